@@ -1,0 +1,206 @@
+"""Who to contact next (tip 6): a ranked list with the reasons for each place, in plain words.
+
+Every reason adds whole points; the list is sorted by points, then by who has waited longest,
+then by name and id, so the order never depends on the order the candidates came in. People
+you were in touch with today go to the end: they need a rest, not another message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from core.model import REFERENCE_STEPS
+
+# Points per reason. Overdue outweighs everything else because a cadence is a promise you made.
+OVERDUE_BASE = 40
+OVERDUE_MAX_EXTRA = 60  # reached at three cadences late
+DUE_SOON_DAYS = 7
+DUE_SOON_MAX = 20
+NEVER_CONTACTED_KEY = 60
+NEVER_CONTACTED = 10
+SILENCE_AFTER_DAYS = 180
+SILENCE_MAX = 15
+REFERENCE_MIDWAY = 30
+REFERENCE_NOT_STARTED = 20
+HIGH_PRIORITY_GOAL = 25
+THANK_YOU_OWED = 35
+BALANCE_PER_POINT = 2
+BALANCE_MAX = 20
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the ranking needs to know about one person; built by the store from SQL aggregates."""
+
+    contact_id: int
+    name: str
+    is_key: bool = False
+    cadence_days: int | None = None
+    last_contacted_on: date | None = None
+    is_reference: bool = False
+    reference_steps_done: frozenset[str] = frozenset()
+    high_priority_goals: tuple[str, ...] = ()
+    thanks_owed_since: date | None = None  # the oldest help not yet thanked
+    balance: int = 0  # weighted given minus received; below zero, you owe them
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason for a person's place in the list: a code, a plain sentence and its points."""
+
+    code: str
+    text: str
+    points: int
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One place in the ranked list."""
+
+    rank: int
+    contact_id: int
+    name: str
+    score: int
+    reasons: tuple[Reason, ...]
+    due_on: date | None
+    contacted_today: bool
+
+    @property
+    def summary(self) -> str:
+        """All reasons in one line, most important first."""
+        return "; ".join(r.text for r in self.reasons) or "No particular reason: a good time to say hello."
+
+
+def rank_contacts(candidates: list[Candidate], today: date, limit: int | None = None) -> list[Suggestion]:
+    """Rank people by how much they need your attention now, each with reasons in plain words."""
+    scored = [(candidate, list_reasons(candidate, today)) for candidate in candidates]
+    scored.sort(key=lambda pair: _sort_key(pair[0], pair[1], today))
+    if limit is not None:
+        scored = scored[:limit]
+    return [
+        Suggestion(
+            rank=place,
+            contact_id=candidate.contact_id,
+            name=candidate.name,
+            score=sum(r.points for r in reasons),
+            reasons=tuple(sorted(reasons, key=lambda r: -r.points)),
+            due_on=next_due_on(candidate, today),
+            contacted_today=candidate.last_contacted_on == today,
+        )
+        for place, (candidate, reasons) in enumerate(scored, start=1)
+    ]
+
+
+def _sort_key(candidate: Candidate, reasons: list[Reason], today: date) -> tuple:
+    last = candidate.last_contacted_on or date.min
+    return (
+        candidate.last_contacted_on == today,
+        -sum(r.points for r in reasons),
+        last,
+        candidate.name.casefold(),
+        candidate.contact_id,
+    )
+
+
+def list_reasons(candidate: Candidate, today: date) -> list[Reason]:
+    """Every reason that applies to this person today (an empty list if none does)."""
+    found = [
+        _contact_reason(candidate, today),
+        _reference_reason(candidate),
+        _goal_reason(candidate),
+        _thanks_reason(candidate),
+        _balance_reason(candidate),
+    ]
+    return [r for r in found if r is not None and r.points > 0]
+
+
+def next_due_on(candidate: Candidate, today: date) -> date | None:
+    """When a key contact is next due (today if overdue or never contacted); None without a cadence."""
+    if not candidate.cadence_days:
+        return None
+    if candidate.last_contacted_on is None:
+        return today
+    return max(today, candidate.last_contacted_on + timedelta(days=candidate.cadence_days))
+
+
+def _contact_reason(candidate: Candidate, today: date) -> Reason | None:
+    last = candidate.last_contacted_on
+    if last is None:
+        if candidate.is_key:
+            return Reason("never", "A key contact you have not been in touch with yet", NEVER_CONTACTED_KEY)
+        return Reason("never", "No contact logged yet", NEVER_CONTACTED)
+    since = max(0, (today - last).days)
+    if candidate.cadence_days:
+        return _cadence_reason(since, candidate.cadence_days)
+    if since >= SILENCE_AFTER_DAYS:
+        points = min(SILENCE_MAX, 5 + (since - SILENCE_AFTER_DAYS) // 60)
+        return Reason("silent", f"Last in touch {describe_days(since)} ago", points)
+    return None
+
+
+def _cadence_reason(since: int, cadence: int) -> Reason | None:
+    late = since - cadence
+    every = f"you meant to be in touch every {describe_days(cadence)}"
+    if late > 0:
+        extra = min(OVERDUE_MAX_EXTRA, 20 * late // cadence)
+        return Reason("overdue", f"{describe_days(late)} overdue ({every})", OVERDUE_BASE + extra)
+    if late >= -DUE_SOON_DAYS:
+        when = "today" if late == 0 else f"in {describe_days(-late)}"
+        return Reason("due_soon", f"Due {when} ({every})", DUE_SOON_MAX - 2 * (-late))
+    return None
+
+
+def _reference_reason(candidate: Candidate) -> Reason | None:
+    if not candidate.is_reference:
+        return None
+    done = [step for step in REFERENCE_STEPS if step in candidate.reference_steps_done]
+    missing = [step for step in REFERENCE_STEPS if step not in candidate.reference_steps_done]
+    if not missing:
+        return None
+    next_step = REFERENCE_STEPS[missing[0]].lower()
+    if not done:
+        return Reason("reference", f"A reference with no steps done yet; next: {next_step}", REFERENCE_NOT_STARTED)
+    return Reason(
+        "reference",
+        f"A reference mid-way ({len(done)} of {len(REFERENCE_STEPS)} steps); next: {next_step}",
+        REFERENCE_MIDWAY,
+    )
+
+
+def _goal_reason(candidate: Candidate) -> Reason | None:
+    goals = candidate.high_priority_goals
+    if not goals:
+        return None
+    shown = ", ".join(goals[:2]) + (f" and {len(goals) - 2} more" if len(goals) > 2 else "")
+    return Reason("goal", f"Can help with a high-priority goal: {shown}", HIGH_PRIORITY_GOAL)
+
+
+def _thanks_reason(candidate: Candidate) -> Reason | None:
+    since = candidate.thanks_owed_since
+    if since is None:
+        return None
+    return Reason("thanks", f"A thank-you is owed for their help on {since:%d %b %Y}", THANK_YOU_OWED)
+
+
+def _balance_reason(candidate: Candidate) -> Reason | None:
+    if candidate.balance >= 0:
+        return None
+    points = min(BALANCE_MAX, BALANCE_PER_POINT * -candidate.balance)
+    return Reason(
+        "balance",
+        f"You have received more than you gave ({candidate.balance:+d}); find a way to give back",
+        points,
+    )
+
+
+def describe_days(days: int) -> str:
+    """A number of days in plain words: '1 day', '3 weeks', '4 months', '2 years'."""
+    days = abs(int(days))
+    if days < 14:
+        return f"{days} day" + ("" if days == 1 else "s")
+    if days < 60:
+        return f"{days // 7} weeks"
+    if days < 730:
+        return f"{days // 30} months"
+    return f"{days // 365} years"
