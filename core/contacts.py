@@ -1,0 +1,61 @@
+"""Checking a person before they are saved: required name, plausible email, known circle and tie."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from core.model import CIRCLES, TIES, Contact, ContactDraft, Problem
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+MAX_TEXT = 2000
+
+
+def clean_draft(draft: ContactDraft) -> ContactDraft:
+    """The same draft with surrounding spaces removed and the email lower-cased."""
+    return ContactDraft(
+        name=" ".join(draft.name.split()),
+        email=draft.email.strip().lower(),
+        phone=draft.phone.strip(),
+        company=draft.company.strip(),
+        role=draft.role.strip(),
+        circle=draft.circle,
+        tie=draft.tie,
+        introduced_by=draft.introduced_by,
+        notes=draft.notes.strip(),
+        source=draft.source,
+        source_key=draft.source_key,
+    )
+
+
+def check_draft(draft: ContactDraft) -> list[Problem]:
+    """Problems that stop a person being saved, each naming the field and the fix."""
+    problems: list[Problem] = []
+    if not draft.name.strip():
+        problems.append(Problem("name", "A name is required: even a first name or a nickname will do."))
+    elif len(draft.name) > 200:
+        problems.append(Problem("name", "That name is over 200 characters; shorten it."))
+    if draft.email.strip() and not EMAIL.match(draft.email.strip()):
+        problems.append(
+            Problem("email", f"'{draft.email.strip()}' does not look like an email address (name@example.org).")
+        )
+    if draft.circle not in CIRCLES:
+        problems.append(Problem("circle", f"'{draft.circle}' is not a circle; pick one from the list."))
+    if draft.tie not in TIES:
+        problems.append(Problem("tie", "A tie is either strong or weak; pick one."))
+    for field_name in ("notes", "company", "role", "phone"):
+        if len(getattr(draft, field_name)) > MAX_TEXT:
+            problems.append(Problem(field_name, f"The {field_name} field is over {MAX_TEXT} characters; shorten it."))
+    return problems
+
+
+def describe_duplicates(draft: ContactDraft, matches: Sequence[Contact]) -> str:
+    """One line warning that this person may already be listed."""
+    if not matches:
+        return ""
+    first = matches[0]
+    same_email = draft.email.strip() and first.email.lower() == draft.email.strip().lower()
+    reason = "the same email" if same_email else "the same name and company"
+    where = f" at {first.company}" if first.company else ""
+    more = f" (and {len(matches) - 1} more)" if len(matches) > 1 else ""
+    return f"{first.name}{where} is already listed with {reason}{more}. Save anyway only if this is someone else."

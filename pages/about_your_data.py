@@ -1,0 +1,32 @@
+"""About your data: where the workbook is, what it holds, how to open it and how to delete it."""
+
+import streamlit as st
+
+from core.store.info import describe_workbook
+from ui.cache import cached
+from ui.session import current_workbook, describe_location
+
+workbook = current_workbook()
+st.title("About your data")
+st.markdown(f"**Where it is:** {describe_location(workbook)}")
+info = cached(workbook, describe_workbook)
+st.markdown(f"**Schema version:** {info['schema_version']} (documented in `docs/schema.md`).")
+st.dataframe(
+    [{"What": table, "Rows": count} for table, count in info["counts"].items()],
+    hide_index=True,
+    width="content",
+)
+st.markdown(
+    "**What is stored:** the people you list (names, contact details, notes you write), your goals, "
+    "the interactions you log, your network ratings and your give-and-take ledger. Nothing is sent "
+    "anywhere: the app has no accounts, no tracking and no usage statistics."
+)
+if not workbook.in_memory:
+    st.markdown("**Open it yourself** with DuckDB while the app is stopped:")
+    st.code(f"duckdb '{workbook.path}'\nSELECT name, circle, tie FROM contacts WHERE deleted_at IS NULL;", language="sql")
+    st.markdown(
+        "**Delete it:** stop the app and delete the file above (and the `.wal` file beside it, if any). "
+        "The next start makes a new, empty workbook."
+    )
+else:
+    st.markdown("**Delete it:** close this browser tab; nothing is kept on the server after you leave.")

@@ -1,0 +1,64 @@
+"""Shared fixtures: temporary workbooks (empty and demo) and an AppTest runner for pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from core.demo import make_demo
+from core.store import Workbook, open_workbook
+from core.store.bulk import load_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE_FILES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+
+
+@pytest.fixture
+def workbook(tmp_path) -> Workbook:
+    """An empty workbook file in a temporary folder."""
+    book = open_workbook(tmp_path / "workbook.duckdb")
+    yield book
+    book.close()
+
+
+@pytest.fixture(scope="session")
+def demo_path(tmp_path_factory) -> Path:
+    """A 300-person demo workbook file, made once per test run; copy it before writing to it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    book = open_workbook(path)
+    load_tables(book, make_demo(300, seed=11, today=date.today()).tables)
+    book.close()
+    return path
+
+
+@pytest.fixture
+def app_on(monkeypatch):
+    """Return a function that opens the app on a workbook path (in local mode) and switches to a page."""
+    from streamlit.testing.v1 import AppTest
+
+    import ui.session
+
+    opened: list[str] = []
+
+    def open_page(path: Path, page: str = "home.py", timeout: float = 30) -> AppTest:
+        monkeypatch.setenv("WORKBOOK_PATH", str(path))
+        monkeypatch.setenv("WORKBOOK_MODE", "local")
+        opened.append(str(path))
+        at = AppTest.from_file(APP, default_timeout=timeout)
+        at.run()
+        if page != "home.py":
+            at.switch_page(f"pages/{page}")
+            at.run()
+        return at
+
+    yield open_page
+    # Close the workbooks this test opened so its temporary files can go.
+    for path in opened:
+        try:
+            ui.session._open_local(path).close()
+        except Exception:  # noqa: BLE001 - the workbook may never have opened (a refusal test)
+            pass
+    ui.session._open_local.clear()

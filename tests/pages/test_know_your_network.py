@@ -1,0 +1,132 @@
+"""Tip 1's page: adding, editing and deleting a person changes the workbook file."""
+
+from __future__ import annotations
+
+import shutil
+
+from core.store import open_workbook
+
+PAGE = "know_your_network.py"
+
+
+def rows_in(path, sql="SELECT name, circle, tie, company, email FROM contacts WHERE deleted_at IS NULL ORDER BY id"):
+    import ui.session
+
+    return ui.session._open_local(str(path)).read(sql)
+
+
+def fill(at, **values):
+    for key, value in values.items():
+        at.text_input(key=f"new_{key}").input(value)
+
+
+def test_adding_a_person_saves_them_in_the_file(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    at.selectbox(key="new_circle").select("former_jobs")
+    fill(at, name="  Rosa   Mensah ", company="Acme", email="Rosa@Example.org")
+    at.radio(key="new_tie").set_value("strong")
+    at.button[0].click().run()
+    assert not at.exception
+    assert rows_in(path) == [("Rosa Mensah", "former_jobs", "strong", "Acme", "rosa@example.org")]
+    assert any("Added Rosa Mensah" in s.value for s in at.success)
+    assert at.text_input(key="new_name").value == ""  # the form is ready for the next person
+
+
+def test_a_person_without_a_name_is_refused_and_nothing_is_saved(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    fill(at, name="   ", company="Acme")
+    at.button[0].click().run()
+    assert rows_in(path) == []
+    assert any("name is required" in e.value for e in at.error)
+    assert at.text_input(key="new_company").value == "Acme"  # what was typed is kept
+
+
+def test_an_email_that_does_not_look_like_one_is_refused(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    fill(at, name="Kofi", email="kofi-at-example")
+    at.button[0].click().run()
+    assert rows_in(path) == []
+    assert any("does not look like an email" in e.value for e in at.error)
+
+
+def test_a_likely_duplicate_is_flagged_before_saving_and_can_be_saved_anyway(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    for _ in range(2):
+        fill(at, name="Lena Costa", company="Acme")
+        at.button[0].click().run()
+    assert len(rows_in(path)) == 1
+    assert any("already listed" in w.value for w in at.warning)
+    at.checkbox(key="new_confirm_duplicate").check()
+    at.button[0].click().run()
+    assert len(rows_in(path)) == 2
+
+
+def test_a_second_degree_person_records_who_introduces_them(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    fill(at, name="Ines Haddad")
+    at.button[0].click().run()
+    at.toggle(key="new_second_degree").set_value(True).run()
+    at.text_input(key="new_introducer_search").input("ines").run()
+    fill(at, name="Ines's co-worker")
+    [b for b in at.button if b.label == "Add person"][0].click().run()
+    assert rows_in(path, "SELECT name, introduced_by FROM contacts ORDER BY id") == [
+        ("Ines Haddad", None),
+        ("Ines's co-worker", 1),
+    ]
+
+
+def test_editing_a_person_on_the_list_changes_the_file(app_on, tmp_path, demo_path):
+    path = tmp_path / "w.duckdb"
+    shutil.copy(demo_path, path)
+    at = app_on(path, PAGE)
+    at.selectbox(key="edit_pick").select_index(0).run()
+    chosen = at.text_input(key="edit_name").value
+    at.text_input(key="edit_name").input(chosen + " Jr")
+    at.text_input(key="edit_company").input("Orchid Biotech")
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    assert not at.exception
+    assert (chosen + " Jr", "Orchid Biotech") in rows_in(path, "SELECT name, company FROM contacts")
+
+
+def test_a_deleted_person_goes_to_the_trash_and_undo_brings_them_back(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    fill(at, name="Omar Rossi")
+    at.button[0].click().run()
+    at.selectbox(key="edit_pick").select_index(0).run()
+    [b for b in at.button if b.label == "Move to trash"][0].click().run()
+    assert rows_in(path) == []
+    assert rows_in(path, "SELECT name FROM contacts WHERE deleted_at IS NOT NULL") == [("Omar Rossi",)]
+    [b for b in at.button if b.label == "Undo"][0].click().run()
+    assert [r[0] for r in rows_in(path)] == ["Omar Rossi"]
+
+
+def test_a_trashed_person_can_be_restored_from_the_trash_tab(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    book = open_workbook(path)
+    from core.model import ContactDraft
+    from core.store.contacts import add_contact, trash_contacts
+
+    trash_contacts(book, [add_contact(book, ContactDraft(name="Wen Xu"))])
+    book.close()
+    at = app_on(path, PAGE)
+    at.multiselect(key="trash_pick").select(1)
+    [b for b in at.button if b.label == "Restore"][0].click().run()
+    assert [r[0] for r in rows_in(path)] == ["Wen Xu"]
+
+
+def test_the_circle_chart_shows_every_circle_including_empty_ones(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    at.selectbox(key="new_circle").select("gym")
+    fill(at, name="Priya")
+    at.button[0].click().run()
+    reading = " ".join(m.value for m in at.markdown)
+    assert "1 person across 1 of 10 circles" in reading
+    assert "Still empty: family, friends" in reading
+    assert "gym and clubs" not in reading.split("Still empty:")[1]

@@ -1,0 +1,1 @@
+"""The Streamlit shell: how pages get their workbook, shared widgets, the page benchmark."""
