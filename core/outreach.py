@@ -1,0 +1,215 @@
+"""Tip 2's reach-out core: specific targets, goal coverage, reference progress, follow-ups owed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from core.model import REFERENCE_STEPS, TARGET_KINDS, Goal, Problem
+
+FOLLOW_UP_DAYS = 14  # default grace before a thank-you counts as owed (a setting can change it)
+PITCH_KEYS = ("pitch.looking_for", "pitch.done_lately")
+FOLLOW_UP_DAYS_KEY = "follow_up_days"
+
+# Kinds of logged contact that count as following up on help: thanks, feedback, news of the outcome.
+FOLLOW_UP_KINDS = ("thank_you", "follow_up", "update")
+
+TARGET_EXAMPLES: dict[str, str] = {
+    "role": "Data analyst in a public-health team",
+    "employer": "Riverside Community Hospital",
+    "industry": "Renewable energy",
+}
+
+# Words that say nothing about where you want to go. A target made only of these is vague.
+_VAGUE_WORDS = frozenset(
+    """any anything all everything something whatever whichever open to for in a an the of and or
+    job jobs work role roles position positions opportunity opportunities possibility possibilities
+    option options employer employers company companies industry industries field fields sector
+    sectors kind sort type good great new better next career me i am im i'm really just
+    available hiring paid full part time fulltime parttime""".split()
+)
+
+COVERED_DIRECT = "direct"
+COVERED_VIA_INTRO = "via_introduction"
+UNCOVERED = "uncovered"
+COVERAGE_LABELS: dict[str, str] = {
+    COVERED_DIRECT: "Someone can help directly",
+    COVERED_VIA_INTRO: "Only through an introduction",
+    UNCOVERED: "Nobody yet",
+}
+
+
+def is_vague_target(title: str) -> bool:
+    """True when a target names nothing specific ('anything', 'any job', 'open to all')."""
+    words = re.findall(r"[a-z0-9']+", title.lower())
+    return bool(words) and all(w in _VAGUE_WORDS for w in words)
+
+
+def check_target(kind: str, title: str) -> list[Problem]:
+    """Problems with a proposed target: unknown kind, blank, or too vague to bring leads."""
+    if kind not in TARGET_KINDS:
+        return [Problem("kind", f"'{kind}' is not a kind of target; choose role, employer or industry.")]
+    if not title.strip():
+        return [Problem("title", "The target is blank; write what you are aiming for, "
+                                 f"e.g. '{TARGET_EXAMPLES[kind]}'.")]
+    if is_vague_target(title):
+        return [Problem("title", f"'{title.strip()}' is too open: a vague target gives people nothing "
+                                 "to act on, so leads dry up. Name one, e.g. "
+                                 f"'{TARGET_EXAMPLES[kind]}'.")]
+    return []
+
+
+# --- goal coverage ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IntroPath:
+    """A person who can help with a target, reached through the person who introduces them."""
+
+    introducer_id: int
+    helper_id: int
+
+
+@dataclass(frozen=True)
+class GoalCoverage:
+    """Who can help with one target: directly, or through an introduction."""
+
+    goal: Goal
+    direct: tuple[int, ...]
+    via: tuple[IntroPath, ...]
+
+    @property
+    def status(self) -> str:
+        if self.direct:
+            return COVERED_DIRECT
+        return COVERED_VIA_INTRO if self.via else UNCOVERED
+
+
+def compute_coverage(
+    goals: Iterable[Goal], links: Iterable[tuple[int, int, int | None]]
+) -> list[GoalCoverage]:
+    """For each target, who can help directly and who needs an introduction first.
+
+    ``links`` rows are (goal id, contact id, introduced_by). A linked person with no introducer is
+    someone you know; one recorded with an introducer (tip 1's "my sister's co-worker") is reached
+    through that introducer.
+    """
+    direct: dict[int, list[int]] = {}
+    via: dict[int, list[IntroPath]] = {}
+    for goal_id, contact_id, introducer in links:
+        if introducer is None:
+            direct.setdefault(goal_id, []).append(contact_id)
+        else:
+            via.setdefault(goal_id, []).append(IntroPath(introducer, contact_id))
+    return [
+        GoalCoverage(g, tuple(sorted(set(direct.get(g.id, [])))),
+                     tuple(sorted(set(via.get(g.id, [])), key=lambda p: (p.helper_id, p.introducer_id))))
+        for g in goals
+    ]
+
+
+def uncovered_goals(coverage: Iterable[GoalCoverage]) -> list[Goal]:
+    """The targets nobody in the network is linked to yet."""
+    return [c.goal for c in coverage if c.status == UNCOVERED]
+
+
+# --- references ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReferenceProgress:
+    """How far one reference has come through the five steps, and what to do next."""
+
+    contact_id: int
+    done: Mapping[str, date]
+    next_step: str | None
+
+    @property
+    def complete(self) -> bool:
+        return self.next_step is None
+
+    @property
+    def steps_done(self) -> int:
+        return len(self.done)
+
+
+def reference_progress(contact_id: int, done: Mapping[str, date]) -> ReferenceProgress:
+    """Progress of one reference: the first step in the article's order not yet done is next."""
+    known = {step: on for step, on in done.items() if step in REFERENCE_STEPS}
+    next_step = next((step for step in REFERENCE_STEPS if step not in known), None)
+    return ReferenceProgress(contact_id, known, next_step)
+
+
+def check_step_date(step: str, done_on: date | None, today: date) -> list[Problem]:
+    """Problems with recording a reference step: unknown step, no date, or a date still to come."""
+    if step not in REFERENCE_STEPS:
+        return [Problem("step", f"'{step}' is not one of the five reference steps; choose from the list.")]
+    if done_on is None:
+        return [Problem("done_on", "Give the date the step was done.")]
+    if done_on > today:
+        return [Problem("done_on", f"{done_on:%d %b %Y} is in the future; record a step once it is done.")]
+    return []
+
+
+# --- follow-ups owed ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HelpEvent:
+    """Help received from someone (a referral, an introduction, advice, a lead) or a helpful ask."""
+
+    interaction_id: int
+    contact_id: int
+    happened_on: date
+    followed_up_on: date | None = None  # the first thank-you, follow-up or update on or after it
+
+
+FOLLOW_UP_DONE = "done"
+FOLLOW_UP_OWED = "owed"
+FOLLOW_UP_DUE = "due"  # no follow-up yet, but still inside the grace period
+FOLLOW_UP_LABELS: dict[str, str] = {
+    FOLLOW_UP_DONE: "Followed up",
+    FOLLOW_UP_DUE: "Still time to thank",
+    FOLLOW_UP_OWED: "Owed (overdue)",
+}
+
+
+def is_help(kind: str, outcome: str) -> bool:
+    """Help received: logged as such, or an ask whose outcome was that they helped."""
+    return kind == "help_received" or (kind == "ask" and outcome == "helped")
+
+
+def first_follow_up(help_on: date, follow_up_dates: Iterable[date]) -> date | None:
+    """The first follow-up on or after the day the help came, if any."""
+    later = [d for d in follow_up_dates if d >= help_on]
+    return min(later) if later else None
+
+
+def follow_up_status(event: HelpEvent, today: date, days: int = FOLLOW_UP_DAYS) -> str:
+    """Done once thanked (late thanks still count); owed once ``days`` pass without thanks."""
+    if event.followed_up_on is not None:
+        return FOLLOW_UP_DONE
+    return FOLLOW_UP_OWED if (today - event.happened_on).days > days else FOLLOW_UP_DUE
+
+
+def follow_ups_owed(events: Iterable[HelpEvent], today: date, days: int = FOLLOW_UP_DAYS) -> list[HelpEvent]:
+    """Help nobody has been thanked for within ``days``, most recent first (thanks still matter most)."""
+    owed = [e for e in events if follow_up_status(e, today, days) == FOLLOW_UP_OWED]
+    return sorted(owed, key=lambda e: (e.happened_on, e.interaction_id), reverse=True)
+
+
+def count_follow_ups(events: Iterable[HelpEvent], today: date, days: int = FOLLOW_UP_DAYS) -> dict[str, int]:
+    """How many help events are followed up, still in their grace period, or owed."""
+    counts = {status: 0 for status in FOLLOW_UP_LABELS}
+    for event in events:
+        counts[follow_up_status(event, today, days)] += 1
+    return counts
+
+
+def check_follow_up_days(value: int) -> list[Problem]:
+    """The grace period must be a whole number of days between 1 and 365."""
+    if not 1 <= value <= 365:
+        return [Problem("follow_up_days", "Choose between 1 and 365 days for thanking people.")]
+    return []

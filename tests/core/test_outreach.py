@@ -1,0 +1,163 @@
+"""Tip 2's core: specific targets, goal coverage, reference progress and follow-ups owed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core.model import REFERENCE_STEPS, Goal
+from core.outreach import (
+    COVERED_DIRECT,
+    COVERED_VIA_INTRO,
+    FOLLOW_UP_DONE,
+    FOLLOW_UP_DUE,
+    FOLLOW_UP_OWED,
+    UNCOVERED,
+    HelpEvent,
+    IntroPath,
+    check_follow_up_days,
+    check_step_date,
+    check_target,
+    compute_coverage,
+    count_follow_ups,
+    first_follow_up,
+    follow_up_status,
+    follow_ups_owed,
+    is_help,
+    is_vague_target,
+    reference_progress,
+    uncovered_goals,
+)
+
+TODAY = date(2026, 3, 1)
+
+
+@pytest.mark.parametrize("title", ["anything", "Any job", "open to all", "  Whatever!  ", "any opportunities",
+                                   "a good job", "Any industry"])
+def test_a_target_that_names_nothing_is_vague(title: str) -> None:
+    assert is_vague_target(title)
+
+
+@pytest.mark.parametrize("title", ["Data analyst", "Acme Health", "Any job in renewable energy",
+                                   "Nurse", "UX research at a bank"])
+def test_a_target_that_names_something_is_specific(title: str) -> None:
+    assert not is_vague_target(title)
+    assert check_target("role", title) == []
+
+
+def test_a_vague_target_is_refused_with_why_and_a_specific_example() -> None:
+    [problem] = check_target("employer", "anything")
+    assert problem.blocking
+    assert "nothing to act on" in problem.message
+    assert "Riverside Community Hospital" in problem.message
+
+
+def test_a_target_of_only_spaces_is_refused() -> None:
+    [problem] = check_target("role", "    ")
+    assert problem.field == "title" and "blank" in problem.message
+
+
+def test_a_destination_kind_is_not_a_tip_two_target() -> None:
+    [problem] = check_target("conference", "PyCon")
+    assert problem.field == "kind"
+
+
+ANALYST = Goal(1, "role", "Data analyst")
+ACME = Goal(2, "employer", "Acme Health")
+ENERGY = Goal(3, "industry", "Renewable energy")
+
+
+def test_coverage_splits_people_you_know_from_people_reached_through_an_introducer() -> None:
+    links = [(1, 10, None), (1, 11, 10), (2, 12, 7), (1, 10, None)]
+    analyst, acme, energy = compute_coverage([ANALYST, ACME, ENERGY], links)
+    assert analyst.direct == (10,) and analyst.via == (IntroPath(10, 11),)
+    assert analyst.status == COVERED_DIRECT
+    assert acme.direct == () and acme.via == (IntroPath(7, 12),)
+    assert acme.status == COVERED_VIA_INTRO
+    assert energy.status == UNCOVERED
+
+
+def test_targets_nobody_covers_are_listed() -> None:
+    coverage = compute_coverage([ANALYST, ACME, ENERGY], [(1, 10, None)])
+    assert uncovered_goals(coverage) == [ACME, ENERGY]
+
+
+@given(st.lists(st.tuples(st.integers(1, 4), st.integers(1, 30), st.none() | st.integers(1, 30)), max_size=60))
+def test_every_target_gets_exactly_one_coverage_entry_and_links_to_unknown_goals_are_ignored(links) -> None:
+    goals = [ANALYST, ACME, ENERGY]
+    coverage = compute_coverage(goals, links)
+    assert [c.goal for c in coverage] == goals
+    for entry in coverage:
+        linked = {c for g, c, _ in links if g == entry.goal.id}
+        assert set(entry.direct) | {p.helper_id for p in entry.via} == linked
+        assert (entry.status == UNCOVERED) == (not linked)
+
+
+def test_a_reference_with_all_five_steps_is_complete() -> None:
+    progress = reference_progress(5, {step: TODAY for step in REFERENCE_STEPS})
+    assert progress.complete and progress.next_step is None and progress.steps_done == 5
+
+
+def test_the_next_reference_step_is_the_first_undone_in_the_articles_order() -> None:
+    progress = reference_progress(5, {"agreed": TODAY, "kept_informed": TODAY})
+    assert progress.next_step == "told_goals"
+    assert not progress.complete and progress.steps_done == 2
+    assert reference_progress(5, {}).next_step == "agreed"
+
+
+def test_unknown_reference_steps_are_ignored() -> None:
+    assert reference_progress(5, {"bribed": TODAY}).steps_done == 0
+
+
+def test_a_reference_step_dated_in_the_future_is_refused() -> None:
+    [problem] = check_step_date("agreed", TODAY + timedelta(days=1), TODAY)
+    assert "future" in problem.message
+    assert check_step_date("agreed", TODAY, TODAY) == []
+    assert check_step_date("nope", TODAY, TODAY)[0].field == "step"
+    assert check_step_date("agreed", None, TODAY)[0].field == "done_on"
+
+
+def test_help_is_help_received_or_an_ask_that_helped() -> None:
+    assert is_help("help_received", "")
+    assert is_help("ask", "helped")
+    assert not is_help("ask", "pending")
+    assert not is_help("help_given", "helped")
+
+
+def test_the_first_follow_up_is_the_earliest_on_or_after_the_help() -> None:
+    help_on = date(2026, 2, 1)
+    assert first_follow_up(help_on, [date(2026, 1, 20), date(2026, 2, 9), date(2026, 2, 3)]) == date(2026, 2, 3)
+    assert first_follow_up(help_on, [date(2026, 1, 20)]) is None
+    assert first_follow_up(help_on, [help_on]) == help_on
+
+
+def test_help_without_thanks_is_owed_only_after_the_grace_period() -> None:
+    fresh = HelpEvent(1, 10, TODAY - timedelta(days=14))
+    stale = HelpEvent(2, 10, TODAY - timedelta(days=15))
+    thanked_late = HelpEvent(3, 10, TODAY - timedelta(days=60), followed_up_on=TODAY)
+    assert follow_up_status(fresh, TODAY) == FOLLOW_UP_DUE
+    assert follow_up_status(stale, TODAY) == FOLLOW_UP_OWED
+    assert follow_up_status(thanked_late, TODAY) == FOLLOW_UP_DONE
+    assert follow_up_status(fresh, TODAY, days=7) == FOLLOW_UP_OWED
+
+
+def test_follow_ups_owed_are_listed_most_recent_first() -> None:
+    events = [HelpEvent(i, 10, TODAY - timedelta(days=d)) for i, d in [(1, 40), (2, 20), (3, 3), (4, 90)]]
+    assert [e.interaction_id for e in follow_ups_owed(events, TODAY)] == [2, 1, 4]
+
+
+@given(st.lists(st.tuples(st.integers(0, 200), st.none() | st.integers(0, 200)), max_size=40), st.integers(1, 60))
+def test_every_help_event_is_counted_once_as_done_due_or_owed(ages, days) -> None:
+    events = [HelpEvent(i, 1, TODAY - timedelta(days=a), None if f is None else TODAY - timedelta(days=min(f, a)))
+              for i, (a, f) in enumerate(ages)]
+    counts = count_follow_ups(events, TODAY, days)
+    assert sum(counts.values()) == len(events)
+    assert counts[FOLLOW_UP_OWED] == len(follow_ups_owed(events, TODAY, days))
+
+
+def test_the_grace_period_must_be_between_one_and_365_days() -> None:
+    assert check_follow_up_days(14) == []
+    assert check_follow_up_days(0) and check_follow_up_days(366)
