@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from core.model import REFERENCE_STEPS
+from core.schedule import describe_cadence
 
 # Points per reason. Overdue outweighs everything else because a cadence is a promise you made.
 OVERDUE_BASE = 40
@@ -141,7 +142,7 @@ def _contact_reason(candidate: Candidate, today: date) -> Reason | None:
 
 def _cadence_reason(since: int, cadence: int) -> Reason | None:
     late = since - cadence
-    every = f"you meant to be in touch every {describe_days(cadence)}"
+    every = f"you planned to be in touch {describe_cadence(cadence)}"
     if late > 0:
         extra = min(OVERDUE_MAX_EXTRA, 20 * late // cadence)
         return Reason("overdue", f"{describe_days(late)} overdue ({every})", OVERDUE_BASE + extra)

@@ -130,7 +130,8 @@ def plan_weeks(
         raise ValueError(f"Plan between 1 and {MAX_WEEKS} weeks ahead; you asked for {weeks}.")
     first = week_start(today)
     buckets: list[list[Slot]] = [[] for _ in range(weeks)]
-    left_over = _place_key_contacts(buckets, key_contacts, today, first, capacity)
+    order = {pick.contact_id: place for place, pick in reversed(list(enumerate(ranked)))}
+    left_over = _place_key_contacts(buckets, key_contacts, today, first, capacity, order)
     keyed = {k.contact_id for k in key_contacts}
     left_over += _place_ranked(buckets, [p for p in ranked if p.contact_id not in keyed], today, first, capacity)
     return Schedule(
@@ -154,15 +155,17 @@ def _occurrences(key: KeyContact, today: date, horizon: date) -> list[date]:
 
 
 def _place_key_contacts(
-    buckets: list[list[Slot]], keys: list[KeyContact], today: date, first: date, capacity: int
+    buckets: list[list[Slot]], keys: list[KeyContact], today: date, first: date, capacity: int, order: dict[int, int]
 ) -> list[str]:
     horizon = first + timedelta(weeks=len(buckets))
+    # Same due day: the one ranked higher in "who to contact next" goes first.
     wanted = sorted(
-        ((due, key.contact_id, key) for key in keys for due in _occurrences(key, today, horizon)),
-        key=lambda item: (item[0], item[1]),
+        ((due, order.get(key.contact_id, len(order)), key.contact_id, key)
+         for key in keys for due in _occurrences(key, today, horizon)),
+        key=lambda item: item[:3],
     )
     left_over = []
-    for due, _, key in wanted:
+    for due, _, _, key in wanted:
         index = _free_week(buckets, key.contact_id, (due - first).days // 7, capacity)
         if index is None:
             left_over.append(key.name)

@@ -23,7 +23,7 @@ def test_a_key_contact_past_their_cadence_is_overdue_by_so_many_days():
     (reason,) = list_reasons(ana, TODAY)
     assert reason.code == "overdue"
     assert reason.text.startswith("12 days overdue")
-    assert "every 4 weeks" in reason.text
+    assert "you planned to be in touch monthly" in reason.text
 
 
 def test_a_key_contact_never_contacted_says_so():

@@ -78,8 +78,15 @@ def test_key_contacts_come_before_the_ranked_list_and_are_not_repeated_from_it()
     keys = [KeyContact(i, f"Key {i}", 7) for i in range(1, 4)]
     ranked = [Pick(2, "Key 2"), *_picks(5)]
     plan = plan_weeks(keys, ranked, TODAY, capacity=4, weeks=2)
-    assert [s.name for s in plan.weeks[0].slots] == ["Key 1", "Key 2", "Key 3", "Person 0"]
+    assert [s.name for s in plan.weeks[0].slots] == ["Key 2", "Key 1", "Key 3", "Person 0"]
     assert Counter(s.contact_id for s in plan.weeks[1].slots)[2] == 1
+
+
+def test_key_contacts_due_the_same_day_follow_the_ranked_order():
+    keys = [KeyContact(i, f"Key {i}", 30) for i in range(1, 4)]
+    plan = plan_weeks(keys, [Pick(3, "Key 3"), Pick(1, "Key 1")], TODAY, capacity=2, weeks=1)
+    assert [s.name for s in plan.slots] == ["Key 3", "Key 1"]
+    assert plan.left_over == ("Key 2",)
 
 
 def test_a_full_week_pushes_a_key_contact_to_the_next_week():
