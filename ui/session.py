@@ -36,8 +36,23 @@ def _open_local(path: str) -> Workbook:
     return workbook
 
 
+def _insist_on_the_router() -> None:
+    """Rerun through app.py when Streamlit ran a deep-linked page on its own.
+
+    With a pages/ folder, the first run in a fresh server process that lands on a page URL
+    is executed in Streamlit's legacy multipage mode, skipping app.py (its st.navigation,
+    layout and sidebar). Clearing the flag and rerunning sends the run through the router.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def current_workbook() -> Workbook:
     """The workbook of this session; on a problem, shows one clear line and stops the page."""
+    _insist_on_the_router()
     try:
         if workbook_mode() == SHARED:
             workbook = st.session_state.get("_private_workbook")

@@ -1,0 +1,44 @@
+# Two commands on a fresh machine (Python 3.11+ with pip):
+#   make run   - create .venv, install the app, start it at http://localhost:8501
+#   make test  - install what the tests need (Debian's chromium too) and run the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test bench demo screenshot chromium
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+# Debian's chromium for the browser tests, when no browser is there yet.
+chromium:
+	@if [ -n "$$CHROMIUM_PATH" ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	else echo "No chromium and no apt-get: set CHROMIUM_PATH to run the browser tests."; fi
+
+test: $(VENV)/.installed-test chromium
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+bench: $(VENV)/.installed-test
+	$(BIN)/workbook bench --contacts 30000 --output docs/performance.md
+
+demo: $(VENV)/.installed
+	$(BIN)/workbook demo --db demo.duckdb --contacts 300 --force
+
+screenshot: $(VENV)/.installed-test chromium
+	$(BIN)/python scripts/screenshot.py docs/screenshot.png

@@ -1,0 +1,158 @@
+"""The real server (`streamlit run app.py`) driven by headless Chromium through Playwright.
+
+The browser is found the way a user's machine has it: $CHROMIUM_PATH, then Debian's
+/usr/bin/chromium, then Playwright's own download. Without one the browser tests say so in one
+line and the rest of the suite runs; under CI (CI=true) a missing browser fails instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def find_chromium() -> str | None:
+    """The path of a Chromium to drive, or None."""
+    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            own = p.chromium.executable_path
+        return own if own and Path(own).exists() else None
+    except Exception:  # noqa: BLE001 - no Playwright browser is as good as none
+        return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = find_chromium()
+    if path is None:
+        message = "no Chromium found (set CHROMIUM_PATH or install Debian's chromium): browser tests not run"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Server:
+    """A running `streamlit run app.py` and the workbook it serves."""
+
+    def __init__(self, process: subprocess.Popen, url: str, workbook_path: Path, log: Path) -> None:
+        self.process, self.url, self.workbook_path, self.log = process, url, workbook_path, log
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start_server(workbook_path: Path, log_dir: Path, extra_env: dict[str, str] | None = None) -> Server:
+    """Start the app on a free port and wait until /_stcore/health answers."""
+    port = free_port()
+    env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": "local", **(extra_env or {})}
+    log = log_dir / f"server-{port}.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited early:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return Server(process, url, workbook_path, log)
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"the server did not answer /_stcore/health within 60 s:\n{log.read_text()}")
+
+
+@pytest.fixture
+def server_factory(tmp_path) -> Iterator[Callable[..., Server]]:
+    started: list[Server] = []
+
+    def make(workbook_path: Path | None = None, extra_env: dict[str, str] | None = None) -> Server:
+        server = start_server(workbook_path or tmp_path / "workbook.duckdb", tmp_path, extra_env)
+        started.append(server)
+        return server
+
+    yield make
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def server(server_factory) -> Server:
+    """The app on an empty workbook in a temporary folder."""
+    return server_factory()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.set_default_timeout(20_000)
+    yield opened
+    context.close()
+
+
+def wait_until_idle(page, settle_ms: int = 250) -> None:
+    """Wait for Streamlit to finish the current script run (and any rerun it asked for)."""
+    page.wait_for_selector('[data-testid="stApp"]', state="attached")
+    idle = """() => !document.querySelector('[data-testid="stStatusWidgetRunningIcon"],'
+        + '[data-testid="stStatusWidgetRunningManIcon"],[data-testid="stSkeleton"],'
+        + '[data-testid="stSkeletonElement"],[data-stale="true"]')"""
+    for _ in range(2):  # twice: a run may finish and start another (a callback, st.rerun)
+        page.wait_for_timeout(settle_ms)
+        page.wait_for_function(idle, timeout=20_000)
+
+
+def screenshot(page, name: str) -> Path:
+    """Keep a full-page screenshot in the git-ignored artifacts folder, for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
