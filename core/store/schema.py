@@ -93,6 +93,25 @@ MIGRATIONS: list[str] = [
     CREATE INDEX ledger_contact ON ledger (contact_id);
     CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
     """,
+    # 2: merging duplicates (undoable: what moved is logged) and pairs the user keeps apart.
+    """
+    CREATE SEQUENCE merge_ids START 1;
+    CREATE TABLE merges (
+        id BIGINT PRIMARY KEY DEFAULT nextval('merge_ids'),
+        kept_id BIGINT NOT NULL,
+        merged_id BIGINT NOT NULL,
+        undo VARCHAR NOT NULL,
+        merged_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        undone_at TIMESTAMP
+    );
+    CREATE TABLE kept_apart (
+        first_id BIGINT NOT NULL,
+        second_id BIGINT NOT NULL,
+        decided_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        PRIMARY KEY (first_id, second_id),
+        CHECK (first_id < second_id)
+    );
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
