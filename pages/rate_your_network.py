@@ -1,5 +1,121 @@
-"""Placeholder until this page is built: says what is coming and shows no invented data."""
+"""Tip 4 · Evaluate the quality of your network: five yes/no questions, a score, its band and what to do."""
 
-from ui.widgets import show_coming
+from datetime import date
 
-show_coming(4, "4 · Rate your network", ['Answer five yes/no questions about your network', 'See your score, its band and an action for every no', 'Follow your score over time'])
+import streamlit as st
+
+from core.charts.rating import score_history
+from core.model import RATING_QUESTIONS
+from core.rating import (
+    MAX_NOTE_CHARS,
+    MAX_SCORE,
+    NOTE_FIELDS,
+    actions_for,
+    band_for,
+    compare_ratings,
+    describe_history,
+)
+from core.store import InvalidInput
+from core.store.ratings import latest_ratings, list_ratings, save_rating
+from ui.cache import cached
+from ui.session import current_workbook
+from ui.widgets import credit_article, flash, set_flash
+
+ANSWERS = {True: "Yes", False: "No"}
+NOTE_PROMPTS = {
+    "strengths": "What works: people who back you, circles that open doors…",
+    "weaknesses": "What holds you back: out-of-date contacts, one circle only…",
+    "opportunities": "Where to branch out: a group to join, a person to reconnect with…",
+}
+BAND_BOXES = {"great": st.success, "enhance": st.warning, "makeover": st.error}
+BAND_ICONS = {"great": ":material/verified:", "enhance": ":material/trending_up:", "makeover": ":material/build:"}
+workbook = current_workbook()
+
+
+def save_quiz() -> None:
+    state = st.session_state
+    answers = {key: state.get(f"q_{key}") for key in RATING_QUESTIONS}
+    notes = {key: state.get(f"note_{key}", "") or "" for key in NOTE_FIELDS}
+    try:
+        save_rating(workbook, answers, state.get("taken_on") or date.today(), today=date.today(), **notes)
+    except InvalidInput as error:
+        set_flash("error", f"{error} Nothing was saved.", "_quiz_flash")
+        return
+    for key in RATING_QUESTIONS:
+        state[f"q_{key}"] = None
+    for key in NOTE_FIELDS:
+        state[f"note_{key}"] = ""
+    set_flash("success", "Rating saved; your result is below.", "_quiz_flash")
+
+
+def show_quiz() -> None:
+    with st.form("quiz", border=True):
+        st.markdown("**Give yourself one point for every yes.**")
+        for key, question in RATING_QUESTIONS.items():
+            st.radio(question, list(ANSWERS), format_func=ANSWERS.get, index=None, horizontal=True, key=f"q_{key}")
+        st.date_input("Date taken", value=date.today(), max_value=date.today(), key="taken_on", format="DD/MM/YYYY")
+        st.markdown("**Strengths, weaknesses and opportunities** (optional, saved with this rating)")
+        for key, label in NOTE_FIELDS.items():
+            st.text_area(label, key=f"note_{key}", height=68, max_chars=MAX_NOTE_CHARS, placeholder=NOTE_PROMPTS[key])
+        st.form_submit_button("Save my rating", type="primary", on_click=save_quiz, icon=":material/check:")
+    flash("_quiz_flash")
+
+
+def show_result(latest: list) -> None:
+    current = latest[0]
+    previous = latest[1] if len(latest) > 1 else None
+    band = band_for(current.score)
+    comparison = compare_ratings(current.answers, previous.answers if previous else None)
+    score_col, band_col = st.columns([1, 3])
+    score_col.metric(
+        "Your score", f"{current.score} of {MAX_SCORE}",
+        delta=comparison.change if previous else None, help=f"Taken {current.taken_on:%d %b %Y}",
+    )  # fmt: skip
+    with band_col:
+        BAND_BOXES[band.key](f"**{band.label}.** {band.advice}", icon=BAND_ICONS[band.key])
+        st.caption(comparison.summary)
+    show_actions(current.answers)
+    notes = [(label, getattr(current, key)) for key, label in NOTE_FIELDS.items() if getattr(current, key)]
+    if notes:
+        st.markdown("**Your notes from this rating**")
+        for label, text in notes:
+            st.text(f"{label}: {text}")
+
+
+def show_actions(answers: dict) -> None:
+    actions = actions_for(answers)
+    if not actions:
+        st.markdown("Every answer was yes. Keep in touch with the people who make it so, and retake this in a few months.")
+        return
+    st.markdown(f"**What to do about each no** ({len(actions)})")
+    for action in actions:
+        with st.container(border=True):
+            st.markdown(f"*No to: {RATING_QUESTIONS[action.question]}*  \n{action.text}")
+            st.page_link(action.page, label=f"Tip {action.tip}: {action.page_title}", icon=":material/arrow_forward:")
+
+
+st.title("4 · Rate your network")
+st.markdown(
+    "If your networking seems to go nowhere, step back and look at the network itself: what it does "
+    "well, where it falls short and where it could grow. Answer five questions honestly; each 'no' "
+    "comes with one thing to do about it. Retake the rating whenever you like to see the change."
+)
+latest = cached(workbook, latest_ratings, 2)
+quiz_col, result_col = st.columns([1, 1], gap="large")
+with quiz_col:
+    st.subheader("Take the rating")
+    show_quiz()
+with result_col:
+    st.subheader("Your result")
+    if latest:
+        show_result(latest)
+    else:
+        st.info("No rating yet. Answer the five questions and save to see your score, its band and what to do next.")
+
+st.subheader("Your rating over time")
+history = [(r.taken_on, r.score) for r in cached(workbook, list_ratings)]
+chart_col, reading_col = st.columns([3, 2])
+chart_col.altair_chart(score_history(history), width="stretch")
+reading_col.markdown(describe_history(history))
+reading_col.caption("Bands: 5 in great shape · 3–4 needs enhancing · 0–2 needs a makeover.")
+credit_article()

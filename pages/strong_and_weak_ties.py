@@ -1,5 +1,213 @@
-"""Placeholder until this page is built: says what is coming and shows no invented data."""
+"""Tip 5 · Take advantage of both strong and weak ties: mark ties, see the mix, plan where to go, find introductions."""
 
-from ui.widgets import show_coming
+import streamlit as st
 
-show_coming(5, "5 · Strong and weak ties", ['Mark ties strong or weak, one by one or in bulk', 'See the mix by circle and whether it reflects your goals', 'Find introduction paths from strong ties to new people'])
+from core.charts.ties import introduction_paths, tie_mix
+from core.model import CIRCLES, DESTINATION_KINDS, TIES
+from core.store import InvalidInput
+from core.store import contacts as people
+from core.store import goals as goal_store
+from core.store import ties as tie_store
+from core.ties import assess_destinations, describe_path, find_paths, goal_label, layout_paths, summarise_mix
+from ui.cache import cached
+from ui.session import current_workbook
+from ui.widgets import credit_article, flash, set_flash
+
+MATCH_LIMIT = 50
+PRIORITIES = {1: "High", 2: "Normal", 3: "Low"}
+workbook = current_workbook()
+
+
+def plural(count: int, one: str = "person", many: str = "people") -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def compute_paths(book, limit: int) -> list:
+    return find_paths(
+        tie_store.introduction_people(book), tie_store.introduction_goal_links(book), goal_store.list_goals(book), limit
+    )
+
+
+# --- your mix ------------------------------------------------------------------------------------
+
+def show_mix(mix) -> None:
+    if not mix.total:
+        st.info(mix.advice)
+        return
+    chart_col, reading_col = st.columns([3, 2])
+    chart_col.altair_chart(tie_mix(mix.rows), width="stretch")
+    reading_col.markdown(f"{mix.reading}\n\n{mix.advice}")
+    reading_col.caption(
+        "Strong ties are your inner circle: people you trust and talk to often. Weak ties are "
+        "acquaintances; they link you to circles, ideas and openings your inner circle does not reach."
+    )
+
+
+# --- mark ties -----------------------------------------------------------------------------------
+
+def set_chosen() -> None:
+    chosen = st.session_state.get("tie_chosen") or []
+    tie = st.session_state.get("tie_value", "strong")
+    if not chosen:
+        set_flash("error", "Choose at least one person from the list first; nothing was changed.", "_tie_flash")
+        return
+    changed = tie_store.set_ties(workbook, chosen, tie)
+    st.session_state["tie_chosen"] = []
+    set_flash("success", f"Marked {plural(changed)} as {TIES[tie].lower()}s.", "_tie_flash")
+
+
+def set_all(search: str, circle: str | None, current: str | None, total: int) -> None:
+    tie = st.session_state.get("tie_value", "strong")
+    if not st.session_state.get("tie_confirm_all"):
+        set_flash("error", f"Tick “Yes, change all {total:,}” to confirm; nothing was changed.", "_tie_flash")
+        return
+    try:
+        changed = tie_store.set_ties_matching(workbook, tie, search, circle, current)
+    except InvalidInput as error:
+        set_flash("error", str(error), "_tie_flash")
+        return
+    st.session_state["tie_confirm_all"] = False
+    set_flash("success", f"Marked {plural(changed)} as {TIES[tie].lower()}s.", "_tie_flash")
+
+
+def show_marking() -> None:
+    st.markdown("Find people, then mark the ones you choose, or everyone who matches, as strong or weak.")
+    left, middle, right = st.columns([2, 1, 1])
+    search = left.text_input("Search name, company, role or email", key="tie_search")
+    circle = middle.selectbox(
+        "Circle", [None, *CIRCLES], format_func=lambda c: "All circles" if c is None else CIRCLES[c], key="tie_circle"
+    )
+    current = right.selectbox(
+        "Tie now", [None, *TIES], format_func=lambda t: "Both" if t is None else TIES[t], key="tie_current"
+    )
+    matches, total = cached(workbook, people.search_contacts, search, circle, current, MATCH_LIMIT, 0)
+    flash("_tie_flash")
+    if not total:
+        st.info("Nobody matches these filters." if (search or circle or current) else "Nobody listed yet: add people on “Know your network”.")
+        return
+    shown = f"first {len(matches)} of {total:,}; narrow the search to see others" if total > len(matches) else f"{total:,}"
+    st.caption(f"{plural(total)} match ({shown}).")
+    st.dataframe(
+        [{"Name": c.name, "Tie": TIES[c.tie], "Circle": CIRCLES.get(c.circle, c.circle), "Company": c.company} for c in matches],
+        hide_index=True, width="stretch", height=min(38 + 35 * len(matches), 300),
+    )  # fmt: skip
+    st.radio("Mark as", list(TIES), format_func=TIES.get, horizontal=True, key="tie_value")
+    names = {c.id: f"{c.name} ({c.tie})" for c in matches}
+    st.multiselect("People to mark", list(names), format_func=names.get, key="tie_chosen", placeholder="Choose from the list above")
+    st.button("Mark the chosen people", type="primary", on_click=set_chosen, icon=":material/done:")
+    with st.expander(f"Mark all {plural(total)} who match at once"):
+        st.checkbox(f"Yes, change all {total:,}", key="tie_confirm_all")
+        st.button("Mark everyone who matches", on_click=set_all, args=(search, circle, current, total), icon=":material/done_all:")
+
+
+# --- where you want to go ------------------------------------------------------------------------
+
+def add_destination() -> None:
+    state = st.session_state
+    try:
+        goal_store.add_goal(workbook, state.get("dest_kind", "association"), state.get("dest_title", ""), state.get("dest_priority", 2))
+    except InvalidInput as error:
+        set_flash("error", f"{error} Nothing was saved.", "_dest_flash")
+        return
+    set_flash("success", f"Added “{state['dest_title'].strip()}” to where you want to go.", "_dest_flash")
+    state["dest_title"] = ""
+
+
+def link_people(goal_id: int, title: str) -> None:
+    chosen = st.session_state.get("dest_people") or []
+    if not chosen:
+        set_flash("error", "Choose at least one person to link; nothing was changed.", "_dest_flash")
+        return
+    goal_store.link_contacts(workbook, goal_id, chosen)
+    st.session_state["dest_people"] = []
+    set_flash("success", f"Linked {plural(len(chosen))} to “{title}”.", "_dest_flash")
+
+
+def remove_destination(goal_id: int, title: str) -> None:
+    goal_store.delete_goal(workbook, goal_id)
+    set_flash("success", f"Removed “{title}”; the people stay in your list.", "_dest_flash")
+
+
+def show_destinations(report, destinations) -> None:
+    st.markdown(
+        "Your network should point where you are going, not only where you have been. Name the "
+        "associations, conferences, journals and fields you want to be part of, then link the people who relate to each."
+    )
+    flash("_dest_flash")
+    with st.form("add_destination", border=True):
+        kind_col, title_col, priority_col = st.columns([1, 2, 1])
+        kind_col.selectbox("Kind", list(DESTINATION_KINDS), format_func=DESTINATION_KINDS.get, key="dest_kind")
+        title_col.text_input("Name", key="dest_title", max_chars=200, placeholder="e.g. Healthcare Data Association")
+        priority_col.selectbox("Priority", list(PRIORITIES), index=1, format_func=PRIORITIES.get, key="dest_priority")
+        st.form_submit_button("Add destination", on_click=add_destination, icon=":material/add_location_alt:")
+    st.markdown(report.reading)
+    if not destinations:
+        return
+    st.dataframe(
+        [{"Destination": r.goal.title, "Kind": DESTINATION_KINDS[r.goal.kind], "Priority": PRIORITIES[r.goal.priority],
+          "People": r.people, "Status": "nobody yet" if r.people == 0 else "covered"} for r in report.reaches],
+        hide_index=True, width="stretch",
+    )  # fmt: skip
+    show_linking(destinations)
+
+
+def show_linking(destinations) -> None:
+    st.markdown("**Link people to a destination**")
+    titles = {g.id: goal_label(g) for g in destinations}
+    goal_id = st.selectbox("Destination", list(titles), format_func=titles.get, key="dest_pick")
+    linked = tie_store.people_for_goal(workbook, goal_id, limit=20)
+    if linked:
+        st.caption("Linked so far: " + ", ".join(name for _, name, _ in linked) + (" …" if len(linked) == 20 else ""))
+    query = st.text_input("Find people who relate to it", key="dest_search", placeholder="Type part of a name, company or role")
+    if query.strip():
+        matches, total = cached(workbook, people.search_contacts, query, None, None, MATCH_LIMIT, 0)
+        names = {c.id: c.name + (f" · {c.company}" if c.company else "") for c in matches}
+        more = f" (first {len(matches)} of {total:,})" if total > len(matches) else ""
+        st.multiselect(f"People to link{more}", list(names), format_func=names.get, key="dest_people")
+        st.button("Link them", type="primary", on_click=link_people, args=(goal_id, titles[goal_id]), icon=":material/link:")
+    st.button("Remove this destination", on_click=remove_destination, args=(goal_id, titles[goal_id]), icon=":material/delete:")
+
+
+# --- introduction paths --------------------------------------------------------------------------
+
+def show_paths() -> None:
+    st.markdown(
+        "Your strong ties can vouch for you. Each path runs from someone you trust, through the people "
+        "they introduced you to, to someone worth meeting, and to the goal that person relates to."
+    )
+    limit = st.slider("Paths to show", 3, 25, 12, key="path_limit")
+    paths = cached(workbook, compute_paths, limit)
+    if not paths:
+        st.info(
+            "No introduction paths yet. A path needs a strong tie who can introduce you to someone: on "
+            "“Know your network”, add the people you could meet through a friend, and mark your closest people strong."
+        )
+        return
+    st.altair_chart(introduction_paths(layout_paths(paths)), width="stretch")
+    st.caption("Circles are strong ties, triangles the people to meet, diamonds your goals; dashed lines link a person to a goal.")
+    st.markdown("**Who to ask**\n" + "\n".join(f"{i}. {describe_path(p)}" for i, p in enumerate(paths, 1)))
+
+
+st.title("5 · Strong and weak ties")
+st.markdown(
+    "Strong ties are your inner circle; weak ties are the acquaintances at its edge. You need both: "
+    "the people you trust can open doors to new people, and new people bring fresh ideas, circles and openings."
+)
+mix = summarise_mix(cached(workbook, people.count_by_circle_and_tie))
+strong_col, weak_col, share_col = st.columns(3)
+strong_col.metric("Strong ties", f"{mix.strong:,}")
+weak_col.metric("Weak ties", f"{mix.weak:,}")
+share_col.metric("Weak share", f"{mix.weak / mix.total:.0%}" if mix.total else "–")
+destinations = cached(workbook, goal_store.list_goals, tuple(DESTINATION_KINDS))
+report = assess_destinations(destinations, cached(workbook, tie_store.count_people_per_goal))
+
+mix_tab, mark_tab, where_tab, paths_tab = st.tabs(["Your mix", "Mark ties", "Where you want to go", "Introduction paths"])
+with mix_tab:
+    show_mix(mix)
+with mark_tab:
+    show_marking()
+with where_tab:
+    show_destinations(report, destinations)
+with paths_tab:
+    show_paths()
+credit_article()
