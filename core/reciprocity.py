@@ -134,6 +134,26 @@ def describe_balance(balance: int) -> str:
     return "Even"
 
 
+def describe_balances(overall: Tally, extremes: list[PersonBalance]) -> str:
+    """A reading of the give/take chart: the overall balance and the most owed on each side."""
+    if overall.gave == 0 and overall.received == 0:
+        return "Nothing in the ledger yet: record what you give and receive, and the balance appears here."
+    if overall.balance < 0:
+        standing = f"you owe your network ({overall.balance:+d})"
+    elif overall.balance > 0:
+        standing = f"your network owes you ({overall.balance:+d})"
+    else:
+        standing = "even"
+    text = f"Overall you have given {overall.gave:,} and received {overall.received:,} (weighted): {standing}."
+    owe = [b for b in extremes if b.balance < 0]
+    owed = [b for b in extremes if b.balance > 0]
+    if owe:
+        text += f" You owe most to {owe[0].name} ({owe[0].balance:+d}): a good person to give back to first."
+    if owed:
+        text += f" {owed[0].name} owes you most ({owed[0].balance:+d})."
+    return text
+
+
 def suggest_give_backs(interests: str = "", needs: str = "", family: str = "", job_notes: str = "") -> list[GiveBack]:
     """Ways to give back drawn from a person's notes; a check-in and a thank-you when notes are empty."""
     found = [_need_give_back(item) for item in split_items(needs)]

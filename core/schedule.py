@@ -207,3 +207,25 @@ def _spread_day(first: date, index: int, position: int, today: date) -> date:
     monday = first + timedelta(weeks=index)
     day = monday + timedelta(days=position % WORKDAYS)
     return max(day, today) if index == 0 else day
+
+
+def describe_schedule(schedule: Schedule) -> str:
+    """The schedule in plain words: this week, the whole plan, and who did not fit."""
+    if not schedule.slots:
+        return "Nothing planned yet: mark key contacts or log who you know, and the plan fills itself."
+    this_week = schedule.weeks[0].slots
+    keys = sum(1 for s in this_week if s.recurring)
+    text = (
+        f"This week: {_people(len(this_week))}"
+        + (f" ({keys} key {'contact' if keys == 1 else 'contacts'})" if keys else "")
+        + f" of a capacity of {schedule.capacity}. Over {len(schedule.weeks)} weeks: {_people(len(schedule.slots))} planned."
+    )
+    if schedule.left_over:
+        text += (
+            f" {_people(len(schedule.left_over))} did not fit; raise the weekly capacity or plan more weeks."
+        )
+    return text
+
+
+def _people(n: int) -> str:
+    return f"{n:,} {'person' if n == 1 else 'people'}"
