@@ -212,19 +212,21 @@ metric_people, metric_circles = st.columns(2)
 metric_people.metric("People listed", f"{total:,}")
 metric_circles.metric("Circles with people", f"{sum(1 for r in rows if not r.empty)} of {len(CIRCLES)}")
 
-add_tab, list_tab, trash_tab = st.tabs(["Add people", "Your list", "Trash"])
-with add_tab:
-    show_add_form()
-with list_tab:
-    show_list()
-with trash_tab:
-    show_trash()
+work_col, circles_col = st.columns([3, 2], gap="large")
+with work_col:
+    add_tab, list_tab, trash_tab = st.tabs(["Add people", "Your list", "Trash"])
+    with add_tab:
+        show_add_form()
+    with list_tab:
+        show_list()
+    with trash_tab:
+        show_trash()
 
-st.subheader("Your circles")
-chart_col, reading_col = st.columns([3, 2])
-chart_col.altair_chart(people_per_circle(rows), width="stretch")
-reading_col.markdown(describe_coverage(counts))
-growth = cached(workbook, people.growth_by_month)
-if len(growth) > 1:
-    st.altair_chart(list_growth(growth), width="stretch")
+with circles_col:
+    st.subheader("Your circles")
+    st.markdown(describe_coverage(counts))
+    st.altair_chart(people_per_circle(rows), width="stretch", alt=describe_coverage(counts))
+    growth = cached(workbook, people.growth_by_month)
+    if len(growth) > 1:
+        st.altair_chart(list_growth(growth), width="stretch", alt="How many people your list held, month by month.")
 credit_article()
