@@ -1,0 +1,1 @@
+"""Importers (LinkedIn, Google, Outlook, vCard, any CSV) and exporters (zip, vCard, action plan)."""

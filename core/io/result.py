@@ -1,0 +1,50 @@
+"""What an importer hands back: the people it read, the rows it skipped and why, and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from core.model import ContactDraft
+
+FORMATS: dict[str, str] = {
+    "linkedin": "LinkedIn Connections.csv",
+    "google": "Google Contacts CSV",
+    "outlook": "Outlook contacts CSV",
+    "vcard": "vCard (.vcf)",
+    "csv": "Other CSV (choose the columns)",
+}
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row of the file that was not read, with its line number and the reason."""
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The people read from one file, before anything is saved."""
+
+    format: str
+    drafts: tuple[ContactDraft, ...]
+    lines: tuple[int, ...]  # the line (or card) number of each draft, for messages
+    skipped: tuple[SkippedRow, ...] = ()
+    notes: tuple[str, ...] = ()
+    default_circle: str = "friends"
+    default_tie: str = "weak"
+    columns: tuple[str, ...] = field(default=())
+
+
+def apply_defaults(result: ImportResult, circle: str, tie: str) -> ImportResult:
+    """Give every person who still has the format's default circle and tie the chosen ones."""
+    drafts = tuple(
+        replace(
+            draft,
+            circle=circle if draft.circle == result.default_circle else draft.circle,
+            tie=tie if draft.tie == result.default_tie else draft.tie,
+        )
+        for draft in result.drafts
+    )
+    return replace(result, drafts=drafts, default_circle=circle, default_tie=tie)

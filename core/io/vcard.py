@@ -1,0 +1,150 @@
+"""vCard 2.1, 3.0 and 4.0 in (through vobject), and vCard 3.0 out that reads back identically."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Iterable, Iterator
+
+import vobject
+
+from core.io.csv_formats import fallback_key
+from core.io.names import join_name
+from core.io.result import SkippedRow
+from core.model import CIRCLES, TIES, ContactDraft
+
+_BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
+_END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
+_QP_LINE = re.compile(r"ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE[;:]", re.IGNORECASE)
+_SINGLE_TEXT = {"FN", "NOTE", "TITLE", "ROLE", "ORG", "NICKNAME"}
+_BARE_COMMA = re.compile(r"(?<!\\),")
+_UID_NAMESPACE = uuid.UUID("6f1d7c1e-2b7a-4d55-9a3e-4c2f1b9e8a10")
+
+logging.getLogger("vobject").setLevel(logging.CRITICAL)
+logging.getLogger("vobject.base").setLevel(logging.CRITICAL)
+
+
+def is_vcard_text(text: str) -> bool:
+    """True when the text starts like a vCard file."""
+    head = text.lstrip("\ufeff \t\r\n")[:20].upper()
+    return head.startswith("BEGIN:VCARD") or head.startswith("BEGIN :VCARD")
+
+
+def split_cards(text: str) -> Iterator[tuple[int, str]]:
+    """Each card's first line number and its text, unfolded and with 2.1's soft line breaks joined."""
+    start, body = 0, []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _BEGIN.match(line):
+            start, body = number, [line]
+        elif body:
+            body.append(line)
+            if _END.match(line):
+                yield start, _tidy_card(body)
+                body = []
+    if body:
+        yield start, _tidy_card(body)
+
+
+def _tidy_card(raw: list[str]) -> str:
+    logical: list[str] = []
+    for line in raw:
+        if logical and logical[-1].endswith("=") and _QP_LINE.search(logical[-1]):
+            logical[-1] = logical[-1][:-1] + line  # a quoted-printable soft line break
+        elif logical and line[:1] in (" ", "\t"):
+            logical[-1] += line[1:]  # a folded line goes on the one before
+        else:
+            logical.append(line)
+    return "\r\n".join(_escape_commas(line) for line in logical) + "\r\n"
+
+
+def _escape_commas(line: str) -> str:
+    """Escape bare commas in one-value text properties: many exporters leave them bare."""
+    name, colon, value = line.partition(":")
+    if not colon or name.split(";")[0].split(".")[-1].upper() not in _SINGLE_TEXT:
+        return line
+    return name + ":" + _BARE_COMMA.sub(lambda _: "\\,", value)
+
+
+def read_vcards(text: str) -> tuple[list[ContactDraft], list[int], list[SkippedRow]]:
+    """The people in a .vcf text, the line each card starts on, and the cards skipped with reasons."""
+    drafts, lines, skipped = [], [], []
+    for line, card_text in split_cards(text):
+        outcome = _read_card(card_text)
+        if isinstance(outcome, str):
+            skipped.append(SkippedRow(line, outcome))
+        else:
+            drafts.append(outcome)
+            lines.append(line)
+    return drafts, lines, skipped
+
+
+def _read_card(card_text: str) -> ContactDraft | str:
+    if not _END.match(card_text.rstrip("\r\n").splitlines()[-1]):
+        return "the card has no END:VCARD line (the file may be cut short)"
+    try:
+        card = vobject.readOne(card_text, ignoreUnreadable=True)
+    except Exception:  # vobject raises many kinds of error on malformed cards
+        return "the card could not be read (a damaged line?); fix or remove it"
+    return _draft_from_card(card)
+
+
+def _value(card, key: str) -> str:
+    items = card.contents.get(key) or []
+    for item in items:
+        value = item.value
+        if isinstance(value, list):
+            value = value[0] if value else ""
+        text = str(value).strip() if value is not None else ""
+        if text:
+            return text
+    return ""
+
+
+def _name_from_n(card) -> str:
+    items = card.contents.get("n") or []
+    if not items or not hasattr(items[0].value, "given"):
+        return ""
+    n = items[0].value
+    return join_name(*(str(p) if not isinstance(p, list) else " ".join(p) for p in (n.given, n.additional, n.family)))
+
+
+def _draft_from_card(card) -> ContactDraft | str:
+    name = _value(card, "fn") or _name_from_n(card)
+    if not name:
+        return "the card has no name (FN or N); add one in your address book"
+    email, company = _value(card, "email"), _value(card, "org")
+    circle, tie = _value(card, "x-jnw-circle"), _value(card, "x-jnw-tie")
+    source, key = _value(card, "x-jnw-source"), _value(card, "x-jnw-source-key")
+    uid = _value(card, "uid")
+    return ContactDraft(
+        name=name, email=email, phone=_value(card, "tel").removeprefix("tel:"), company=company, role=_value(card, "title"),
+        notes=_value(card, "note"), circle=circle if circle in CIRCLES else "friends",
+        tie=tie if tie in TIES else "weak", source=source or "vcard",
+        source_key=key or (f"uid:{uid}" if uid else fallback_key(name, email, company)),
+    )  # fmt: skip
+
+
+def write_vcards(drafts: Iterable[ContactDraft]) -> str:
+    """vCard 3.0 text for these people; ``read_vcards`` gives the same people back."""
+    return "".join(_card(draft).serialize() for draft in drafts)
+
+
+def _card(draft: ContactDraft):
+    card = vobject.vCard()
+    card.add("fn").value = draft.name
+    head, _, last = draft.name.rpartition(" ")
+    card.add("n").value = vobject.vcard.Name(family=last if head else "", given=head or last)
+    for key, value in (("email", draft.email), ("tel", draft.phone), ("title", draft.role), ("note", draft.notes)):
+        if value:
+            card.add(key).value = value
+    if draft.company:
+        card.add("org").value = [draft.company]
+    identity = f"{draft.source}\n{draft.source_key}"
+    card.add("uid").value = str(uuid.uuid5(_UID_NAMESPACE, identity))
+    extras = {"x-jnw-circle": draft.circle, "x-jnw-tie": draft.tie,
+              "x-jnw-source": draft.source, "x-jnw-source-key": draft.source_key}  # fmt: skip
+    for key, value in extras.items():
+        if value:
+            card.add(key).value = value
+    return card
