@@ -1,0 +1,114 @@
+"""Tip 4's page: the quiz saves the right score for every answer combination, with notes and a result."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+from core.model import RATING_QUESTIONS
+
+PAGE = "rate_your_network.py"
+KEYS = list(RATING_QUESTIONS)
+
+
+def saved(path, sql="SELECT score, truth, challenge, vibrant, future, strong_links FROM ratings ORDER BY id"):
+    import ui.session
+
+    return ui.session._open_local(str(path)).read(sql)
+
+
+def answer(at, answers: dict) -> None:
+    for key, value in answers.items():
+        at.radio(key=f"q_{key}").set_value(value)
+
+
+def save(at):
+    [b for b in at.button if b.label == "Save my rating"][0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_every_answer_combination_saves_the_right_score(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    combinations = list(itertools.product([True, False], repeat=len(KEYS)))
+    for values in combinations:
+        answer(at, dict(zip(KEYS, values)))
+        save(at)
+        assert at.metric[0].value == f"{sum(values)} of 5", values
+    rows = saved(path)
+    assert len(rows) == 32
+    assert [(row[0], tuple(row[1:])) for row in rows] == [(sum(v), v) for v in combinations]
+
+
+def test_the_result_shows_the_band_and_an_action_linking_to_the_tip_for_every_no(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    answer(at, {**dict.fromkeys(KEYS, True), "future": False, "vibrant": False})
+    save(at)
+    assert any("Rating saved" in s.value for s in at.success)
+    assert any("Needs enhancing" in w.value for w in at.warning)
+    links = [link.proto.page for link in at.get("page_link")]
+    assert links == ["maintain_your_network", "strong_and_weak_ties"]
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert labels == ["Tip 6: Maintain your network", "Tip 5: Strong and weak ties: where you want to go"]
+
+
+def test_all_yes_is_great_shape_and_all_no_needs_a_makeover(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    answer(at, dict.fromkeys(KEYS, True))
+    save(at)
+    assert any("In great shape" in s.value for s in at.success)
+    assert not at.get("page_link")
+    answer(at, dict.fromkeys(KEYS, False))
+    save(at)
+    assert any("Needs a makeover" in e.value for e in at.error)
+    assert len(at.get("page_link")) == 5
+
+
+def test_a_retake_is_compared_with_the_previous_rating(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    answer(at, {**dict.fromkeys(KEYS, False), "truth": True})
+    save(at)
+    answer(at, {**dict.fromkeys(KEYS, True), "strong_links": False})
+    save(at)
+    assert at.metric[0].value == "4 of 5"
+    assert at.metric[0].delta == "3"
+    assert any("Up 3 since last time (1 to 4)" in c.value for c in at.caption)
+
+
+def test_an_unanswered_question_is_refused_in_one_line_and_saves_nothing(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    answer(at, {"truth": True, "challenge": False})
+    save(at)
+    assert saved(path) == []
+    [error] = at.error
+    assert error.value == "3 of the 5 questions are not answered; choose yes or no for each, then save. Nothing was saved."
+    assert at.radio(key="q_truth").value is True  # what was answered is kept
+
+
+def test_notes_and_the_date_are_saved_with_the_rating_and_the_form_is_cleared(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    answer(at, dict.fromkeys(KEYS, True))
+    at.date_input(key="taken_on").set_value(date.today() - timedelta(days=3))
+    at.text_area(key="note_strengths").input("Loyal former colleagues")
+    at.text_area(key="note_weaknesses").input("Nobody in health tech")
+    at.text_area(key="note_opportunities").input("Join the data association")
+    save(at)
+    assert saved(path, "SELECT taken_on, strengths, weaknesses, opportunities FROM ratings") == [
+        (date.today() - timedelta(days=3), "Loyal former colleagues", "Nobody in health tech", "Join the data association")
+    ]
+    assert at.radio(key="q_truth").value is None
+    assert at.text_area(key="note_strengths").value == ""
+    assert any("Nobody in health tech" in t.value for t in at.text)
+
+
+def test_the_history_chart_and_its_reading_follow_the_ratings(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    assert any("No ratings yet" in m.value for m in at.markdown)
+    for yes in (2, 5):
+        answer(at, {k: i < yes for i, k in enumerate(KEYS)})
+        save(at)
+    assert any("Over 2 ratings" in m.value and "up (2 to 5)" in m.value for m in at.markdown)
+    [chart] = at.get("vega_lite_chart")
+    assert "Your rating over time" in chart.proto.spec
