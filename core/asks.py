@@ -26,6 +26,16 @@ APPROACHES: dict[str, str] = {
 }
 
 
+FINDING_TITLES: dict[str, str] = {
+    "empty": "Nothing to send",
+    "job_outright": "Asks for a job outright",
+    "generic": "Too generic",
+    "no_request": "No concrete request",
+    "no_goal": "No goal",
+    "too_long": "Too long for the channel",
+}
+
+
 @dataclass(frozen=True)
 class AskRequest:
     """What the composer needs: who, what kind of help, for which target, and your news."""

@@ -213,3 +213,70 @@ def check_follow_up_days(value: int) -> list[Problem]:
     if not 1 <= value <= 365:
         return [Problem("follow_up_days", "Choose between 1 and 365 days for thanking people.")]
     return []
+
+
+# --- plain-words readings beside the charts -----------------------------------------------------
+
+NERVOUS_POINTS = (
+    "Helping feels good: most people are glad to lend a hand when they can.",
+    "People enjoy being asked for advice; it recognises what they know.",
+    "Nearly everyone has been between jobs or looking for one, so they will understand.",
+    "Looking for work can be lonely; talking to people brings encouragement and company.",
+    "Treat it as reconnecting, not a chore: the lighter it feels, the easier it gets.",
+)
+
+
+def describe_coverage(coverage: list[GoalCoverage], names: Mapping[int, str], show: int = 3) -> str:
+    """A reading of goal coverage: who to ask for each target, and which targets nobody covers."""
+    if not coverage:
+        return "No targets yet. Add a role, employer or industry you are aiming for, then link people to it."
+    lines = []
+    for entry in coverage:
+        title = entry.goal.title
+        if entry.direct:
+            who = ", ".join(names.get(i, f"#{i}") for i in entry.direct[:show])
+            more = f" and {len(entry.direct) - show:,} more" if len(entry.direct) > show else ""
+            lines.append(f"- **{title}**: ask {who}{more}.")
+        elif entry.via:
+            path = entry.via[0]
+            lines.append(f"- **{title}**: ask {names.get(path.introducer_id, '?')} to introduce you to "
+                         f"{names.get(path.helper_id, '?')}.")
+        else:
+            lines.append(f"- **{title}**: nobody yet. Who might know someone there? Ask a close friend first.")
+    uncovered = sum(1 for c in coverage if c.status == UNCOVERED)
+    head = (f"{len(coverage) - uncovered} of {len(coverage)} targets have someone who can help."
+            if uncovered else "Every target has someone who can help.")
+    return "\n".join([head, "", *lines])
+
+
+def describe_references(progress: list[ReferenceProgress]) -> str:
+    """A reading of reference progress: how many are fully prepared and what comes next."""
+    if not progress:
+        return ("No references marked yet. Your best references like you and can vouch for your work: "
+                "they are the hubs of your network, so start with them.")
+    complete = sum(1 for p in progress if p.complete)
+    waiting: dict[str, int] = {}
+    for p in progress:
+        if p.next_step:
+            waiting[p.next_step] = waiting.get(p.next_step, 0) + 1
+    text = f"{complete} of {len(progress)} references have been through all five steps."
+    if waiting:
+        step, count = max(waiting.items(), key=lambda item: (item[1], -list(REFERENCE_STEPS).index(item[0])))
+        text += f" The most common next step is “{REFERENCE_STEPS[step].lower()}” ({count} waiting)."
+    return text
+
+
+def describe_follow_ups(counts: Mapping[str, int], days: int) -> str:
+    """A reading of follow-ups: how many thank-yous are owed, and why they matter."""
+    total = sum(counts.values())
+    if not total:
+        return "No help logged yet. When someone helps, log it, then thank them and tell them how it went."
+    owed = counts.get(FOLLOW_UP_OWED, 0)
+    done = counts.get(FOLLOW_UP_DONE, 0)
+    text = f"You followed up on {done:,} of {total:,} times you were helped."
+    if owed:
+        text += (f" {owed:,} went more than {days} days without a thank-you: a short note now still "
+                 "counts, and tells them whether their help worked.")
+    else:
+        text += " Nothing is overdue: no hit-and-run networking here."
+    return text

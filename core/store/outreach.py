@@ -220,6 +220,18 @@ def list_log(workbook: Workbook, kinds: Iterable[str] | None = None, limit: int 
     )
 
 
+def record_outcome(workbook: Workbook, interaction_id: int, outcome: str) -> None:
+    """Record how an ask turned out; refuses an unknown outcome or something that was not an ask."""
+    if outcome not in OUTCOMES:
+        raise InvalidInput(f"'{outcome}' is not an outcome; choose one from the list.")
+    with workbook.write() as cursor:
+        updated = cursor.execute(
+            "UPDATE interactions SET outcome = ? WHERE id = ? AND kind = 'ask' RETURNING id", [outcome, interaction_id]
+        ).fetchall()
+        if not updated:
+            raise InvalidInput(f"Ask #{interaction_id} is not in the log (deleted?); reload the page.")
+
+
 def asks_by_kind_and_outcome(workbook: Workbook) -> list[tuple[str, str, int]]:
     """How many asks of each request kind ended in each outcome (blank outcome counts as pending)."""
     rows = workbook.read(

@@ -23,6 +23,9 @@ from core.outreach import (
     check_target,
     compute_coverage,
     count_follow_ups,
+    describe_coverage,
+    describe_follow_ups,
+    describe_references,
     first_follow_up,
     follow_up_status,
     follow_ups_owed,
@@ -161,3 +164,27 @@ def test_every_help_event_is_counted_once_as_done_due_or_owed(ages, days) -> Non
 def test_the_grace_period_must_be_between_one_and_365_days() -> None:
     assert check_follow_up_days(14) == []
     assert check_follow_up_days(0) and check_follow_up_days(366)
+
+
+def test_the_coverage_reading_names_who_to_ask_and_what_nobody_covers() -> None:
+    coverage = compute_coverage([ANALYST, ACME, ENERGY], [(1, 10, None), (2, 12, 7)])
+    text = describe_coverage(coverage, {10: "Ana", 12: "Bo", 7: "Cy"})
+    assert text.startswith("2 of 3 targets")
+    assert "**Data analyst**: ask Ana." in text
+    assert "ask Cy to introduce you to Bo" in text
+    assert "**Renewable energy**: nobody yet" in text
+
+
+def test_the_references_reading_counts_complete_ones_and_the_usual_next_step() -> None:
+    progress = [reference_progress(1, {s: TODAY for s in REFERENCE_STEPS}),
+                reference_progress(2, {"agreed": TODAY}), reference_progress(3, {"agreed": TODAY})]
+    text = describe_references(progress)
+    assert text.startswith("1 of 3 references")
+    assert "told your goals" in text and "(2 waiting)" in text
+    assert "start with them" in describe_references([])
+
+
+def test_the_follow_up_reading_says_how_many_thanks_are_overdue() -> None:
+    text = describe_follow_ups({FOLLOW_UP_DONE: 3, FOLLOW_UP_DUE: 1, FOLLOW_UP_OWED: 2}, 14)
+    assert "3 of 6" in text and "2 went more than 14 days" in text
+    assert "Nothing is overdue" in describe_follow_ups({FOLLOW_UP_DONE: 1}, 14)

@@ -33,6 +33,7 @@ from core.store.outreach import (
     log_outreach,
     log_thank_you,
     owed_follow_ups,
+    record_outcome,
     record_reference_step,
     reference_step_counts,
     reference_steps,
@@ -221,3 +222,17 @@ def test_sql_follow_up_counts_agree_with_the_core_on_the_demo_workbook(demo_path
         assert len(owed) == count_follow_ups(events, today, 14)[FOLLOW_UP_OWED]
     finally:
         book.close()
+
+
+def test_an_asks_outcome_can_be_recorded_but_only_for_asks_and_known_outcomes(workbook):
+    sam = person(workbook, "Sam")
+    ask = log_ask(workbook, sam, message="Could you introduce me to someone at Acme Health?",
+                  request_kind="introduction", channel="email", goal_id=None, happened_on=TODAY, today=TODAY)
+    chat = log_outreach(workbook, sam, TODAY, "catch_up", channel="call", today=TODAY)
+    record_outcome(workbook, ask, "helped")
+    assert asks_by_kind_and_outcome(workbook) == [("introduction", "helped", 1)]
+    with pytest.raises(InvalidInput, match="not an outcome"):
+        record_outcome(workbook, ask, "hired")
+    with pytest.raises(InvalidInput, match="not in the log"):
+        record_outcome(workbook, chat, "helped")
+    assert follow_up_counts(workbook, TODAY, 14)[FOLLOW_UP_DUE] == 1  # an ask that helped is help received
