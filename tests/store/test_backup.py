@@ -1,0 +1,183 @@
+"""Backup and restore: the file itself out; a checked file back in, or nothing changes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from core.model import ContactDraft
+from core.store import NotAWorkbook, WorkbookTooNew, open_private_workbook, open_workbook
+from core.store.backup import (
+    backup_bytes,
+    check_workbook_file,
+    list_snapshots,
+    restore_workbook,
+    snapshot_if_due,
+    write_backup,
+)
+from core.store.contacts import add_contact, count_contacts, search_contacts
+from core.store.interactions import count_interactions, log_interaction
+from core.store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+
+NOW = datetime(2026, 3, 1, 9, 30)
+
+
+def names(workbook) -> list[str]:
+    return sorted(p.name for p in search_contacts(workbook, limit=100)[0])
+
+
+@pytest.fixture
+def other(tmp_path):
+    """A second workbook with two people and one meeting, backed up to a file."""
+    book = open_workbook(tmp_path / "other.duckdb")
+    ann = add_contact(book, ContactDraft(name="Ann Lee"))
+    add_contact(book, ContactDraft(name="Zoë D'Arcy"))
+    log_interaction(book, ann, NOW.date(), "catch_up", today=NOW.date())
+    path = write_backup(book, tmp_path / "other-backup.duckdb")
+    book.close()
+    return path
+
+
+def test_a_backup_reopens_as_the_same_workbook(workbook, tmp_path):
+    add_contact(workbook, ContactDraft(name="Seán O'Brien"))
+    path = write_backup(workbook, tmp_path / "copy.duckdb")
+    copy = open_workbook(path)
+    assert names(copy) == ["Seán O'Brien"] and copy.schema_version() == LATEST_VERSION
+    assert add_contact(copy, ContactDraft(name="Next")) == 2  # ids carry on where they were
+    copy.close()
+
+
+def test_a_private_in_memory_workbook_can_be_downloaded(tmp_path):
+    book = open_private_workbook()
+    add_contact(book, ContactDraft(name="山田 太郎"))
+    (tmp_path / "dl.duckdb").write_bytes(backup_bytes(book))
+    assert check_workbook_file(tmp_path / "dl.duckdb") == LATEST_VERSION
+    book.close()
+
+
+def test_restore_replaces_the_contents_and_keeps_the_previous_as_a_dated_backup(workbook, other, tmp_path):
+    add_contact(workbook, ContactDraft(name="Before Restore"))
+    previous = restore_workbook(workbook, other, tmp_path / "kept", NOW)
+    assert names(workbook) == ["Ann Lee", "Zoë D'Arcy"] and count_interactions(workbook) == 1
+    assert previous.name == "before-restore-2026-03-01-093000.duckdb"
+    kept = open_workbook(previous)
+    assert names(kept) == ["Before Restore"]
+    kept.close()
+
+
+def test_after_a_restore_new_people_get_fresh_ids(workbook, other, tmp_path):
+    restore_workbook(workbook, other, None, NOW)
+    assert add_contact(workbook, ContactDraft(name="New")) == 3
+
+
+def test_a_file_that_is_not_duckdb_is_refused_and_nothing_changes(workbook, tmp_path):
+    add_contact(workbook, ContactDraft(name="Stays"))
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("Name\nAnn\n")
+    with pytest.raises(NotAWorkbook, match="not a workbook file"):
+        restore_workbook(workbook, bad, tmp_path / "kept", NOW)
+    assert names(workbook) == ["Stays"] and not (tmp_path / "kept").exists()
+
+
+def test_a_duckdb_file_of_another_app_is_refused(workbook, tmp_path):
+    foreign = tmp_path / "foreign.duckdb"
+    duckdb.connect(str(foreign)).execute("CREATE TABLE t (x INT)").close()
+    with pytest.raises(NotAWorkbook, match="not a workbook of this app"):
+        restore_workbook(workbook, foreign, None, NOW)
+
+
+def test_a_workbook_from_a_newer_app_is_refused(workbook, other):
+    connection = duckdb.connect(str(other))
+    connection.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    connection.close()
+    with pytest.raises(WorkbookTooNew, match="upgrade the app"):
+        restore_workbook(workbook, other, None, NOW)
+    assert count_contacts(workbook) == 0
+
+
+def test_a_damaged_file_is_refused(workbook, other):
+    data = bytearray(other.read_bytes())
+    for offset in range(4096 * 3, len(data), 97):
+        data[offset] ^= 0xFF
+    other.write_bytes(bytes(data))
+    with pytest.raises(NotAWorkbook):
+        restore_workbook(workbook, other, None, NOW)
+    assert count_contacts(workbook) == 0
+
+
+def test_a_backup_from_an_older_version_is_upgraded_on_restore(workbook, tmp_path):
+    old = tmp_path / "v1.duckdb"
+    connection = duckdb.connect(str(old))
+    connection.execute(MIGRATIONS[0])
+    connection.execute("INSERT INTO meta VALUES ('application', ?), ('schema_version', '1')", [APPLICATION_ID])
+    connection.execute("INSERT INTO contacts (name) VALUES ('Old Friend')")
+    connection.close()
+    restore_workbook(workbook, old, None, NOW)
+    assert names(workbook) == ["Old Friend"] and workbook.schema_version() == LATEST_VERSION
+
+
+def test_a_failure_during_restore_leaves_the_workbook_as_it_was(workbook, other, monkeypatch):
+    import core.store.backup as backup
+
+    add_contact(workbook, ContactDraft(name="Stays"))
+    monkeypatch.setattr(backup, "_move_sequences_past_ids", lambda cursor: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        restore_workbook(workbook, other, None, NOW)
+    assert names(workbook) == ["Stays"]
+
+
+def test_one_snapshot_a_day_and_only_the_last_seven_are_kept(workbook, tmp_path):
+    folder = tmp_path / "backups"
+    assert snapshot_if_due(workbook, folder, NOW) is not None
+    assert snapshot_if_due(workbook, folder, NOW + timedelta(hours=3)) is None
+    for day in range(1, 10):
+        snapshot_if_due(workbook, folder, NOW + timedelta(days=day))
+    snapshots = list_snapshots(folder)
+    assert [s.day for s in snapshots] == [f"2026-03-{d:02d}" for d in range(10, 3, -1)]
+    assert all(check_workbook_file(s.path) == LATEST_VERSION for s in snapshots)
+
+
+def test_a_snapshot_can_be_restored(workbook, tmp_path):
+    add_contact(workbook, ContactDraft(name="In The Snapshot"))
+    snapshot = snapshot_if_due(workbook, tmp_path / "backups", NOW)
+    add_contact(workbook, ContactDraft(name="After It"))
+    restore_workbook(workbook, snapshot.path, tmp_path / "backups", NOW + timedelta(minutes=5))
+    assert names(workbook) == ["In The Snapshot"]
+
+
+def test_no_snapshots_means_an_empty_list():
+    assert list_snapshots(None) == [] and list_snapshots(Path("/nonexistent/folder")) == []
+
+
+def test_the_export_zip_holds_every_table_and_neutralised_cells(workbook):
+    import io
+    import json
+    import zipfile
+
+    from core.store.backup import export_zip
+
+    add_contact(workbook, ContactDraft(name="=cmd|' /C calc'!A0", notes="@SUM(1)"))
+    archive = zipfile.ZipFile(io.BytesIO(export_zip(workbook, NOW)))
+    manifest = json.loads(archive.read("workbook.json"))
+    assert manifest["schema_version"] == LATEST_VERSION and manifest["tables"]["contacts"]["rows"] == 1
+    assert {"contacts.csv", "interactions.csv", "ledger.csv", "goals.csv"} <= set(archive.namelist())
+    contacts = archive.read("contacts.csv").decode("utf-8-sig")
+    assert "'=cmd" in contacts and "'@SUM(1)" in contacts
+
+
+def test_exported_vcards_import_back_as_the_same_people_without_adding_anyone(workbook):
+    from core.io.reader import read_contacts
+    from core.io.vcard import write_vcards
+    from core.store.backup import contacts_for_export
+    from core.store.imports import import_contacts
+
+    add_contact(workbook, ContactDraft(name="Seán O'Brien", company="Dublin Data, Ltd.", circle="school", tie="strong"))
+    add_contact(workbook, ContactDraft(name="山田 太郎", email="taro@example.jp", notes="line one\nline two"))
+    people = contacts_for_export(workbook)
+    result = read_contacts(write_vcards(people).encode())
+    assert list(result.drafts) == people
+    summary = import_contacts(workbook, result)
+    assert (summary.added, count_contacts(workbook)) == (0, 2)
