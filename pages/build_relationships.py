@@ -126,7 +126,7 @@ def show_composer(targets: list) -> None:
     with st.expander("Copy the message", icon=":material/content_copy:"):
         st.code(text or " ", language=None, wrap_lines=True)
     date_col, _ = st.columns(2)
-    date_col.date_input("Sent on", value=date.today(), max_value=date.today(), key="ask_date", format="DD/MM/YYYY")
+    date_col.date_input("Sent on", value=date.today(), key="ask_date", format="DD/MM/YYYY")
     flash("_ask_flash")
     st.button("Save and log this ask", type="primary", on_click=save_ask, args=(person.id, goal_id),
               icon=":material/send:")

@@ -173,11 +173,13 @@ def show_references() -> None:
         by_id = {p.contact_id: p for p in progress}
         contact_id = st.selectbox("Reference", list(names), format_func=names.get, key="ref_pick")
         next_step = by_id[contact_id].next_step
+        if st.session_state.get("_ref_next") != (contact_id, next_step):
+            st.session_state["_ref_next"] = (contact_id, next_step)
+            st.session_state["ref_step"] = next_step or "thanked"
         st.caption("Next step: " + (REFERENCE_STEPS[next_step] if next_step else "all five done. Well done!"))
         step_col, date_col = st.columns(2)
-        step_col.selectbox("Step done", list(REFERENCE_STEPS), format_func=REFERENCE_STEPS.get,
-                           index=list(REFERENCE_STEPS).index(next_step) if next_step else 0, key="ref_step")
-        date_col.date_input("On", value=date.today(), max_value=date.today(), key="ref_date", format="DD/MM/YYYY")
+        step_col.selectbox("Step done", list(REFERENCE_STEPS), format_func=REFERENCE_STEPS.get, key="ref_step")
+        date_col.date_input("On", value=date.today(), key="ref_date", format="DD/MM/YYYY")
         st.button("Record step", type="primary", on_click=record_step, args=(contact_id,), icon=":material/task_alt:")
     else:
         st.info(describe_references([]), icon=":material/verified_user:")
@@ -213,7 +215,7 @@ def show_log() -> None:
     st.markdown("Log every contact: it keeps “when did we last speak?” honest for the reminders on page 6.")
     contact_id = pick_person("Who did you contact?", "log_person")
     left, middle, right = st.columns(3)
-    left.date_input("When", value=date.today(), max_value=date.today(), key="log_date", format="DD/MM/YYYY")
+    left.date_input("When", value=date.today(), key="log_date", format="DD/MM/YYYY")
     middle.selectbox("How", list(CHANNELS), format_func=CHANNELS.get, key="log_channel")
     kind = right.selectbox("What", list(INTERACTION_KINDS), format_func=INTERACTION_KINDS.get, key="log_kind")
     if kind == "ask":

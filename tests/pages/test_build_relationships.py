@@ -1,0 +1,175 @@
+"""Tip 3's page: the ask composer and its live checker, follow-ups owed, and ask outcomes."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from core.model import ContactDraft
+from core.store import open_workbook
+from core.store.contacts import add_contact
+from core.store.outreach import add_target, log_outreach, save_pitch
+
+PAGE = "build_relationships.py"
+TODAY = date.today()
+
+
+def seed(path, people=(("Sam Costa", "weak", "former_jobs"),), target=("employer", "Meridian Hospital"), pitch=True):
+    book = open_workbook(path)
+    ids = [add_contact(book, ContactDraft(name=n, tie=t, circle=c)) for n, t, c in people]
+    if target:
+        add_target(book, *target)
+    if pitch:
+        save_pitch(book, "a data analyst role in a hospital", "finished a SQL course")
+    book.close()
+    return ids
+
+
+def rows_in(path, sql):
+    import ui.session
+
+    return ui.session._open_local(str(path)).read(sql)
+
+
+def click(at, label):
+    [b for b in at.button if b.label == label][0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_composer(app_on, path, who="sam"):
+    at = app_on(path, PAGE)
+    at.text_input(key="ask_person_search").input(who).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def flags(at):
+    return [w.value for w in at.warning]
+
+
+def test_without_a_person_the_composer_says_how_to_start(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    assert at.title[0].value == "3 · Focus on building relationships"
+    assert any("Search for someone to start a draft" in i.value for i in at.info)
+
+
+def test_a_draft_for_a_weak_tie_goes_straight_to_a_specific_request_with_no_flags(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path)
+    at = open_composer(app_on, path)
+    assert at.radio(key="ask_approach").value == "direct"
+    draft = at.text_area(key="ask_text").value
+    assert draft.startswith("Hi Sam,") and "Meridian Hospital" in draft and "finished a SQL course" in draft
+    assert "How are you" not in draft
+    assert flags(at) == []
+    assert any("No flags" in s.value for s in at.success)
+
+
+def test_a_draft_for_a_strong_tie_catches_up_first(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, people=(("Ana Ruiz", "strong", "friends"),))
+    at = open_composer(app_on, path, "ana")
+    assert at.radio(key="ask_approach").value == "catch_up"
+    assert "How are you" in at.text_area(key="ask_text").value
+
+
+def test_the_checker_flags_a_job_ask_as_the_message_is_edited_and_clears_when_fixed(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path)
+    at = open_composer(app_on, path)
+    at.text_area(key="ask_text").input("Hi Sam, do you have any openings for me at Meridian Hospital?").run()
+    [flag] = flags(at)
+    assert "Asks for a job outright" in flag and "Try:" in flag
+    at.text_area(key="ask_text").input(
+        "Hi Sam, could you tell me how Meridian Hospital's data team hires, and who I should talk to?"
+    ).run()
+    assert flags(at) == []
+    assert at.text_area(key="ask_text").value.startswith("Hi Sam, could you")  # the edit is kept
+
+
+def test_changing_the_channel_to_social_flags_a_long_message(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path)
+    at = open_composer(app_on, path)
+    at.text_area(key="ask_text").input("Could you introduce me to someone at Meridian Hospital? " * 8).run()
+    at.selectbox(key="ask_channel").select("email").run()
+    assert flags(at) == []
+    at.text_area(key="ask_text").input("Could you introduce me to someone at Meridian Hospital? " * 8).run()
+    at.selectbox(key="ask_channel").select("social").run()
+    # a new channel writes a fresh, shorter draft that fits
+    assert len(at.text_area(key="ask_text").value) <= 300
+    at.text_area(key="ask_text").input("Could you introduce me to someone at Meridian Hospital? " * 8).run()
+    assert any("Too long for the channel" in f for f in flags(at))
+
+
+def test_saving_an_ask_logs_it_pending_with_the_message_and_lists_it(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    [sam] = seed(path)
+    at = open_composer(app_on, path)
+    at.selectbox(key="ask_kind").select("introduction").run()
+    click(at, "Save and log this ask")
+    [(contact_id, kind, request, outcome, note, goal)] = rows_in(
+        path, "SELECT contact_id, kind, request_kind, outcome, note, goal_id FROM interactions"
+    )
+    assert (contact_id, kind, request, outcome, goal) == (sam, "ask", "introduction", "pending", 1)
+    assert "introduce me" in note
+    assert rows_in(path, "SELECT last_contacted_on FROM contacts") == [(TODAY,)]
+    assert any("Saved" in s.value for s in at.success)
+    assert any("Meridian Hospital" in d.value["Target"].tolist() for d in at.dataframe)
+
+
+def test_an_empty_message_or_a_future_date_saves_nothing(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path)
+    at = open_composer(app_on, path)
+    at.text_area(key="ask_text").input("   ").run()
+    assert any("Nothing to send" in f for f in flags(at))
+    click(at, "Save and log this ask")
+    assert "empty" in at.error[0].value
+    at.text_area(key="ask_text").input("Could you introduce me to someone at Meridian Hospital?")
+    at.date_input(key="ask_date").set_value(TODAY + timedelta(days=2))
+    click(at, "Save and log this ask")
+    assert "future" in at.error[0].value
+    assert rows_in(path, "SELECT count(*) FROM interactions") == [(0,)]
+
+
+def test_help_without_thanks_is_listed_and_one_click_logs_a_thank_you(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    [sam, kim] = seed(path, people=(("Sam Costa", "weak", "former_jobs"), ("Kim Lee", "weak", "school")))
+    book = open_workbook(path)
+    log_outreach(book, sam, TODAY - timedelta(days=30), "help_received", channel="call", note="a lead", today=TODAY)
+    log_outreach(book, kim, TODAY - timedelta(days=3), "help_received", channel="call", today=TODAY)
+    book.close()
+    at = app_on(path, PAGE)
+    owed_lines = [m.value for m in at.markdown if "days ago" in m.value]
+    assert len(owed_lines) == 1 and "Sam Costa" in owed_lines[0]
+    click(at, "Log thank-you")
+    assert rows_in(path, "SELECT contact_id, kind, channel FROM interactions WHERE kind = 'thank_you'") == [
+        (sam, "thank_you", "call")
+    ]
+    assert not [m.value for m in at.markdown if "days ago" in m.value]
+    assert any("Nothing is overdue" in m.value for m in at.markdown)
+
+
+def test_a_shorter_grace_period_is_saved_and_makes_fresh_help_owed(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    [sam] = seed(path)
+    book = open_workbook(path)
+    log_outreach(book, sam, TODAY - timedelta(days=3), "help_received", channel="call", today=TODAY)
+    book.close()
+    at = app_on(path, PAGE)
+    assert not [m.value for m in at.markdown if "days ago" in m.value]
+    at.number_input(key="fu_days").set_value(2).run()
+    assert rows_in(path, "SELECT value FROM settings WHERE key = 'follow_up_days'") == [("2",)]
+    assert [m.value for m in at.markdown if "days ago" in m.value]
+
+
+def test_an_asks_outcome_is_recorded(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path)
+    at = open_composer(app_on, path)
+    click(at, "Save and log this ask")
+    at.selectbox(key="outcome_value").select("helped")
+    click(at, "Save outcome")
+    assert rows_in(path, "SELECT outcome FROM interactions") == [("helped",)]
+    assert any("remember to thank" in s.value for s in at.success)

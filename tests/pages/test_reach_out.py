@@ -1,0 +1,167 @@
+"""Tip 2's page: targets, the pitch, references and the outreach log save what they should."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from core.model import ContactDraft
+from core.store import open_workbook
+from core.store.contacts import add_contact
+from core.store.outreach import add_target
+
+PAGE = "reach_out.py"
+
+
+def seed(path, *names, strong=()):
+    book = open_workbook(path)
+    ids = [add_contact(book, ContactDraft(name=n, tie="strong" if n in strong else "weak")) for n in names]
+    book.close()
+    return ids
+
+
+def rows_in(path, sql):
+    import ui.session
+
+    return ui.session._open_local(str(path)).read(sql)
+
+
+def click(at, label):
+    [b for b in at.button if b.label == label][0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_page_reassures_the_nervous_and_credits_the_article(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    assert at.title[0].value == "2 · Reach out to your network"
+    assert any("Nervous" in e.label for e in at.expander)
+    assert any("Helping feels good" in m.value for m in at.markdown)
+    assert any("HelpGuide.org" in c.value for c in at.caption)
+
+
+def test_a_specific_target_is_saved_and_the_field_cleared(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    at.selectbox(key="target_kind").select("employer")
+    at.text_input(key="target_title").input("Meridian Hospital")
+    click(at, "Add target")
+    assert rows_in(path, "SELECT kind, title FROM goals") == [("employer", "Meridian Hospital")]
+    assert at.text_input(key="target_title").value == ""
+    assert any("nobody yet" in m.value for m in at.markdown)
+
+
+def test_a_vague_target_is_refused_with_why_and_an_example(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    at.text_input(key="target_title").input("anything")
+    click(at, "Add target")
+    assert rows_in(path, "SELECT count(*) FROM goals") == [(0,)]
+    [error] = at.error
+    assert "too open" in error.value and "e.g." in error.value and "Nothing was saved" in error.value
+
+
+def test_a_target_of_only_spaces_is_refused(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    at.text_input(key="target_title").input("    ")
+    click(at, "Add target")
+    assert rows_in(path, "SELECT count(*) FROM goals") == [(0,)]
+    assert "blank" in at.error[0].value
+
+
+def test_linking_a_person_to_a_target_shows_them_as_a_helper(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    [ana] = seed(path, "Ana Ruiz")
+    book = open_workbook(path)
+    add_target(book, "role", "Data analyst")
+    book.close()
+    at = app_on(path, PAGE)
+    at.text_input(key="link_person_search").input("ana").run()
+    click(at, "Link person")
+    assert rows_in(path, "SELECT contact_id FROM contact_goals") == [(ana,)]
+    assert any("ask Ana Ruiz" in m.value for m in at.markdown)
+
+
+def test_the_pitch_is_saved_and_an_empty_one_refused(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    at.text_area(key="pitch_looking").input("   ")
+    at.text_area(key="pitch_lately").input(" ")
+    click(at, "Save pitch")
+    assert rows_in(path, "SELECT count(*) FROM settings") == [(0,)]
+    assert "empty" in at.error[0].value
+    at.text_area(key="pitch_looking").input("a data analyst role in a hospital")
+    at.text_area(key="pitch_lately").input("finished a SQL course")
+    click(at, "Save pitch")
+    assert dict(rows_in(path, "SELECT key, value FROM settings")) == {
+        "pitch.looking_for": "a data analyst role in a hospital", "pitch.done_lately": "finished a SQL course",
+    }
+
+
+def test_a_reference_is_marked_then_walked_through_a_step(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    [ref] = seed(path, "Rosa Mensah")
+    at = app_on(path, PAGE)
+    at.text_input(key="ref_person_search").input("rosa").run()
+    click(at, "Mark as reference")
+    assert rows_in(path, "SELECT is_reference FROM contacts") == [(True,)]
+    assert at.selectbox(key="ref_step").value == "agreed"  # the next step is preselected
+    click(at, "Record step")
+    assert rows_in(path, "SELECT contact_id, step, done_on FROM reference_steps") == [(ref, "agreed", date.today())]
+    assert at.selectbox(key="ref_step").value == "told_goals"
+
+
+def test_a_reference_step_dated_in_the_future_saves_nothing(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, "Rosa Mensah")
+    at = app_on(path, PAGE)
+    at.text_input(key="ref_person_search").input("rosa").run()
+    click(at, "Mark as reference")
+    at.date_input(key="ref_date").set_value(date.today() + timedelta(days=5))
+    click(at, "Record step")
+    assert rows_in(path, "SELECT count(*) FROM reference_steps") == [(0,)]
+    assert "future" in at.error[0].value
+
+
+def test_logging_a_contact_updates_when_you_last_spoke(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, "Kofi Mensah")
+    at = app_on(path, PAGE)
+    at.text_input(key="log_person_search").input("kofi").run()
+    at.date_input(key="log_date").set_value(date.today() - timedelta(days=2))
+    at.selectbox(key="log_channel").select("call")
+    at.selectbox(key="log_kind").select("catch_up")
+    at.text_input(key="log_note").input("Talked about Meridian's data team")
+    click(at, "Log it")
+    assert rows_in(path, "SELECT kind, channel, note FROM interactions") == [
+        ("catch_up", "call", "Talked about Meridian's data team")
+    ]
+    assert rows_in(path, "SELECT last_contacted_on FROM contacts") == [(date.today() - timedelta(days=2),)]
+    assert any("last spoke" in s.value for s in at.success)
+    assert at.dataframe  # the log now lists it
+
+
+def test_an_ask_logged_here_records_what_was_asked_and_the_outcome(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, "Kofi Mensah")
+    at = app_on(path, PAGE)
+    at.text_input(key="log_person_search").input("kofi").run()
+    at.selectbox(key="log_kind").select("ask").run()
+    at.selectbox(key="log_request").select("referral")
+    at.selectbox(key="log_outcome").select("helped")
+    click(at, "Log it")
+    assert rows_in(path, "SELECT kind, request_kind, outcome FROM interactions") == [("ask", "referral", "helped")]
+
+
+def test_a_meeting_dated_in_the_future_or_with_nobody_saves_nothing(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, "Kofi Mensah")
+    at = app_on(path, PAGE)
+    click(at, "Log it")
+    assert "Search for the person" in at.error[0].value
+    at.text_input(key="log_person_search").input("kofi").run()
+    at.date_input(key="log_date").set_value(date.today() + timedelta(days=1))
+    click(at, "Log it")
+    assert "future" in at.error[0].value
+    assert rows_in(path, "SELECT count(*) FROM interactions") == [(0,)]
+    assert rows_in(path, "SELECT last_contacted_on FROM contacts") == [(None,)]
