@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui.session import current_workbook, describe_location, workbook_mode
+from ui.session import SHARED, current_workbook, describe_location, workbook_mode
+from ui.shared import show_shared_banner
 
 st.set_page_config(page_title="Job Networking Workbook", page_icon=":material/diversity_3:", layout="wide")
 
@@ -27,6 +28,9 @@ PAGES = {
 page = st.navigation(PAGES)
 workbook = current_workbook()
 with st.sidebar:
-    st.caption("Workbook open" if workbook_mode() == "local" else "Private workbook (shared server)")
-    st.markdown(describe_location(workbook))
+    if workbook_mode() == SHARED:
+        show_shared_banner(workbook)
+    else:
+        st.caption("Workbook open")
+        st.markdown(describe_location(workbook))
 page.run()

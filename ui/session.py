@@ -1,32 +1,43 @@
 """How a page gets its workbook.
 
 Local mode (the default for ``make run``): one workbook file, shared by every tab of this server.
-Shared mode (Community Cloud): every browser session gets a private workbook in memory.
-The mode comes from WORKBOOK_MODE (or the ``workbook_mode`` secret): "local" or "shared".
+Shared mode (Community Cloud): every visitor gets a private workbook in memory, held for them
+under a secret token (see ui/private.py) and gone a grace period after they leave.
+The mode comes from WORKBOOK_MODE, then the ``workbook_mode`` secret; when neither is set, an
+app running on Streamlit Community Cloud is shared (the safe choice) and any other is local.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import streamlit as st
 
 from core.paths import default_workbook_path
-from core.store import Workbook, WorkbookError, open_private_workbook, open_workbook
+from core.store import Workbook, WorkbookError, open_workbook
 from core.store.contacts import empty_trash
+from ui.private import DEFAULT_GRACE_SECONDS, PrivateWorkbooks
 
 LOCAL, SHARED = "local", "shared"
 
 
+def on_community_cloud() -> bool:
+    """Community Cloud checks repositories out under /mount/src."""
+    return Path.cwd().as_posix().startswith("/mount/src/") or os.environ.get("HOSTNAME", "") == "streamlit"
+
+
 def workbook_mode() -> str:
-    """'local' or 'shared', from the environment, then secrets; local when unset."""
+    """'local' or 'shared': WORKBOOK_MODE, then the workbook_mode secret, then where the app runs."""
     mode = os.environ.get("WORKBOOK_MODE", "").strip().lower()
     if not mode:
         try:
             mode = str(st.secrets.get("workbook_mode", "")).strip().lower()
         except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
             mode = ""
-    return SHARED if mode == SHARED else LOCAL
+    if mode in (LOCAL, SHARED):
+        return mode
+    return SHARED if on_community_cloud() else LOCAL
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -50,16 +61,37 @@ def _insist_on_the_router() -> None:
         st.rerun()
 
 
+TOKEN_PARAM = "w"
+
+
+@st.cache_resource(show_spinner=False)
+def private_workbooks() -> PrivateWorkbooks:
+    """The process-wide holder of shared mode's private workbooks (each reachable by its token only)."""
+    grace = float(os.environ.get("WORKBOOK_GRACE_SECONDS", DEFAULT_GRACE_SECONDS))
+    return PrivateWorkbooks(grace_seconds=grace)
+
+
+def _private_workbook() -> Workbook:
+    token = st.session_state.get("_visitor_token") or st.query_params.get(TOKEN_PARAM)
+    token, workbook = private_workbooks().claim(token)
+    st.session_state["_visitor_token"] = token
+    if st.query_params.get(TOKEN_PARAM) != token:
+        # The token rides in the address so that a reconnecting or reloaded tab finds its workbook.
+        st.query_params[TOKEN_PARAM] = token
+    return workbook
+
+
+def visitor_token() -> str | None:
+    """This session's secret token in shared mode (None in local mode)."""
+    return st.session_state.get("_visitor_token")
+
+
 def current_workbook() -> Workbook:
     """The workbook of this session; on a problem, shows one clear line and stops the page."""
     _insist_on_the_router()
     try:
         if workbook_mode() == SHARED:
-            workbook = st.session_state.get("_private_workbook")
-            if workbook is None or workbook.closed:
-                workbook = open_private_workbook()
-                st.session_state["_private_workbook"] = workbook
-            return workbook
+            return _private_workbook()
         workbook = _open_local(str(default_workbook_path()))
         if workbook.closed:
             _open_local.clear()

@@ -15,6 +15,8 @@ from core.store.errors import NotAWorkbook, WorkbookError, WorkbookLocked, Workb
 from core.store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
 IN_MEMORY = ":memory:"
+# A shared server holds hundreds of private workbooks: keep each one small and single-threaded.
+PRIVATE_CONFIG = {"threads": "1", "memory_limit": "256MB"}
 
 
 class Workbook:
@@ -79,6 +81,16 @@ class Workbook:
             finally:
                 cursor.close()
 
+    @contextmanager
+    def exclusive(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor outside any transaction while no write can start (for ATTACH, COPY, CHECKPOINT)."""
+        with self._write_lock:
+            cursor = self._connection.cursor()
+            try:
+                yield cursor
+            finally:
+                cursor.close()
+
     def schema_version(self) -> int:
         row = self.read_one("SELECT value FROM meta WHERE key = 'schema_version'")
         return int(row[0]) if row else 0
@@ -94,7 +106,7 @@ def open_workbook(path: str | os.PathLike[str]) -> Workbook:
     path = str(path)
     if path != IN_MEMORY:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    connection = _connect(path)
+    connection = _connect(path, PRIVATE_CONFIG if path == IN_MEMORY else {})
     workbook = Workbook(connection, path)
     try:
         _migrate(workbook)
@@ -109,9 +121,9 @@ def open_private_workbook() -> Workbook:
     return open_workbook(IN_MEMORY)
 
 
-def _connect(path: str) -> duckdb.DuckDBPyConnection:
+def _connect(path: str, config: dict[str, str]) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(path)
+        return duckdb.connect(path, config=config)
     except duckdb.IOException as error:
         text = str(error)
         if "lock" in text.lower():

@@ -1,0 +1,85 @@
+"""Shared mode: every visitor gets a private workbook; strangers never see each other's data."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import ui.session
+from tests.conftest import APP
+
+KNOW = "pages/know_your_network.py"
+
+
+@pytest.fixture
+def visitor(monkeypatch, tmp_path):
+    monkeypatch.setenv("WORKBOOK_MODE", "shared")
+    monkeypatch.setenv("WORKBOOK_PATH", str(tmp_path / "must-not-be-created.duckdb"))
+
+    def open_app(page: str = KNOW, token: str | None = None) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=30)
+        if token:
+            at.query_params["w"] = token
+        at.run()
+        at.switch_page(page).run()
+        return at
+
+    yield open_app
+    ui.session.private_workbooks.clear()
+
+
+def add(at: AppTest, name: str) -> None:
+    at.text_input(key="new_name").input(name)
+    [b for b in at.button if b.label == "Add person"][0].click().run()
+
+
+def everything_shown(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [str(m.value) for m in at.metric]
+    parts += [str(d.value) for d in at.dataframe]
+    return " ".join(parts)
+
+
+def test_a_person_added_by_one_visitor_appears_nowhere_for_another(visitor, tmp_path):
+    alice, bob = visitor(), visitor()
+    add(alice, "Alice's secret contact")
+    alice.switch_page(KNOW).run()
+    bob.run()
+    assert "Alice's secret contact" not in everything_shown(bob)
+    assert [m.value for m in bob.metric][0] == "0"
+    assert [m.value for m in alice.metric][0] == "1"
+    for page in ("pages/home.py", "pages/about_your_data.py"):
+        bob.switch_page(page).run()
+        assert "Alice's secret contact" not in everything_shown(bob)
+        assert not bob.exception
+    assert not (tmp_path / "must-not-be-created.duckdb").exists()
+
+
+def test_the_visitor_token_is_kept_in_the_address_and_brings_the_workbook_back(visitor):
+    first = visitor()
+    add(first, "Kept across a reconnect")
+    token = first.query_params["w"]
+    assert token and (token[0] if isinstance(token, list) else token)
+    token = token[0] if isinstance(token, list) else token
+    reconnected = visitor(token=token)
+    assert [m.value for m in reconnected.metric][0] == "1"
+    stranger = visitor(token="made-up-token")
+    assert [m.value for m in stranger.metric][0] == "0"
+
+
+def test_the_shared_banner_says_nothing_is_kept_and_offers_a_backup(visitor):
+    at = visitor()
+    banner = " ".join(i.value for i in at.sidebar.info)
+    assert "nothing is kept on the server" in banner.lower()
+    assert not at.exception
+
+
+def test_local_mode_stays_the_default_when_nothing_is_configured(monkeypatch):
+    monkeypatch.delenv("WORKBOOK_MODE", raising=False)
+    monkeypatch.setattr(ui.session, "on_community_cloud", lambda: False)
+    assert ui.session.workbook_mode() == "local"
+
+
+def test_community_cloud_defaults_to_shared_mode(monkeypatch):
+    monkeypatch.delenv("WORKBOOK_MODE", raising=False)
+    monkeypatch.setattr(ui.session, "on_community_cloud", lambda: True)
+    assert ui.session.workbook_mode() == "shared"

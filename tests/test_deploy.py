@@ -1,0 +1,37 @@
+"""Community Cloud deploys the repository as is: its dependency file agrees with pyproject.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def requirements(lines: list[str]) -> dict[str, str]:
+    found = {}
+    for line in lines:
+        line = line.split("#", 1)[0].strip()
+        if line and not line.startswith("-"):
+            requirement = Requirement(line)
+            found[requirement.name.lower()] = str(requirement.specifier)
+    return found
+
+
+def test_requirements_txt_pins_exactly_what_pyproject_declares():
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    listed = (ROOT / "requirements.txt").read_text().splitlines()
+    assert requirements(listed) == requirements(declared)
+
+
+def test_the_python_version_is_stated_for_the_deployment():
+    stated = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    assert stated.startswith(">=3.11")
+    assert "Python 3.11" in (ROOT / "README.md").read_text()
+
+
+def test_the_secrets_example_is_not_a_real_secrets_file():
+    assert (ROOT / ".streamlit" / "secrets.toml.example").exists()
+    assert ".streamlit/secrets.toml" in (ROOT / ".gitignore").read_text()
