@@ -1,5 +1,307 @@
-"""Placeholder until this page is built: says what is coming and shows no invented data."""
+"""Tip 6 · Take the time to maintain your network: who to contact next, a weekly plan, give and take."""
 
-from ui.widgets import show_coming
+from datetime import date, datetime, timezone
 
-show_coming(6, "6 · Maintain your network", ['Mark key contacts and how often to be in touch', 'See who to contact next, and why', 'Keep a ledger of what you give and receive'])
+import streamlit as st
+
+from core.charts.maintenance import give_take_balance, reconnect_schedule
+from core.io.ical import FILE_NAME, MEDIA_TYPE, export_schedule
+from core.model import CHANNELS, CIRCLES, INTERACTION_KINDS, LEDGER_DIRECTIONS, LEDGER_KINDS, TIES
+from core.priority import Candidate, describe_days, next_due_on, rank_contacts
+from core.reciprocity import DEFAULT_WEIGHTS, default_weight, describe_balance, describe_balances, suggest_give_backs
+from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, Pick, describe_cadence, describe_schedule, plan_weeks
+from core.store import InvalidInput
+from core.store import contacts as people
+from core.store import maintenance as upkeep
+from core.store.interactions import log_interaction, recent_interactions
+from ui.cache import cached
+from ui.session import current_workbook
+from ui.widgets import credit_article, flash, set_flash
+
+OTHER_CADENCE = "Another number of days"
+SHOWN = 10
+workbook = current_workbook()
+today = date.today()
+
+
+def ranked_list(book, on: date):
+    """Everyone worth contacting, best first (cached per workbook version)."""
+    return rank_contacts(upkeep.load_candidates(book, on), on)
+
+
+def planned_weeks(book, on: date, weeks: int):
+    capacity = upkeep.get_capacity(book)
+    keys = upkeep.list_key_contacts(book)
+    picks = [Pick(s.contact_id, s.name, s.summary) for s in cached(book, ranked_list, on)[: capacity * weeks + len(keys)]]
+    return plan_weeks(keys, picks, on, capacity=capacity, weeks=weeks)
+
+
+def calendar_file(book, on: date, weeks: int) -> bytes:
+    return export_schedule(cached(book, planned_weeks, on, weeks), datetime.now(timezone.utc))
+
+
+# --- callbacks (they run before the next script run, so the page shows the new state) ----------
+
+
+def log_catch_up(contact_id: int, name: str, flash_key: str) -> None:
+    log_interaction(workbook, contact_id, today, "catch_up", today=today)
+    set_flash("success", f"Logged a catch-up with {name} today; they move down the list.", flash_key)
+
+
+def save_capacity() -> None:
+    try:
+        upkeep.set_capacity(workbook, _whole(st.session_state.get("capacity")))
+    except InvalidInput as error:
+        set_flash("error", f"{error} Nothing was saved.", "_plan_flash")
+        return
+    set_flash("success", f"Saved: {st.session_state['capacity']} people a week.", "_plan_flash")
+
+
+def save_key(contact_id: int, name: str) -> None:
+    state = st.session_state
+    try:
+        if not state.get("card_is_key"):
+            upkeep.unset_key_contact(workbook, contact_id)
+            set_flash("success", f"{name} is no longer a key contact.", "_card_flash")
+            return
+        choice = state.get("card_cadence")
+        days = _whole(state.get("card_days")) if choice == OTHER_CADENCE else CADENCE_CHOICES[choice]
+        upkeep.set_key_contact(workbook, contact_id, days)
+    except InvalidInput as error:
+        set_flash("error", f"{error} Nothing was saved.", "_card_flash")
+        return
+    set_flash("success", f"{name} is a key contact: {describe_cadence(days)}.", "_card_flash")
+
+
+def save_notes(contact_id: int, name: str) -> None:
+    notes = {f: st.session_state.get(f"card_{f}", "") or "" for f in upkeep.NOTE_FIELDS}
+    try:
+        upkeep.save_person_notes(workbook, contact_id, **notes)
+    except InvalidInput as error:
+        set_flash("error", f"{error} Nothing was saved.", "_card_flash")
+        return
+    set_flash("success", f"Saved the notes on {name}.", "_card_flash")
+
+
+def log_contact(contact_id: int, name: str) -> None:
+    state = st.session_state
+    try:
+        log_interaction(
+            workbook, contact_id, state.get("card_log_on") or today, state.get("card_log_kind", "catch_up"),
+            channel=state.get("card_log_channel", ""), today=today,
+        )  # fmt: skip
+    except InvalidInput as error:
+        set_flash("error", f"{error} Nothing was saved.", "_card_flash")
+        return
+    set_flash("success", f"Logged: {INTERACTION_KINDS[state.get('card_log_kind', 'catch_up')].lower()} with {name}.", "_card_flash")
+
+
+def record_give_take(contact_id: int, name: str) -> None:
+    state = st.session_state
+    try:
+        upkeep.add_ledger_entry(
+            workbook, contact_id, state.get("card_ledger_on") or today, state.get("card_direction", "gave"),
+            state.get("card_ledger_kind", "thank_you"), _whole(state.get("card_weight")), today=today,
+            note=state.get("card_ledger_note", "") or "",
+        )  # fmt: skip
+    except InvalidInput as error:
+        set_flash("error", f"{error} Nothing was saved.", "_card_flash")
+        return
+    state["card_ledger_note"] = ""
+    set_flash("success", f"Recorded in the give-and-take with {name}.", "_card_flash")
+
+
+def _whole(value) -> object:
+    """A number input's value as an int when it is a whole number (the store names anything else)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# --- sections ------------------------------------------------------------------------------------
+
+
+def show_next() -> None:
+    flash("_next_flash")
+    ranked = cached(workbook, ranked_list, today)
+    if not ranked:
+        st.info("Nobody needs you yet. Mark key contacts on a person's card, or log who you have met, "
+                "and this list will tell you who to call next and why.", icon=":material/info:")  # fmt: skip
+        return
+    st.caption(f"{len(ranked):,} people worth a message; the top {min(SHOWN, len(ranked))}, with the reasons:")
+    for s in ranked[:SHOWN]:
+        text, action = st.columns([5, 2], vertical_alignment="center")
+        reasons = "  \n".join(f"· {r.text}" for r in s.reasons) or "· A good time to say hello"
+        text.markdown(f"**{s.rank}. {s.name}** (score {s.score})  \n{reasons}")
+        action.button(
+            "Got in touch today", key=f"next_done_{s.contact_id}", on_click=log_catch_up,
+            args=(s.contact_id, s.name, "_next_flash"), icon=":material/check:", disabled=s.contacted_today,
+        )  # fmt: skip
+
+
+def show_plan() -> None:
+    flash("_plan_flash")
+    left, middle, right = st.columns([1, 1, 1], vertical_alignment="bottom")
+    if "capacity" not in st.session_state:
+        st.session_state["capacity"] = upkeep.get_capacity(workbook)
+    left.number_input("People a week (capacity)", step=1, key="capacity", help="How many people you can contact in a week; 1 to 50.")
+    middle.button("Save capacity", on_click=save_capacity, icon=":material/save:")
+    weeks = right.slider("Weeks to plan", 2, 12, DEFAULT_WEEKS, key="plan_weeks")
+    plan = cached(workbook, planned_weeks, today, weeks)
+    chart, reading = st.columns([3, 2])
+    chart.altair_chart(reconnect_schedule(plan), width="stretch")
+    reading.markdown(describe_schedule(plan))
+    reading.download_button(
+        "Download the calendar (.ics)", data=cached(workbook, calendar_file, today, weeks), file_name=FILE_NAME,
+        mime=MEDIA_TYPE, icon=":material/calendar_month:", help="Key contacts recur at their cadence in your calendar app.",
+    )  # fmt: skip
+    rows = [{"Day": f"{s.on:%a %d %b}", "Who": s.name, "Why": s.reason} for s in plan.weeks[0].slots]
+    st.markdown("**This week**")
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch")
+    else:
+        st.caption("Nobody planned this week.")
+
+
+def pick_person() -> int | None:
+    query = st.text_input("Find a person", key="card_search", placeholder="Type part of a name, company or email")
+    if not query.strip():
+        st.caption("Search for someone to open their card: key contact, notes, give and take.")
+        return None
+    matches, total = people.search_contacts(workbook, query, limit=20)
+    if not matches:
+        st.caption(f"Nobody matches “{query}”.")
+        return None
+    names = {c.id: c.name + (f" · {c.company}" if c.company else "") for c in matches}
+    more = f" (first 20 of {total:,}; type more to narrow)" if total > 20 else ""
+    return st.selectbox(f"Person{more}", list(names), format_func=names.get, key="card_pick")
+
+
+def load_card(person) -> None:
+    state = st.session_state
+    if state.get("_card_id") == person.id:
+        return
+    state["_card_id"] = person.id
+    state["card_is_key"] = person.is_key
+    named = {days: label for label, days in CADENCE_CHOICES.items()}
+    state["card_cadence"] = named.get(person.cadence_days, OTHER_CADENCE if person.cadence_days else "Monthly")
+    state["card_days"] = person.cadence_days or 30
+    for f in upkeep.NOTE_FIELDS:
+        state[f"card_{f}"] = getattr(person, f)
+
+
+def show_card() -> None:
+    flash("_card_flash")
+    contact_id = pick_person()
+    person = people.get_contact(workbook, contact_id) if contact_id is not None else None
+    if person is None:
+        return
+    load_card(person)
+    where = " · ".join(x for x in (person.role, person.company, CIRCLES.get(person.circle, ""), TIES.get(person.tie, "")) if x)
+    st.markdown(f"### {person.name}\n{where}")
+    last = person.last_contacted_on
+    seen = f"last in touch {last:%d %b %Y} ({describe_days((today - last).days)} ago)" if last else "no contact logged yet"
+    due = ""
+    if person.is_key and person.cadence_days:
+        due_on = next_due_on(Candidate(person.id, person.name, True, person.cadence_days, last), today)
+        due = f"; next due {'today' if due_on == today else f'{due_on:%d %b %Y}'} ({describe_cadence(person.cadence_days)})"
+    st.caption(f"{seen.capitalize()}{due}.")
+    key_col, notes_col = st.columns(2)
+    with key_col:
+        st.markdown("**Key contact**")
+        st.toggle("A key contact: someone crucial to my network", key="card_is_key")
+        st.selectbox("How often to be in touch", [*CADENCE_CHOICES, OTHER_CADENCE], key="card_cadence")
+        if st.session_state.get("card_cadence") == OTHER_CADENCE:
+            st.number_input("Days between contacts", step=1, key="card_days", help="A whole number of days, at least 1.")
+        st.button("Save key contact", on_click=save_key, args=(person.id, person.name), icon=":material/event_repeat:")
+        st.markdown("**Log a contact**")
+        st.selectbox("What happened", list(INTERACTION_KINDS), format_func=INTERACTION_KINDS.get, key="card_log_kind")
+        st.selectbox("How", list(CHANNELS), format_func=CHANNELS.get, key="card_log_channel")
+        st.date_input("When", value=today, max_value=today, key="card_log_on", format="DD/MM/YYYY")
+        st.button("Log it", on_click=log_contact, args=(person.id, person.name), icon=":material/history_edu:")
+    with notes_col:
+        st.markdown("**Notes to remember**")
+        st.text_area("Family", key="card_family", height=68, placeholder="Partner, children, what is going on at home")
+        st.text_area("Job", key="card_job_notes", height=68, placeholder="Role, team, news at work")
+        st.text_area("Interests", key="card_interests", height=68, placeholder="Separate with commas: jazz, cycling")
+        st.text_area("Needs", key="card_needs", height=68, placeholder="What they are looking for: hiring a designer")
+        st.button("Save notes", on_click=save_notes, args=(person.id, person.name), icon=":material/save:")
+    show_history(person)
+    show_give_take(person)
+
+
+def show_history(person) -> None:
+    recent = recent_interactions(workbook, person.id, limit=5)
+    st.markdown("**Recent contact**")
+    if not recent:
+        st.caption("Nothing logged with them yet.")
+        return
+    st.dataframe(
+        [{"When": f"{i.happened_on:%d %b %Y}", "What": INTERACTION_KINDS.get(i.kind, i.kind),
+          "How": CHANNELS.get(i.channel, i.channel), "Note": i.note} for i in recent],
+        hide_index=True, width="stretch",
+    )  # fmt: skip
+
+
+def show_give_take(person) -> None:
+    tally = upkeep.tally_person(workbook, person.id)
+    st.markdown(f"**Give and take with {person.name}** · {describe_balance(tally.balance)}")
+    gave, received, balance = st.columns(3)
+    gave.metric("You gave (weighted)", tally.gave)
+    received.metric("You received (weighted)", tally.received)
+    balance.metric("Balance", f"{tally.balance:+d}")
+    ideas = suggest_give_backs(person.interests, person.needs, person.family, person.job_notes)
+    st.markdown("Ways to give back, from your notes:\n" + "\n".join(f"- {i.text}" for i in ideas))
+    entries = upkeep.list_ledger(workbook, person.id, limit=10)
+    if entries:
+        st.dataframe(
+            [{"When": f"{e.happened_on:%d %b %Y}", "Direction": LEDGER_DIRECTIONS[e.direction],
+              "What": LEDGER_KINDS.get(e.kind, e.kind), "Weight": e.weight, "Note": e.note} for e in entries],
+            hide_index=True, width="stretch",
+        )  # fmt: skip
+    direction, kind, weight = st.columns(3)
+    direction.radio("Direction", list(LEDGER_DIRECTIONS), format_func=LEDGER_DIRECTIONS.get, key="card_direction", horizontal=True)
+    chosen = kind.selectbox("What", list(LEDGER_KINDS), format_func=LEDGER_KINDS.get, key="card_ledger_kind")
+    if st.session_state.get("_weight_kind") != chosen:
+        st.session_state["_weight_kind"] = chosen
+        st.session_state["card_weight"] = default_weight(chosen)
+    weight.number_input("Weight (1 small – 5 large)", step=1, key="card_weight")
+    when, note = st.columns([1, 2])
+    when.date_input("When", value=today, max_value=today, key="card_ledger_on", format="DD/MM/YYYY")
+    note.text_input("Note (optional)", key="card_ledger_note", max_chars=upkeep.MAX_NOTE_CHARS)
+    st.button("Record", on_click=record_give_take, args=(person.id, person.name), icon=":material/volunteer_activism:")
+
+
+def show_balance() -> None:
+    overall = cached(workbook, upkeep.tally_everyone)
+    extremes = cached(workbook, upkeep.balance_extremes, 10)
+    chart, reading = st.columns([3, 2])
+    if extremes:
+        chart.altair_chart(give_take_balance(extremes), width="stretch")
+    reading.markdown(describe_balances(overall, extremes))
+    reading.markdown("**The weights** (you can change each entry's weight when you record it):")
+    reading.dataframe(
+        [{"What": LEDGER_KINDS[k], "Weight": w} for k, w in sorted(DEFAULT_WEIGHTS.items(), key=lambda kw: kw[1])],
+        hide_index=True, width="stretch",
+    )  # fmt: skip
+
+
+st.title("6 · Take the time to maintain your network")
+st.markdown(
+    "A network you keep up matters as much as one you build. Choose the few people who matter most "
+    "and set how often to be in touch; work down the rest of the list a few people a week; note what "
+    "is going on in their lives; and give back as often as you ask."
+)
+key_count = cached(workbook, upkeep.count_key_contacts)
+overdue = sum(1 for s in cached(workbook, ranked_list, today) if any(r.code == "overdue" for r in s.reasons))
+balance = cached(workbook, upkeep.tally_everyone).balance
+st.markdown(f"**{key_count:,}** key contacts · **{overdue:,}** overdue · give/take balance **{balance:+d}**")
+
+next_tab, plan_tab, card_tab, balance_tab = st.tabs(["Who to contact next", "Weekly schedule", "A person's card", "Give and take"])
+with next_tab:
+    show_next()
+with plan_tab:
+    show_plan()
+with card_tab:
+    show_card()
+with balance_tab:
+    show_balance()
+credit_article()

@@ -41,9 +41,10 @@ def reconnect_schedule(schedule: Schedule) -> alt.LayerChart:
     )  # fmt: skip
     bars = base.mark_bar().encode(
         y=alt.Y("people:Q", stack="zero", title="People to contact",
-                scale=alt.Scale(domain=[0, schedule.capacity + 1]), axis=alt.Axis(format="d", tickMinStep=1)),
+                scale=alt.Scale(domain=[0, schedule.capacity + 1], nice=False),
+                axis=alt.Axis(format="d", tickMinStep=1, tickCount=min(schedule.capacity + 1, 10))),
         color=alt.Color("kind:N", scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())),
-                        legend=alt.Legend(title=None, orient="bottom")),
+                        legend=alt.Legend(title=None, orient="top")),
         order=alt.Order("kind:N", sort="descending"),
     )  # fmt: skip
     counts = base.mark_text(baseline="middle", color="#FFFFFF", fontWeight="bold").encode(
@@ -57,7 +58,7 @@ def reconnect_schedule(schedule: Schedule) -> alt.LayerChart:
         y="capacity:Q", x=alt.value(0), text="label:N"
     )
     return (bars + counts + line + line_label).properties(
-        title="Your reconnect schedule, week by week", height=240, width="container"
+        title="Your reconnect schedule, week by week", height=320, width="container"
     )
 
 

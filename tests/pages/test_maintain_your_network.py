@@ -1,0 +1,167 @@
+"""Tip 6's page: every form saves what it should, and refuses bad input with one clear line."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from core.model import ContactDraft
+from core.store import open_workbook
+from core.store.contacts import add_contact
+from core.store.interactions import log_interaction
+from core.store.maintenance import set_key_contact
+
+PAGE = "maintain_your_network.py"
+TODAY = date.today()
+
+
+def make_book(path, *names: str) -> list[int]:
+    book = open_workbook(path)
+    ids = [add_contact(book, ContactDraft(name=name, company="Acme")) for name in names]
+    book.close()
+    return ids
+
+
+def read(path, sql: str):
+    import ui.session
+
+    return ui.session._open_local(str(path)).read(sql)
+
+
+def click(at, label: str):
+    [b for b in at.button if b.label == label][0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_card(at, name: str):
+    at.text_input(key="card_search").input(name).run()
+    return at
+
+
+def messages(at, kind: str) -> str:
+    return " ".join(m.value for m in getattr(at, kind))
+
+
+def test_an_empty_workbook_says_how_the_list_fills(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    assert not at.exception
+    assert "Nobody needs you yet" in messages(at, "info")
+    assert "Nothing planned yet" in " ".join(m.value for m in at.markdown)
+
+
+def test_marking_a_key_contact_saves_their_cadence(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa")
+    at = open_card(app_on(path, PAGE), "ana")
+    at.toggle(key="card_is_key").set_value(True)
+    at.selectbox(key="card_cadence").select("Every 2 weeks")
+    click(at, "Save key contact")
+    assert read(path, "SELECT is_key, cadence_days FROM contacts") == [(True, 14)]
+    assert "Ana Costa is a key contact: every 2 weeks" in messages(at, "success")
+
+
+@pytest.mark.parametrize("days", [0, -5])
+def test_a_cadence_of_zero_or_negative_days_is_refused_and_nothing_is_saved(app_on, tmp_path, days):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa")
+    at = open_card(app_on(path, PAGE), "ana")
+    at.toggle(key="card_is_key").set_value(True)
+    at.selectbox(key="card_cadence").select("Another number of days").run()
+    at.number_input(key="card_days").set_value(days)
+    click(at, "Save key contact")
+    assert read(path, "SELECT is_key, cadence_days FROM contacts") == [(False, None)]
+    assert "at least 1 day" in messages(at, "error") and "Nothing was saved" in messages(at, "error")
+
+
+def test_notes_on_a_person_are_saved_and_suggest_ways_to_give_back(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa")
+    at = open_card(app_on(path, PAGE), "ana")
+    at.text_area(key="card_interests").input("jazz, cycling")
+    at.text_area(key="card_needs").input("hiring a designer")
+    click(at, "Save notes")
+    assert read(path, "SELECT interests, needs FROM contacts") == [("jazz, cycling", "hiring a designer")]
+    ideas = " ".join(m.value for m in at.markdown)
+    assert "Refer someone good for it: hiring a designer" in ideas
+    assert "Send an article, event or resource about jazz" in ideas
+
+
+def test_recording_what_you_received_changes_the_balance(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa")
+    at = open_card(app_on(path, PAGE), "ana")
+    at.radio(key="card_direction").set_value("received")
+    at.selectbox(key="card_ledger_kind").select("referral").run()
+    assert at.number_input(key="card_weight").value == 5  # the kind's visible default weight
+    at.text_input(key="card_ledger_note").input("Referred me to Acme")
+    click(at, "Record")
+    assert read(path, "SELECT direction, kind, weight, note FROM ledger") == [("received", "referral", 5, "Referred me to Acme")]
+    assert "You owe them (-5)" in " ".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("weight", [0, 6])
+def test_a_ledger_weight_out_of_range_is_refused_and_nothing_is_saved(app_on, tmp_path, weight):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa")
+    at = open_card(app_on(path, PAGE), "ana")
+    at.number_input(key="card_weight").set_value(weight)
+    click(at, "Record")
+    assert read(path, "SELECT count(*) FROM ledger") == [(0,)]
+    assert "from 1 (small) to 5 (large)" in messages(at, "error")
+
+
+def test_logging_a_contact_on_the_card_moves_last_contact_forward(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa")
+    at = open_card(app_on(path, PAGE), "ana")
+    at.selectbox(key="card_log_kind").select("catch_up")
+    click(at, "Log it")
+    assert read(path, "SELECT last_contacted_on FROM contacts") == [(TODAY,)]
+    assert "Logged: catch-up with Ana Costa" in messages(at, "success")
+
+
+def test_the_weekly_capacity_is_saved_and_a_capacity_of_zero_is_refused(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa")
+    at = app_on(path, PAGE)
+    assert at.number_input(key="capacity").value == 5
+    at.number_input(key="capacity").set_value(0)
+    click(at, "Save capacity")
+    assert read(path, "SELECT count(*) FROM settings WHERE key = 'weekly_capacity'") == [(0,)]
+    assert "between 1 and 50" in messages(at, "error")
+    at.number_input(key="capacity").set_value(7)
+    click(at, "Save capacity")
+    assert read(path, "SELECT value FROM settings WHERE key = 'weekly_capacity'") == [("7",)]
+
+
+def test_getting_in_touch_moves_a_person_down_the_list(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    ana, bo = make_book(path, "Ana Costa", "Bo Chen")
+    book = open_workbook(path)
+    for person, days_ago in ((ana, 60), (bo, 30)):
+        set_key_contact(book, person, 14)
+        log_interaction(book, person, TODAY - timedelta(days=days_ago), "catch_up", today=TODAY)
+    book.close()
+    at = app_on(path, PAGE)
+    first = [m.value for m in at.markdown if m.value.startswith("**1.")]
+    assert first[0].startswith("**1. Ana Costa**")
+    at.button(key=f"next_done_{ana}").click().run()
+    ranked = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert any(v.startswith("**1. Bo Chen**") for v in ranked)
+    assert any(v.startswith("**2. Ana Costa**") for v in ranked)
+    assert at.button(key=f"next_done_{ana}").disabled
+
+
+def test_the_schedule_lists_this_week_and_offers_the_calendar_file(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    (ana,) = make_book(path, "Ana Costa")
+    book = open_workbook(path)
+    set_key_contact(book, ana, 30)
+    book.close()
+    at = app_on(path, PAGE)
+    assert "This week: 1 person (1 key contact) of a capacity of 5" in " ".join(m.value for m in at.markdown)
+    this_week = [d.value for d in at.dataframe if "Who" in d.value.columns]
+    assert list(this_week[0]["Who"]) == ["Ana Costa"]
+    assert [d for d in at.get("download_button") if "calendar" in d.proto.label]
