@@ -1,0 +1,86 @@
+"""Shared mode in the real server: strangers are isolated, and a dropped connection loses nothing."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.browser.conftest import screenshot, wait_until_idle
+
+pytestmark = pytest.mark.browser
+SHARED = {"WORKBOOK_MODE": "shared"}
+
+
+def add_person(page, name: str) -> None:
+    page.get_by_label("Name (required)").fill(name)
+    page.get_by_role("button", name="Add person").click()
+    wait_until_idle(page)
+    page.get_by_text(f"Added {name}").wait_for()
+
+
+def people_listed(page) -> str:
+    metric = page.locator('[data-testid="stMetricValue"]').first
+    metric.wait_for()
+    return metric.inner_text().strip()
+
+
+def test_two_strangers_on_one_server_never_see_each_others_people(server_factory, browser):
+    server = server_factory(extra_env=SHARED)
+    alice_context, bob_context = browser.new_context(), browser.new_context()
+    alice, bob = alice_context.new_page(), bob_context.new_page()
+    for visitor in (alice, bob):
+        visitor.goto(f"{server.url}/know_your_network")
+        wait_until_idle(visitor)
+    add_person(alice, "Alice Only")
+    bob.reload()
+    wait_until_idle(bob)
+    assert people_listed(alice) == "1"
+    assert people_listed(bob) == "0"
+    assert bob.get_by_text("Alice Only").count() == 0
+    assert not server.workbook_path.exists(), "shared mode wrote a workbook file on the server"
+    screenshot(alice, "shared-mode-alice")
+    alice_context.close()
+    bob_context.close()
+
+
+def test_a_dropped_connection_comes_back_to_the_same_workbook(server_factory, browser):
+    server = server_factory(extra_env=SHARED)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.goto(f"{server.url}/know_your_network")
+    wait_until_idle(phone)
+    add_person(phone, "Kept Through The Tunnel")
+    address = phone.url
+    assert "w=" in address
+    context.set_offline(True)
+    phone.wait_for_timeout(3000)
+    context.set_offline(False)
+    phone.reload()  # the phone comes back: a new connection, a new Streamlit session
+    wait_until_idle(phone)
+    assert people_listed(phone) == "1"
+    screenshot(phone, "shared-mode-phone-after-reconnect")
+    context.close()
+    # Even a fresh browser context at the same address (the tab restored after a crash) finds it.
+    again = browser.new_context().new_page()
+    again.goto(address)
+    wait_until_idle(again)
+    assert people_listed(again) == "1"
+    again.context.close()
+
+
+def test_a_quiet_visitors_workbook_is_released_after_the_grace_period(server_factory, browser):
+    server = server_factory(extra_env={**SHARED, "WORKBOOK_GRACE_SECONDS": "2"})
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server.url}/know_your_network")
+    wait_until_idle(page)
+    add_person(page, "Soon Forgotten")
+    address = page.url
+    context.close()
+    time.sleep(3)
+    later = browser.new_context().new_page()
+    later.goto(address)
+    wait_until_idle(later)
+    assert people_listed(later) == "0"
+    later.context.close()
