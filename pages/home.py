@@ -1,27 +1,204 @@
-"""Home: what the workbook is for and where to start."""
+"""Home: progress through the six tips, the next five actions, and the headline charts."""
+
+from dataclasses import dataclass
+from datetime import date
 
 import streamlit as st
 
-from core.circles import count_circles
-from core.store.contacts import count_by_circle
+from core.charts.maintenance import give_take_balance, reconnect_schedule
+from core.charts.network import people_per_circle
+from core.charts.rating import score_history
+from core.circles import count_circles, describe_coverage, empty_circles
+from core.model import CIRCLES, DESTINATION_KINDS
+from core.priority import rank_contacts
+from core.rating import describe_history
+from core.reciprocity import describe_balances
+from core.schedule import Pick, describe_schedule, plan_weeks
+from core.store import contacts as people
+from core.store import maintenance as upkeep
+from core.store import outreach, ratings
+from core.store.goals import list_goals
+from core.store.interactions import log_interaction
 from ui.cache import cached
 from ui.session import current_workbook
-from ui.widgets import credit_article
+from ui.widgets import credit_article, flash, set_flash
 
+RATING_FRESH_DAYS = 90
+ACTIONS = 5
 workbook = current_workbook()
+today = date.today()
+
+
+@dataclass(frozen=True)
+class TipStatus:
+    """One tip's place on the dashboard: done or not, what counts as done, and the next step."""
+
+    number: int
+    title: str
+    page: str
+    done: bool
+    rule: str
+    next_step: str
+
+
+TIPS = (
+    (1, "Know your network", "pages/know_your_network.py", "people listed in at least 5 of the 10 circles"),
+    (2, "Reach out", "pages/reach_out.py", "a specific target, and a reference who agreed to speak for you"),
+    (3, "Build relationships", "pages/build_relationships.py", "at least one specific ask made, and no thank-you overdue"),
+    (4, "Rate your network", "pages/rate_your_network.py", f"a rating taken in the last {RATING_FRESH_DAYS} days"),
+    (5, "Strong and weak ties", "pages/strong_and_weak_ties.py", "both strong and weak ties marked, and one place you want to go"),
+    (6, "Maintain your network", "pages/maintain_your_network.py", "key contacts with a cadence, and none of them overdue"),
+)
+
+
+def ranked_list(book, on: date):
+    return rank_contacts(upkeep.load_candidates(book, on), on)
+
+
+def week_plan(book, on: date):
+    capacity = upkeep.get_capacity(book)
+    keys = upkeep.list_key_contacts(book)
+    picks = [Pick(s.contact_id, s.name, s.summary) for s in cached(book, ranked_list, on)[: capacity * 4 + len(keys)]]
+    return plan_weeks(keys, picks, on, capacity=capacity, weeks=4)
+
+
+def gather_facts(book, on: date) -> dict:
+    """The few counts the six progress checks need (each an aggregate in SQL)."""
+    ties = {tie for _, tie, n in people.count_by_circle_and_tie(book) if n}
+    latest = ratings.latest_ratings(book, 1)
+    ranked = cached(book, ranked_list, on)
+    return {
+        "circles": people.count_by_circle(book),
+        "targets": len(outreach.list_targets(book)),
+        "agreed": outreach.reference_step_counts(book).get("agreed", 0),
+        "asks": sum(n for _, _, n in outreach.asks_by_kind_and_outcome(book)),
+        "owed": outreach.follow_up_counts(book, on, outreach.get_follow_up_days(book)).get("owed", 0),
+        "rated_on": latest[0].taken_on if latest else None,
+        "ties": ties,
+        "destinations": len(list_goals(book, DESTINATION_KINDS)),
+        "keys": upkeep.count_key_contacts(book),
+        "overdue": sum(1 for s in ranked if any(r.code == "overdue" for r in s.reasons)),
+    }
+
+
+def assess_tips(facts: dict, on: date) -> list[TipStatus]:
+    """Each tip: done or not by its rule, and the one next step that moves it forward."""
+    empty = empty_circles(facts["circles"])
+    rated, owed, overdue = facts["rated_on"], facts["owed"], facts["overdue"]
+    done = {
+        1: sum(1 for n in facts["circles"].values() if n) >= 5,
+        2: facts["targets"] >= 1 and facts["agreed"] >= 1,
+        3: facts["asks"] >= 1 and owed == 0,
+        4: rated is not None and (on - rated).days <= RATING_FRESH_DAYS,
+        5: facts["ties"] >= {"strong", "weak"} and facts["destinations"] >= 1,
+        6: facts["keys"] >= 1 and overdue == 0,
+    }
+    steps = {
+        1: f"add someone from {CIRCLES[empty[0]].lower()}" if empty else "keep adding people as they come to mind",
+        2: "write one specific target: a role, an employer or an industry" if not facts["targets"]
+        else "ask a reference to agree to speak for you" if not facts["agreed"]
+        else "tell your references how the search is going",
+        3: f"send the {owed:,} thank-yous still owed" if owed
+        else "compose a specific ask for advice or an introduction" if not facts["asks"]
+        else "compose your next specific ask",
+        4: "answer the five questions" if rated is None else f"retake the rating (last taken {rated:%d %b %Y})",
+        5: "mark who is a strong tie and who is a weak one" if facts["ties"] < {"strong", "weak"}
+        else "add an association, conference or field you want to join" if not facts["destinations"]
+        else "add people who reflect where you want to go",
+        6: "mark your key contacts and how often to be in touch" if not facts["keys"]
+        else f"get in touch with the {overdue:,} overdue key contacts" if overdue
+        else "work down this week's schedule",
+    }
+    return [TipStatus(n, title, page, done[n], rule, steps[n]) for n, title, page, rule in TIPS]
+
+
+def next_actions(book, on: date) -> list[tuple[str, int, str, str]]:
+    """Up to five (kind, person id, name, why): thanks owed first, then who to contact next."""
+    owed = outreach.owed_follow_ups(book, on, outreach.get_follow_up_days(book), limit=2)
+    actions = [("thanks", int(r["contact_id"]), r["name"], f"Thank them for their help on {r['happened_on']:%d %b %Y}") for r in owed]
+    seen = {a[1] for a in actions}
+    for s in cached(book, ranked_list, on):
+        if len(actions) >= ACTIONS:
+            break
+        if s.contact_id not in seen and not s.contacted_today:
+            seen.add(s.contact_id)
+            actions.append(("contact", s.contact_id, s.name, s.reasons[0].text if s.reasons else "A good time to say hello"))
+    return actions
+
+
+def mark_done(kind: str, contact_id: int, name: str) -> None:
+    if kind == "thanks":
+        outreach.log_thank_you(workbook, contact_id, today)
+        set_flash("success", f"Logged your thank-you to {name}.", "_home_flash")
+    else:
+        log_interaction(workbook, contact_id, today, "catch_up", today=today)
+        set_flash("success", f"Logged a catch-up with {name} today.", "_home_flash")
+
+
+def show_progress(statuses: list[TipStatus]) -> None:
+    done = sum(s.done for s in statuses)
+    st.subheader(f"Your progress: {done} of 6 tips done")
+    st.progress(done / 6)
+    for row in (statuses[:3], statuses[3:]):
+        for column, s in zip(st.columns(3), row):
+            with column.container(border=True):
+                mark = ":material/check_circle: Done" if s.done else ":material/radio_button_unchecked: Not yet"
+                st.markdown(f"**Tip {s.number} · {s.title}**  \n{mark}")
+                st.caption(f"Counts as done: {s.rule}.")
+                st.markdown(f"Next: {s.next_step}.")
+                st.page_link(s.page, label=f"Open tip {s.number}", icon=":material/arrow_forward:")
+
+
+def show_actions() -> None:
+    st.subheader("Your next five actions")
+    flash("_home_flash")
+    actions = cached(workbook, next_actions, today)
+    if not actions:
+        st.info("No actions yet: list people (tip 1) and mark your key contacts (tip 6).", icon=":material/info:")
+        return
+    for kind, contact_id, name, why in actions:
+        text, button = st.columns([5, 2], vertical_alignment="center")
+        text.markdown(f"**{name}**  \n{why}")
+        label = "Sent thanks" if kind == "thanks" else "Got in touch today"
+        button.button(label, key=f"home_{kind}_{contact_id}", on_click=mark_done, args=(kind, contact_id, name), icon=":material/check:")
+
+
+def show_charts(counts: dict) -> None:
+    st.subheader("At a glance")
+    top_left, top_right = st.columns(2)
+    with top_left:
+        st.altair_chart(people_per_circle(count_circles(counts)), width="stretch")
+        st.caption(describe_coverage(counts))
+    with top_right:
+        history = [(r.taken_on, r.score) for r in cached(workbook, ratings.list_ratings)]
+        if history:
+            st.altair_chart(score_history(history), width="stretch")
+        st.caption(describe_history(history))
+    bottom_left, bottom_right = st.columns(2)
+    with bottom_left:
+        extremes = cached(workbook, upkeep.balance_extremes, 5)
+        if extremes:
+            st.altair_chart(give_take_balance(extremes), width="stretch")
+        st.caption(describe_balances(cached(workbook, upkeep.tally_everyone), extremes))
+    with bottom_right:
+        plan = cached(workbook, week_plan, today)
+        if plan.slots:
+            st.altair_chart(reconnect_schedule(plan), width="stretch")
+        this_week = ", ".join(f"{s.name} ({s.on:%a})" for s in plan.weeks[0].slots)
+        st.caption(describe_schedule(plan) + (f" This week: {this_week}." if this_week else ""))
+
+
 st.title("Job Networking Workbook")
 st.markdown(
     "Most jobs are found through people. This workbook walks you through six tips for "
     "networking, one page each: list who you know, decide what you want, ask well, rate your "
     "network, balance close and loose ties, and keep in touch, giving as much as you take."
 )
-counts = cached(workbook, count_by_circle)
-people = sum(counts.values())
-covered = sum(1 for row in count_circles(counts) if not row.empty)
-left, right = st.columns(2)
-left.metric("People listed", f"{people:,}")
-right.metric("Circles with people", f"{covered} of 10")
-if people == 0:
+facts = cached(workbook, gather_facts, today)
+if sum(facts["circles"].values()) == 0:
     st.info("Start with tip 1: list the people you know, circle by circle.", icon=":material/arrow_forward:")
-st.page_link("pages/know_your_network.py", label="Tip 1 · Know your network", icon=":material/groups:")
+    st.page_link("pages/know_your_network.py", label="Tip 1 · Know your network", icon=":material/groups:")
+show_actions()
+show_progress(assess_tips(facts, today))
+show_charts(facts["circles"])
 credit_article()
