@@ -16,7 +16,7 @@ from core.model import CIRCLES, TIES, ContactDraft
 
 _BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
-_QP_LINE = re.compile(r"ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE[;:]", re.IGNORECASE)
+_QP_PARAMS = re.compile(r"ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE(;|$)", re.IGNORECASE)
 _SINGLE_TEXT = {"FN", "NOTE", "TITLE", "ROLE", "ORG", "NICKNAME"}
 _BARE_COMMA = re.compile(r"(?<!\\),")
 _UID_NAMESPACE = uuid.UUID("6f1d7c1e-2b7a-4d55-9a3e-4c2f1b9e8a10")
@@ -49,7 +49,7 @@ def split_cards(text: str) -> Iterator[tuple[int, str]]:
 def _tidy_card(raw: list[str]) -> str:
     logical: list[str] = []
     for line in raw:
-        if logical and logical[-1].endswith("=") and _QP_LINE.search(logical[-1]):
+        if logical and logical[-1].endswith("=") and _QP_PARAMS.search(logical[-1].partition(":")[0]):
             logical[-1] = logical[-1][:-1] + line  # a quoted-printable soft line break
         elif logical and line[:1] in (" ", "\t"):
             logical[-1] += line[1:]  # a folded line goes on the one before
@@ -126,25 +126,47 @@ def _draft_from_card(card) -> ContactDraft | str:
 
 
 def write_vcards(drafts: Iterable[ContactDraft]) -> str:
-    """vCard 3.0 text for these people; ``read_vcards`` gives the same people back."""
-    return "".join(_card(draft).serialize() for draft in drafts)
+    """vCard 3.0 text for these people; ``read_vcards`` gives the same people back.
+
+    Written by hand rather than through vobject: its serializer takes over a second per thousand cards.
+    """
+    return "".join(_card(draft) for draft in drafts)
 
 
-def _card(draft: ContactDraft):
-    card = vobject.vCard()
-    card.add("fn").value = draft.name
+def _card(draft: ContactDraft) -> str:
     head, _, last = draft.name.rpartition(" ")
-    card.add("n").value = vobject.vcard.Name(family=last if head else "", given=head or last)
-    for key, value in (("email", draft.email), ("tel", draft.phone), ("title", draft.role), ("note", draft.notes)):
+    family, given = (last, head) if head else ("", last)
+    uid = uuid.uuid5(_UID_NAMESPACE, f"{draft.source}\n{draft.source_key}")
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_escape(draft.name)}", f"N:{_escape(family)};{_escape(given)};;;"]
+    for key, value in (("EMAIL", draft.email), ("TEL", draft.phone), ("ORG", draft.company),
+                       ("TITLE", draft.role), ("NOTE", draft.notes)):  # fmt: skip
         if value:
-            card.add(key).value = value
-    if draft.company:
-        card.add("org").value = [draft.company]
-    identity = f"{draft.source}\n{draft.source_key}"
-    card.add("uid").value = str(uuid.uuid5(_UID_NAMESPACE, identity))
-    extras = {"x-jnw-circle": draft.circle, "x-jnw-tie": draft.tie,
-              "x-jnw-source": draft.source, "x-jnw-source-key": draft.source_key}  # fmt: skip
-    for key, value in extras.items():
+            lines.append(f"{key}:{_escape(value)}")
+    lines.append(f"UID:{uid}")
+    for key, value in (("X-JNW-CIRCLE", draft.circle), ("X-JNW-TIE", draft.tie),
+                       ("X-JNW-SOURCE", draft.source), ("X-JNW-SOURCE-KEY", draft.source_key)):  # fmt: skip
         if value:
-            card.add(key).value = value
-    return card
+            lines.append(f"{key}:{_escape(value)}")
+    lines.append("END:VCARD")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _escape(value: str) -> str:
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
+
+
+def _fold(line: str, limit: int = 75) -> str:
+    """Fold a line to at most ``limit`` bytes of UTF-8, never splitting a character."""
+    if len(line.encode("utf-8")) <= limit:
+        return line
+    parts, current, size = [], [], 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > (limit if not parts else limit - 1):
+            parts.append("".join(current))
+            current, size = [], 0
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n ".join(parts)

@@ -215,13 +215,6 @@ def export_tables(workbook: Workbook) -> dict[str, tuple[list[str], list[tuple]]
     return tables
 
 
-def export_zip(workbook: Workbook, now: datetime) -> bytes:
-    """The whole workbook as a zip of CSV files with a JSON manifest of the schema version."""
-    from core.io.export import build_workbook_zip
-
-    return build_workbook_zip(export_tables(workbook), workbook.schema_version(), now, APPLICATION_ID)
-
-
 def contacts_for_export(workbook: Workbook) -> list:
     """Every live person as a draft (what a vCard carries), keyed so a re-import finds them again."""
     from core.model import ContactDraft

@@ -93,3 +93,8 @@ drafts = st.builds(
 def test_exported_vcards_read_back_as_the_same_people(people):
     back, _, skipped = read_vcards(write_vcards(people))
     assert skipped == [] and back == people
+
+
+def test_a_note_that_mentions_quoted_printable_reads_back_unchanged():
+    person = ContactDraft(name="Ann Lee", notes="ENCODING=QUOTED-PRINTABLE:" + "x" * 80 + "=", source="workbook", source_key="id:1")
+    assert read_vcards(write_vcards([person]))[0] == [person]

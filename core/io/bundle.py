@@ -1,0 +1,122 @@
+"""Every export of one workbook, put together from store queries and the pure writers.
+
+This is the one place the page and the ``workbook export`` command share, so both give the
+same files. It takes a workbook but runs no SQL itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from core.io.action_plan import PlanSection, render_html, render_markdown
+from core.io.export import build_workbook_zip, write_csv
+from core.io.vcard import write_vcards
+from core.model import GOAL_KINDS, REFERENCE_STEPS
+from core.outreach import reference_progress
+from core.priority import rank_contacts
+from core.rating import actions_for, band_for
+from core.schedule import DEFAULT_WEEKS, Pick, plan_weeks
+from core.store import backup, maintenance, outreach, ratings
+from core.store.goals import list_goals
+from core.store.schema import APPLICATION_ID
+
+PLAN_TITLE = "My networking action plan"
+NEXT_PEOPLE = 10
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """A file ready to download: its name, media type and bytes."""
+
+    name: str
+    media_type: str
+    data: bytes
+
+
+def export_zip(workbook, now: datetime) -> ExportFile:
+    """The whole workbook as CSV files in a zip, with the schema version in workbook.json."""
+    data = build_workbook_zip(backup.export_tables(workbook), workbook.schema_version(), now, APPLICATION_ID)
+    return ExportFile(f"workbook-{now:%Y-%m-%d}.zip", "application/zip", data)
+
+
+def export_vcard(workbook, now: datetime) -> ExportFile:
+    """Everyone as vCards, which this app's importer reads back as the same people."""
+    data = write_vcards(backup.contacts_for_export(workbook)).encode("utf-8")
+    return ExportFile(f"contacts-{now:%Y-%m-%d}.vcf", "text/vcard", data)
+
+
+def export_contacts_csv(workbook, now: datetime) -> ExportFile:
+    """Everyone as one CSV (spreadsheet-safe)."""
+    people = backup.contacts_for_export(workbook)
+    columns = ["name", "email", "phone", "company", "role", "circle", "tie", "notes"]
+    text = write_csv(columns, [[getattr(p, c) for c in columns] for p in people])
+    return ExportFile(f"contacts-{now:%Y-%m-%d}.csv", "text/csv", text.encode("utf-8-sig"))
+
+
+def export_calendar(workbook, now: datetime, weeks: int = DEFAULT_WEEKS) -> ExportFile:
+    """The reconnect schedule (tip 6) as an iCalendar file."""
+    from core.io.ical import FILE_NAME, MEDIA_TYPE, export_schedule
+
+    today = now.date()
+    capacity = maintenance.get_capacity(workbook)
+    keys = maintenance.list_key_contacts(workbook)
+    ranked = rank_contacts(maintenance.load_candidates(workbook, today), today, limit=capacity * weeks + len(keys))
+    picks = [Pick(s.contact_id, s.name, s.summary) for s in ranked]
+    schedule = plan_weeks(keys, picks, today, capacity=capacity, weeks=weeks)
+    stamp = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+    return ExportFile(FILE_NAME, MEDIA_TYPE, export_schedule(schedule, stamp))
+
+
+def plan_sections(workbook, today: date) -> list[PlanSection]:
+    """The action plan's sections: targets, who to contact next, references, the rating's actions."""
+    goals = list_goals(workbook)
+    ranked = rank_contacts(maintenance.load_candidates(workbook, today), today, limit=NEXT_PEOPLE)
+    steps = outreach.reference_steps(workbook)
+    refs = [(r["name"], reference_progress(r["id"], steps.get(r["id"], {}))) for r in outreach.list_references(workbook)]
+    latest = ratings.latest_ratings(workbook, 1)
+    return [
+        PlanSection("What you are looking for", "Specific targets make it easy for people to help (tip 2).",
+                    tuple(f"{GOAL_KINDS.get(g.kind, g.kind)}: {g.title}" for g in goals),
+                    "Name a role, an employer or an industry on the Reach out page."),
+        PlanSection("Who to contact next", "The people who most need your attention now (tip 6).",
+                    tuple(f"{s.name}: {s.summary}" for s in ranked), "Add people on the Know your network page."),
+        PlanSection("Your references", "Take each reference through the five steps (tip 2).",
+                    tuple(f"{name}: next, {REFERENCE_STEPS[p.next_step].lower()}" for name, p in refs if p.next_step),
+                    "No reference is waiting for a step."),
+        _rating_section(latest[0] if latest else None),
+    ]  # fmt: skip
+
+
+def _rating_section(rating) -> PlanSection:
+    if rating is None:
+        return PlanSection("Your network's quality", "Rate your network to see what to work on (tip 4).", (),
+                           "Take the five-question rating on the Rate your network page.")  # fmt: skip
+    band = band_for(rating.score)
+    return PlanSection(
+        "Your network's quality",
+        f"Your last rating ({rating.taken_on:%d %b %Y}) scored {rating.score} of 5: {band.label}.",
+        tuple(action.text for action in actions_for(rating.answers)),
+        "Every answer was yes: keep it up.",
+    )
+
+
+def export_plan(workbook, now: datetime, kind: str = "html") -> ExportFile:
+    """The printable action plan, as HTML (prints well) or Markdown."""
+    sections = plan_sections(workbook, now.date())
+    if kind == "markdown":
+        text = render_markdown(PLAN_TITLE, sections, now.date())
+        return ExportFile(f"action-plan-{now:%Y-%m-%d}.md", "text/markdown", text.encode("utf-8"))
+    text = render_html(PLAN_TITLE, sections, now.date())
+    return ExportFile(f"action-plan-{now:%Y-%m-%d}.html", "text/html", text.encode("utf-8"))
+
+
+EXPORTS: dict[str, tuple[str, Callable[..., ExportFile]]] = {
+    "zip": ("The whole workbook (zip of CSV files)", export_zip),
+    "vcard": ("Everyone as vCards (.vcf)", export_vcard),
+    "csv": ("Everyone as a spreadsheet (.csv)", export_contacts_csv),
+    "ics": ("Reconnect schedule (.ics calendar)", export_calendar),
+    "plan": ("Printable action plan (.html)", export_plan),
+    "markdown": ("Action plan as Markdown (.md)", lambda workbook, now: export_plan(workbook, now, "markdown")),
+}
