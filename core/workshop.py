@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import secrets
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+
+import segno
 
 from core.io.export import write_csv
 from core.model import CIRCLES, RATING_QUESTIONS, Problem
@@ -98,6 +101,13 @@ def check_code(text: str) -> list[Problem]:
         return [Problem("code", f"“{shown}” is not a room code: a code is 6 letters and digits, like K7M2QX; "
                                 "check it with your facilitator.")]  # fmt: skip
     return []
+
+
+def qr_png(link: str, scale: int = 10) -> bytes:
+    """A QR code of ``link`` as PNG bytes, black on white with a quiet border, for projecting."""
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=scale, border=3)
+    return buffer.getvalue()
 
 
 def new_key() -> str:

@@ -258,9 +258,11 @@ def room_nicknames(store: RoomStore, code: str) -> list[str]:
     return [row[0] for row in rows]
 
 
-def set_agenda_start(store: RoomStore, code: str, key: str, started_at: datetime | None) -> None:
+def set_agenda_start(
+    store: RoomStore, code: str, key: str, started_at: datetime | None, now: datetime | None = None
+) -> None:
     """Start (or move, or stop with None) the room's agenda clock; facilitator only."""
-    room = check_facilitator(store, code, key)
+    room = check_facilitator(store, code, key, now)
     store.run("UPDATE rooms SET agenda_started_at = ? WHERE code = ?", [started_at and _utc(started_at), room.code])
 
 
