@@ -301,7 +301,7 @@ class GraphLayout:
     edges: tuple[GraphEdge, ...]
 
 
-MAX_LABEL_CHARS = 22
+MAX_LABEL_CHARS = 20
 
 
 def shorten(text: str, limit: int = MAX_LABEL_CHARS) -> str:

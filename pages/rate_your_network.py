@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from core.charts.rating import score_history
+from core.charts.rating import HISTORY_HEIGHT, score_history
 from core.model import RATING_QUESTIONS
 from core.rating import (
     MAX_NOTE_CHARS,
@@ -69,7 +69,7 @@ def show_result(latest: list) -> None:
     score_col, band_col = st.columns([1, 3])
     score_col.metric(
         "Your score", f"{current.score} of {MAX_SCORE}",
-        delta=comparison.change if previous else None, help=f"Taken {current.taken_on:%d %b %Y}",
+        delta=f"{comparison.change:+d} since last time" if comparison.change else None, help=f"Taken {current.taken_on:%d %b %Y}",
     )  # fmt: skip
     with band_col:
         BAND_BOXES[band.key](f"**{band.label}.** {band.advice}", icon=BAND_ICONS[band.key])
@@ -115,7 +115,7 @@ with result_col:
 st.subheader("Your rating over time")
 history = [(r.taken_on, r.score) for r in cached(workbook, list_ratings)]
 chart_col, reading_col = st.columns([3, 2])
-chart_col.altair_chart(score_history(history), width="stretch")
+chart_col.altair_chart(score_history(history), width="stretch", height=HISTORY_HEIGHT)
 reading_col.markdown(describe_history(history))
 reading_col.caption("Bands: 5 in great shape · 3–4 needs enhancing · 0–2 needs a makeover.")
 credit_article()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.charts.ties import introduction_paths, tie_mix
+from core.charts.ties import graph_height, introduction_paths, mix_height, tie_mix
 from core.model import CIRCLES, DESTINATION_KINDS, TIES
 from core.store import InvalidInput
 from core.store import contacts as people
@@ -35,7 +35,7 @@ def show_mix(mix) -> None:
         st.info(mix.advice)
         return
     chart_col, reading_col = st.columns([3, 2])
-    chart_col.altair_chart(tie_mix(mix.rows), width="stretch")
+    chart_col.altair_chart(tie_mix(mix.rows), width="stretch", height=mix_height(mix.rows))
     reading_col.markdown(f"{mix.reading}\n\n{mix.advice}")
     reading_col.caption(
         "Strong ties are your inner circle: people you trust and talk to often. Weak ties are "
@@ -183,7 +183,8 @@ def show_paths() -> None:
             "“Know your network”, add the people you could meet through a friend, and mark your closest people strong."
         )
         return
-    st.altair_chart(introduction_paths(layout_paths(paths)), width="stretch")
+    layout = layout_paths(paths)
+    st.altair_chart(introduction_paths(layout), width="stretch", height=graph_height(layout))
     st.caption("Circles are strong ties, triangles the people to meet, diamonds your goals; dashed lines link a person to a goal.")
     st.markdown("**Who to ask**\n" + "\n".join(f"{i}. {describe_path(p)}" for i, p in enumerate(paths, 1)))
 

@@ -5,14 +5,27 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from collections import Counter
+
 from core.charts import MAX_CHART_ROWS, OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR
 from core.ties import GraphLayout, MixRow
 
 TIE_NAMES = {"strong": "Strong ties", "weak": "Weak ties"}
-ROLE_NAMES = {"strong": "Strong tie (asks for you)", "weak": "Weak tie (to meet)", "goal": "Goal"}
+ROLE_NAMES = {"strong": "Strong tie", "weak": "Person to meet", "goal": "Goal"}
 ROLE_SHAPES = {"strong": "circle", "weak": "triangle-up", "goal": "diamond"}
 ROLE_COLOURS = {"strong": STRONG_COLOUR, "weak": WEAK_COLOUR, "goal": OKABE_ITO[2]}
 EDGE_NAMES = {"introduces": "introduces", "goal": "relates to goal"}
+
+
+def mix_height(rows: tuple[MixRow, ...] | list[MixRow]) -> int:
+    """Pixels the mix chart needs (two bars per circle, plus title, axis and legend); pass it to the page."""
+    return 120 + 30 * max(len(rows), 1)
+
+
+def graph_height(layout: GraphLayout) -> int:
+    """Pixels the paths graph needs for its tallest column; pass it to the page."""
+    tallest = max(Counter(node.x for node in layout.nodes).values(), default=1)
+    return 130 + 46 * tallest
 
 
 def mix_frame(rows: tuple[MixRow, ...] | list[MixRow]) -> pd.DataFrame:
@@ -44,16 +57,27 @@ def tie_mix(rows: tuple[MixRow, ...] | list[MixRow]) -> alt.LayerChart:
     )
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(x="people:Q", text="label:N")
     return (bars + labels).properties(
-        title="Strong and weak ties by circle", height=alt.Step(14), width="container"
+        title="Strong and weak ties by circle", height=mix_height(rows) - 90, width="container"
     )
+
+
+def column_header(column: int, goal_column: int) -> str:
+    """What a column of the graph holds, in words."""
+    if column == 0:
+        return "Strong ties"
+    if column == goal_column:
+        return "Goals"
+    return f"{column} step{'s' if column > 1 else ''} away"
 
 
 def graph_frames(layout: GraphLayout) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The nodes and edges behind the paths graph, as data frames."""
+    last = max((n.x for n in layout.nodes), default=0.0)
     nodes = pd.DataFrame(
-        [{"key": n.key, "label": n.label, "role": ROLE_NAMES[n.role], "x": n.x, "y": n.y} for n in layout.nodes],
-        columns=["key", "label", "role", "x", "y"],
-    )
+        [{"key": n.key, "label": n.label, "role": ROLE_NAMES[n.role], "x": n.x, "y": n.y,
+          "side": "left" if n.x == 0 else "right" if n.x == last else "middle"} for n in layout.nodes],
+        columns=["key", "label", "role", "x", "y", "side"],
+    )  # fmt: skip
     edges = pd.DataFrame(
         [{"kind": EDGE_NAMES[e.kind], "x": e.x, "y": e.y, "x2": e.x2, "y2": e.y2} for e in layout.edges],
         columns=["kind", "x", "y", "x2", "y2"],
@@ -61,41 +85,47 @@ def graph_frames(layout: GraphLayout) -> tuple[pd.DataFrame, pd.DataFrame]:
     return nodes[:MAX_CHART_ROWS], edges[:MAX_CHART_ROWS]
 
 
+def _headers(layout: GraphLayout) -> pd.DataFrame:
+    goal_column = max((n.x for n in layout.nodes if n.role == "goal"), default=-1.0)
+    top = max((n.y for n in layout.nodes), default=0.0) + 1
+    columns = sorted({n.x for n in layout.nodes})
+    return pd.DataFrame(
+        [{"x": x, "y": top, "header": column_header(int(x), int(goal_column))} for x in columns],
+        columns=["x", "y", "header"],
+    )
+
+
 def introduction_paths(layout: GraphLayout) -> alt.LayerChart:
     """Who can introduce you to whom: strong ties (circles) on the left, weak ties (triangles), goals (diamonds)."""
     nodes, edges = graph_frames(layout)
-    rows = max([1, *(nodes.groupby("x").size().tolist() if len(nodes) else [])])
-    x_scale = alt.Scale(domain=[-0.3, max(1.0, float(nodes["x"].max()) + 0.6) if len(nodes) else 1.0])
+    headers = _headers(layout)
+    last = float(nodes["x"].max()) if len(nodes) else 1.0
+    low = float(nodes["y"].min()) if len(nodes) else 0.0
     hidden = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
+    # Room beside the outer columns for their labels, which sit outside them (left of the left, right of the right).
+    x = alt.X("x:Q", scale=alt.Scale(domain=[-1.5, max(last, 1.0) + 1.5], nice=False, zero=False), axis=hidden)
+    y = alt.Y("y:Q", scale=alt.Scale(domain=[low - 0.6, float(headers["y"].max() if len(headers) else 1) + 0.4],
+                                     nice=False, zero=False), axis=hidden)  # fmt: skip
     lines = alt.Chart(edges).mark_rule(color="#6B6B6B", strokeWidth=1.5).encode(
-        x=alt.X("x:Q", scale=x_scale, axis=hidden),
-        y=alt.Y("y:Q", axis=hidden),
-        x2="x2:Q",
-        y2="y2:Q",
-        strokeDash=alt.StrokeDash(
-            "kind:N",
-            scale=alt.Scale(domain=list(EDGE_NAMES.values()), range=[[1, 0], [5, 4]]),
-            legend=alt.Legend(title=None, orient="bottom"),
-        ),
-    )
+        x=x, y=y, x2="x2:Q", y2="y2:Q",
+        strokeDash=alt.StrokeDash("kind:N", scale=alt.Scale(domain=list(EDGE_NAMES.values()), range=[[1, 0], [5, 4]]),
+                                  legend=None),
+    )  # fmt: skip
     base = alt.Chart(nodes).encode(
-        x=alt.X("x:Q", scale=x_scale, axis=hidden),
-        y=alt.Y("y:Q", axis=hidden),
-        tooltip=[alt.Tooltip("label:N", title="Name"), alt.Tooltip("role:N", title="Role")],
+        x=x, y=y, tooltip=[alt.Tooltip("label:N", title="Name"), alt.Tooltip("role:N", title="Role")]
     )
+    roles = alt.Scale(domain=list(ROLE_NAMES.values()))
     points = base.mark_point(filled=True, size=160, opacity=1).encode(
-        shape=alt.Shape(
-            "role:N",
-            scale=alt.Scale(domain=list(ROLE_NAMES.values()), range=list(ROLE_SHAPES.values())),
-            legend=alt.Legend(title=None, orient="bottom"),
-        ),
-        color=alt.Color(
-            "role:N",
-            scale=alt.Scale(domain=list(ROLE_NAMES.values()), range=list(ROLE_COLOURS.values())),
-            legend=alt.Legend(title=None, orient="bottom"),
-        ),
-    )
-    labels = base.mark_text(align="left", dx=10, dy=-10, fontSize=11, color="#222222").encode(text="label:N")
-    return (lines + points + labels).properties(
-        title="Introduction paths: who can introduce you to whom", height=max(160, 44 * rows), width="container"
+        shape=alt.Shape("role:N", scale=alt.Scale(domain=roles.domain, range=list(ROLE_SHAPES.values())),
+                        legend=alt.Legend(title=None, orient="bottom", columns=3)),
+        color=alt.Color("role:N", scale=alt.Scale(domain=roles.domain, range=list(ROLE_COLOURS.values())),
+                        legend=alt.Legend(title=None, orient="bottom", columns=3)),
+    )  # fmt: skip
+    text = {"fontSize": 11, "color": "#222222"}
+    left = base.mark_text(align="right", dx=-11, **text).encode(text="label:N").transform_filter("datum.side == 'left'")
+    right = base.mark_text(align="left", dx=11, **text).encode(text="label:N").transform_filter("datum.side == 'right'")
+    middle = base.mark_text(dy=-14, **text).encode(text="label:N").transform_filter("datum.side == 'middle'")
+    tops = alt.Chart(headers).mark_text(fontSize=11, fontWeight="bold", color="#444444").encode(x=x, y=y, text="header:N")
+    return (lines + points + left + right + middle + tops).properties(
+        title="Introduction paths", height=graph_height(layout) - 90, width="container"
     )

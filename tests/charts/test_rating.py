@@ -25,9 +25,9 @@ def test_the_three_bands_are_shaded_and_named_in_text_not_only_colour():
     spec = score_history(HISTORY).to_dict()
     bands = next(data for data in datasets(spec) if data and "band" in data[0])
     assert [(b["text"], b["low"], b["high"]) for b in bands] == [
-        ("Needs a makeover (0–2)", 0.0, 2.5),
+        ("Needs a makeover (0–2)", -0.5, 2.5),
         ("Needs enhancing (3–4)", 2.5, 4.5),
-        ("In great shape (5)", 4.5, 5.0),
+        ("In great shape (5)", 4.5, 5.5),
     ]
     marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
     assert marks.count("text") == 2 and "rect" in marks and "point" in marks

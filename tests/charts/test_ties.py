@@ -63,14 +63,17 @@ def test_the_paths_graph_draws_edges_as_rules_and_nodes_as_shaped_labelled_point
     people = [Person(1, "Sam", "strong"), Person(2, "Ana", "weak", 1), Person(3, "Bo", "weak", 2)]
     layout = layout_paths(find_paths(people, {1: [3]}, GOALS))
     spec = introduction_paths(layout).to_dict()
-    assert spec["title"].startswith("Introduction paths")
-    assert mark_types(spec) == ["rule", "point", "text"]
+    assert spec["title"] == "Introduction paths"
+    assert mark_types(spec) == ["rule", "point", "text", "text", "text", "text"]
     point = spec["layer"][1]["encoding"]
     assert point["shape"]["scale"]["range"] == ["circle", "triangle-up", "diamond"]
     assert point["shape"]["field"] == point["color"]["field"] == "role"
     nodes, edges = graph_frames(layout)
     assert sorted(nodes["label"]) == ["Ana", "Bo", "Data Guild", "Sam"]
     assert sorted(edges["kind"]) == ["introduces", "introduces", "relates to goal"]
+    assert dict(zip(nodes["label"], nodes["side"])) == {"Sam": "left", "Ana": "middle", "Bo": "middle", "Data Guild": "right"}
+    headers = next(rows for rows in spec["datasets"].values() if rows and "header" in rows[0])
+    assert [h["header"] for h in headers] == ["Strong ties", "1 step away", "2 steps away", "Goals"]
 
 
 def test_an_empty_paths_graph_still_renders_with_its_title():

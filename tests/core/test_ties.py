@@ -227,7 +227,7 @@ def test_no_paths_make_an_empty_layout():
 
 
 def test_long_names_are_shortened_for_labels():
-    assert shorten("Bartholomew Featherstonehaugh-Smythe") == "Bartholomew Featherst…"
+    assert shorten("Bartholomew Featherstonehaugh-Smythe") == "Bartholomew Feather…"
     assert len(shorten("x" * 100)) == MAX_LABEL_CHARS
     assert shorten("Ana") == "Ana"
 
