@@ -66,6 +66,61 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run_bench(contacts=args.contacts, runs=args.runs, output=args.output)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import an address book (LinkedIn, Google, Outlook, vCard or any CSV); importing it again adds nobody."""
+    from core.io.errors import ImportFileError
+    from core.io.reader import read_contacts
+    from core.store.imports import import_contacts
+
+    try:
+        result = read_contacts(Path(args.file).read_bytes(), fmt=args.format)
+    except OSError as error:
+        print(f"error: cannot read {args.file} ({error.strerror}); check the path.", file=sys.stderr)
+        return 1
+    except ImportFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(f"note: {note}")
+    if args.dry_run:
+        print(f"Read {len(result.drafts):,} people from {args.file} ({result.format}); nothing was saved (--dry-run).")
+        summary_skipped = result.skipped
+    else:
+        workbook = open_workbook(_db_path(args))
+        try:
+            summary = import_contacts(workbook, result)
+        finally:
+            workbook.close()
+        print(summary.describe())
+        summary_skipped = summary.skipped
+    for row in summary_skipped[:20]:
+        print(f"  skipped line {row.line}: {row.reason}")
+    if len(summary_skipped) > 20:
+        print(f"  ... and {len(summary_skipped) - 20:,} more skipped rows")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the workbook, everyone as vCards or CSV, the reconnect calendar or the action plan to a file."""
+    from datetime import datetime
+
+    from core.io.bundle import EXPORTS
+
+    workbook = open_workbook(_db_path(args))
+    try:
+        exported = EXPORTS[args.format][1](workbook, datetime.now())
+    finally:
+        workbook.close()
+    target = Path(args.output or exported.name)
+    try:
+        target.write_bytes(exported.data)
+    except OSError as error:
+        print(f"error: cannot write {target} ({error.strerror}); choose another -o path.", file=sys.stderr)
+        return 1
+    print(f"Wrote {target} ({len(exported.data):,} bytes).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbook", description="The Job Networking Workbook from the command line.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -81,6 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=7, metavar="S", help="random seed (default 7)")
     demo.add_argument("--force", action="store_true", help="replace the file if it exists")
     add("info", cmd_info, "Print the workbook's schema version and row counts.")
+    imp = add("import", cmd_import, "Import an address book; the same file again adds nobody and updates what changed.")
+    imp.add_argument("file", metavar="FILE", help="a LinkedIn Connections.csv, Google or Outlook CSV, .vcf, or any CSV")
+    imp.add_argument("--format", choices=["linkedin", "google", "vcard", "outlook", "csv"], help="skip detection")
+    imp.add_argument("--dry-run", action="store_true", help="read the file and report, save nothing")
+    exp = add("export", cmd_export, "Export the workbook or its contacts, calendar or action plan to a file.")
+    exp.add_argument("--format", required=True, choices=["zip", "vcard", "csv", "ics", "plan", "markdown"],
+                     help="zip: every table as CSV; vcard/csv: everyone; ics: reconnect calendar; plan/markdown: action plan")  # fmt: skip
+    exp.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: a dated name here)")
     bench = add("bench", cmd_bench, "Time every page on an empty and on a demo workbook.")
     bench.add_argument("--contacts", type=_positive, default=30000, metavar="N", help="demo size (default 30000)")
     bench.add_argument("--runs", type=_positive, default=7, metavar="R", help="runs per page (default 7)")
