@@ -26,38 +26,26 @@ PLAN_TITLE = "My networking action plan"
 NEXT_PEOPLE = 10
 
 
-@dataclass(frozen=True)
-class ExportFile:
-    """A file ready to download: its name, media type and bytes."""
-
-    name: str
-    media_type: str
-    data: bytes
-
-
-def export_zip(workbook, now: datetime) -> ExportFile:
+def export_zip(workbook, now: datetime) -> bytes:
     """The whole workbook as CSV files in a zip, with the schema version in workbook.json."""
-    data = build_workbook_zip(backup.export_tables(workbook), workbook.schema_version(), now, APPLICATION_ID)
-    return ExportFile(f"workbook-{now:%Y-%m-%d}.zip", "application/zip", data)
+    return build_workbook_zip(backup.export_tables(workbook), workbook.schema_version(), now, APPLICATION_ID)
 
 
-def export_vcard(workbook, now: datetime) -> ExportFile:
+def export_vcard(workbook, now: datetime) -> bytes:
     """Everyone as vCards, which this app's importer reads back as the same people."""
-    data = write_vcards(backup.contacts_for_export(workbook)).encode("utf-8")
-    return ExportFile(f"contacts-{now:%Y-%m-%d}.vcf", "text/vcard", data)
+    return write_vcards(backup.contacts_for_export(workbook)).encode("utf-8")
 
 
-def export_contacts_csv(workbook, now: datetime) -> ExportFile:
+def export_contacts_csv(workbook, now: datetime) -> bytes:
     """Everyone as one CSV (spreadsheet-safe)."""
     people = backup.contacts_for_export(workbook)
     columns = ["name", "email", "phone", "company", "role", "circle", "tie", "notes"]
-    text = write_csv(columns, [[getattr(p, c) for c in columns] for p in people])
-    return ExportFile(f"contacts-{now:%Y-%m-%d}.csv", "text/csv", text.encode("utf-8-sig"))
+    return write_csv(columns, [[getattr(p, c) for c in columns] for p in people]).encode("utf-8-sig")
 
 
-def export_calendar(workbook, now: datetime, weeks: int = DEFAULT_WEEKS) -> ExportFile:
+def export_calendar(workbook, now: datetime, weeks: int = DEFAULT_WEEKS) -> bytes:
     """The reconnect schedule (tip 6) as an iCalendar file."""
-    from core.io.ical import FILE_NAME, MEDIA_TYPE, export_schedule
+    from core.io.ical import export_schedule
 
     today = now.date()
     capacity = maintenance.get_capacity(workbook)
@@ -65,8 +53,7 @@ def export_calendar(workbook, now: datetime, weeks: int = DEFAULT_WEEKS) -> Expo
     ranked = rank_contacts(maintenance.load_candidates(workbook, today), today, limit=capacity * weeks + len(keys))
     picks = [Pick(s.contact_id, s.name, s.summary) for s in ranked]
     schedule = plan_weeks(keys, picks, today, capacity=capacity, weeks=weeks)
-    stamp = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
-    return ExportFile(FILE_NAME, MEDIA_TYPE, export_schedule(schedule, stamp))
+    return export_schedule(schedule, now if now.tzinfo else now.replace(tzinfo=timezone.utc))
 
 
 def plan_sections(workbook, today: date) -> list[PlanSection]:
@@ -102,21 +89,34 @@ def _rating_section(rating) -> PlanSection:
     )
 
 
-def export_plan(workbook, now: datetime, kind: str = "html") -> ExportFile:
-    """The printable action plan, as HTML (prints well) or Markdown."""
-    sections = plan_sections(workbook, now.date())
-    if kind == "markdown":
-        text = render_markdown(PLAN_TITLE, sections, now.date())
-        return ExportFile(f"action-plan-{now:%Y-%m-%d}.md", "text/markdown", text.encode("utf-8"))
-    text = render_html(PLAN_TITLE, sections, now.date())
-    return ExportFile(f"action-plan-{now:%Y-%m-%d}.html", "text/html", text.encode("utf-8"))
+def export_plan(workbook, now: datetime) -> bytes:
+    """The printable action plan as an HTML page."""
+    return render_html(PLAN_TITLE, plan_sections(workbook, now.date()), now.date()).encode("utf-8")
 
 
-EXPORTS: dict[str, tuple[str, Callable[..., ExportFile]]] = {
-    "zip": ("The whole workbook (zip of CSV files)", export_zip),
-    "vcard": ("Everyone as vCards (.vcf)", export_vcard),
-    "csv": ("Everyone as a spreadsheet (.csv)", export_contacts_csv),
-    "ics": ("Reconnect schedule (.ics calendar)", export_calendar),
-    "plan": ("Printable action plan (.html)", export_plan),
-    "markdown": ("Action plan as Markdown (.md)", lambda workbook, now: export_plan(workbook, now, "markdown")),
+def export_plan_markdown(workbook, now: datetime) -> bytes:
+    """The action plan as Markdown, each item a checkbox."""
+    return render_markdown(PLAN_TITLE, plan_sections(workbook, now.date()), now.date()).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    """One kind of export: its label, its file name (by day), media type, and how to build its bytes."""
+
+    label: str
+    name: str
+    media_type: str
+    build: Callable[[object, datetime], bytes]
+
+    def file_name(self, now: datetime) -> str:
+        return self.name.format(day=f"{now:%Y-%m-%d}")
+
+
+EXPORTS: dict[str, ExportKind] = {
+    "zip": ExportKind("The whole workbook (zip of CSV files)", "workbook-{day}.zip", "application/zip", export_zip),
+    "vcard": ExportKind("Everyone as vCards (.vcf)", "contacts-{day}.vcf", "text/vcard", export_vcard),
+    "csv": ExportKind("Everyone as a spreadsheet (.csv)", "contacts-{day}.csv", "text/csv", export_contacts_csv),
+    "ics": ExportKind("Reconnect schedule (.ics calendar)", "networking-schedule.ics", "text/calendar", export_calendar),
+    "plan": ExportKind("Printable action plan (.html)", "action-plan-{day}.html", "text/html", export_plan),
+    "markdown": ExportKind("Action plan (.md)", "action-plan-{day}.md", "text/markdown", export_plan_markdown),
 }

@@ -14,6 +14,7 @@ import duckdb
 
 from core.store.errors import NotAWorkbook, WorkbookError, WorkbookTooNew
 from core.store.schema import APPLICATION_ID, LATEST_VERSION
+from core.store.snapshot import snapshot_to
 from core.store.workbook import Workbook, open_workbook
 
 SNAPSHOT_KEEP = 7
@@ -32,19 +33,17 @@ class Snapshot:
 
 
 def write_backup(workbook: Workbook, target: str | os.PathLike[str]) -> Path:
-    """Copy the whole workbook, as it stands at this instant, into a new DuckDB file at ``target``."""
+    """Copy the whole workbook, as it stands at this instant, into a new file at ``target``, then check it."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    alias = f"backup_{uuid.uuid4().hex[:12]}"
-    with workbook.write() as cursor:
-        source = cursor.execute("SELECT current_database()").fetchone()[0]
-        cursor.execute(f"ATTACH ? AS {alias}", [str(partial)])
-        cursor.execute(f'COPY FROM DATABASE "{source}" TO {alias}')
-    with workbook.write() as cursor:
-        cursor.execute(f"DETACH {alias}")
-    check_workbook_file(partial)
+    snapshot_to(workbook, partial)
+    try:
+        check_workbook_file(partial)
+    except WorkbookError:
+        partial.unlink(missing_ok=True)
+        raise
     os.replace(partial, target)
     return target
 
@@ -121,7 +120,7 @@ def restore_workbook(
 
 def _copy_contents(workbook: Workbook, source: Path) -> None:
     alias = f"restore_{uuid.uuid4().hex[:12]}"
-    with workbook.write() as cursor:
+    with workbook.exclusive() as cursor:
         cursor.execute(f"ATTACH ? AS {alias} (READ_ONLY)", [str(source)])
     try:
         with workbook.write() as cursor:
@@ -130,7 +129,7 @@ def _copy_contents(workbook: Workbook, source: Path) -> None:
                 cursor.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM {alias}.main."{table}"')
             _move_sequences_past_ids(cursor)
     finally:
-        with workbook.write() as cursor:
+        with workbook.exclusive() as cursor:
             cursor.execute(f"DETACH {alias}")
 
 

@@ -160,7 +160,7 @@ def test_the_export_zip_holds_every_table_and_neutralised_cells(workbook):
     from core.io.bundle import export_zip
 
     add_contact(workbook, ContactDraft(name="=cmd|' /C calc'!A0", notes="@SUM(1)"))
-    archive = zipfile.ZipFile(io.BytesIO(export_zip(workbook, NOW).data))
+    archive = zipfile.ZipFile(io.BytesIO(export_zip(workbook, NOW)))
     manifest = json.loads(archive.read("workbook.json"))
     assert manifest["schema_version"] == LATEST_VERSION and manifest["tables"]["contacts"]["rows"] == 1
     assert {"contacts.csv", "interactions.csv", "ledger.csv", "goals.csv"} <= set(archive.namelist())
