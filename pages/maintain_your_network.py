@@ -203,7 +203,7 @@ def show_card() -> None:
     if person.is_key and person.cadence_days:
         due_on = next_due_on(Candidate(person.id, person.name, True, person.cadence_days, last), today)
         due = f"; next due {'today' if due_on == today else f'{due_on:%d %b %Y}'} ({describe_cadence(person.cadence_days)})"
-    st.caption(f"{seen.capitalize()}{due}.")
+    st.caption(f"{seen[0].upper()}{seen[1:]}{due}.")
     key_col, notes_col = st.columns(2)
     with key_col:
         st.markdown("**Key contact**")

@@ -1,0 +1,95 @@
+"""Tip 6 in a real browser: mark a key contact, log a meeting, watch them drop, download the calendar."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+import vobject
+
+from core.model import ContactDraft
+from core.store import open_workbook
+from core.store.contacts import add_contact
+from core.store.interactions import log_interaction
+from core.store.maintenance import set_key_contact
+from tests.browser.conftest import screenshot, wait_until_idle
+
+pytestmark = pytest.mark.browser
+TODAY = date.today()
+
+
+def prepare(path) -> None:
+    """Ana last spoke to you 60 days ago; Bo, already a key contact every 2 weeks, 30 days ago."""
+    book = open_workbook(path)
+    ana = add_contact(book, ContactDraft(name="Ana Costa", company="Meridian Hospital"))
+    bo = add_contact(book, ContactDraft(name="Bo Chen"))
+    set_key_contact(book, bo, 14)
+    log_interaction(book, ana, TODAY - timedelta(days=60), "catch_up", today=TODAY)
+    log_interaction(book, bo, TODAY - timedelta(days=30), "catch_up", today=TODAY)
+    book.close()
+
+
+def open_tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    wait_until_idle(page)
+
+
+def choose(page, label: str, option: str) -> None:
+    box = page.get_by_role("combobox", name=label, exact=True)
+    box.click()
+    if box.get_attribute("aria-expanded") != "true":
+        box.press("ArrowDown")  # a box that kept focus from an earlier run opens on the keyboard
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_until_idle(page)
+
+
+def ranked_names(page) -> list[str]:
+    """The names in the 'who to contact next' list, in order."""
+    panel = page.get_by_role("tabpanel", name="Who to contact next")
+    texts = panel.locator('[data-testid="stMarkdownContainer"] strong').all_inner_texts()
+    return [t.split(". ", 1)[1] for t in texts if ". " in t]
+
+
+def test_a_key_contact_marked_and_met_drops_down_the_list_and_the_calendar_downloads(server_factory, page, tmp_path):
+    path = tmp_path / "maintain.duckdb"
+    prepare(path)
+    server = server_factory(path)
+    page.goto(f"{server.url}/maintain_your_network")
+    wait_until_idle(page)
+
+    open_tab(page, "A person's card")
+    page.get_by_label("Find a person").fill("Ana")
+    page.keyboard.press("Enter")
+    wait_until_idle(page)
+    page.get_by_text("A key contact: someone crucial to my network").click()
+    wait_until_idle(page)
+    choose(page, "How often to be in touch", "Every 2 weeks")
+    page.get_by_role("button", name="Save key contact").click()
+    wait_until_idle(page)
+    assert page.get_by_text("Ana Costa is a key contact: every 2 weeks.").is_visible()
+
+    open_tab(page, "Who to contact next")
+    assert ranked_names(page)[:2] == ["Ana Costa", "Bo Chen"]
+    screenshot(page, "maintain-flow-before")
+
+    open_tab(page, "A person's card")
+    choose(page, "How", "In person")
+    page.get_by_role("button", name="Log it").click()
+    wait_until_idle(page)
+    assert page.get_by_text("Logged: catch-up with Ana Costa.").is_visible()
+
+    open_tab(page, "Who to contact next")
+    assert ranked_names(page)[:2] == ["Bo Chen", "Ana Costa"]
+    screenshot(page, "maintain-flow-after")
+
+    open_tab(page, "Weekly schedule")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the calendar (.ics)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    calendar = vobject.readOne(saved.read_text(encoding="utf-8"))
+    events = {e.summary.value: e for e in calendar.vevent_list}
+    assert saved.name == "networking-schedule.ics"
+    assert events["Keep in touch with Ana Costa (every 2 weeks)"].rrule.value == "FREQ=WEEKLY;INTERVAL=2"
+    assert events["Keep in touch with Bo Chen (every 2 weeks)"].dtstart.value == TODAY
+    screenshot(page, "maintain-flow-schedule")
