@@ -1,0 +1,209 @@
+"""The benchmark's browser half: cold start to the first rendered page, and the server's memory.
+
+Runs the real server (`streamlit run app.py`) and drives it with headless Chromium through
+Playwright, the way the browser tests do.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+SESSIONS = 10
+TITLE = "h1"
+IDLE = """() => !document.querySelector('[data-testid="stStatusWidgetRunningIcon"],'
+    + '[data-testid="stStatusWidgetRunningManIcon"],[data-testid="stSkeleton"],[data-stale="true"]')"""
+
+
+@dataclass(frozen=True)
+class BrowserFigures:
+    """What the browser half measured (seconds and megabytes)."""
+
+    server_ready_s: float
+    first_page_s: float
+    local_peak_mb: float
+    shared_peak_mb: float
+    shared_per_visitor_mb: float
+
+
+def find_chromium() -> str | None:
+    """$CHROMIUM_PATH, then a chromium on the PATH, then Debian's /usr/bin/chromium."""
+    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def nav_url_paths() -> list[str]:
+    """The URL path of every page the router lists, home ('') first."""
+    stems = re.findall(r'st\.Page\("pages/(\w+)\.py"', (ROOT / "app.py").read_text())
+    return ["" if stem == "home" else stem for stem in stems]
+
+
+class Server:
+    """A `streamlit run app.py` started by the benchmark, stopped by it."""
+
+    def __init__(self, workbook_path: Path, mode: str) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = Path(tempfile.mkstemp(prefix="workbook-bench-server-", suffix=".log")[1])
+        env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": mode}
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port),
+             "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+    def wait_ready(self, timeout: float = 90) -> float:
+        """Seconds from the start of the process until /_stcore/health answers."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited early:\n{self.log.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return time.perf_counter() - self.started
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError(f"the server did not answer within {timeout:.0f} s:\n{self.log.read_text()[-2000:]}")
+
+    def memory_mb(self, field: str) -> float:
+        """``VmHWM`` (peak) or ``VmRSS`` (now) of the server and its child processes, in MB."""
+        return sum(_status_kb(pid, field) for pid in _process_tree(self.process.pid)) / 1024
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.unlink(missing_ok=True)
+
+
+def _process_tree(pid: int) -> list[int]:
+    pids, i = [pid], 0
+    while i < len(pids):
+        for children in Path(f"/proc/{pids[i]}/task").glob("*/children"):
+            pids += [int(c) for c in children.read_text().split()]
+        i += 1
+    return pids
+
+
+def _status_kb(pid: int, field: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    except OSError:
+        return 0
+    return 0
+
+
+def _wait_idle(page) -> None:
+    page.wait_for_selector(TITLE, state="visible", timeout=120_000)
+    for _ in range(2):  # twice: a run may finish and start another (a callback, st.rerun)
+        page.wait_for_timeout(250)
+        page.wait_for_function(IDLE, timeout=120_000)
+
+
+def _open_sessions(browser, server: Server, paths: list[str]) -> list:
+    contexts = []
+    for path in paths:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(f"{server.url}/{path}")
+        _wait_idle(page)
+        contexts.append(context)
+    return contexts
+
+
+def measure_cold_start(browser, workbook_path: Path) -> tuple[float, float]:
+    """Seconds until the server answers, and until the first page's title shows in Chromium."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    server = Server(workbook_path, "local")
+    try:
+        ready = server.wait_ready()
+        page.goto(server.url)
+        page.wait_for_selector(TITLE, state="visible", timeout=120_000)
+        first_page = time.perf_counter() - server.started
+    finally:
+        context.close()
+        server.stop()
+    return ready, first_page
+
+
+def measure_local_memory(browser, workbook_path: Path) -> float:
+    """Peak resident MB of the server on the workbook with ten sessions open on different pages."""
+    paths = nav_url_paths()
+    server = Server(workbook_path, "local")
+    try:
+        server.wait_ready()
+        contexts = _open_sessions(browser, server, [paths[i % len(paths)] for i in range(SESSIONS)])
+        peak = server.memory_mb("VmHWM")
+        for context in contexts:
+            context.close()
+    finally:
+        server.stop()
+    return peak
+
+
+def measure_shared_memory(browser) -> tuple[float, float]:
+    """Shared mode: peak resident MB with ten visitors, and MB each visitor adds (a private workbook)."""
+    paths = nav_url_paths()
+    server = Server(Path(tempfile.gettempdir()) / "unused-in-shared-mode.duckdb", "shared")
+    try:
+        server.wait_ready()
+        # One visitor walks every page first, so the rest measures visitors, not the first import of a page.
+        warm = browser.new_context()
+        page = warm.new_page()
+        for path in paths:
+            page.goto(f"{server.url}/{path}")
+            _wait_idle(page)
+        warm.close()
+        before = server.memory_mb("VmRSS")
+        contexts = _open_sessions(browser, server, [paths[i % len(paths)] for i in range(SESSIONS)])
+        after = server.memory_mb("VmRSS")
+        peak = server.memory_mb("VmHWM")
+        for context in contexts:
+            context.close()
+    finally:
+        server.stop()
+    return peak, (after - before) / SESSIONS
+
+
+def measure_browser(workbook_path: Path) -> BrowserFigures:
+    """Cold start, and memory in local and shared mode; the workbook file must be closed by now."""
+    chromium = find_chromium()
+    if chromium is None:
+        raise RuntimeError("no Chromium found (set CHROMIUM_PATH or install Debian's chromium); "
+                           "add --skip-browser to bench without it")  # fmt: skip
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        try:
+            ready, first_page = measure_cold_start(browser, workbook_path)
+            local_peak = measure_local_memory(browser, workbook_path)
+            shared_peak, per_visitor = measure_shared_memory(browser)
+        finally:
+            browser.close()
+    return BrowserFigures(ready, first_page, local_peak, shared_peak, per_visitor)
