@@ -1,0 +1,225 @@
+"""The workshop pages with several sessions at once: one facilitator and participants in shared mode,
+each with a private workbook, meeting only in the server's room store."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.model import ContactDraft
+from core.store.contacts import add_contact
+from core.store.ratings import save_rating
+from core.store.rooms import count_joined, open_room, room_shares
+from tests.conftest import APP
+
+TODAY = date.today()
+
+
+@pytest.fixture(autouse=True)
+def shared_mode(monkeypatch):
+    import ui.rooms
+
+    monkeypatch.setenv("WORKBOOK_MODE", "shared")
+    yield
+    ui.rooms.room_store.clear()
+
+
+def store():
+    import ui.rooms
+
+    return ui.rooms.room_store()
+
+
+def open_app(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page(f"pages/{page}")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    [button] = [b for b in at.button if b.label == label]
+    button.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def param(at: AppTest, name: str) -> str:
+    value = at.query_params[name]
+    return value[0] if isinstance(value, list) else value
+
+
+def open_room_as_facilitator() -> tuple[AppTest, str, str]:
+    facilitator = click(open_app("facilitator.py"), "Open a room")
+    return facilitator, param(facilitator, "room"), param(facilitator, "key")
+
+
+def participant_with(yes: int, strong: int, weak: int, **params: str) -> AppTest:
+    """A participant whose private workbook holds a rating with ``yes`` yes-answers and some ties."""
+    import ui.session
+
+    token, workbook = ui.session.private_workbooks().claim(None)
+    for n in range(strong + weak):
+        add_contact(workbook, ContactDraft(name=f"Ottoline Vexworth {n}", email=f"ov{n}@vex.example",
+                                           tie="strong" if n < strong else "weak"))  # fmt: skip
+    answers = dict(zip(["truth", "challenge", "vibrant", "future", "strong_links"], [True] * yes + [False] * (5 - yes)))
+    save_rating(workbook, answers, TODAY, today=TODAY)
+    return open_app("workshop.py", w=token, **params)
+
+
+def join_and_share(participant: AppTest, code: str, nickname: str = "") -> AppTest:
+    participant.text_input(key="ws_code").input(code)
+    participant.text_input(key="ws_nickname").input(nickname)
+    click(participant, "Join the room")
+    participant.toggle(key="ws_consent").set_value(True).run()
+    assert not participant.exception
+    return participant
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def charts(at: AppTest) -> list:
+    return at.get("vega_lite_chart")
+
+
+def test_a_facilitator_opens_a_room_and_sees_its_code_link_and_secret_link():
+    facilitator, code, key = open_room_as_facilitator()
+    reading = [m.value for m in facilitator.markdown]
+    assert f"# {code}" in reading
+    links = [c.value for c in facilitator.code]
+    assert f"workshop?room={code}" in links
+    assert f"facilitator?room={code}&key={key}" in links
+    assert metrics(facilitator) == {"Joined": "0", "Shared their figures": "0", "Took the rating": "–"}
+
+
+def test_a_participant_joins_from_the_link_and_shares_nothing_until_they_say_so():
+    facilitator, code, _ = open_room_as_facilitator()
+    participant = participant_with(3, 1, 2, room=code)
+    assert participant.text_input(key="ws_code").value == code
+    participant.text_input(key="ws_nickname").input("Sam")
+    click(participant, "Join the room")
+    assert any(f"You are in room **{code}** as **Sam**" in s.value for s in participant.success)
+    assert participant.toggle(key="ws_consent").value is False
+    assert room_shares(store(), code) == []
+    preview = " ".join(m.value for m in participant.markdown)
+    assert "3 of 5" in preview and "**How many weak ties you have listed:** 2" in preview
+    facilitator.run()
+    assert metrics(facilitator)["Joined"] == "1" and metrics(facilitator)["Shared their figures"] == "0"
+
+
+def test_the_dashboard_shows_nothing_item_level_until_three_have_shared():
+    facilitator, code, _ = open_room_as_facilitator()
+    people = [participant_with(yes, 2, 3) for yes in (1, 4, 5)]
+    for person in people[:2]:
+        join_and_share(person, code)
+    facilitator.run()
+    assert metrics(facilitator)["Shared their figures"] == "2"
+    assert charts(facilitator) == []
+    assert any("Figures appear once 3 people have shared" in i.value for i in facilitator.info)
+    join_and_share(people[2], code)
+    facilitator.run()
+    assert metrics(facilitator)["Shared their figures"] == "3"
+    assert len(charts(facilitator)) == 4
+    reading = " ".join(m.value for m in facilitator.markdown)
+    assert "3 joined, 3 shared." in reading and "Ties: 6 strong, 9 weak." in reading
+
+
+def test_stopping_sharing_takes_the_figures_out_of_the_room():
+    _, code, _ = open_room_as_facilitator()
+    participant = join_and_share(participant_with(2, 1, 1), code)
+    assert len(room_shares(store(), code)) == 1
+    click(participant, "Stop sharing")
+    assert room_shares(store(), code) == []
+    assert participant.toggle(key="ws_consent").value is False
+    assert any("You stopped sharing" in i.value for i in participant.info)
+
+
+def test_leaving_the_room_removes_the_participant():
+    _, code, _ = open_room_as_facilitator()
+    participant = join_and_share(participant_with(2, 1, 1), code)
+    click(participant, "Leave the room")
+    assert count_joined(store(), code) == 0 and room_shares(store(), code) == []
+    assert participant.text_input(key="ws_code")  # back to the join form
+
+
+def test_a_wrong_code_gets_a_clear_message_and_joins_nothing():
+    open_room_as_facilitator()
+    participant = open_app("workshop.py")
+    participant.text_input(key="ws_code").input("ZZZZZZ")
+    click(participant, "Join the room")
+    assert [e.value for e in participant.error] == [
+        "No open room has the code ZZZZZZ; check it with your facilitator (rooms close after a set time)."
+    ]
+    assert "ws_consent" not in participant.session_state
+
+
+def test_a_link_to_an_expired_room_says_it_has_closed():
+    past = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=3)
+    code, _ = open_room(store(), timedelta(hours=1), now=past)
+    participant = open_app("workshop.py", room=code)
+    assert any(f"Room {code} closed at" in e.value for e in participant.error)
+
+
+def test_the_facilitator_view_without_its_key_shows_one_line_and_nothing_else():
+    _, code, _ = open_room_as_facilitator()
+    stranger = open_app("facilitator.py", room=code)
+    assert [e.value for e in stranger.error] == [
+        f"The facilitator view of room {code} needs its secret key: open the facilitator link you got when you opened the room."
+    ]
+    assert not stranger.metric and not stranger.tabs and not stranger.code
+
+
+def test_the_facilitator_view_with_a_wrong_key_shows_one_line_and_nothing_else():
+    _, code, key = open_room_as_facilitator()
+    stranger = open_app("facilitator.py", room=code, key=key[:-1] + ("A" if key[-1] != "A" else "B"))
+    assert [e.value for e in stranger.error] == [
+        f"That key does not open room {code}; use the facilitator link you got when you opened it."
+    ]
+    assert not stranger.metric and not stranger.tabs
+
+
+def test_the_facilitator_view_of_an_expired_room_shows_one_line():
+    past = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=3)
+    code, key = open_room(store(), timedelta(hours=1), now=past)
+    facilitator = open_app("facilitator.py", room=code, key=key)
+    assert len(facilitator.error) == 1 and f"Room {code} closed at" in facilitator.error[0].value
+    assert not facilitator.metric
+
+
+def test_the_agenda_paces_the_room_and_participants_see_the_current_tip():
+    facilitator, code, _ = open_room_as_facilitator()
+    participant = join_and_share(participant_with(3, 1, 1), code)
+    click(facilitator, "Start the agenda")
+    assert "## Tip 1 of 6 · Know your network" in [m.value for m in facilitator.markdown]
+    click(facilitator, "Next tip")
+    assert "## Tip 2 of 6 · Reach out" in [m.value for m in facilitator.markdown]
+    assert metrics(facilitator)["Time left"] == "10:00"
+    participant.run()
+    assert any("The room is on tip 2: Reach out." in i.value for i in participant.info)
+
+
+def test_closing_the_room_removes_it_for_everyone():
+    facilitator, code, _ = open_room_as_facilitator()
+    participant = join_and_share(participant_with(3, 1, 1), code)
+    click(facilitator, "Close the room now")
+    assert any(f"Room {code} is closed" in i.value for i in facilitator.info)
+    assert store().dump()["rooms"] == [] and store().dump()["shares"] == []
+    participant.run()
+    assert any(f"No open room has the code {code}" in e.value for e in participant.error)
+
+
+def test_a_bad_nickname_is_refused_and_nobody_joins():
+    _, code, _ = open_room_as_facilitator()
+    participant = open_app("workshop.py", room=code)
+    participant.text_input(key="ws_nickname").input("\x07bell")
+    click(participant, "Join the room")
+    assert any("control characters" in e.value for e in participant.error)
+    assert count_joined(store(), code) == 0
