@@ -23,6 +23,10 @@ PAGES = {
         st.Page("pages/import_export.py", title="Import, export, backup", icon=":material/swap_vert:"),
         st.Page("pages/about_your_data.py", title="About your data", icon=":material/info:"),
     ],
+    "Workshop": [
+        st.Page("pages/workshop.py", title="Join a workshop", icon=":material/co_present:"),
+        st.Page("pages/facilitator.py", title="Facilitate a workshop", icon=":material/cast_for_education:"),
+    ],
 }
 
 page = st.navigation(PAGES)
