@@ -15,7 +15,7 @@ from core.asks import (
     compose_ask,
 )
 from core.charts.outreach import asks_chart, follow_ups_chart
-from core.model import CHANNELS, INTERACTION_KINDS, OUTCOMES, REQUEST_KINDS, TARGET_KINDS
+from core.model import CHANNELS, OUTCOMES, REQUEST_KINDS, TARGET_KINDS
 from core.outreach import describe_follow_ups
 from core.store import InvalidInput
 from core.store import contacts as people
@@ -24,7 +24,7 @@ from ui.cache import cached
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash
 
-OWED_SHOWN = 15
+OWED_SHOWN = 10
 workbook = current_workbook()
 
 
@@ -118,8 +118,8 @@ def show_composer(targets: list) -> None:
     )
     refresh_draft(person, request)
     text = st.text_area(
-        f"Your message (edit freely; about {CHANNEL_LIMITS[channel]} characters fit a "
-        f"{CHANNELS[channel].lower()})", key="ask_text", height=260,
+        f"Your message (edit freely; {CHANNELS[channel]}: about {CHANNEL_LIMITS[channel]:,} characters fit)",
+        key="ask_text", height=260,
     )
     st.caption(f"{len(text)} characters. Changing a choice above writes a fresh draft.")
     show_findings(text, channel, goal.title if goal else None)
@@ -154,7 +154,7 @@ def save_days() -> None:
 def describe_help(row: dict) -> str:
     if row["kind"] == "ask":
         return f"helped with your ask for {REQUEST_KINDS.get(row['request_kind'], 'help').lower()}"
-    return INTERACTION_KINDS["help_received"].lower() + (f": {row['note'][:60]}" if row["note"] else "")
+    return "helped you" + (f" ({row['note'][:60]})" if row["note"] else "")
 
 
 def show_follow_ups() -> None:
@@ -164,11 +164,15 @@ def show_follow_ups() -> None:
     )
     days = cached(workbook, store.get_follow_up_days)
     st.session_state.setdefault("fu_days", days)
-    st.number_input("Days you give yourself to say thank you", 1, 365, key="fu_days", on_change=save_days)
+    days_col, _ = st.columns([1, 2])
+    days_col.number_input("Days you give yourself to say thank you", 1, 365, key="fu_days", on_change=save_days)
     flash("_thanks_flash")
     today = date.today()
     counts = cached(workbook, store.follow_up_counts, today, days)
     owed = cached(workbook, store.owed_follow_ups, today, days, OWED_SHOWN)
+    chart_col, reading_col = st.columns([3, 2])
+    chart_col.altair_chart(follow_ups_chart(counts), width="stretch")
+    reading_col.markdown(describe_follow_ups(counts, days))
     if owed:
         st.markdown(f"**Owed** (the {len(owed)} most recent of {counts['owed']:,}):")
     for row in owed:
@@ -178,9 +182,6 @@ def show_follow_ups() -> None:
                           f"({row['happened_on']:%d %b %Y}).")
         button_col.button("Log thank-you", key=f"thank_{row['id']}", on_click=thank,
                           args=(row["contact_id"], row["name"], row["channel"]), icon=":material/favorite:")
-    chart_col, reading_col = st.columns([3, 2])
-    chart_col.altair_chart(follow_ups_chart(counts), width="stretch")
-    reading_col.markdown(describe_follow_ups(counts, days))
 
 
 # --- asks and outcomes --------------------------------------------------------------------------

@@ -22,6 +22,7 @@ SHORT_STEPS = {
     "prepared": "4 Prepared",
     "thanked": "5 Thanked",
 }
+SHORT_OUTCOMES = {"pending": "Waiting", "helped": "Helped", "declined": "Declined", "no_reply": "No reply"}
 FOLLOW_UP_COLOURS = {"done": OKABE_ITO[2], "due": OKABE_ITO[4], "owed": OKABE_ITO[5]}
 
 
@@ -41,21 +42,24 @@ def goal_coverage_chart(coverage: list[GoalCoverage]) -> alt.LayerChart:
         }
     )
     order = [c.goal.title for c in coverage]
-    y = alt.Y("target:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
+    y = alt.Y("target:N", sort=order, title=None, axis=alt.Axis(labelLimit=160))
+    # Room to the right of the longest bar, so its label fits even at phone width.
+    top = max([int(t) for t in totals["total"]] + [1])
+    x_scale = alt.Scale(domain=[0, top * 2 + 1], nice=False)
     bars = alt.Chart(data).mark_bar().encode(
         y=y,
-        x=alt.X("sum(people):Q", title="People linked to the target"),
+        x=alt.X("sum(people):Q", title="People linked to the target", scale=x_scale),
         color=alt.Color(
             "route:N",
             scale=alt.Scale(domain=[DIRECT, VIA], range=[OKABE_ITO[0], OKABE_ITO[1]]),
-            legend=alt.Legend(title=None, orient="bottom"),
+            legend=alt.Legend(title=None, orient="bottom", direction="vertical"),
         ),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("target:N", title="Target"), alt.Tooltip("route:N", title="How"),
                  alt.Tooltip("people:Q", title="People")],
     )
     labels = alt.Chart(totals).mark_text(align="left", dx=6, fontSize=12).encode(
-        y=y, x=alt.X("total:Q"), text="label:N"
+        y=y, x=alt.X("total:Q", scale=x_scale), text="label:N"
     )
     return (bars + labels).properties(
         title="Who can help with each target", height=alt.Step(30), width="container"
@@ -64,7 +68,7 @@ def goal_coverage_chart(coverage: list[GoalCoverage]) -> alt.LayerChart:
 
 def _coverage_label(entry: GoalCoverage) -> str:
     if not entry.direct and not entry.via:
-        return "nobody yet: who might know someone?"
+        return "nobody yet"
     return f"{len(entry.direct)} direct · {len(entry.via)} via intro"
 
 
@@ -101,13 +105,14 @@ def reference_progress_chart(progress: list[ReferenceProgress], names: Mapping[i
 
 def asks_chart(rows: list[tuple[str, str, int]]) -> alt.LayerChart:
     """Asks by request kind (rows) and outcome (columns); each cell shows its count as a number."""
-    labelled = [(REQUEST_KINDS.get(k, k or "Unspecified"), OUTCOMES.get(o, o), n) for k, o, n in rows]
-    data = pd.DataFrame(labelled, columns=["request", "outcome", "asks"])
+    labelled = [(REQUEST_KINDS.get(k, k or "Unspecified"), SHORT_OUTCOMES.get(o, o), OUTCOMES.get(o, o), n)
+                for k, o, n in rows]
+    data = pd.DataFrame(labelled, columns=["request", "outcome", "outcome_full", "asks"])
     base = alt.Chart(data).encode(
-        x=alt.X("outcome:N", sort=list(OUTCOMES.values()), title=None,
-                axis=alt.Axis(orient="top", labelAngle=0)),
-        y=alt.Y("request:N", sort=list(REQUEST_KINDS.values()), title=None, axis=alt.Axis(labelLimit=220)),
-        tooltip=[alt.Tooltip("request:N", title="Asked for"), alt.Tooltip("outcome:N", title="Outcome"),
+        x=alt.X("outcome:N", sort=list(SHORT_OUTCOMES.values()), title=None,
+                axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False)),
+        y=alt.Y("request:N", sort=list(REQUEST_KINDS.values()), title=None, axis=alt.Axis(labelLimit=150)),
+        tooltip=[alt.Tooltip("request:N", title="Asked for"), alt.Tooltip("outcome_full:N", title="Outcome"),
                  alt.Tooltip("asks:Q", title="Asks")],
     )
     cells = base.mark_rect(stroke="white").encode(
