@@ -70,7 +70,12 @@ class Suggestion:
     @property
     def summary(self) -> str:
         """All reasons in one line, most important first."""
-        return "; ".join(r.text for r in self.reasons) or "No particular reason: a good time to say hello."
+        if self.reasons:
+            return "; ".join(r.text for r in self.reasons)
+        due = f"; next due {self.due_on:%d %b %Y}" if self.due_on else ""
+        if self.contacted_today:
+            return f"In touch today, so they rest at the end of the list{due}"
+        return f"Nothing pressing{due}: a good time to say hello"
 
 
 def rank_contacts(candidates: list[Candidate], today: date, limit: int | None = None) -> list[Suggestion]:

@@ -122,7 +122,7 @@ def next_actions(book, on: date) -> list[tuple[str, int, str, str]]:
             break
         if s.contact_id not in seen and not s.contacted_today:
             seen.add(s.contact_id)
-            actions.append(("contact", s.contact_id, s.name, s.reasons[0].text if s.reasons else "A good time to say hello"))
+            actions.append(("contact", s.contact_id, s.name, s.reasons[0].text if s.reasons else s.summary))
     return actions
 
 

@@ -111,6 +111,11 @@ def record_give_take(contact_id: int, name: str) -> None:
     set_flash("success", f"Recorded in the give-and-take with {name}.", "_card_flash")
 
 
+def signed(number: int) -> str:
+    """+3, -2, or a plain 0."""
+    return f"{number:+d}" if number else "0"
+
+
 def _whole(value) -> object:
     """A number input's value as an int when it is a whole number (the store names anything else)."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
@@ -126,10 +131,10 @@ def show_next() -> None:
         st.info("Nobody needs you yet. Mark key contacts on a person's card, or log who you have met, "
                 "and this list will tell you who to call next and why.", icon=":material/info:")  # fmt: skip
         return
-    st.caption(f"{len(ranked):,} people worth a message; the top {min(SHOWN, len(ranked))}, with the reasons:")
+    st.caption(f"{len(ranked):,} on the list; the top {min(SHOWN, len(ranked))}, with the reasons:")
     for s in ranked[:SHOWN]:
         text, action = st.columns([5, 2], vertical_alignment="center")
-        reasons = "  \n".join(f"· {r.text}" for r in s.reasons) or "· A good time to say hello"
+        reasons = "  \n".join(f"· {r.text}" for r in s.reasons) or f"· {s.summary}"
         text.markdown(f"**{s.rank}. {s.name}** (score {s.score})  \n{reasons}")
         action.button(
             "Got in touch today", key=f"next_done_{s.contact_id}", on_click=log_catch_up,
@@ -247,7 +252,7 @@ def show_give_take(person) -> None:
     gave, received, balance = st.columns(3)
     gave.metric("You gave (weighted)", tally.gave)
     received.metric("You received (weighted)", tally.received)
-    balance.metric("Balance", f"{tally.balance:+d}")
+    balance.metric("Balance", signed(tally.balance))
     ideas = suggest_give_backs(person.interests, person.needs, person.family, person.job_notes)
     st.markdown("Ways to give back, from your notes:\n" + "\n".join(f"- {i.text}" for i in ideas))
     entries = upkeep.list_ledger(workbook, person.id, limit=10)
@@ -293,7 +298,7 @@ st.markdown(
 key_count = cached(workbook, upkeep.count_key_contacts)
 overdue = sum(1 for s in cached(workbook, ranked_list, today) if any(r.code == "overdue" for r in s.reasons))
 balance = cached(workbook, upkeep.tally_everyone).balance
-st.markdown(f"**{key_count:,}** key contacts · **{overdue:,}** overdue · give/take balance **{balance:+d}**")
+st.markdown(f"**{key_count:,}** key contacts · **{overdue:,}** overdue · give/take balance **{signed(balance)}**")
 
 next_tab, plan_tab, card_tab, balance_tab = st.tabs(["Who to contact next", "Weekly schedule", "A person's card", "Give and take"])
 with next_tab:

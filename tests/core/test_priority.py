@@ -107,6 +107,14 @@ def test_the_summary_reads_the_reasons_most_important_first():
     assert suggestion.summary.endswith("find a way to give back")
 
 
+def test_someone_with_no_reason_reads_why_they_are_resting_or_when_they_are_due():
+    rested = Candidate(1, "Ana", is_key=True, cadence_days=14, last_contacted_on=TODAY)
+    quiet = Candidate(2, "Bo", last_contacted_on=TODAY - timedelta(days=3))
+    by_name = {s.name: s for s in rank_contacts([rested, quiet], TODAY)}
+    assert by_name["Ana"].summary == "In touch today, so they rest at the end of the list; next due 30 Mar 2026"
+    assert by_name["Bo"].summary == "Nothing pressing: a good time to say hello"
+
+
 def test_a_key_contacts_next_due_date_is_never_in_the_past():
     overdue = Candidate(1, "A", is_key=True, cadence_days=14, last_contacted_on=TODAY - timedelta(days=40))
     ahead = Candidate(2, "B", is_key=True, cadence_days=14, last_contacted_on=TODAY - timedelta(days=4))
