@@ -248,11 +248,10 @@ def show_history(person) -> None:
 
 def show_give_take(person) -> None:
     tally = upkeep.tally_person(workbook, person.id)
-    st.markdown(f"**Give and take with {person.name}** · {describe_balance(tally.balance)}")
-    gave, received, balance = st.columns(3)
-    gave.metric("You gave (weighted)", tally.gave)
-    received.metric("You received (weighted)", tally.received)
-    balance.metric("Balance", signed(tally.balance))
+    st.markdown(
+        f"**Give and take with {person.name}** · {describe_balance(tally.balance)}  \n"
+        f"You gave **{tally.gave}** and received **{tally.received}** (weighted): balance **{signed(tally.balance)}**."
+    )
     ideas = suggest_give_backs(person.interests, person.needs, person.family, person.job_notes)
     st.markdown("Ways to give back, from your notes:\n" + "\n".join(f"- {i.text}" for i in ideas))
     entries = upkeep.list_ledger(workbook, person.id, limit=10)
@@ -262,6 +261,7 @@ def show_give_take(person) -> None:
               "What": LEDGER_KINDS.get(e.kind, e.kind), "Weight": e.weight, "Note": e.note} for e in entries],
             hide_index=True, width="stretch",
         )  # fmt: skip
+    st.markdown("**Record something given or received**")
     direction, kind, weight = st.columns(3)
     direction.radio("Direction", list(LEDGER_DIRECTIONS), format_func=LEDGER_DIRECTIONS.get, key="card_direction", horizontal=True)
     chosen = kind.selectbox("What", list(LEDGER_KINDS), format_func=LEDGER_KINDS.get, key="card_ledger_kind")
