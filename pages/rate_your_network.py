@@ -14,6 +14,7 @@ from core.rating import (
     band_for,
     compare_ratings,
     describe_history,
+    score_answers,
 )
 from core.store import InvalidInput
 from core.store.ratings import latest_ratings, list_ratings, save_rating
@@ -45,7 +46,13 @@ def save_quiz() -> None:
         state[f"q_{key}"] = None
     for key in NOTE_FIELDS:
         state[f"note_{key}"] = ""
-    set_flash("success", "Rating saved; your result is below.", "_quiz_flash")
+    score = score_answers(answers)
+    set_flash(
+        "success",
+        f"Rating saved: {score} of {MAX_SCORE}, {band_for(score).label.lower()}. "
+        "What to do about each 'no' is under “Your result”.",
+        "_quiz_flash",
+    )
 
 
 def show_quiz() -> None:
@@ -112,7 +119,7 @@ with result_col:
     else:
         st.info("No rating yet. Answer the five questions and save to see your score, its band and what to do next.")
 
-st.subheader("Your rating over time")
+st.subheader("How your rating has changed")
 history = [(r.taken_on, r.score) for r in cached(workbook, list_ratings)]
 chart_col, reading_col = st.columns([3, 2])
 chart_col.altair_chart(score_history(history), width="stretch", height=HISTORY_HEIGHT)

@@ -47,7 +47,7 @@ def history_frame(history: list[tuple[date, int]]) -> pd.DataFrame:
 def score_history(history: list[tuple[date, int]]) -> alt.LayerChart:
     """The score of each rating over time, with the three bands shaded and named."""
     scale = alt.Scale(domain=[-0.5, MAX_SCORE + 0.5], nice=False)
-    axis = alt.Axis(values=list(range(MAX_SCORE + 1)), format="d", title="Score (yes answers)")
+    axis = alt.Axis(values=list(range(MAX_SCORE + 1)), format="d", title="Score (yes answers)", labelOverlap=False)
     bands = alt.Chart(_bands_frame())
     shading = bands.mark_rect(opacity=0.9).encode(
         y=alt.Y("low:Q", scale=scale, axis=axis),

@@ -44,7 +44,7 @@ def test_the_result_shows_the_band_and_an_action_linking_to_the_tip_for_every_no
     at = app_on(tmp_path / "w.duckdb", PAGE)
     answer(at, {**dict.fromkeys(KEYS, True), "future": False, "vibrant": False})
     save(at)
-    assert any("Rating saved" in s.value for s in at.success)
+    assert any("Rating saved: 3 of 5, needs enhancing." in s.value for s in at.success)
     assert any("Needs enhancing" in w.value for w in at.warning)
     links = [link.proto.page for link in at.get("page_link")]
     assert links == ["maintain_your_network", "strong_and_weak_ties"]
