@@ -1,5 +1,6 @@
 """Home: progress through the six tips, the next five actions, and the headline charts."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +25,7 @@ from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash
 
 RATING_FRESH_DAYS = 90
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 ACTIONS = 5
 workbook = current_workbook()
 today = date.today()
@@ -126,13 +128,18 @@ def next_actions(book, on: date) -> list[tuple[str, int, str, str]]:
     return actions
 
 
+def md(text: str) -> str:
+    """User text shown as typed: a name can make no link, emphasis, colour or maths."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
 def mark_done(kind: str, contact_id: int, name: str) -> None:
     if kind == "thanks":
         outreach.log_thank_you(workbook, contact_id, today)
-        set_flash("success", f"Logged your thank-you to {name}.", "_home_flash")
+        set_flash("success", f"Logged your thank-you to {md(name)}.", "_home_flash")
     else:
         log_interaction(workbook, contact_id, today, "catch_up", today=today)
-        set_flash("success", f"Logged a catch-up with {name} today.", "_home_flash")
+        set_flash("success", f"Logged a catch-up with {md(name)} today.", "_home_flash")
 
 
 def show_progress(statuses: list[TipStatus]) -> None:
@@ -158,7 +165,7 @@ def show_actions() -> None:
         return
     for kind, contact_id, name, why in actions:
         text, button = st.columns([5, 2], vertical_alignment="center")
-        text.markdown(f"**{name}**  \n{why}")
+        text.markdown(f"**{md(name)}**  \n{md(why)}")
         label = "Sent thanks" if kind == "thanks" else "Got in touch today"
         button.button(label, key=f"home_{kind}_{contact_id}", on_click=mark_done, args=(kind, contact_id, name), icon=":material/check:")
 
@@ -179,12 +186,12 @@ def show_charts(counts: dict) -> None:
         extremes = cached(workbook, upkeep.balance_extremes, 5)
         if extremes:
             st.altair_chart(give_take_balance(extremes), width="stretch")
-        st.caption(describe_balances(cached(workbook, upkeep.tally_everyone), extremes))
+        st.caption(md(describe_balances(cached(workbook, upkeep.tally_everyone), extremes)))
     with bottom_right:
         plan = cached(workbook, week_plan, today)
         if plan.slots:
             st.altair_chart(reconnect_schedule(plan), width="stretch")
-        this_week = ", ".join(f"{s.name} ({s.on:%a})" for s in plan.weeks[0].slots)
+        this_week = ", ".join(f"{md(s.name)} ({s.on:%a})" for s in plan.weeks[0].slots)
         st.caption(describe_schedule(plan) + (f" This week: {this_week}." if this_week else ""))
 
 

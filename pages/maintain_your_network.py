@@ -1,5 +1,6 @@
 """Tip 6 · Take the time to maintain your network: who to contact next, a weekly plan, give and take."""
 
+import re
 from datetime import date, datetime, timezone
 
 import streamlit as st
@@ -18,6 +19,7 @@ from ui.cache import cached
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 OTHER_CADENCE = "Another number of days"
 SHOWN = 10
 workbook = current_workbook()
@@ -45,7 +47,7 @@ def calendar_file(book, on: date, weeks: int) -> bytes:
 
 def log_catch_up(contact_id: int, name: str, flash_key: str) -> None:
     log_interaction(workbook, contact_id, today, "catch_up", today=today)
-    set_flash("success", f"Logged a catch-up with {name} today; they move down the list.", flash_key)
+    set_flash("success", f"Logged a catch-up with {md(name)} today; they move down the list.", flash_key)
 
 
 def save_capacity() -> None:
@@ -62,7 +64,7 @@ def save_key(contact_id: int, name: str) -> None:
     try:
         if not state.get("card_is_key"):
             upkeep.unset_key_contact(workbook, contact_id)
-            set_flash("success", f"{name} is no longer a key contact.", "_card_flash")
+            set_flash("success", f"{md(name)} is no longer a key contact.", "_card_flash")
             return
         choice = state.get("card_cadence")
         days = _whole(state.get("card_days")) if choice == OTHER_CADENCE else CADENCE_CHOICES[choice]
@@ -70,7 +72,7 @@ def save_key(contact_id: int, name: str) -> None:
     except InvalidInput as error:
         set_flash("error", f"{error} Nothing was saved.", "_card_flash")
         return
-    set_flash("success", f"{name} is a key contact: {describe_cadence(days)}.", "_card_flash")
+    set_flash("success", f"{md(name)} is a key contact: {describe_cadence(days)}.", "_card_flash")
 
 
 def save_notes(contact_id: int, name: str) -> None:
@@ -80,7 +82,7 @@ def save_notes(contact_id: int, name: str) -> None:
     except InvalidInput as error:
         set_flash("error", f"{error} Nothing was saved.", "_card_flash")
         return
-    set_flash("success", f"Saved the notes on {name}.", "_card_flash")
+    set_flash("success", f"Saved the notes on {md(name)}.", "_card_flash")
 
 
 def log_contact(contact_id: int, name: str) -> None:
@@ -93,7 +95,7 @@ def log_contact(contact_id: int, name: str) -> None:
     except InvalidInput as error:
         set_flash("error", f"{error} Nothing was saved.", "_card_flash")
         return
-    set_flash("success", f"Logged: {INTERACTION_KINDS[state.get('card_log_kind', 'catch_up')].lower()} with {name}.", "_card_flash")
+    set_flash("success", f"Logged: {INTERACTION_KINDS[state.get('card_log_kind', 'catch_up')].lower()} with {md(name)}.", "_card_flash")
 
 
 def record_give_take(contact_id: int, name: str) -> None:
@@ -108,7 +110,12 @@ def record_give_take(contact_id: int, name: str) -> None:
         set_flash("error", f"{error} Nothing was saved.", "_card_flash")
         return
     state["card_ledger_note"] = ""
-    set_flash("success", f"Recorded in the give-and-take with {name}.", "_card_flash")
+    set_flash("success", f"Recorded in the give-and-take with {md(name)}.", "_card_flash")
+
+
+def md(text: str) -> str:
+    """User text shown as typed: a name can make no link, emphasis, colour or maths."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def signed(number: int) -> str:
@@ -134,8 +141,8 @@ def show_next() -> None:
     st.caption(f"{len(ranked):,} on the list; the top {min(SHOWN, len(ranked))}, with the reasons:")
     for s in ranked[:SHOWN]:
         text, action = st.columns([5, 2], vertical_alignment="center")
-        reasons = "  \n".join(f"· {r.text}" for r in s.reasons) or f"· {s.summary}"
-        text.markdown(f"**{s.rank}. {s.name}** (score {s.score})  \n{reasons}")
+        reasons = "  \n".join(f"· {md(r.text)}" for r in s.reasons) or f"· {md(s.summary)}"
+        text.markdown(f"**{s.rank}. {md(s.name)}** (score {s.score})  \n{reasons}")
         action.button(
             "Got in touch today", key=f"next_done_{s.contact_id}", on_click=log_catch_up,
             args=(s.contact_id, s.name, "_next_flash"), icon=":material/check:", disabled=s.contacted_today,
@@ -173,7 +180,7 @@ def pick_person() -> int | None:
         return None
     matches, total = people.search_contacts(workbook, query, limit=20)
     if not matches:
-        st.caption(f"Nobody matches “{query}”.")
+        st.caption(f"Nobody matches “{md(query)}”.")
         return None
     names = {c.id: c.name + (f" · {c.company}" if c.company else "") for c in matches}
     more = f" (first 20 of {total:,}; type more to narrow)" if total > 20 else ""
@@ -201,7 +208,7 @@ def show_card() -> None:
         return
     load_card(person)
     where = " · ".join(x for x in (person.role, person.company, CIRCLES.get(person.circle, ""), TIES.get(person.tie, "")) if x)
-    st.markdown(f"### {person.name}\n{where}")
+    st.markdown(f"### {md(person.name)}\n{md(where)}")
     last = person.last_contacted_on
     seen = f"last in touch {last:%d %b %Y} ({describe_days((today - last).days)} ago)" if last else "no contact logged yet"
     due = ""
@@ -249,11 +256,11 @@ def show_history(person) -> None:
 def show_give_take(person) -> None:
     tally = upkeep.tally_person(workbook, person.id)
     st.markdown(
-        f"**Give and take with {person.name}** · {describe_balance(tally.balance)}  \n"
+        f"**Give and take with {md(person.name)}** · {describe_balance(tally.balance)}  \n"
         f"You gave **{tally.gave}** and received **{tally.received}** (weighted): balance **{signed(tally.balance)}**."
     )
     ideas = suggest_give_backs(person.interests, person.needs, person.family, person.job_notes)
-    st.markdown("Ways to give back, from your notes:\n" + "\n".join(f"- {i.text}" for i in ideas))
+    st.markdown("Ways to give back, from your notes:\n" + "\n".join(f"- {md(i.text)}" for i in ideas))
     entries = upkeep.list_ledger(workbook, person.id, limit=10)
     if entries:
         st.dataframe(
@@ -281,7 +288,7 @@ def show_balance() -> None:
     chart, reading = st.columns([3, 2])
     if extremes:
         chart.altair_chart(give_take_balance(extremes), width="stretch")
-    reading.markdown(describe_balances(overall, extremes))
+    reading.markdown(md(describe_balances(overall, extremes)))
     reading.markdown("**The weights** (you can change each entry's weight when you record it):")
     reading.dataframe(
         [{"What": LEDGER_KINDS[k], "Weight": w} for k, w in sorted(DEFAULT_WEIGHTS.items(), key=lambda kw: kw[1])],

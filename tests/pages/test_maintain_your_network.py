@@ -41,7 +41,8 @@ def open_card(at, name: str):
 
 
 def messages(at, kind: str) -> str:
-    return " ".join(m.value for m in getattr(at, kind))
+    """The text of all messages of a kind, as the user reads it (markdown escapes removed)."""
+    return " ".join(m.value for m in getattr(at, kind)).replace("\\", "")
 
 
 def test_an_empty_workbook_says_how_the_list_fills(app_on, tmp_path):
@@ -83,7 +84,7 @@ def test_notes_on_a_person_are_saved_and_suggest_ways_to_give_back(app_on, tmp_p
     at.text_area(key="card_needs").input("hiring a designer")
     click(at, "Save notes")
     assert read(path, "SELECT interests, needs FROM contacts") == [("jazz, cycling", "hiring a designer")]
-    ideas = " ".join(m.value for m in at.markdown)
+    ideas = messages(at, "markdown")
     assert "Refer someone good for it: hiring a designer" in ideas
     assert "Send an article, event or resource about jazz" in ideas
 
@@ -165,3 +166,14 @@ def test_the_schedule_lists_this_week_and_offers_the_calendar_file(app_on, tmp_p
     this_week = [d.value for d in at.dataframe if "Who" in d.value.columns]
     assert list(this_week[0]["Who"]) == ["Ana Costa"]
     assert [d for d in at.get("download_button") if "calendar" in d.proto.label]
+
+
+def test_a_name_full_of_markdown_is_shown_as_typed(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    (zed,) = make_book(path, "*Zed* [site](http://example.org) :red[x]")
+    book = open_workbook(path)
+    set_key_contact(book, zed, 14)
+    book.close()
+    at = app_on(path, PAGE)
+    (line,) = [m.value for m in at.markdown if m.value.startswith("**1.")]
+    assert r"\*Zed\* \[site\]\(http\://example\.org\) \:red\[x\]" in line
