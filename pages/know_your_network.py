@@ -10,7 +10,7 @@ from core.store import InvalidInput
 from core.store import contacts as people
 from ui.cache import cached
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, set_flash
+from ui.widgets import credit_article, flash, literal, set_flash
 
 PAGE_SIZE = 50
 FIELDS = ("name", "company", "role", "email", "phone", "notes")
@@ -24,7 +24,7 @@ def pick_person(label: str, key: str, help_text: str | None = None) -> int | Non
         return None
     matches, total = people.search_contacts(workbook, query, limit=20)
     if not matches:
-        st.caption(f"Nobody matches “{query}”.")
+        st.caption(f"Nobody matches “{literal(query)}”.")
         return None
     names = {c.id: f"{c.name}" + (f" · {c.company}" if c.company else "") for c in matches}
     more = f" (first 20 of {total:,}; type more to narrow)" if total > 20 else ""
@@ -47,21 +47,21 @@ def add_person(introduced_by: int | None) -> None:
     draft = draft_from_state("new", introduced_by)
     problems = check_draft(draft)
     if problems:
-        set_flash("error", " ".join(p.message for p in problems), "_add_flash")
+        set_flash("error", literal(" ".join(p.message for p in problems)), "_add_flash")
         return
     duplicates = people.find_likely_duplicates(workbook, draft.name, draft.email, draft.company)
     if duplicates and not st.session_state.get("new_confirm_duplicate"):
-        set_flash("warning", describe_duplicates(draft, duplicates) + " Tick “Save anyway” to add them.", "_add_flash")
+        set_flash("warning", literal(describe_duplicates(draft, duplicates)) + " Tick “Save anyway” to add them.", "_add_flash")
         return
     try:
         people.add_contact(workbook, draft)
     except InvalidInput as error:
-        set_flash("error", str(error), "_add_flash")
+        set_flash("error", literal(error), "_add_flash")
         return
     for f in FIELDS:
         st.session_state[f"new_{f}"] = ""
     st.session_state["new_confirm_duplicate"] = False
-    set_flash("success", f"Added {draft.name} to {CIRCLES[draft.circle].lower()}.", "_add_flash")
+    set_flash("success", f"Added {literal(draft.name)} to {CIRCLES[draft.circle].lower()}.", "_add_flash")
 
 
 def show_add_form() -> None:
@@ -88,7 +88,7 @@ def show_list() -> None:
     flash("_edit_flash")
     if "_last_trashed" in st.session_state:
         _, name = st.session_state["_last_trashed"]
-        st.warning(f"Moved {name} to the trash (kept 30 days).", icon=":material/delete:")
+        st.warning(f"Moved {literal(name)} to the trash (kept 30 days).", icon=":material/delete:")
         st.button("Undo", on_click=undo_trash, icon=":material/undo:")
     left, middle, right = st.columns([2, 1, 1])
     search = left.text_input("Search name, company, role or email", key="list_search")
@@ -122,15 +122,15 @@ def save_edit(contact_id: int) -> None:
     draft = draft_from_state("edit", None)
     problems = check_draft(draft)
     if problems:
-        set_flash("error", " ".join(p.message for p in problems) + " Nothing was saved.", "_edit_flash")
+        set_flash("error", literal(" ".join(p.message for p in problems)) + " Nothing was saved.", "_edit_flash")
         return
     changes = {f: getattr(draft, f) for f in (*FIELDS, "circle", "tie")}
     try:
         people.update_contact(workbook, contact_id, **changes)
     except InvalidInput as error:
-        set_flash("error", str(error), "_edit_flash")
+        set_flash("error", literal(error), "_edit_flash")
         return
-    set_flash("success", f"Saved {draft.name}.", "_edit_flash")
+    set_flash("success", f"Saved {literal(draft.name)}.", "_edit_flash")
 
 
 def trash_person(contact_id: int, name: str) -> None:
@@ -141,7 +141,7 @@ def trash_person(contact_id: int, name: str) -> None:
 def undo_trash() -> None:
     contact_id, name = st.session_state.pop("_last_trashed")
     people.restore_contacts(workbook, [contact_id])
-    set_flash("success", f"{name} is back in your list.", "_edit_flash")
+    set_flash("success", f"{literal(name)} is back in your list.", "_edit_flash")
 
 
 def load_into_editor() -> None:

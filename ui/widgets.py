@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from core.model import ARTICLE_AUTHORS, ARTICLE_DATE, ARTICLE_SOURCE, ARTICLE_TITLE, ARTICLE_URL
+
+
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def literal(text: object) -> str:
+    """User text for st.markdown, shown as typed: a name can make no link, emphasis, colour or maths."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", str(text))
 
 
 def credit_article() -> None:
