@@ -24,6 +24,7 @@ PREVIEW_ROWS = 50
 SKIPPED_SHOWN = 200
 PAIRS_SHOWN = 50
 NONE = ""
+AUTO = "auto"
 workbook = current_workbook()
 snapshots_in = backups.snapshot_folder(workbook)
 
@@ -59,10 +60,14 @@ def ask_mapping(data: bytes) -> tuple:
     return tuple(sorted(chosen.items()))
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
 def show_preview(result) -> None:
     skipped = len(result.skipped)
-    st.markdown(f"**{len(result.drafts):,} people** read from this {FORMATS[result.format]} file"
-                + (f"; **{skipped:,} rows will be skipped** (listed below)." if skipped else "."))  # fmt: skip
+    st.markdown(f"**{plural(len(result.drafts), 'person', 'people')}** read from this {FORMATS[result.format]} file"
+                + (f"; **{plural(skipped, 'row')} will be skipped** (listed below)." if skipped else "."))  # fmt: skip
     for note in result.notes:
         st.info(note, icon=":material/translate:")
     st.dataframe(
@@ -100,7 +105,7 @@ def show_summary() -> None:
         return
     st.success(summary.describe() + " Next: look for likely duplicates in the next tab.", icon=":material/check:")
     if summary.skipped:
-        with st.expander(f"Why {len(summary.skipped):,} rows were skipped"):
+        with st.expander(f"Why {plural(len(summary.skipped), 'row was', 'rows were')} skipped"):
             st.dataframe([{"Line": s.line, "Why": s.reason} for s in summary.skipped[:SKIPPED_SHOWN]],
                          hide_index=True, width="stretch")  # fmt: skip
 
@@ -109,15 +114,14 @@ def show_import() -> None:
     st.caption("LinkedIn's Connections.csv, a Google or Outlook contacts CSV, a vCard (.vcf) file, or any "
                "other CSV. You see everything before it is saved; importing the same file again adds nobody.")  # fmt: skip
     flash("_import_flash")
+    fmt = st.selectbox("Format", [AUTO, *FORMATS], format_func=lambda f: FORMATS.get(f, "Detect it for me"),
+                       key="import_format")  # fmt: skip
+    fmt = None if fmt == AUTO else fmt
     upload = st.file_uploader("Address book file", key=f"upload_{st.session_state.get('_upload_round', 0)}")
     if upload is None:
         show_summary()
-    else:
-        st.session_state.pop("_import_summary", None)
-    fmt = st.selectbox("Format", [None, *FORMATS], format_func=lambda f: "Detect it for me" if f is None else FORMATS[f],
-                       key="import_format")  # fmt: skip
-    if upload is None:
         return
+    st.session_state.pop("_import_summary", None)
     data = upload.getvalue()
     try:
         mapping = ask_mapping(data) if fmt == "csv" else ()
@@ -130,13 +134,16 @@ def show_import() -> None:
                             index=list(CIRCLES).index(result.default_circle), key="import_circle")  # fmt: skip
     tie = right.radio("Tie", list(TIES), format_func=TIES.get, index=list(TIES).index(result.default_tie),
                       key="import_tie", horizontal=True)  # fmt: skip
+    if any(d.circle != result.default_circle for d in result.drafts):
+        st.caption("People whose labels name a circle (Family, Coworkers…) keep that circle.")
     result = apply_defaults(result, circle, tie)
     show_preview(result)
     accepted = not result.skipped or st.checkbox(
-        f"Import the {len(result.drafts):,} people above and skip the {len(result.skipped):,} rows listed",
+        f"Import the {plural(len(result.drafts), 'person', 'people')} above and skip the "
+        f"{plural(len(result.skipped), 'row')} listed",
         key="import_accept_skips",
     )
-    st.button(f"Import {len(result.drafts):,} people", type="primary", disabled=not accepted, on_click=run_import,
+    st.button(f"Import {plural(len(result.drafts), 'person', 'people')}", type="primary", disabled=not accepted, on_click=run_import,
               args=(result,), icon=":material/upload:", key="import_confirm")  # fmt: skip
 
 

@@ -12,13 +12,15 @@ from typing import Any
 
 # A spreadsheet treats a cell starting with one of these as a formula (or can be tricked into it).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 MANIFEST_NAME = "workbook.json"
 
 
 def neutralise_cell(value: Any) -> str:
     """The cell as text; one a spreadsheet would run as a formula gets a leading apostrophe."""
-    text = format_cell(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    kind = value.__class__
+    text = value if kind is str else str(value) if kind is int else format_cell(value)
+    return "'" + text if text[:1] in _FORMULA_FIRST else text
 
 
 def format_cell(value: Any) -> str:
@@ -36,9 +38,8 @@ def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """CSV text with a header, every cell neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise_cell(c) for c in columns])
-    for row in rows:
-        writer.writerow([neutralise_cell(v) for v in row])
+    writer.writerow(list(map(neutralise_cell, columns)))
+    writer.writerows(list(map(neutralise_cell, row)) for row in rows)
     return buffer.getvalue()
 
 
