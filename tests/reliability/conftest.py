@@ -1,0 +1,209 @@
+"""The reliability suite's bookkeeping: a --soak option, and docs/reliability.md kept current.
+
+Each test records what it tried (sessions, changes, crashes, inputs) and what was lost. When the
+whole suite ran (every test file of this folder, nothing deselected), every test passed and no
+soak multiplier was set, the table in docs/reliability.md is rewritten from those figures. The
+figures are counts fixed by the tests' design (no timestamps, Hypothesis derandomised), so the
+file only changes when the suite itself changes. Under pytest-xdist each worker writes its part to
+a folder shared by the run; whichever worker finishes last with the full picture writes the file.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import browser, page  # noqa: F401 - the browser tests' fixtures, shared here
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+REPORT = ROOT / "docs" / "reliability.md"
+SOAK_ENV = "RELIABILITY_SOAK"
+AREAS = (
+    "Concurrent sessions",
+    "Crashes",
+    "Two programs, one file",
+    "Hostile input",
+    "Isolation and access",
+)
+COLUMNS = ("sessions", "changes", "crashes", "inputs", "lost")
+
+_records: list[dict] = []
+_outcomes: dict[str, bool] = {}
+_deselected: list[str] = []
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--soak",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"multiply the reliability suite's sessions, changes, crashes and inputs by N (or set {SOAK_ENV})",
+    )
+
+
+def soak_factor(config: pytest.Config) -> int:
+    """1 for the CI run; N under --soak N or RELIABILITY_SOAK=N."""
+    try:
+        chosen = config.getoption("--soak")
+    except ValueError:  # the option is registered only when this folder is named on the command line
+        chosen = None
+    if chosen is None:
+        chosen = int(os.environ.get(SOAK_ENV, "1") or "1")
+    return max(1, int(chosen))
+
+
+@pytest.fixture(scope="session")
+def soak(pytestconfig) -> int:
+    """How many times larger than the CI run this run is (1 in CI)."""
+    return soak_factor(pytestconfig)
+
+
+@pytest.fixture
+def record(request) -> Callable[..., None]:
+    """Note one kind of trial for docs/reliability.md: what was tried, how many, what was lost."""
+
+    def note(area: str, what: str, **counts: int) -> None:
+        assert area in AREAS, f"unknown area {area!r}"
+        unknown = set(counts) - set(COLUMNS)
+        assert not unknown, f"unknown columns {unknown}"
+        _records.append({"test": request.node.nodeid, "area": area, "what": what,
+                         **{c: int(counts.get(c, 0)) for c in COLUMNS}})  # fmt: skip
+
+    return note
+
+
+def _mine(nodeid: str) -> bool:
+    return nodeid.replace("\\", "/").split("::")[0].startswith("tests/reliability/")
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if not _mine(report.nodeid):
+        return
+    _outcomes[report.nodeid] = _outcomes.get(report.nodeid, True) and report.passed
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    _deselected.extend(item.nodeid for item in items if _mine(item.nodeid))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    collected = sorted(item.nodeid for item in getattr(session, "items", []) if _mine(item.nodeid))
+    if not collected:  # the xdist controller collects nothing; its workers report
+        return
+    run = Path(tempfile.gettempdir()) / f"jnw-reliability-{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}"
+    run.mkdir(exist_ok=True)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    part = {"records": _records, "outcomes": _outcomes, "collected": collected, "deselected": _deselected,
+            "soak": soak_factor(session.config)}  # fmt: skip
+    (run / f"{worker}.json").write_text(json.dumps(part))
+    with (run / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        parts = [json.loads(p.read_text()) for p in sorted(run.glob("*.json"))]
+        if _whole_suite_passed(parts):
+            write_report([r for p in parts for r in p["records"]])
+
+
+def _whole_suite_passed(parts: list[dict]) -> bool:
+    collected = set(parts[0]["collected"])
+    outcomes: dict[str, bool] = {}
+    for part in parts:
+        for nodeid, ok in part["outcomes"].items():
+            outcomes[nodeid] = outcomes.get(nodeid, True) and ok
+    files = {n.split("::")[0] for n in collected}
+    every_file = {f"tests/reliability/{p.name}" for p in HERE.glob("test_*.py")}
+    return (
+        files == every_file
+        and not any(p["deselected"] for p in parts)
+        and all(p["soak"] == 1 for p in parts)
+        and all(outcomes.get(n) for n in collected)
+    )
+
+
+def summarise(records: list[dict]) -> list[tuple[str, str, dict[str, int]]]:
+    """One row per (area, what), in the fixed order of the areas, counts added up."""
+    rows: dict[tuple[str, str], dict[str, int]] = {}
+    for r in records:
+        totals = rows.setdefault((r["area"], r["what"]), dict.fromkeys(COLUMNS, 0))
+        for c in COLUMNS:
+            totals[c] += r[c]
+    return sorted(((a, w, t) for (a, w), t in rows.items()), key=lambda row: (AREAS.index(row[0]), row[1]))
+
+
+def render_report(records: list[dict]) -> str:
+    """docs/reliability.md as text: the table of what was tried, then how to read and refresh it."""
+    rows = summarise(records)
+    lines = [
+        "# Reliability: what was tried, and what was lost",
+        "",
+        "This file is written by the reliability suite (`tests/reliability/`), which runs in the README's",
+        "test command (`make test`). Every figure below is a count the tests recorded while they ran,",
+        "and every test asserts that nothing was lost; the file is rewritten only when the whole suite",
+        "ran and passed, so a figure here is one the suite has just proved. Do not edit it by hand.",
+        "",
+        "| area | what was tried | sessions | changes | crashes | inputs | lost |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    totals = dict.fromkeys(COLUMNS, 0)
+    for area, what, counts in rows:
+        for c in COLUMNS:
+            totals[c] += counts[c]
+        cells = " | ".join(f"{counts[c]:,}" if counts[c] else "–" for c in COLUMNS[:-1])
+        lines.append(f"| {area} | {what} | {cells} | {counts['lost']:,} |")
+    cells = " | ".join(f"**{totals[c]:,}**" for c in COLUMNS)
+    lines.append(f"| **all** | | {cells} |")
+    lines += [
+        "",
+        "Columns: *sessions* are app sessions (AppTest runs of the real app, or browser tabs on the",
+        "real server) that worked at the same time; *changes* are saved answers each checked in the",
+        "file afterwards; *crashes* are processes killed with SIGKILL mid-write and reopened;",
+        "*inputs* are hostile or random inputs tried (files, names, notes, backups, asks); *lost* is",
+        "committed changes missing afterwards plus inputs that escaped as HTML, formulas or tracebacks.",
+        "",
+        "## How it is kept current",
+        "",
+        "- Figures are counts fixed by the tests' design, not timings or dates, and the Hypothesis",
+        "  tests here are derandomised, so the file does not churn from run to run: it changes when",
+        "  the suite changes. It is written only when every test file of `tests/reliability/` was",
+        "  collected, nothing was deselected and every test passed (running one test leaves it alone).",
+        "- A longer soak run multiplies sessions, changes, crashes and inputs:",
+        "  `pytest tests/reliability --soak 5` (or `RELIABILITY_SOAK=5 make test`). Soak runs use fresh",
+        "  random seeds and do not rewrite this file.",
+        "",
+        "## What the suite checks",
+        "",
+        "- **Concurrent sessions:** twenty sessions of the app on one local workbook file, each saving",
+        "  changes through tip 1's form while the others save goals, outreach, ratings, the ledger and",
+        "  people through the store on the same open workbook; every change is in the file afterwards",
+        "  and no session shows an error. In shared mode, twenty private sessions at once never see",
+        "  each other's people. (AppTest swaps a process-wide runtime per script run, so page runs",
+        "  take turns; the store writes of the other sessions overlap them.)",
+        "- **Crashes:** a writer process killed with SIGKILL mid-save keeps every answer it reported",
+        "  as saved; a 30,000-row import killed mid-transaction is all there or not at all; the real",
+        "  server killed with SIGKILL restarts on its file with every saved person.",
+        "- **Two programs, one file:** the `workbook` command run while the app holds the file exits",
+        "  with one line naming the other program, never a traceback, and the file keeps its data.",
+        "- **Hostile input:** every importer, the restore check and the ask checker, fed random and",
+        "  hostile bytes, fail only with their one-line error; names such as `<script>` tags and",
+        "  `javascript:` links show as text and run nothing; exported CSV cannot start a formula;",
+        "  10,000-character, right-to-left and emoji text round-trips.",
+        "- **Isolation and access:** the workshop's room store holds no names; the server log holds",
+        "  none of the names or emails typed in; the upload limit holds.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_report(records: list[dict]) -> None:
+    """Rewrite docs/reliability.md when its text changed."""
+    text = render_report(records)
+    if not REPORT.exists() or REPORT.read_text() != text:
+        REPORT.parent.mkdir(exist_ok=True)
+        REPORT.write_text(text)
