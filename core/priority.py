@@ -8,10 +8,10 @@ you were in touch with today go to the end: they need a rest, not another messag
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from core.model import REFERENCE_STEPS
-from core.schedule import describe_cadence
+from core.schedule import describe_cadence, first_due
 
 # Points per reason. Overdue outweighs everything else because a cadence is a promise you made.
 OVERDUE_BASE = 40
@@ -125,9 +125,7 @@ def next_due_on(candidate: Candidate, today: date) -> date | None:
     """When a key contact is next due (today if overdue or never contacted); None without a cadence."""
     if not candidate.cadence_days:
         return None
-    if candidate.last_contacted_on is None:
-        return today
-    return max(today, candidate.last_contacted_on + timedelta(days=candidate.cadence_days))
+    return first_due(candidate.cadence_days, candidate.last_contacted_on, today)
 
 
 def _contact_reason(candidate: Candidate, today: date) -> Reason | None:

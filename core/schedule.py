@@ -110,6 +110,13 @@ def describe_cadence(days: int) -> str:
     return "daily" if days == 1 else f"every {days} days"
 
 
+def first_due(cadence_days: int, last_contacted_on: date | None, today: date) -> date:
+    """When someone with this cadence is next due: today if overdue or never contacted."""
+    if last_contacted_on is None:
+        return today
+    return max(today, last_contacted_on + timedelta(days=cadence_days))
+
+
 def week_start(day: date) -> date:
     """The Monday of the week holding ``day``."""
     return day - timedelta(days=day.weekday())
@@ -145,8 +152,7 @@ def _occurrences(key: KeyContact, today: date, horizon: date) -> list[date]:
     problem = check_cadence(key.cadence_days)
     if problem:
         raise ValueError(f"{key.name}: {problem}")
-    due = today if key.last_contacted_on is None else key.last_contacted_on + timedelta(days=key.cadence_days)
-    due = max(due, today)
+    due = first_due(key.cadence_days, key.last_contacted_on, today)
     found = []
     while due < horizon:
         found.append(due)

@@ -8,9 +8,9 @@ import streamlit as st
 from core.charts.maintenance import give_take_balance, reconnect_schedule
 from core.io.ical import FILE_NAME, MEDIA_TYPE, export_schedule
 from core.model import CHANNELS, CIRCLES, INTERACTION_KINDS, LEDGER_DIRECTIONS, LEDGER_KINDS, TIES
-from core.priority import Candidate, describe_days, next_due_on, rank_contacts
+from core.priority import describe_days, rank_contacts
 from core.reciprocity import DEFAULT_WEIGHTS, default_weight, describe_balance, describe_balances, suggest_give_backs
-from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, Pick, describe_cadence, describe_schedule, plan_weeks
+from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, Pick, describe_cadence, describe_schedule, first_due, plan_weeks
 from core.store import InvalidInput
 from core.store import contacts as people
 from core.store import maintenance as upkeep
@@ -22,6 +22,7 @@ from ui.widgets import credit_article, flash, set_flash
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 OTHER_CADENCE = "Another number of days"
 SHOWN = 10
+KEY_ROWS = 50
 workbook = current_workbook()
 today = date.today()
 
@@ -177,6 +178,7 @@ def pick_person() -> int | None:
     query = st.text_input("Find a person", key="card_search", placeholder="Type part of a name, company or email")
     if not query.strip():
         st.caption("Search for someone to open their card: key contact, notes, give and take.")
+        show_key_contacts()
         return None
     matches, total = people.search_contacts(workbook, query, limit=20)
     if not matches:
@@ -185,6 +187,25 @@ def pick_person() -> int | None:
     names = {c.id: c.name + (f" · {c.company}" if c.company else "") for c in matches}
     more = f" (first 20 of {total:,}; type more to narrow)" if total > 20 else ""
     return st.selectbox(f"Person{more}", list(names), format_func=names.get, key="card_pick")
+
+
+def show_key_contacts() -> None:
+    keys = cached(workbook, upkeep.list_key_contacts, KEY_ROWS)
+    if not keys:
+        st.caption("No key contacts yet: open someone's card and mark them as a key contact.")
+        return
+    rows = sorted(
+        ({"Next due": first_due(k.cadence_days, k.last_contacted_on, today), "Who": k.name,
+          "How often": describe_cadence(k.cadence_days),
+          "Last in touch": f"{k.last_contacted_on:%d %b %Y}" if k.last_contacted_on else "never"} for k in keys),
+        key=lambda row: (row["Next due"], row["Who"].casefold()),
+    )  # fmt: skip
+    total = cached(workbook, upkeep.count_key_contacts)
+    st.markdown(f"**Your key contacts** ({total:,}" + (f"; the {KEY_ROWS} longest waiting" if total > KEY_ROWS else "") + ")")
+    st.dataframe(
+        [{**row, "Next due": "today" if row["Next due"] == today else f"{row['Next due']:%d %b %Y}"} for row in rows],
+        hide_index=True, width="stretch",
+    )  # fmt: skip
 
 
 def load_card(person) -> None:
@@ -213,7 +234,7 @@ def show_card() -> None:
     seen = f"last in touch {last:%d %b %Y} ({describe_days((today - last).days)} ago)" if last else "no contact logged yet"
     due = ""
     if person.is_key and person.cadence_days:
-        due_on = next_due_on(Candidate(person.id, person.name, True, person.cadence_days, last), today)
+        due_on = first_due(person.cadence_days, last, today)
         due = f"; next due {'today' if due_on == today else f'{due_on:%d %b %Y}'} ({describe_cadence(person.cadence_days)})"
     st.caption(f"{seen[0].upper()}{seen[1:]}{due}.")
     key_col, notes_col = st.columns(2)

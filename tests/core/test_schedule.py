@@ -16,6 +16,7 @@ from core.schedule import (
     check_cadence,
     check_capacity,
     describe_cadence,
+    first_due,
     plan_weeks,
     week_start,
 )
@@ -167,3 +168,9 @@ def test_the_list_is_used_in_rank_order_and_nothing_is_lost(ranked, capacity, we
 
 def test_week_start_is_a_monday():
     assert all(week_start(TODAY + timedelta(days=d)).weekday() == 0 for d in range(14))
+
+
+def test_someone_is_first_due_a_cadence_after_the_last_contact_or_today_if_late():
+    assert first_due(14, TODAY - timedelta(days=4), TODAY) == TODAY + timedelta(days=10)
+    assert first_due(14, TODAY - timedelta(days=40), TODAY) == TODAY
+    assert first_due(14, None, TODAY) == TODAY

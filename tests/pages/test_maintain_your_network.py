@@ -177,3 +177,18 @@ def test_a_name_full_of_markdown_is_shown_as_typed(app_on, tmp_path):
     at = app_on(path, PAGE)
     (line,) = [m.value for m in at.markdown if m.value.startswith("**1.")]
     assert r"\*Zed\* \[site\]\(http\://example\.org\) \:red\[x\]" in line
+
+
+def test_before_a_search_the_card_tab_lists_key_contacts_by_when_they_are_due(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    ana, bo = make_book(path, "Ana Costa", "Bo Chen")
+    book = open_workbook(path)
+    set_key_contact(book, ana, 30)
+    set_key_contact(book, bo, 14)
+    log_interaction(book, ana, TODAY - timedelta(days=3), "catch_up", today=TODAY)
+    book.close()
+    at = app_on(path, PAGE)
+    (table,) = [d.value for d in at.dataframe if "How often" in d.value.columns]
+    assert list(table["Who"]) == ["Bo Chen", "Ana Costa"]
+    assert list(table["Next due"]) == ["today", f"{TODAY + timedelta(days=27):%d %b %Y}"]
+    assert list(table["How often"]) == ["every 2 weeks", "monthly"]
