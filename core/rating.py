@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.model import RATING_QUESTIONS, Problem
+from core.ties import SECTION_PARAM, SECTIONS
 
 MAX_SCORE = len(RATING_QUESTIONS)
 NOTE_FIELDS: dict[str, str] = {
@@ -66,6 +67,7 @@ class Action:
     page: str
     page_title: str
     tip: int
+    query: tuple[tuple[str, str], ...] = ()  # URL parameters that open the right part of the page
 
 
 # One action per question, used when that question is answered "no".
@@ -80,7 +82,7 @@ ACTIONS: dict[str, Action] = {
         "challenge",
         "Add weak ties from circles you rarely meet; newer acquaintances bring viewpoints that "
         "stretch you, where close friends mostly reassure.",
-        PAGE_TIES, "Strong and weak ties", 5,
+        PAGE_TIES, "Strong and weak ties", 5, ((SECTION_PARAM, SECTIONS[0]),),
     ),
     "vibrant": Action(
         "vibrant",
@@ -92,7 +94,7 @@ ACTIONS: dict[str, Action] = {
         "future",
         "Write down where you want to go (associations, conferences, journals, fields) and link "
         "the people who relate to each; goals with nobody show where to grow.",
-        PAGE_TIES, "Strong and weak ties: where you want to go", 5,
+        PAGE_TIES, "Strong and weak ties: where you want to go", 5, ((SECTION_PARAM, SECTIONS[2]),),
     ),
     "strong_links": Action(
         "strong_links",

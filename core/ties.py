@@ -11,6 +11,9 @@ from core.model import CIRCLES, DESTINATION_KINDS, GOAL_KINDS, TIES, Goal
 LOW_WEAK_SHARE = 0.3
 LOW_STRONG_SHARE = 0.1
 MAX_HOPS = 3
+# The parts of tip 5's page, and the URL parameter that opens one (so other pages can link to a part).
+SECTIONS = ("Your mix", "Mark ties", "Where you want to go", "Introduction paths")
+SECTION_PARAM = "section"
 DEFAULT_PATH_LIMIT = 12
 
 

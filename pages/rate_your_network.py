@@ -98,7 +98,10 @@ def show_actions(answers: dict) -> None:
     for action in actions:
         with st.container(border=True):
             st.markdown(f"*No to: {RATING_QUESTIONS[action.question]}*  \n{action.text}")
-            st.page_link(action.page, label=f"Tip {action.tip}: {action.page_title}", icon=":material/arrow_forward:")
+            st.page_link(
+                action.page, label=f"Tip {action.tip}: {action.page_title}", icon=":material/arrow_forward:",
+                query_params=dict(action.query) or None,
+            )
 
 
 st.title("4 · Rate your network")

@@ -8,7 +8,16 @@ from core.store import InvalidInput
 from core.store import contacts as people
 from core.store import goals as goal_store
 from core.store import ties as tie_store
-from core.ties import assess_destinations, describe_path, find_paths, goal_label, layout_paths, summarise_mix
+from core.ties import (
+    SECTION_PARAM,
+    SECTIONS,
+    assess_destinations,
+    describe_path,
+    find_paths,
+    goal_label,
+    layout_paths,
+    summarise_mix,
+)
 from ui.cache import cached
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash
@@ -199,16 +208,15 @@ strong_col, weak_col, share_col = st.columns(3)
 strong_col.metric("Strong ties", f"{mix.strong:,}")
 weak_col.metric("Weak ties", f"{mix.weak:,}")
 share_col.metric("Weak share", f"{mix.weak / mix.total:.0%}" if mix.total else "–")
-destinations = cached(workbook, goal_store.list_goals, tuple(DESTINATION_KINDS))
-report = assess_destinations(destinations, cached(workbook, tie_store.count_people_per_goal))
-
-mix_tab, mark_tab, where_tab, paths_tab = st.tabs(["Your mix", "Mark ties", "Where you want to go", "Introduction paths"])
-with mix_tab:
+# Only the open part runs (and the URL names it), so a visit pays for one part, not four.
+mix_tab, mark_tab, where_tab, paths_tab = st.tabs(SECTIONS, key=SECTION_PARAM, on_change="rerun", bind="query-params")
+if mix_tab.open:
     show_mix(mix)
-with mark_tab:
+if mark_tab.open:
     show_marking()
-with where_tab:
-    show_destinations(report, destinations)
-with paths_tab:
+if where_tab.open:
+    destinations = cached(workbook, goal_store.list_goals, tuple(DESTINATION_KINDS))
+    show_destinations(assess_destinations(destinations, cached(workbook, tie_store.count_people_per_goal)), destinations)
+if paths_tab.open:
     show_paths()
 credit_article()

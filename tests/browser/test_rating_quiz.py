@@ -32,6 +32,10 @@ def test_taking_the_quiz_shows_the_score_band_and_what_to_do(server, page):
     expect(page.get_by_role("link", name="Tip 5: Strong and weak ties", exact=True)).to_be_visible()
     expect(page.get_by_role("link", name="Tip 5: Strong and weak ties: where you want to go")).to_be_visible()
     screenshot(page, "rate-your-network-result")
+    page.get_by_role("link", name="Tip 5: Strong and weak ties: where you want to go").click()
+    wait_until_idle(page)
+    expect(page.get_by_role("tab", name="Where you want to go", selected=True)).to_be_visible()
+    expect(page.get_by_text("No destinations yet")).to_be_visible()
     server.stop()  # release the file's lock before reading it from this process
     with duckdb.connect(str(server.workbook_path), read_only=True) as con:
         rows = con.execute("SELECT score, challenge, future, strengths FROM ratings").fetchall()

@@ -50,6 +50,8 @@ def test_the_result_shows_the_band_and_an_action_linking_to_the_tip_for_every_no
     assert links == ["maintain_your_network", "strong_and_weak_ties"]
     labels = [link.proto.label for link in at.get("page_link")]
     assert labels == ["Tip 6: Maintain your network", "Tip 5: Strong and weak ties: where you want to go"]
+    queries = [link.proto.query_string for link in at.get("page_link")]
+    assert queries == ["", "section=Where+you+want+to+go"]  # opens that part of tip 5's page
 
 
 def test_all_yes_is_great_shape_and_all_no_needs_a_makeover(app_on, tmp_path):

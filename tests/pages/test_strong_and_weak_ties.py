@@ -33,6 +33,14 @@ def seed(path, *people):
     return ids
 
 
+def open_part(at, section: str):
+    """Switch the page to one of its parts (tabs), as a click on the tab does."""
+    at.session_state["section"] = section
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def click(at, label):
     [b for b in at.button if b.label == label][0].click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -41,7 +49,7 @@ def click(at, label):
 def test_chosen_people_are_marked_strong_and_the_mix_follows(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     ana, bo, _ = seed(path, ("Ana", "family", "weak", None), ("Bo", "family", "weak", None), ("Cy", "school", "weak", None))
-    at = app_on(path, PAGE)
+    at = open_part(app_on(path, PAGE), "Mark ties")
     assert at.metric[0].value == "0"
     at.multiselect(key="tie_chosen").select(ana).select(bo)
     at.radio(key="tie_value").set_value("strong")
@@ -54,7 +62,7 @@ def test_chosen_people_are_marked_strong_and_the_mix_follows(app_on, tmp_path):
 def test_one_person_can_be_marked_weak_again(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     [ana] = seed(path, ("Ana", "family", "strong", None))
-    at = app_on(path, PAGE)
+    at = open_part(app_on(path, PAGE), "Mark ties")
     at.multiselect(key="tie_chosen").select(ana)
     at.radio(key="tie_value").set_value("weak")
     click(at, "Mark the chosen people")
@@ -65,7 +73,7 @@ def test_one_person_can_be_marked_weak_again(app_on, tmp_path):
 def test_marking_with_nobody_chosen_is_refused_and_changes_nothing(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path, ("Ana", "family", "weak", None))
-    at = app_on(path, PAGE)
+    at = open_part(app_on(path, PAGE), "Mark ties")
     click(at, "Mark the chosen people")
     assert ties(path) == [("Ana", "weak")]
     assert any("Choose at least one person" in e.value for e in at.error)
@@ -74,7 +82,7 @@ def test_marking_with_nobody_chosen_is_refused_and_changes_nothing(app_on, tmp_p
 def test_everyone_matching_a_filter_is_marked_only_after_confirming(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path, ("Ana", "family", "weak", None), ("Bo", "family", "weak", None), ("Cy", "school", "weak", None))
-    at = app_on(path, PAGE)
+    at = open_part(app_on(path, PAGE), "Mark ties")
     at.selectbox(key="tie_circle").select("family").run()
     at.radio(key="tie_value").set_value("strong")
     click(at, "Mark everyone who matches")
@@ -88,7 +96,7 @@ def test_everyone_matching_a_filter_is_marked_only_after_confirming(app_on, tmp_
 def test_the_search_finds_people_and_caps_the_choices_at_fifty(app_on, tmp_path, demo_path):
     path = tmp_path / "demo.duckdb"
     shutil.copy(demo_path, path)
-    at = app_on(path, PAGE)
+    at = open_part(app_on(path, PAGE), "Mark ties")
     assert len(at.multiselect(key="tie_chosen").options) == 50
     at.text_input(key="tie_search").input("zz-nobody-zz").run()
     assert any("Nobody matches these filters" in i.value for i in at.info)
@@ -96,7 +104,7 @@ def test_the_search_finds_people_and_caps_the_choices_at_fifty(app_on, tmp_path,
 
 def test_a_destination_is_added_and_shows_it_has_nobody_yet(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
-    at = app_on(path, PAGE)
+    at = open_part(app_on(path, PAGE), "Where you want to go")
     assert any("No destinations yet" in m.value for m in at.markdown)
     at.selectbox(key="dest_kind").select("conference")
     at.text_input(key="dest_title").input("  Open Health Data Summit ")
@@ -109,7 +117,7 @@ def test_a_destination_is_added_and_shows_it_has_nobody_yet(app_on, tmp_path):
 
 def test_a_destination_without_a_name_is_refused(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
-    at = app_on(path, PAGE)
+    at = open_part(app_on(path, PAGE), "Where you want to go")
     at.text_input(key="dest_title").input("   ")
     click(at, "Add destination")
     assert book(path).read("SELECT count(*) FROM goals") == [(0,)]
@@ -119,7 +127,7 @@ def test_a_destination_without_a_name_is_refused(app_on, tmp_path):
 def test_people_linked_to_a_destination_are_counted(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     ana, _ = seed(path, ("Ana Ruiz", "former_jobs", "weak", None), ("Bo", "family", "strong", None))
-    at = app_on(path, PAGE)
+    at = open_part(app_on(path, PAGE), "Where you want to go")
     at.text_input(key="dest_title").input("Data Guild")
     click(at, "Add destination")
     at.text_input(key="dest_search").input("ruiz").run()
@@ -132,7 +140,7 @@ def test_people_linked_to_a_destination_are_counted(app_on, tmp_path):
 
 def test_a_destination_can_be_removed(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
-    at = app_on(path, PAGE)
+    at = open_part(app_on(path, PAGE), "Where you want to go")
     at.text_input(key="dest_title").input("Data Guild")
     click(at, "Add destination")
     click(at, "Remove this destination")
@@ -145,7 +153,7 @@ def test_introduction_paths_say_who_to_ask_for_whom_and_for_which_goal(app_on, t
     workbook = open_workbook(path)
     link_contacts(workbook, add_goal(workbook, "association", "Data Guild", 1), [ids[1]])
     workbook.close()
-    at = app_on(path, PAGE)
+    at = open_part(app_on(path, PAGE), "Introduction paths")
     assert any(
         "1. Ask Sister to introduce you to Her co-worker for your goal Data Guild (association)." in m.value
         for m in at.markdown
@@ -156,8 +164,24 @@ def test_introduction_paths_say_who_to_ask_for_whom_and_for_which_goal(app_on, t
 
 def test_an_empty_workbook_explains_each_part_instead_of_showing_empty_charts(app_on, tmp_path):
     at = app_on(tmp_path / "w.duckdb", PAGE)
-    infos = " ".join(i.value for i in at.info)
-    assert "Start on 'Know your network'" in infos
-    assert "No introduction paths yet" in infos
-    assert "Nobody listed yet" in infos
-    assert not at.get("vega_lite_chart")
+    expected = {
+        "Your mix": "Start on 'Know your network'",
+        "Mark ties": "Nobody listed yet",
+        "Where you want to go": "No destinations yet",
+        "Introduction paths": "No introduction paths yet",
+    }
+    for section, message in expected.items():
+        open_part(at, section)
+        assert any(message in e.value for e in [*at.info, *at.markdown]), section
+        assert not at.get("vega_lite_chart"), section
+
+
+def test_only_the_open_part_of_the_page_runs(app_on, tmp_path, demo_path):
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_path, path)
+    at = app_on(path, PAGE)
+    assert [c.proto.spec.count("Strong and weak ties by circle") for c in at.get("vega_lite_chart")] == [1]
+    assert not at.multiselect
+    open_part(at, "Introduction paths")
+    [chart] = at.get("vega_lite_chart")
+    assert '"Introduction paths"' in chart.proto.spec
