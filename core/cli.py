@@ -47,7 +47,11 @@ def cmd_info(args: argparse.Namespace) -> int:
     """Print the schema version and how many rows each table holds."""
     from core.store.info import describe_workbook
 
-    workbook = open_workbook(_db_path(args))
+    path = _db_path(args)
+    if not path.exists():
+        print(f"error: {path} does not exist; check the path, or make one with 'workbook demo'.", file=sys.stderr)
+        return 1
+    workbook = open_workbook(path)
     try:
         info = describe_workbook(workbook)
     finally:
@@ -75,8 +79,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from core.io.reader import read_contacts
     from core.store.imports import import_contacts
 
+    mapping = dict(pair.split("=", 1) for pair in args.map or [])
     try:
-        result = read_contacts(Path(args.file).read_bytes(), fmt=args.format)
+        result = read_contacts(Path(args.file).read_bytes(), fmt=args.format, mapping=mapping or None)
     except OSError as error:
         print(f"error: cannot read {args.file} ({error.strerror}); check the path.", file=sys.stderr)
         return 1
@@ -144,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE", help="a LinkedIn Connections.csv, Google or Outlook CSV, .vcf, or any CSV")
     imp.add_argument("--format", choices=["linkedin", "google", "vcard", "outlook", "csv"], help="skip detection")
     imp.add_argument("--dry-run", action="store_true", help="read the file and report, save nothing")
+    imp.add_argument("--map", action="append", type=_mapping, metavar="FIELD=COLUMN",
+                     help="with --format csv: which column holds a field (name, first_name, last_name, email, "
+                          "phone, company, role, notes); repeat for each")  # fmt: skip
     exp = add("export", cmd_export, "Export the workbook or its contacts, calendar or action plan to a file.")
     exp.add_argument("--format", required=True, choices=["zip", "vcard", "csv", "ics", "plan", "markdown"],
                      help="zip: every table as CSV; vcard/csv: everyone; ics: reconnect calendar; plan/markdown: action plan")  # fmt: skip
@@ -155,6 +163,15 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--import-rows", type=_positive, default=30000, metavar="N", help="LinkedIn rows to import (default 30000)")
     bench.add_argument("--skip-browser", action="store_true", help="leave out the cold start and memory (no Chromium needed)")
     return parser
+
+
+def _mapping(text: str) -> str:
+    from core.io.csv_formats import MAPPABLE_FIELDS
+
+    field, equals, column = text.partition("=")
+    if not equals or field not in MAPPABLE_FIELDS or not column:
+        raise argparse.ArgumentTypeError(f"'{text}' is not FIELD=COLUMN with FIELD one of {', '.join(MAPPABLE_FIELDS)}")
+    return text
 
 
 def _positive(text: str) -> int:

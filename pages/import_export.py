@@ -241,7 +241,8 @@ def restore_from(path: Path, what: str) -> None:
         set_flash("error", backups.describe_restore_error(error), "_restore_flash")
         return
     kept = f" Your previous workbook was kept as {previous.name}." if previous else ""
-    set_flash("success", f"Restored {what}: {people.count_contacts(workbook):,} people.{kept}", "_restore_flash")
+    count = plural(people.count_contacts(workbook), "person", "people")
+    set_flash("success", f"Restored {what}: {count}.{kept}", "_restore_flash")
 
 
 def restore_upload() -> None:

@@ -87,3 +87,19 @@ def test_import_and_export_have_help_text():
     commands = parser._subparsers._group_actions[0].choices
     for name in ("import", "export"):
         assert commands[name].description and commands[name].format_help().count("--") >= 2
+
+
+def test_any_csv_can_be_mapped_column_by_column(tmp_path, capsys):
+    db = tmp_path / "w.duckdb"
+    code, out, _ = run(capsys, "import", str(FIXTURES / "other.csv"), "--db", str(db), "--format", "csv",
+                       "--map", "name=Who", "--map", "company=Works at")  # fmt: skip
+    assert code == 0 and out.startswith("Added 2")
+    book = open_workbook(db)
+    assert book.read("SELECT company FROM contacts ORDER BY id") == [("Lagos Tech",), ("",)]
+    book.close()
+
+
+def test_a_mapping_to_an_unknown_field_is_refused(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["import", str(FIXTURES / "other.csv"), "--db", str(tmp_path / "w.duckdb"), "--map", "shoe_size=Who"])
+    assert stopped.value.code == 2 and "FIELD=COLUMN" in capsys.readouterr().err

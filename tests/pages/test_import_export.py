@@ -152,3 +152,29 @@ def test_local_mode_keeps_a_daily_automatic_backup_and_says_when(app_on, tmp_pat
     at = app_on(tmp_path / "w.duckdb", PAGE)
     assert list((tmp_path / "backups").glob("workbook-*.duckdb"))
     assert any("Last good backup" in m.value for m in at.markdown)
+
+
+def test_a_visitor_on_a_shared_server_restores_a_backup_into_their_private_workbook(monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    import ui.session
+    from tests.conftest import APP
+
+    other = open_workbook(tmp_path / "other.duckdb")
+    add_contact(other, ContactDraft(name="Siobhán O'Connor"))
+    backup = write_backup(other, tmp_path / "backup.duckdb")
+    other.close()
+    monkeypatch.setenv("WORKBOOK_MODE", "shared")
+    monkeypatch.setenv("WORKBOOK_PATH", str(tmp_path / "must-not-be-created.duckdb"))
+    try:
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.run()
+        at.switch_page(f"pages/{PAGE}").run()
+        assert any("only in this browser session" in c.value for c in at.caption)
+        at.file_uploader(key="restore_file_0").upload("backup.duckdb", backup.read_bytes()).run()
+        at.checkbox(key="restore_sure").check().run()
+        at.button(key="restore_go").click().run()
+        assert any("Restored backup.duckdb: 1 person." in s.value for s in at.success)
+        assert not (tmp_path / "must-not-be-created.duckdb").exists() and not (tmp_path / "backups").exists()
+    finally:
+        ui.session.private_workbooks.clear()
