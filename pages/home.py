@@ -64,6 +64,11 @@ def week_plan(book, on: date):
     return plan_weeks(keys, picks, on, capacity=capacity, weeks=4)
 
 
+def thanks_owed(book, on: date) -> list[dict]:
+    """The two most recent pieces of help still unthanked after the grace period (tip 3's rule)."""
+    return outreach.owed_follow_ups(book, on, outreach.get_follow_up_days(book), limit=2)
+
+
 def gather_facts(book, on: date) -> dict:
     """The few counts the six progress checks need (each an aggregate in SQL)."""
     ties = {tie for _, tie, n in people.count_by_circle_and_tie(book) if n}
@@ -74,7 +79,7 @@ def gather_facts(book, on: date) -> dict:
         "targets": len(outreach.list_targets(book)),
         "agreed": outreach.reference_step_counts(book).get("agreed", 0),
         "asks": sum(n for _, _, n in outreach.asks_by_kind_and_outcome(book)),
-        "owed": outreach.follow_up_counts(book, on, outreach.get_follow_up_days(book)).get("owed", 0),
+        "owed": len(cached(book, thanks_owed, on)),
         "rated_on": latest[0].taken_on if latest else None,
         "ties": ties,
         "destinations": len(list_goals(book, DESTINATION_KINDS)),
@@ -100,7 +105,7 @@ def assess_tips(facts: dict, on: date) -> list[TipStatus]:
         2: "write one specific target: a role, an employer or an industry" if not facts["targets"]
         else "ask a reference to agree to speak for you" if not facts["agreed"]
         else "tell your references how the search is going",
-        3: f"send the {owed:,} thank-yous still owed" if owed
+        3: "send the thank-yous still owed (they come first in your next actions)" if owed
         else "compose a specific ask for advice or an introduction" if not facts["asks"]
         else "compose your next specific ask",
         4: "answer the five questions" if rated is None else f"retake the rating (last taken {rated:%d %b %Y})",
@@ -116,7 +121,7 @@ def assess_tips(facts: dict, on: date) -> list[TipStatus]:
 
 def next_actions(book, on: date) -> list[tuple[str, int, str, str]]:
     """Up to five (kind, person id, name, why): thanks owed first, then who to contact next."""
-    owed = outreach.owed_follow_ups(book, on, outreach.get_follow_up_days(book), limit=2)
+    owed = cached(book, thanks_owed, on)
     actions = [("thanks", int(r["contact_id"]), r["name"], f"Thank them for their help on {r['happened_on']:%d %b %Y}") for r in owed]
     seen = {a[1] for a in actions}
     for s in cached(book, ranked_list, on):
