@@ -165,3 +165,11 @@ def test_asking_a_subcommand_for_help_prints_its_description_and_succeeds(name, 
     out = capsys.readouterr().out
     assert out.startswith(f"usage: workbook {name}")
     assert subcommands()[name].description in " ".join(out.split())
+
+
+
+def test_info_on_a_file_that_does_not_exist_says_so_and_creates_nothing(tmp_path, capsys):
+    path = tmp_path / "typo.duckdb"
+    assert main(["info", "--db", str(path)]) != 0
+    assert capsys.readouterr().err.startswith("error:")
+    assert not path.exists()

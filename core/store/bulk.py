@@ -15,8 +15,8 @@ _SEQUENCES = {
 
 def load_tables(workbook: Workbook, tables: dict[str, dict[str, list]]) -> None:
     """Fill an empty workbook with the given tables in one transaction."""
-    if workbook.read_one("SELECT count(*) FROM contacts")[0]:
-        raise InvalidInput(f"{workbook.path} already has people in it; choose a new path for demo data.")
+    if any(workbook.read_one(f"SELECT count(*) FROM {table}")[0] for table in ("contacts", *tables)):
+        raise InvalidInput(f"{workbook.path} already has data in it; choose a new path for demo data.")
     with workbook.write() as cursor:
         for table, columns in tables.items():
             frame = pd.DataFrame(columns)

@@ -126,11 +126,12 @@ def get_contact(workbook: Workbook, contact_id: int) -> Contact | None:
 def _filters(search: str, circle: str | None, tie: str | None) -> tuple[str, list]:
     clauses, params = ["deleted_at IS NULL"], []
     if search.strip():
-        like = f"%{search.strip().lower()}%"
+        needle = search.strip().lower()  # contains(), not LIKE: % and _ are ordinary characters here
         clauses.append(
-            "(lower(name) LIKE ? OR lower(company) LIKE ? OR lower(email) LIKE ? OR lower(role) LIKE ?)"
+            "(contains(lower(name), ?) OR contains(lower(company), ?) OR contains(lower(email), ?) "
+            "OR contains(lower(role), ?))"
         )
-        params += [like] * 4
+        params += [needle] * 4
     if circle:
         clauses.append("circle = ?")
         params.append(circle)

@@ -17,6 +17,9 @@ from core.store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 IN_MEMORY = ":memory:"
 # A shared server holds hundreds of private workbooks: keep each one small and single-threaded.
 PRIVATE_CONFIG = {"threads": "1", "memory_limit": "256MB"}
+# A workbook never needs an extension; without this a SQLite file makes DuckDB fetch one online.
+BASE_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+DUCKDB_MAGIC = b"DUCK"
 
 
 class Workbook:
@@ -106,7 +109,7 @@ def open_workbook(path: str | os.PathLike[str]) -> Workbook:
     path = str(path)
     if path != IN_MEMORY:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    connection = _connect(path, PRIVATE_CONFIG if path == IN_MEMORY else {})
+    connection = _connect(path, {**BASE_CONFIG, **(PRIVATE_CONFIG if path == IN_MEMORY else {})})
     workbook = Workbook(connection, path)
     try:
         _migrate(workbook)
@@ -121,7 +124,20 @@ def open_private_workbook() -> Workbook:
     return open_workbook(IN_MEMORY)
 
 
+def _refuse_foreign_file(path: str) -> None:
+    """A non-empty file without DuckDB's magic bytes (offset 8) is not a workbook, whatever it is."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(12)
+    except FileNotFoundError:
+        return
+    if head and head[8:12] != DUCKDB_MAGIC:
+        raise NotAWorkbook(f"{path} is not a DuckDB file; choose a workbook file (.duckdb) made by this app.")
+
+
 def _connect(path: str, config: dict[str, str]) -> duckdb.DuckDBPyConnection:
+    if path != IN_MEMORY:
+        _refuse_foreign_file(path)
     try:
         return duckdb.connect(path, config=config)
     except duckdb.IOException as error:
@@ -153,7 +169,10 @@ def _migrate(workbook: Workbook) -> None:
             "choose another file, or a new path to start a fresh workbook."
         )
     else:
-        rows = dict(workbook.read("SELECT key, value FROM meta"))
+        try:
+            rows = dict(workbook.read("SELECT key, value FROM meta"))
+        except duckdb.Error:
+            rows = {}  # a table called meta of some other shape: not ours
         if rows.get("application") != APPLICATION_ID:
             raise NotAWorkbook(
                 f"{workbook.path} is a DuckDB database but not a workbook of this app; "

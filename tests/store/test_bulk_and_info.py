@@ -63,7 +63,7 @@ def test_loading_into_a_workbook_that_has_people_is_refused_and_changes_nothing(
     before = workbook.data_version
     with pytest.raises(InvalidInput) as caught:
         load_tables(workbook, demo.tables)
-    assert "already has people" in str(caught.value)
+    assert "already has data" in str(caught.value)
     assert str(workbook.path) in str(caught.value)
     assert count_contacts(workbook) == 1
     assert get_contact(workbook, mine).name == "My own friend"

@@ -403,3 +403,11 @@ def test_growth_by_month_is_a_running_total_that_skips_the_trash(workbook):
             cursor.execute("UPDATE contacts SET created_at = ? WHERE id = ?", [when, ids[name]])
     trash_contacts(workbook, [ids["Di"]])
     assert growth_by_month(workbook) == [("2025-11", 2), ("2026-01", 4), ("2026-03", 5)]
+
+
+
+def test_percent_and_underscore_in_a_search_are_plain_characters(workbook):
+    for name in ("Ana Ruiz", "Bo Chen", "Cy 100% Vegan Catering", "jo_smith"):
+        add_contact(workbook, ContactDraft(name=name))
+    assert [c.name for c in search_contacts(workbook, "%")[0]] == ["Cy 100% Vegan Catering"]
+    assert [c.name for c in search_contacts(workbook, "o_s")[0]] == ["jo_smith"]
