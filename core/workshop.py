@@ -254,9 +254,8 @@ def describe_summary(summary: RoomSummary) -> str:
         return head + f" Figures appear once {summary.min_group} have shared ({wait} more to go), so nobody can be singled out."
     parts = [head]
     if summary.ratings_visible:
-        top_band = max(summary.band_counts, key=lambda pair: pair[1])
-        label = next(b.label for b in BANDS if b.key == top_band[0]).lower()
-        parts.append(f"Most common band: {label} ({top_band[1]} of {summary.rated}).")
+        labels = {b.key: b.label.lower() for b in BANDS}
+        parts.append("Bands: " + ", ".join(f"{labels[key]} {count}" for key, count in summary.band_counts) + ".")
         key, count = summary.no_counts[0]
         if count:
             parts.append(f"Most common “no”: {SHORT_QUESTIONS[key]} ({count}).")

@@ -4,7 +4,16 @@ from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
-from core.charts.workshop import common_no_answers, score_distribution, tie_mix, tip_progress
+from core.charts.workshop import (
+    NO_ANSWERS_HEIGHT,
+    SCORES_HEIGHT,
+    TIE_MIX_HEIGHT,
+    TIPS_HEIGHT,
+    common_no_answers,
+    score_distribution,
+    tie_mix,
+    tip_progress,
+)
 from core.store.rooms import (
     RoomError,
     check_facilitator,
@@ -30,9 +39,11 @@ from core.workshop import (
     summary_csv,
 )
 from ui.rooms import FACILITATOR_PAGE, PARTICIPANT_PAGE, page_link, room_store
+from ui.session import current_workbook
 from ui.widgets import flash, set_flash
 
 REFRESH_SECONDS = 5
+current_workbook()  # not used here, but it sends a deep link through the app's router
 store = room_store()
 
 
@@ -72,8 +83,8 @@ def show_invite(code: str, key: str) -> None:
     words, picture = st.columns([3, 2], gap="large")
     with words:
         st.markdown("Join code")
-        st.markdown(f"# {code}")
-        st.markdown("Participants open **Workshop** in the app and type the code, or scan the QR code, or open:")
+        st.title(code, anchor=False)
+        st.markdown("Participants open **Join a workshop** in the app and type the code, scan the QR code, or open:")
         st.code(link, language=None)
         names = room_nicknames(store, code)
         if names:
@@ -109,12 +120,13 @@ def show_dashboard(code: str, key: str) -> None:
         return
     left, right = st.columns(2, gap="large")
     if summary.ratings_visible:
-        left.altair_chart(score_distribution(summary), width="stretch", alt=describe_summary(summary))
-        right.altair_chart(common_no_answers(summary), width="stretch", alt="The rating questions most often answered no.")
+        left.altair_chart(score_distribution(summary), width="stretch", height=SCORES_HEIGHT, alt=describe_summary(summary))
+        right.altair_chart(common_no_answers(summary), width="stretch", height=NO_ANSWERS_HEIGHT,
+                           alt="The rating questions most often answered no.")
     else:
         left.info(f"Ratings appear once {summary.min_group} people have taken the quiz ({summary.rated} so far).")
-    left.altair_chart(tie_mix(summary), width="stretch", alt=f"{summary.strong_ties} strong and {summary.weak_ties} weak ties.")
-    right.altair_chart(tip_progress(summary), width="stretch", alt="How many participants completed each tip.")
+    left.altair_chart(tie_mix(summary), width="stretch", height=TIE_MIX_HEIGHT, alt=f"{summary.strong_ties} strong and {summary.weak_ties} weak ties.")
+    right.altair_chart(tip_progress(summary), width="stretch", height=TIPS_HEIGHT, alt="How many participants completed each tip.")
     asks, follow_ups, circles = st.columns(3)
     asks.metric("Asks made", f"{summary.asks_made:,}")
     follow_ups.metric("Thank-yous and follow-ups", f"{summary.follow_ups_done:,}")

@@ -5,8 +5,18 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from core.store.rooms import RoomError, get_room, join, leave
-from core.workshop import AGENDA, MIN_GROUP, agenda_position, check_code, describe_share, normalise_code
-from ui.rooms import Seat, my_figures, my_seat, refresh_my_share, room_store, stop_sharing, take_seat
+from core.workshop import AGENDA, MIN_GROUP, TIP_TITLES, agenda_position, check_code, describe_share, normalise_code
+from ui.rooms import (
+    Seat,
+    keep_seat_in_address,
+    my_figures,
+    my_seat,
+    refresh_my_share,
+    room_store,
+    seat_from_address,
+    stop_sharing,
+    take_seat,
+)
 from ui.session import current_workbook
 from ui.widgets import flash, set_flash
 
@@ -94,7 +104,8 @@ def show_seat(seat: Seat) -> None:
         st.error(str(error), icon=":material/error:")
         st.button("Forget this room", on_click=take_seat, args=(None,))
         return
-    name = f" as **{seat.nickname}**" if seat.nickname else " (no nickname)"
+    keep_seat_in_address(seat)
+    name = f" as **{seat.nickname}**" if seat.nickname else ""
     left = max(0, int((room.expires_at - datetime.now(UTC).replace(tzinfo=None)).total_seconds() // 60))
     st.success(f"You are in room **{room.code}**{name}. It closes in {left // 60} h {left % 60} min.", icon=":material/groups:")
     show_agenda_now(room.agenda_started_at)
@@ -117,6 +128,9 @@ def show_seat(seat: Seat) -> None:
         st.button("Stop sharing", on_click=stop_now, icon=":material/block:")
     else:
         st.caption("Not sharing: the room sees only that you joined.")
+    with st.expander("Work through the tips"):
+        for tip, path in TIP_PAGES.items():
+            st.page_link(path, label=f"Tip {tip} · {TIP_TITLES[tip]}")
     st.button("Leave the room", on_click=leave_room, icon=":material/logout:")
 
 
@@ -126,7 +140,7 @@ st.markdown(
     "the code on the screen; then, if you like, share a few figures so the room can see how the group is doing."
 )
 flash("_ws_flash")
-seat = my_seat()
+seat = my_seat() or seat_from_address()
 if seat is None:
     show_join_form()
 else:

@@ -12,12 +12,13 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from core.store import Workbook
-from core.store.rooms import RoomError, RoomStore, open_room_store, share, withdraw
+from core.store.rooms import RoomError, RoomStore, is_sharing, open_room_store, seat_nickname, share, withdraw
 from core.store.workshop_figures import participant_figures
 from core.workshop import ParticipantShare
 from ui.cache import cached
 
 SEAT = "_workshop_seat"
+SEAT_PARAM = "seat"
 PARTICIPANT_PAGE = "workshop"
 FACILITATOR_PAGE = "facilitator"
 
@@ -45,11 +46,36 @@ def my_seat() -> Seat | None:
 
 
 def take_seat(seat: Seat | None) -> None:
-    """Remember (or with None, forget) this session's seat."""
+    """Remember (or with None, forget) this session's seat, in the session and in the page address."""
     if seat is None:
         st.session_state.pop(SEAT, None)
+        st.query_params.pop(SEAT_PARAM, None)
     else:
         st.session_state[SEAT] = seat
+        keep_seat_in_address(seat)
+
+
+def keep_seat_in_address(seat: Seat) -> None:
+    """Put the seat in the address, so a reloaded or reconnected phone is still in the room."""
+    if st.query_params.get("room") != seat.code:
+        st.query_params["room"] = seat.code
+    if st.query_params.get(SEAT_PARAM) != seat.token:
+        st.query_params[SEAT_PARAM] = seat.token
+
+
+def seat_from_address() -> Seat | None:
+    """The seat named in the page address, if it still holds a place in an open room."""
+    code, token = st.query_params.get("room"), st.query_params.get(SEAT_PARAM)
+    if not code or not token:
+        return None
+    store = room_store()
+    nickname = seat_nickname(store, code, token)
+    if nickname is None:
+        st.query_params.pop(SEAT_PARAM, None)
+        return None
+    seat = Seat(code, token, nickname, sharing=is_sharing(store, code, token))
+    st.session_state[SEAT] = seat
+    return seat
 
 
 def my_figures(workbook: Workbook) -> ParticipantShare:

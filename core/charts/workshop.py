@@ -12,8 +12,13 @@ from core.workshop import TIP_TITLES, RoomSummary
 
 # Okabe-Ito vermillion, orange and bluish green; each band is also named in text above its bars.
 BAND_COLOURS = {"makeover": OKABE_ITO[5], "enhance": OKABE_ITO[1], "great": OKABE_ITO[2]}
-BAND_SHORT = {"makeover": "Makeover", "enhance": "Enhance", "great": "Great shape"}
+BAND_SHORT = {"makeover": "Makeover", "enhance": "Enhance", "great": "Great"}
 _X_DOMAIN = [-0.5, MAX_SCORE + 0.5]
+# Pixels each chart needs; pass them to the page (st.altair_chart(height=...)), which otherwise squeezes it.
+SCORES_HEIGHT = 380
+NO_ANSWERS_HEIGHT = 300
+TIE_MIX_HEIGHT = 190
+TIPS_HEIGHT = 320
 
 
 def _band_of(score: int) -> str:
@@ -35,8 +40,7 @@ def bands_frame(summary: RoomSummary) -> pd.DataFrame:
     counts = dict(summary.band_counts or ())
     rows = [
         {"band": BAND_SHORT[band.key], "middle": (band.low + band.high) / 2, "participants": counts.get(band.key, 0),
-         "text": f"{BAND_SHORT[band.key]} ({band.low}–{band.high}): {counts.get(band.key, 0)}"
-         if band.low != band.high else f"{BAND_SHORT[band.key]} ({band.low}): {counts.get(band.key, 0)}"}
+         "text": f"{BAND_SHORT[band.key]}: {counts.get(band.key, 0)}"}
         for band in BANDS
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=["band", "middle", "participants", "text"])
@@ -55,8 +59,10 @@ def score_distribution(summary: RoomSummary) -> alt.LayerChart:
         tooltip=[alt.Tooltip("score:Q", title="Score"), alt.Tooltip("band:N", title="Band"),
                  alt.Tooltip("participants:Q", title="Participants")],
     )  # fmt: skip
-    bars = base.mark_bar().encode(x2="right:Q", y=alt.Y("participants:Q", scale=y_scale, title="Participants",
-                                                         axis=alt.Axis(format="d", tickMinStep=1)), color=colour)  # fmt: skip
+    bars = base.mark_bar().encode(
+        x2="right:Q", y=alt.Y("participants:Q", scale=y_scale, title="Participants", axis=alt.Axis(format="d", tickMinStep=1)),
+        y2=alt.datum(0), color=colour,
+    )  # fmt: skip
     counts = base.mark_text(dy=-8, fontSize=14, fontWeight="bold").encode(
         x=alt.X("score:Q", scale=alt.Scale(domain=_X_DOMAIN, nice=False)), y=alt.Y("participants:Q", scale=y_scale),
         text="label:N",
@@ -64,7 +70,7 @@ def score_distribution(summary: RoomSummary) -> alt.LayerChart:
     names = alt.Chart(bands_frame(summary)).mark_text(fontSize=13, color="#333333").encode(
         x=alt.X("middle:Q", scale=alt.Scale(domain=_X_DOMAIN, nice=False)), y=alt.value(12), text="text:N"
     )
-    return (bars + counts + names).properties(title="Rating scores in the room", height=280, width="container")
+    return (bars + counts + names).properties(title="Rating scores in the room", height=SCORES_HEIGHT - 130, width="container")
 
 
 def no_answers_frame(summary: RoomSummary) -> pd.DataFrame:
@@ -85,7 +91,7 @@ def common_no_answers(summary: RoomSummary) -> alt.LayerChart:
     )
     bars = base.mark_bar(color=OKABE_ITO[5], cornerRadiusEnd=2)
     labels = base.mark_text(align="left", dx=4, fontSize=13).encode(text="label:N")
-    return (bars + labels).properties(title="Most common “no” answers", height=200, width="container")
+    return (bars + labels).properties(title="Most common “no” answers", height=NO_ANSWERS_HEIGHT - 90, width="container")
 
 
 def tie_mix_frame(summary: RoomSummary) -> pd.DataFrame:
@@ -118,7 +124,7 @@ def tie_mix(summary: RoomSummary) -> alt.LayerChart:
         x="middle:Q", text="label:N",
         color=alt.Color("tie:N", scale=alt.Scale(domain=["Strong ties", "Weak ties"], range=["#FFFFFF", "#000000"]), legend=None),
     )  # fmt: skip
-    return (bars + labels).properties(title="Strong and weak ties in the room", height=90, width="container")
+    return (bars + labels).properties(title="Strong and weak ties in the room", height=TIE_MIX_HEIGHT - 120, width="container")
 
 
 def tip_progress_frame(summary: RoomSummary) -> pd.DataFrame:
@@ -139,4 +145,4 @@ def tip_progress(summary: RoomSummary) -> alt.LayerChart:
     )  # fmt: skip
     bars = base.mark_bar(color=OKABE_ITO[0], cornerRadiusEnd=2)
     labels = base.mark_text(align="left", dx=4, fontSize=13).encode(text="label:N")
-    return (bars + labels).properties(title="Progress through the six tips", height=220, width="container")
+    return (bars + labels).properties(title="Progress through the six tips", height=TIPS_HEIGHT - 90, width="container")

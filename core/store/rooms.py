@@ -223,6 +223,12 @@ def leave(store: RoomStore, code: str, token: str) -> None:
     store.run("DELETE FROM participants WHERE token = ? AND code = ?", [token or "", normalise_code(code)])
 
 
+def seat_nickname(store: RoomStore, code: str, token: str) -> str | None:
+    """The nickname of the participant holding this token in the room ('' for none); None when not in it."""
+    rows = store.run("SELECT nickname FROM participants WHERE token = ? AND code = ?", [token or "", normalise_code(code)])
+    return rows[0][0] if rows else None
+
+
 def is_sharing(store: RoomStore, code: str, token: str) -> bool:
     """Whether this participant's figures are in the room now."""
     return bool(store.run("SELECT 1 FROM shares WHERE token = ? AND code = ?", [token or "", normalise_code(code)]))

@@ -92,8 +92,7 @@ def charts(at: AppTest) -> list:
 
 def test_a_facilitator_opens_a_room_and_sees_its_code_link_and_secret_link():
     facilitator, code, key = open_room_as_facilitator()
-    reading = [m.value for m in facilitator.markdown]
-    assert f"# {code}" in reading
+    assert [t.value for t in facilitator.title] == ["Facilitator", code]
     links = [c.value for c in facilitator.code]
     assert f"workshop?room={code}" in links
     assert f"facilitator?room={code}&key={key}" in links
@@ -223,3 +222,19 @@ def test_a_bad_nickname_is_refused_and_nobody_joins():
     click(participant, "Join the room")
     assert any("control characters" in e.value for e in participant.error)
     assert count_joined(store(), code) == 0
+
+
+def test_a_reloaded_phone_is_still_in_the_room_and_still_sharing():
+    _, code, _ = open_room_as_facilitator()
+    participant = join_and_share(participant_with(4, 1, 1), code, "Ren")
+    reloaded = open_app("workshop.py", room=code, seat=param(participant, "seat"), w=param(participant, "w"))
+    assert any(f"You are in room **{code}** as **Ren**" in s.value for s in reloaded.success)
+    assert reloaded.toggle(key="ws_consent").value is True
+    assert len(room_shares(store(), code)) == 1
+
+
+def test_a_made_up_seat_in_the_address_just_shows_the_join_form():
+    _, code, _ = open_room_as_facilitator()
+    stranger = open_app("workshop.py", room=code, seat="made-up")
+    assert stranger.text_input(key="ws_code").value == code
+    assert not stranger.success and count_joined(store(), code) == 0

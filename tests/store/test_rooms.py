@@ -32,6 +32,7 @@ from core.store.rooms import (
     open_room_store,
     room_nicknames,
     room_shares,
+    seat_nickname,
     set_agenda_start,
     share,
     withdraw,
@@ -276,3 +277,13 @@ def test_no_contacts_name_or_detail_ever_reaches_the_room_store(store, room, wor
     assert stored, "the share should be in the store"
     for secret in DISTINCTIVE:
         assert not any(secret.lower() in value.lower() for value in stored), f"{secret} reached the room store"
+
+
+def test_a_seat_is_found_again_by_its_token_only_in_its_own_room(store, room):
+    code, _ = room
+    other, _ = open_room(store, timedelta(hours=1), now=NOW)
+    token = join(store, code, "Ren", now=NOW)
+    assert seat_nickname(store, code, token) == "Ren"
+    assert seat_nickname(store, code, join(store, code, now=NOW)) == ""
+    assert seat_nickname(store, other, token) is None
+    assert seat_nickname(store, code, "made-up") is None

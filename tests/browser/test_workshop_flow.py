@@ -1,0 +1,96 @@
+"""A workshop in a real browser: one facilitator and three participants (phones) in one Chromium,
+against one server in shared mode; the projected dashboard updates by itself as they share."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from core.model import RATING_QUESTIONS
+from tests.browser.conftest import screenshot, wait_until_idle
+
+pytestmark = pytest.mark.browser
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+def query(page, name: str) -> str:
+    return parse_qs(urlsplit(page.url).query)[name][0]
+
+
+def rate(phone, url: str, yes: int) -> str:
+    """Take the rating quiz in this phone's private workbook; returns the workbook's token."""
+    phone.goto(f"{url}/rate_your_network")
+    wait_until_idle(phone)
+    for n, question in enumerate(RATING_QUESTIONS.values()):
+        group = phone.get_by_role("radiogroup", name=question)
+        group.get_by_text("Yes" if n < yes else "No", exact=True).click()
+    phone.get_by_role("button", name="Save my rating").click()
+    phone.get_by_text(f"saved: {yes} of 5").wait_for()
+    return query(phone, "w")
+
+
+def join_and_share(phone, url: str, code: str, token: str, nickname: str) -> None:
+    phone.goto(f"{url}/workshop?room={code}&w={token}")
+    phone.get_by_role("button", name="Join the room").wait_for()
+    wait_until_idle(phone)
+    assert phone.get_by_role("textbox", name="Room code").input_value() == code
+    screenshot(phone, f"workshop-participant-join-phone-{nickname.lower()}")
+    phone.get_by_role("textbox", name="Nickname (optional)").fill(nickname)
+    phone.get_by_role("button", name="Join the room").click()
+    phone.get_by_text(f"You are in room {code} as {nickname}").wait_for()
+    phone.get_by_text("Share my figures with the room").click()
+    phone.get_by_text("Sharing. Your figures update").wait_for()
+
+
+def test_three_participants_share_and_the_projected_dashboard_updates(server_factory, browser):
+    server = server_factory(extra_env={"WORKBOOK_MODE": "shared"})
+    projector = browser.new_context(viewport={"width": 1280, "height": 900})
+    facilitator = projector.new_page()
+    facilitator.set_default_timeout(20_000)
+    facilitator.goto(f"{server.url}/facilitator")
+    wait_until_idle(facilitator)
+    facilitator.get_by_role("button", name="Open a room").click()
+    wait_until_idle(facilitator)
+    code, key = query(facilitator, "room"), query(facilitator, "key")
+    assert facilitator.get_by_role("heading", name=code).is_visible()
+    assert facilitator.get_by_role("img", name=f"Scan to join room {code}").count() or facilitator.locator(
+        '[data-testid="stImage"] img'
+    ).count()
+    screenshot(facilitator, "workshop-facilitator-invite")
+    facilitator.get_by_role("tab", name="Dashboard").click()
+    assert facilitator.get_by_text("0 joined, 0 shared.").is_visible()
+
+    phones = []
+    for n, (yes, nickname) in enumerate([(2, "Ada"), (4, "Bo"), (5, "Cy")]):
+        context = browser.new_context(**PHONE)
+        phone = context.new_page()
+        phone.set_default_timeout(20_000)
+        token = rate(phone, server.url, yes)
+        join_and_share(phone, server.url, code, token, nickname)
+        phones.append((context, phone))
+        if n == 1:  # two have shared: the dashboard still hides everything item-level
+            facilitator.get_by_text("2 joined, 2 shared.").wait_for(timeout=15_000)
+            assert facilitator.locator('[data-testid="stVegaLiteChart"]').count() == 0
+
+    # Nobody touches the facilitator's page: the fragment refreshes it by itself.
+    facilitator.get_by_text("3 joined, 3 shared.").wait_for(timeout=15_000)
+    facilitator.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=15_000)
+    assert facilitator.get_by_text("Bands: needs a makeover 1, needs enhancing 1, in great shape 1.").is_visible()
+    assert facilitator.locator('[data-testid="stVegaLiteChart"]').count() == 4
+    facilitator.wait_for_timeout(1500)  # let the charts draw before the picture
+    screenshot(facilitator, "workshop-facilitator-dashboard")
+
+    _, phone = phones[-1]
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    screenshot(phone, "workshop-participant-phone")
+    assert width <= 390, f"the participant page scrolls sideways on a phone ({width}px wide)"
+
+    intruder = projector.new_page()
+    intruder.goto(f"{server.url}/facilitator?room={code}&key=not-the-key")
+    intruder.get_by_text(f"That key does not open room {code}").wait_for()
+    assert intruder.locator('[data-testid="stMetric"]').count() == 0
+    assert key not in intruder.content()
+    for context, _ in phones:
+        context.close()
+    projector.close()
