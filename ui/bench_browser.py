@@ -124,13 +124,22 @@ def _wait_idle(page) -> None:
         page.wait_for_function(IDLE, timeout=120_000)
 
 
+def _visit(server: Server, page, path: str) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto(f"{server.url}/{path}")
+    try:
+        _wait_idle(page)
+    except PlaywrightTimeout:
+        raise RuntimeError(f"/{path} showed no title within 2 minutes; the server said:\n"
+                           f"{server.log.read_text()[-2000:]}") from None  # fmt: skip
+
+
 def _open_sessions(browser, server: Server, paths: list[str]) -> list:
     contexts = []
     for path in paths:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.goto(f"{server.url}/{path}")
-        _wait_idle(page)
+        _visit(server, context.new_page(), path)
         contexts.append(context)
     return contexts
 
@@ -176,8 +185,7 @@ def measure_shared_memory(browser) -> tuple[float, float]:
         warm = browser.new_context()
         page = warm.new_page()
         for path in paths:
-            page.goto(f"{server.url}/{path}")
-            _wait_idle(page)
+            _visit(server, page, path)
         warm.close()
         before = server.memory_mb("VmRSS")
         contexts = _open_sessions(browser, server, [paths[i % len(paths)] for i in range(SESSIONS)])

@@ -18,10 +18,15 @@ class Timing:
     """Milliseconds of repeated runs of one thing, summarised."""
 
     runs: tuple[float, ...]
+    cpu: tuple[float, ...] = ()  # CPU milliseconds of this process in the same runs: less swayed by a busy machine
 
     @property
     def median(self) -> float:
         return statistics.median(self.runs)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu) if self.cpu else float("nan")
 
     @property
     def p95(self) -> float:
@@ -90,10 +95,15 @@ def _require_clean(at, what: str) -> None:
         raise RuntimeError(f"{what} raised: {at.exception[0].value}")
 
 
-def _timed_run(at) -> float:
-    started = time.perf_counter()
+def _timed_run(at) -> tuple[float, float]:
+    """Wall and CPU milliseconds of one full script run."""
+    started, cpu = time.perf_counter(), time.process_time()
     at.run()
-    return (time.perf_counter() - started) * 1000
+    return (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
+
+
+def _timing(pairs: list[tuple[float, float]]) -> Timing:
+    return Timing(tuple(wall for wall, _ in pairs), tuple(cpu for _, cpu in pairs))
 
 
 def time_page(path: Path, page: str, runs: int) -> PageTiming:
@@ -106,7 +116,7 @@ def time_page(path: Path, page: str, runs: int) -> PageTiming:
         open_book(path).data_version += 1
         after_write.append(_timed_run(at))
     _require_clean(at, page)
-    return PageTiming(Timing(tuple(warm)), Timing(tuple(after_write)))
+    return PageTiming(_timing(warm), _timing(after_write))
 
 
 def time_pages(path: Path, pages: list[str], runs: int) -> dict[str, PageTiming]:
@@ -184,7 +194,7 @@ def time_interaction(interaction: Interaction, runs: int) -> Timing:
         if not at.success:
             shown = [e.value for e in (*at.error, *at.warning)]
             raise RuntimeError(f"{interaction.name} on {interaction.page} saved nothing: {shown}")
-    return Timing(tuple(times))
+    return _timing(times)
 
 
 def time_interactions(path: Path, runs: int) -> dict[str, Timing]:
