@@ -11,10 +11,11 @@ from core.charts.network import people_per_circle
 from core.charts.rating import score_history
 from core.circles import count_circles, describe_coverage, empty_circles
 from core.model import CIRCLES, DESTINATION_KINDS
-from core.priority import rank_contacts
+from core.priority import Suggestion, rank_contacts
 from core.rating import describe_history
 from core.reciprocity import describe_balances
-from core.schedule import Pick, describe_schedule, plan_weeks
+from core.schedule import Pick, Schedule, describe_schedule, plan_weeks
+from core.store import Workbook
 from core.store import contacts as people
 from core.store import maintenance as upkeep
 from core.store import outreach, ratings
@@ -53,23 +54,23 @@ TIPS = (
 )
 
 
-def ranked_list(book, on: date):
+def ranked_list(book: Workbook, on: date) -> list[Suggestion]:
     return rank_contacts(upkeep.load_candidates(book, on), on)
 
 
-def week_plan(book, on: date):
+def week_plan(book: Workbook, on: date) -> Schedule:
     capacity = upkeep.get_capacity(book)
     keys = upkeep.list_key_contacts(book)
     picks = [Pick(s.contact_id, s.name, s.summary) for s in cached(book, ranked_list, on)[: capacity * 4 + len(keys)]]
     return plan_weeks(keys, picks, on, capacity=capacity, weeks=4)
 
 
-def thanks_owed(book, on: date) -> list[dict]:
+def thanks_owed(book: Workbook, on: date) -> list[dict]:
     """The two most recent pieces of help still unthanked after the grace period (tip 3's rule)."""
     return outreach.owed_follow_ups(book, on, outreach.get_follow_up_days(book), limit=2)
 
 
-def gather_facts(book, on: date) -> dict:
+def gather_facts(book: Workbook, on: date) -> dict:
     """The few counts the six progress checks need (each an aggregate in SQL)."""
     ties = {tie for _, tie, n in people.count_by_circle_and_tie(book) if n}
     latest = ratings.latest_ratings(book, 1)
@@ -119,7 +120,7 @@ def assess_tips(facts: dict, on: date) -> list[TipStatus]:
     return [TipStatus(n, title, page, done[n], rule, steps[n]) for n, title, page, rule in TIPS]
 
 
-def next_actions(book, on: date) -> list[tuple[str, int, str, str]]:
+def next_actions(book: Workbook, on: date) -> list[tuple[str, int, str, str]]:
     """Up to five (kind, person id, name, why): thanks owed first, then who to contact next."""
     owed = cached(book, thanks_owed, on)
     actions = [("thanks", int(r["contact_id"]), r["name"], f"Thank them for their help on {r['happened_on']:%d %b %Y}") for r in owed]

@@ -8,10 +8,10 @@ import streamlit as st
 from core.charts.maintenance import give_take_balance, reconnect_schedule
 from core.io.ical import FILE_NAME, MEDIA_TYPE, export_schedule
 from core.model import CHANNELS, CIRCLES, INTERACTION_KINDS, LEDGER_DIRECTIONS, LEDGER_KINDS, TIES
-from core.priority import describe_days, rank_contacts
+from core.priority import Suggestion, describe_days, rank_contacts
 from core.reciprocity import DEFAULT_WEIGHTS, default_weight, describe_balance, describe_balances, suggest_give_backs
-from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, Pick, describe_cadence, describe_schedule, first_due, plan_weeks
-from core.store import InvalidInput
+from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, Pick, Schedule, describe_cadence, describe_schedule, first_due, plan_weeks
+from core.store import InvalidInput, Workbook
 from core.store import contacts as people
 from core.store import maintenance as upkeep
 from core.store.interactions import log_interaction, recent_interactions
@@ -27,19 +27,19 @@ workbook = current_workbook()
 today = date.today()
 
 
-def ranked_list(book, on: date):
-    """Everyone worth contacting, best first (cached per workbook version)."""
+def ranked_list(book: Workbook, on: date) -> list[Suggestion]:
+    """Everyone on the list, best first (called through `cached`, so once per workbook version)."""
     return rank_contacts(upkeep.load_candidates(book, on), on)
 
 
-def planned_weeks(book, on: date, weeks: int):
+def planned_weeks(book: Workbook, on: date, weeks: int) -> Schedule:
     capacity = upkeep.get_capacity(book)
     keys = upkeep.list_key_contacts(book)
     picks = [Pick(s.contact_id, s.name, s.summary) for s in cached(book, ranked_list, on)[: capacity * weeks + len(keys)]]
     return plan_weeks(keys, picks, on, capacity=capacity, weeks=weeks)
 
 
-def calendar_file(book, on: date, weeks: int) -> bytes:
+def calendar_file(book: Workbook, on: date, weeks: int) -> bytes:
     return export_schedule(cached(book, planned_weeks, on, weeks), datetime.now(timezone.utc))
 
 
