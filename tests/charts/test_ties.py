@@ -64,7 +64,8 @@ def test_the_paths_graph_draws_edges_as_rules_and_nodes_as_shaped_labelled_point
     layout = layout_paths(find_paths(people, {1: [3]}, GOALS))
     spec = introduction_paths(layout).to_dict()
     assert spec["title"] == "Introduction paths"
-    assert mark_types(spec) == ["rule", "point", "text", "text", "text", "text"]
+    assert mark_types(spec) == ["rule", "point", "text", "text"]
+    assert "datum.side == 'left' ? 'right'" in spec["layer"][2]["mark"]["align"]["expr"]  # left labels sit left
     point = spec["layer"][1]["encoding"]
     assert point["shape"]["scale"]["range"] == ["circle", "triangle-up", "diamond"]
     assert point["shape"]["field"] == point["color"]["field"] == "role"
