@@ -74,7 +74,7 @@ def make_demo_file(path: Path, contacts: int):
     return data
 
 
-def add_page_table(report: Report, empty: dict[str, PageTiming], demo: dict[str, PageTiming]) -> None:
+def add_page_table(report: Report, empty: dict[str, PageTiming | str], demo: dict[str, PageTiming | str]) -> None:
     report.lines += [
         "## Pages",
         "",
@@ -86,6 +86,11 @@ def add_page_table(report: Report, empty: dict[str, PageTiming], demo: dict[str,
         "|---|---:|---:|---:|---:|---:|---:|---:|:-:|",
     ]
     for page, timing in demo.items():
+        if isinstance(timing, str) or isinstance(empty[page], str):
+            problem = timing if isinstance(timing, str) else empty[page]
+            report.check(False, f"page {page}: {problem}")
+            report.lines.append(f"| {page} | {problem} | | | | | | | **NO** |")
+            continue
         base, cold = empty[page].after_write, timing.after_write
         ok = report.check(cold.median < TARGET_PAGE_MS, f"page {page}: {cold.median:.0f} ms median")
         report.lines.append(
@@ -94,7 +99,7 @@ def add_page_table(report: Report, empty: dict[str, PageTiming], demo: dict[str,
         )
 
 
-def add_interaction_table(report: Report, empty: dict[str, Timing], demo: dict[str, Timing]) -> None:
+def add_interaction_table(report: Report, empty: dict[str, Timing | str], demo: dict[str, Timing | str]) -> None:
     report.lines += [
         "",
         "## Interactions",
@@ -107,6 +112,11 @@ def add_interaction_table(report: Report, empty: dict[str, Timing], demo: dict[s
     ]
     for interaction in INTERACTIONS:
         base, timing = empty[interaction.name], demo[interaction.name]
+        if isinstance(timing, str) or isinstance(base, str):
+            problem = timing if isinstance(timing, str) else base
+            report.check(False, f"{interaction.name}: {problem}")
+            report.lines.append(f"| {interaction.name} | {interaction.page} | {problem} | | | | | | **NO** |")
+            continue
         ok = report.check(timing.median < TARGET_INTERACTION_MS, f"{interaction.name}: {timing.median:.0f} ms median")
         report.lines.append(
             f"| {interaction.name} | {interaction.page} | {base.median:.0f} | {base.p95:.0f} | {timing.median:.0f} | "

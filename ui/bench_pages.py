@@ -119,10 +119,16 @@ def time_page(path: Path, page: str, runs: int) -> PageTiming:
     return PageTiming(_timing(warm), _timing(after_write))
 
 
-def time_pages(path: Path, pages: list[str], runs: int) -> dict[str, PageTiming]:
-    """Page file -> its timings, on the workbook file at ``path``."""
+def time_pages(path: Path, pages: list[str], runs: int) -> dict[str, PageTiming | str]:
+    """Page file -> its timings (or, when it raised, what it raised), on the workbook at ``path``."""
     use_workbook(path)
-    return {page: time_page(path, page, runs) for page in pages}
+    results: dict[str, PageTiming | str] = {}
+    for page in pages:
+        try:
+            results[page] = time_page(path, page, runs)
+        except RuntimeError as error:  # one broken page should not hide the figures of the others
+            results[page] = str(error).splitlines()[0]
+    return results
 
 
 # --- the main interactions ---------------------------------------------------------------------
@@ -197,8 +203,14 @@ def time_interaction(interaction: Interaction, runs: int) -> Timing:
     return _timing(times)
 
 
-def time_interactions(path: Path, runs: int) -> dict[str, Timing]:
-    """Interaction name -> timing of the run that handles its click, on the workbook at ``path``."""
+def time_interactions(path: Path, runs: int) -> dict[str, Timing | str]:
+    """Interaction name -> timing of the run that handles its click (or what went wrong)."""
     use_workbook(path)
     ensure_bench_contact(path)
-    return {i.name: time_interaction(i, runs) for i in INTERACTIONS}
+    results: dict[str, Timing | str] = {}
+    for interaction in INTERACTIONS:
+        try:
+            results[interaction.name] = time_interaction(interaction, runs)
+        except RuntimeError as error:
+            results[interaction.name] = str(error).splitlines()[0]
+    return results
