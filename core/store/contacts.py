@@ -109,6 +109,8 @@ def empty_trash(workbook: Workbook, older_than_days: int = TRASH_DAYS, now: date
         for table in ("interactions", "ledger", "reference_steps", "contact_goals"):
             cursor.execute(f"DELETE FROM {table} WHERE contact_id IN {doomed}", [cutoff])
         cursor.execute(f"UPDATE contacts SET introduced_by = NULL WHERE introduced_by IN {doomed}", [cutoff])
+        cursor.execute(f"DELETE FROM merges WHERE kept_id IN {doomed} OR merged_id IN {doomed}", [cutoff, cutoff])
+        cursor.execute(f"DELETE FROM kept_apart WHERE first_id IN {doomed} OR second_id IN {doomed}", [cutoff, cutoff])
         rows = cursor.execute("DELETE FROM contacts WHERE deleted_at < ? RETURNING id", [cutoff]).fetchall()
     return len(rows)
 

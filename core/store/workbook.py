@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from core.store.errors import NotAWorkbook, WorkbookError, WorkbookLocked, WorkbookTooNew
+from core.store.errors import InvalidInput, NotAWorkbook, WorkbookError, WorkbookLocked, WorkbookTooNew
 from core.store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
 IN_MEMORY = ":memory:"
@@ -76,6 +76,10 @@ class Workbook:
                 cursor.begin()
                 try:
                     yield cursor
+                except duckdb.ConstraintException as error:
+                    cursor.rollback()
+                    detail = str(error).splitlines()[0].removeprefix("Constraint Error: ")
+                    raise InvalidInput(f"The workbook refused that change ({detail}); nothing was saved.") from None
                 except BaseException:
                     cursor.rollback()
                     raise
