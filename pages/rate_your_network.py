@@ -15,9 +15,10 @@ from core.rating import (
     compare_ratings,
     describe_history,
     score_answers,
+    short_question,
 )
 from core.store import InvalidInput
-from core.store.ratings import latest_ratings, list_ratings, save_rating
+from core.store.ratings import delete_rating, latest_ratings, list_ratings, save_rating
 from ui.cache import cached
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash
@@ -30,6 +31,7 @@ NOTE_PROMPTS = {
 }
 BAND_BOXES = {"great": st.success, "enhance": st.warning, "makeover": st.error}
 BAND_ICONS = {"great": ":material/verified:", "enhance": ":material/trending_up:", "makeover": ":material/build:"}
+PAST_ROWS = 200
 workbook = current_workbook()
 
 
@@ -104,6 +106,34 @@ def show_actions(answers: dict) -> None:
             )
 
 
+def remove_rating() -> None:
+    chosen = st.session_state.get("remove_pick")
+    if chosen is None:
+        set_flash("error", "Choose the rating to remove first; nothing was removed.", "_past_flash")
+        return
+    delete_rating(workbook, chosen)
+    st.session_state["remove_pick"] = None
+    set_flash("success", "Rating removed; the history and your result no longer count it.", "_past_flash")
+
+
+def show_past(ratings: list) -> None:
+    newest = list(reversed(ratings))[:PAST_ROWS]
+    st.dataframe(
+        [
+            {"Taken": r.taken_on, "Score": r.score, "Band": band_for(r.score).label,
+             "No to": ", ".join(short_question(k) for k in RATING_QUESTIONS if not r.answers.get(k)) or "–",
+             **{label: getattr(r, key) for key, label in NOTE_FIELDS.items()}}
+            for r in newest
+        ],
+        hide_index=True, width="stretch", column_config={"Taken": st.column_config.DateColumn(format="DD MMM YYYY")},
+    )  # fmt: skip
+    labels = {r.id: f"{r.taken_on:%d %b %Y}: {r.score} of {MAX_SCORE}" for r in newest}
+    st.selectbox("Remove a rating taken by mistake", list(labels), format_func=labels.get, index=None,
+                 key="remove_pick", placeholder="Choose a rating")  # fmt: skip
+    st.button("Remove this rating", on_click=remove_rating, icon=":material/delete:")
+    flash("_past_flash")
+
+
 st.title("4 · Rate your network")
 st.markdown(
     "If your networking seems to go nowhere, step back and look at the network itself: what it does "
@@ -123,9 +153,13 @@ with result_col:
         st.info("No rating yet. Answer the five questions and save to see your score, its band and what to do next.")
 
 st.subheader("How your rating has changed")
-history = [(r.taken_on, r.score) for r in cached(workbook, list_ratings)]
+ratings = cached(workbook, list_ratings)
+history = [(r.taken_on, r.score) for r in ratings]
 chart_col, reading_col = st.columns([3, 2])
 chart_col.altair_chart(score_history(history), width="stretch", height=HISTORY_HEIGHT)
 reading_col.markdown(describe_history(history))
 reading_col.caption("Bands: 5 in great shape · 3–4 needs enhancing · 0–2 needs a makeover.")
+if ratings:
+    with st.expander(f"All your ratings and notes ({len(ratings):,})"):
+        show_past(ratings)
 credit_article()

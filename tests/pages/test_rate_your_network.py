@@ -114,3 +114,31 @@ def test_the_history_chart_and_its_reading_follow_the_ratings(app_on, tmp_path):
     assert any("Over 2 ratings" in m.value and "up (2 to 5)" in m.value for m in at.markdown)
     [chart] = at.get("vega_lite_chart")
     assert "Your rating over time" in chart.proto.spec
+
+
+def test_past_ratings_are_listed_with_their_notes_and_one_taken_by_mistake_can_be_removed(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    answer(at, dict.fromkeys(KEYS, True))
+    at.text_area(key="note_opportunities").input("Join the guild")
+    save(at)
+    answer(at, dict.fromkeys(KEYS, False))
+    save(at)
+    [table] = at.dataframe
+    assert list(table.value["Score"]) == [0, 5]
+    assert list(table.value["Opportunities"]) == ["", "Join the guild"]
+    mistake = saved(path, "SELECT id FROM ratings WHERE score = 0")[0][0]
+    at.selectbox(key="remove_pick").select(mistake)
+    [b for b in at.button if b.label == "Remove this rating"][0].click().run()
+    assert [row[0] for row in saved(path)] == [5]
+    assert at.metric[0].value == "5 of 5"
+
+
+def test_removing_without_choosing_a_rating_removes_nothing(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    answer(at, dict.fromkeys(KEYS, True))
+    save(at)
+    [b for b in at.button if b.label == "Remove this rating"][0].click().run()
+    assert len(saved(path)) == 1
+    assert any("Choose the rating to remove first" in e.value for e in at.error)
