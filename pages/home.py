@@ -180,13 +180,16 @@ def show_charts(counts: dict) -> None:
     st.subheader("At a glance")
     top_left, top_right = st.columns(2)
     with top_left:
-        st.altair_chart(people_per_circle(count_circles(counts)), width="stretch")
+        if sum(counts.values()):
+            st.altair_chart(people_per_circle(count_circles(counts)), width="stretch")
         st.caption(describe_coverage(counts))
     with top_right:
         history = [(r.taken_on, r.score) for r in cached(workbook, ratings.list_ratings)]
         if history:
             st.altair_chart(score_history(history), width="stretch")
-        st.caption(describe_history(history))
+            st.caption(describe_history(history))
+        else:
+            st.caption("No ratings yet: take tip 4's five-question rating to see your score here.")
     bottom_left, bottom_right = st.columns(2)
     with bottom_left:
         extremes = cached(workbook, upkeep.balance_extremes, 5)
