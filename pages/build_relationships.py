@@ -1,6 +1,7 @@
 """Tip 3 · Focus on building relationships: compose and check an ask, and pay back help with thanks."""
 
 import re
+from dataclasses import astuple
 from datetime import date
 
 import streamlit as st
@@ -54,7 +55,8 @@ def pick_person(label: str, key: str):
 
 def refresh_draft(person, request: AskRequest) -> None:
     """Rewrite the draft when a choice above it changes; keep the user's edits otherwise."""
-    signature = (person.id, request)
+    # Plain values, not the dataclass: a module reload makes a new class, and old != new.
+    signature = (person.id, *astuple(request))
     if st.session_state.get("_ask_signature") != signature:
         st.session_state["_ask_signature"] = signature
         st.session_state["ask_text"] = compose_ask(request)

@@ -7,6 +7,7 @@ from datetime import date
 
 import duckdb
 import pytest
+from playwright.sync_api import expect
 
 from core.model import ContactDraft
 from core.store import open_workbook
@@ -45,26 +46,28 @@ def test_an_ask_is_composed_flagged_fixed_saved_and_found_in_the_log(server_fact
     search.fill("Sam")
     search.press("Enter")
     wait_until_idle(page)
+    expect(page.get_by_label(re.compile("^Your message"))).to_have_value(re.compile("^Hi Sam,"), timeout=20_000)
     draft = page.get_by_label(re.compile("^Your message")).input_value()
     assert draft.startswith("Hi Sam,") and "Meridian Hospital" in draft
 
     write_message(page, JOB_ASK)
-    assert page.get_by_text("Asks for a job outright").is_visible()
+    # expect() waits for the rerun the edit triggers, however busy the machine is
+    expect(page.get_by_text("Asks for a job outright")).to_be_visible(timeout=20_000)
     screenshot(page, "ask-flow-flagged")
 
     write_message(page, FIXED)
-    assert page.get_by_text("Asks for a job outright").count() == 0
-    assert page.get_by_text("No flags").is_visible()
+    expect(page.get_by_text("No flags")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("Asks for a job outright")).to_have_count(0)
 
     page.get_by_role("button", name="Save and log this ask").click()
     wait_until_idle(page)
-    assert page.get_by_text("Saved: the ask is in your log").is_visible()
+    expect(page.get_by_text("Saved: the ask is in your log")).to_be_visible(timeout=20_000)
 
     page.get_by_role("tab", name="Your asks").click()
     wait_until_idle(page)
     logged = f"{date.today():%d %b} · Sam Costa · Advice"
     # the newest ask comes first in the log, ready for its outcome
-    assert page.get_by_label("Ask", exact=True).input_value() == logged
+    expect(page.get_by_label("Ask", exact=True)).to_have_value(logged, timeout=20_000)
     screenshot(page, "ask-flow-logged")
     screenshot(page, "ask-flow-logged")
 
