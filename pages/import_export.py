@@ -10,7 +10,7 @@ from core.io.bundle import EXPORTS
 from core.io.csv_formats import MAPPABLE_FIELDS, guess_mapping
 from core.io.errors import ImportFileError
 from core.io.reader import read_columns, read_contacts
-from core.io.result import FORMATS, apply_defaults
+from core.io.result import FORMATS, apply_defaults, first_rows
 from core.model import CIRCLES, TIES
 from core.store import InvalidInput, WorkbookError
 from core.store import backup as backups
@@ -64,7 +64,7 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
-def show_preview(result) -> None:
+def show_preview(result, shown) -> None:
     skipped = len(result.skipped)
     st.markdown(f"**{plural(len(result.drafts), 'person', 'people')}** read from this {FORMATS[result.format]} file"
                 + (f"; **{plural(skipped, 'row')} will be skipped** (listed below)." if skipped else "."))  # fmt: skip
@@ -73,7 +73,7 @@ def show_preview(result) -> None:
     st.dataframe(
         [{"Line": line, "Name": d.name, "Company": d.company, "Role": d.role, "Email": d.email,
           "Circle": CIRCLES[d.circle], "Tie": TIES[d.tie]}
-         for d, line in zip(result.drafts[:PREVIEW_ROWS], result.lines)],
+         for d, line in zip(shown.drafts, shown.lines)],
         hide_index=True, width="stretch",
     )  # fmt: skip
     if len(result.drafts) > PREVIEW_ROWS:
@@ -84,10 +84,11 @@ def show_preview(result) -> None:
                      hide_index=True, width="stretch")  # fmt: skip
 
 
-def run_import(result) -> None:
+def run_import(result, circle: str, tie: str) -> None:
     """The confirm button's callback: save in one transaction, with a progress bar while it runs."""
-    bar = st.progress(0.0, text="Starting…")
+    bar = st.progress(0.0, text="Applying your choices…")
     try:
+        result = apply_defaults(result, circle, tie)
         summary = imports.import_contacts(workbook, result, progress=lambda f, text: bar.progress(f, text=text))
     except (InvalidInput, WorkbookError) as error:
         set_flash("error", f"{error}", "_import_flash")
@@ -136,15 +137,14 @@ def show_import() -> None:
                       key="import_tie", horizontal=True)  # fmt: skip
     if any(d.circle != result.default_circle for d in result.drafts):
         st.caption("People whose labels name a circle (Family, Coworkers…) keep that circle.")
-    result = apply_defaults(result, circle, tie)
-    show_preview(result)
+    show_preview(result, apply_defaults(first_rows(result, PREVIEW_ROWS), circle, tie))
     accepted = not result.skipped or st.checkbox(
         f"Import the {plural(len(result.drafts), 'person', 'people')} above and skip the "
         f"{plural(len(result.skipped), 'row')} listed",
         key="import_accept_skips",
     )
     st.button(f"Import {plural(len(result.drafts), 'person', 'people')}", type="primary", disabled=not accepted, on_click=run_import,
-              args=(result,), icon=":material/upload:", key="import_confirm")  # fmt: skip
+              args=(result, circle, tie), icon=":material/upload:", key="import_confirm")  # fmt: skip
 
 
 # --- duplicates ---------------------------------------------------------------------------------

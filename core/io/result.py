@@ -39,12 +39,19 @@ class ImportResult:
 
 def apply_defaults(result: ImportResult, circle: str, tie: str) -> ImportResult:
     """Give every person who still has the format's default circle and tie the chosen ones."""
+    if (circle, tie) == (result.default_circle, result.default_tie):
+        return result
     drafts = tuple(
-        replace(
-            draft,
-            circle=circle if draft.circle == result.default_circle else draft.circle,
-            tie=tie if draft.tie == result.default_tie else draft.tie,
-        )
+        ContactDraft(**{
+            **vars(draft),
+            "circle": circle if draft.circle == result.default_circle else draft.circle,
+            "tie": tie if draft.tie == result.default_tie else draft.tie,
+        })
         for draft in result.drafts
-    )
+    )  # fmt: skip
     return replace(result, drafts=drafts, default_circle=circle, default_tie=tie)
+
+
+def first_rows(result: ImportResult, count: int) -> ImportResult:
+    """The same result cut to its first ``count`` people (for a quick preview)."""
+    return replace(result, drafts=result.drafts[:count], lines=result.lines[:count])

@@ -109,6 +109,14 @@ def _name_from_n(card) -> str:
     return join_name(*(str(p) if not isinstance(p, list) else " ".join(p) for p in (n.given, n.additional, n.family)))
 
 
+def _phone(card) -> str:
+    """The first phone number; a vCard 4.0 URI (VALUE=uri, 'tel:+1...') loses its scheme."""
+    phone = _value(card, "tel")
+    items = card.contents.get("tel") or []
+    is_uri = items and any(v.lower() == "uri" for v in items[0].params.get("VALUE", []))
+    return phone.removeprefix("tel:") if is_uri else phone
+
+
 def _draft_from_card(card) -> ContactDraft | str:
     name = _value(card, "fn") or _name_from_n(card)
     if not name:
@@ -118,7 +126,7 @@ def _draft_from_card(card) -> ContactDraft | str:
     source, key = _value(card, "x-jnw-source"), _value(card, "x-jnw-source-key")
     uid = _value(card, "uid")
     return ContactDraft(
-        name=name, email=email, phone=_value(card, "tel").removeprefix("tel:"), company=company, role=_value(card, "title"),
+        name=name, email=email, phone=_phone(card), company=company, role=_value(card, "title"),
         notes=_value(card, "note"), circle=circle if circle in CIRCLES else "friends",
         tie=tie if tie in TIES else "weak", source=source or "vcard",
         source_key=key or (f"uid:{uid}" if uid else fallback_key(name, email, company)),
