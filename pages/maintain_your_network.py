@@ -135,6 +135,11 @@ def _whole(value) -> object:
 def show_next() -> None:
     flash("_next_flash")
     ranked = cached(workbook, ranked_list, today)
+    if not ranked and not cached(workbook, people.count_contacts):
+        st.info("Nobody is listed yet. Start with tip 1: list the people you know, circle by circle.",
+                icon=":material/info:")  # fmt: skip
+        st.page_link("pages/know_your_network.py", label="Tip 1 · Know your network", icon=":material/groups:")
+        return
     if not ranked:
         st.info("Nobody needs you yet. Mark key contacts on a person's card, or log who you have met, "
                 "and this list will tell you who to call next and why.", icon=":material/info:")  # fmt: skip

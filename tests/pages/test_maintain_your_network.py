@@ -45,11 +45,21 @@ def messages(at, kind: str) -> str:
     return " ".join(m.value for m in getattr(at, kind)).replace("\\", "")
 
 
-def test_an_empty_workbook_says_how_the_list_fills(app_on, tmp_path):
+def test_an_empty_workbook_points_to_tip_one_first(app_on, tmp_path):
     at = app_on(tmp_path / "w.duckdb", PAGE)
     assert not at.exception
-    assert "Nobody needs you yet" in messages(at, "info")
+    assert "Start with tip 1" in messages(at, "info")
     assert "Nothing planned yet" in " ".join(m.value for m in at.markdown)
+
+
+def test_people_with_nothing_pressing_leave_the_list_empty_with_a_hint(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    (ana,) = make_book(path, "Ana Costa")
+    book = open_workbook(path)
+    log_interaction(book, ana, TODAY, "catch_up", today=TODAY)
+    book.close()
+    at = app_on(path, PAGE)
+    assert "Nobody needs you yet" in messages(at, "info")
 
 
 def test_marking_a_key_contact_saves_their_cadence(app_on, tmp_path):
