@@ -173,3 +173,18 @@ def test_an_asks_outcome_is_recorded(app_on, tmp_path):
     click(at, "Save outcome")
     assert rows_in(path, "SELECT outcome FROM interactions") == [("helped",)]
     assert any("remember to thank" in s.value for s in at.success)
+
+
+def test_an_edited_message_survives_the_server_reloading_its_modules(app_on, tmp_path):
+    import importlib
+
+    import core.asks
+
+    path = tmp_path / "w.duckdb"
+    seed(path)
+    at = open_composer(app_on, path)
+    edited = "Hi Sam, could you tell me how Meridian Hospital's data team hires?"
+    at.text_area(key="ask_text").input(edited).run()
+    importlib.reload(core.asks)  # what Streamlit does when a source file changes on disk
+    at.run()
+    assert at.text_area(key="ask_text").value == edited
