@@ -204,10 +204,10 @@ st.markdown(
     "the people you trust can open doors to new people, and new people bring fresh ideas, circles and openings."
 )
 mix = summarise_mix(cached(workbook, people.count_by_circle_and_tie))
-strong_col, weak_col, share_col = st.columns(3)
-strong_col.metric("Strong ties", f"{mix.strong:,}")
-weak_col.metric("Weak ties", f"{mix.weak:,}")
-share_col.metric("Weak share", f"{mix.weak / mix.total:.0%}" if mix.total else "–")
+with st.container(horizontal=True):  # stays one row on a phone
+    st.metric("Strong ties", f"{mix.strong:,}")
+    st.metric("Weak ties", f"{mix.weak:,}")
+    st.metric("Weak share", f"{mix.weak / mix.total:.0%}" if mix.total else "–")
 # Only the open part runs (and the URL names it), so a visit pays for one part, not four.
 mix_tab, mark_tab, where_tab, paths_tab = st.tabs(SECTIONS, key=SECTION_PARAM, on_change="rerun", bind="query-params")
 if mix_tab.open:

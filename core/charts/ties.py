@@ -19,7 +19,7 @@ EDGE_NAMES = {"introduces": "introduces", "goal": "relates to goal"}
 
 def mix_height(rows: tuple[MixRow, ...] | list[MixRow]) -> int:
     """Pixels the mix chart needs (two bars per circle, plus title, axis and legend); pass it to the page."""
-    return 120 + 30 * max(len(rows), 1)
+    return 120 + 36 * max(len(rows), 1)
 
 
 def graph_height(layout: GraphLayout) -> int:
