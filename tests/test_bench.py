@@ -1,0 +1,109 @@
+"""`workbook bench`: its table names every page and interaction with figures, and a missed target
+fails the command. Behaviour only: the figures themselves live in docs/performance.md."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import ui.bench
+from core.cli import main
+from tests.conftest import PAGE_FILES
+from ui.bench import Report, add_interaction_table, add_page_table, add_server_table
+from ui.bench_browser import BrowserFigures, nav_url_paths
+from ui.bench_pages import INTERACTIONS, PageTiming, Timing
+
+NUMBER = re.compile(r"^\d[\d,]*(\.\d+)?x?$")
+
+
+def rows_of(table: str, first_cells: list[str]) -> dict[str, list[str]]:
+    """The cells of the Markdown table rows whose first cell is one of ``first_cells``."""
+    rows = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells and cells[0] in first_cells:
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+@pytest.fixture(scope="module")
+def small_bench(tmp_path_factory):
+    """One tiny bench run (no browser) with an impossible page target, through the command line."""
+    output = tmp_path_factory.mktemp("bench") / "performance.md"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKBOOK_PATH", str(output.with_suffix(".unused")))
+        patch.setenv("WORKBOOK_MODE", "local")
+        patch.setattr(ui.bench, "TARGET_PAGE_MS", 0)
+        code = main(["bench", "--contacts", "150", "--runs", "1", "--import-rows", "150", "--skip-browser",
+                     "--output", str(output)])  # fmt: skip
+    return code, output.read_text()
+
+
+def test_the_bench_table_names_every_page_with_a_figure_in_every_cell(small_bench):
+    _, table = small_bench
+    rows = rows_of(table, PAGE_FILES)
+    assert sorted(rows) == PAGE_FILES
+    for page, cells in rows.items():
+        assert all(NUMBER.match(c) for c in cells[:7]), (page, cells)
+
+
+def test_the_bench_table_names_every_interaction_with_a_figure_in_every_cell(small_bench):
+    _, table = small_bench
+    names = [i.name for i in INTERACTIONS]
+    rows = rows_of(table, names)
+    assert sorted(rows) == sorted(names)
+    for name, cells in rows.items():
+        assert all(NUMBER.match(c) for c in cells[1:7]), (name, cells)
+
+
+def test_the_bench_table_gives_the_import_time_and_the_machine(small_bench):
+    _, table = small_bench
+    assert re.search(r"LinkedIn import, 150 rows: read \+ save \| \d+\.\d\d s", table)
+    assert "Machine:" in table and "CPUs" in table
+    assert "not run (--skip-browser)" in table
+
+
+def test_a_missed_target_fails_the_bench_and_is_named(small_bench):
+    code, table = small_bench
+    assert code == ui.bench.MISSED
+    assert "**NO**" in table
+    assert re.search(r"Targets missed: page \w+\.py: \d+ ms median", table)
+
+
+def fake(ms: float) -> Timing:
+    return Timing((ms, ms, ms), (ms, ms, ms))
+
+
+def test_figures_within_every_target_pass(monkeypatch):
+    report = Report()
+    pages = {page: PageTiming(fake(50), fake(100)) for page in PAGE_FILES}
+    add_page_table(report, pages, pages)
+    done = {i.name: fake(120) for i in INTERACTIONS}
+    add_interaction_table(report, done, done)
+    imported = {"read_s": 0.5, "save_s": 1.0, "total_s": 1.5, "reimport_s": 1.2}
+    add_server_table(report, imported, 30_000, BrowserFigures(1.0, 2.5, 250, 300, 5.0))
+    assert report.missed == []
+    assert "**NO**" not in "\n".join(report.lines)
+
+
+def test_a_slow_import_cold_start_or_big_server_each_miss_a_target():
+    report = Report()
+    imported = {"read_s": 2.0, "save_s": 2.0, "total_s": 4.0, "reimport_s": 1.0}
+    add_server_table(report, imported, 30_000, BrowserFigures(4.0, 6.0, 450, 300, 5.0))
+    assert [m.split(":")[0] for m in report.missed] == ["import", "cold start", "memory"]
+
+
+def test_a_page_that_raised_is_shown_as_a_miss_not_a_figure():
+    report = Report()
+    pages = {"home.py": PageTiming(fake(50), fake(100))}
+    add_page_table(report, pages, {"home.py": "home.py raised: boom"})
+    assert report.missed == ["page home.py: home.py raised: boom"]
+    assert "home.py raised: boom" in "\n".join(report.lines)
+
+
+def test_the_browser_sessions_visit_every_page_the_router_lists_home_first():
+    paths = nav_url_paths()
+    assert paths[0] == ""
+    assert "know_your_network" in paths and "maintain_your_network" in paths
+    assert len(paths) == len(set(paths))
