@@ -140,6 +140,9 @@ def _read_mix(rows: tuple[MixRow, ...], strong: int, weak: int) -> tuple[str, st
             "A healthy mix. Use the strong ties to reach new weak ones, and keep the weak ones warm "
             "with a short note now and then."
         )
+    if strong:
+        inner = max(rows, key=lambda r: r.strong)
+        reading += f" Most of your strong ties are in {inner.label.lower()} ({inner.strong:,}): start there for introductions."
     if only_strong:
         advice += f" No weak ties yet in: {', '.join(only_strong)}."
     return reading, advice

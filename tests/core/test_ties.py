@@ -29,7 +29,10 @@ def test_the_mix_counts_strong_and_weak_ties_per_circle_in_the_brainstorm_order(
     mix = summarise_mix([("school", "weak", 4), ("family", "strong", 3), ("family", "weak", 1)])
     assert [(r.circle, r.strong, r.weak) for r in mix.rows] == [("family", 3, 1), ("school", 0, 4)]
     assert (mix.strong, mix.weak, mix.total) == (3, 5, 8)
-    assert mix.reading == "3 strong and 5 weak ties (62% weak) across 2 circles."
+    assert mix.reading == (
+        "3 strong and 5 weak ties (62% weak) across 2 circles. "
+        "Most of your strong ties are in family (3): start there for introductions."
+    )
 
 
 def test_an_empty_network_has_no_mix_and_points_to_tip_1():
