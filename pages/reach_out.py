@@ -21,7 +21,7 @@ from core.outreach import (
 from core.store import InvalidInput
 from core.store import contacts as people
 from core.store import outreach as store
-from core.store.goals import link_contacts
+from core.store.goals import delete_goal, link_contacts
 from ui.cache import cached
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash
@@ -75,6 +75,11 @@ def link_person(goal_id: int, contact_id: int | None, title: str) -> None:
     set_flash("success", f"Linked them to “{title}”.", "_link_flash")
 
 
+def remove_target(goal_id: int, title: str) -> None:
+    delete_goal(workbook, goal_id)
+    set_flash("success", f"Removed the target “{title}”; the people stay in your list.", "_target_flash")
+
+
 def save_pitch() -> None:
     try:
         store.save_pitch(workbook, st.session_state["pitch_looking"], st.session_state["pitch_lately"])
@@ -98,8 +103,14 @@ def show_targets(targets: list) -> None:
                        f"“{TARGET_EXAMPLES.get(goal.kind, 'Data analyst')}”.", icon=":material/help:")
     if not targets:
         return
-    st.markdown("**Link people to a target**")
     titles = {g.id: f"{g.title} ({TARGET_KINDS[g.kind].lower()})" for g in targets}
+    st.markdown("**Your targets:** " + " · ".join(
+        f"{plain(titles[g.id])}{', high priority' if g.priority == 1 else ''}" for g in targets
+    ))
+    with st.expander("Remove a target"):
+        doomed = st.selectbox("Target to remove", list(titles), format_func=titles.get, key="remove_goal")
+        st.button("Remove target", on_click=remove_target, args=(doomed, titles[doomed]), icon=":material/delete:")
+    st.markdown("**Link people to a target**")
     goal_id = st.selectbox("Target", list(titles), format_func=titles.get, key="link_goal")
     contact_id = pick_person("Who could help with it?", "link_person")
     flash("_link_flash")

@@ -165,3 +165,19 @@ def test_a_meeting_dated_in_the_future_or_with_nobody_saves_nothing(app_on, tmp_
     assert "future" in at.error[0].value
     assert rows_in(path, "SELECT count(*) FROM interactions") == [(0,)]
     assert rows_in(path, "SELECT last_contacted_on FROM contacts") == [(None,)]
+
+
+def test_a_target_can_be_removed_without_touching_the_people(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, "Ana Ruiz")
+    book = open_workbook(path)
+    add_target(book, "role", "Data analyst")
+    add_target(book, "employer", "Meridian Hospital")
+    book.close()
+    at = app_on(path, PAGE)
+    [listing] = [m.value for m in at.markdown if m.value.startswith("**Your targets:**")]
+    assert "Data analyst" in listing and "Meridian Hospital" in listing
+    at.selectbox(key="remove_goal").select(1)
+    click(at, "Remove target")
+    assert rows_in(path, "SELECT title FROM goals") == [("Meridian Hospital",)]
+    assert rows_in(path, "SELECT count(*) FROM contacts") == [(1,)]
