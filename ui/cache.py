@@ -1,10 +1,14 @@
 """Results cached per workbook and per data version, so nothing leaks between workbooks and
-nothing goes stale after a write (every write raises the workbook's data_version)."""
+nothing goes stale after a write (every write raises the workbook's data_version); and chart
+specs cached by the values they draw, so a chart is built and checked once per distinct data."""
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -12,8 +16,13 @@ from core.store import Workbook
 
 T = TypeVar("T")
 _MAX_ENTRIES = 128
+_MAX_SPECS = 64
 _caches: "weakref.WeakKeyDictionary[Workbook, dict]" = weakref.WeakKeyDictionary()
+_specs: "OrderedDict[tuple, dict]" = OrderedDict()
 _lock = threading.Lock()
+# Altair's default theme writes Vega-Lite's own default view size into every spec; st.altair_chart
+# leaves it out so that Streamlit's theme can size the chart, and so does chart_spec.
+_ALTAIR_DEFAULT_VIEW = {"continuousWidth": 300, "continuousHeight": 300}
 
 
 def cached(workbook: Workbook, compute: Callable[..., T], *args: Any) -> T:
@@ -26,7 +35,41 @@ def cached(workbook: Workbook, compute: Callable[..., T], *args: Any) -> T:
     if hit is not None and hit[0] == version:
         return hit[1]
     value = compute(workbook, *args)
-    if len(entries) >= _MAX_ENTRIES:
-        entries.clear()
-    entries[key] = (version, value)
+    with _lock:
+        stale = [k for k, (v, _) in entries.items() if v != version]
+        for k in stale:  # results of older versions can never be hit again: free them now
+            del entries[k]
+        if len(entries) >= _MAX_ENTRIES:
+            entries.clear()
+        entries[key] = (version, value)
     return value
+
+
+def chart_spec(build: Callable[..., Any], *args: Any) -> dict:
+    """The Vega-Lite spec of the Altair chart ``build(*args)``, for ``st.vega_lite_chart``.
+
+    Building an Altair chart and checking it against the Vega-Lite schema costs tens of
+    milliseconds, on every rerun of a page; the spec depends only on ``args`` (plain values), so
+    it is made once per distinct ``args`` and reused, whichever workbook they came from. Charts
+    over 5,000 rows are refused, by Altair's own row limit.
+    """
+    key = (build.__module__, build.__qualname__, hashlib.blake2b(pickle.dumps(args), digest_size=16).digest())
+    with _lock:
+        spec = _specs.get(key)
+        if spec is not None:
+            _specs.move_to_end(key)
+            return spec
+    spec = build(*args).to_dict()
+    view = spec.get("config", {}).get("view", {})
+    if {k: view.get(k) for k in _ALTAIR_DEFAULT_VIEW} == _ALTAIR_DEFAULT_VIEW:
+        for k in _ALTAIR_DEFAULT_VIEW:
+            del view[k]
+        if not view:
+            del spec["config"]["view"]
+        if not spec["config"]:
+            del spec["config"]
+    with _lock:
+        _specs[key] = spec
+        while len(_specs) > _MAX_SPECS:
+            _specs.popitem(last=False)
+    return spec

@@ -1,0 +1,84 @@
+"""Chart specs cached by the values they draw: built once per distinct data, the same chart as
+Altair would draw, never more than 5,000 rows; and stale cached results are let go."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from core.charts.network import people_per_circle
+from core.circles import count_circles
+from core.model import CIRCLES, ContactDraft
+from core.store.contacts import add_contact, count_contacts
+from ui import cache
+from ui.cache import cached, chart_spec
+
+builds: list[tuple] = []
+
+
+def bars(values: tuple[int, ...]) -> alt.Chart:
+    builds.append(values)
+    data = pd.DataFrame({"n": list(range(len(values))), "value": list(values)})
+    return alt.Chart(data).mark_bar().encode(x="n:O", y="value:Q").properties(title="Bars")
+
+
+@pytest.fixture(autouse=True)
+def fresh():
+    builds.clear()
+    cache._specs.clear()
+    yield
+    builds.clear()
+
+
+def dataset_rows(spec: dict) -> list[dict]:
+    (rows,) = spec["datasets"].values()
+    return rows
+
+
+def test_the_same_data_draws_the_cached_spec_without_building_the_chart_again():
+    first = chart_spec(bars, (1, 2, 3))
+    again = chart_spec(bars, (1, 2, 3))
+    assert again is first
+    assert builds == [(1, 2, 3)]
+
+
+def test_new_data_draws_a_new_chart_with_the_new_values():
+    chart_spec(bars, (1, 2, 3))
+    changed = chart_spec(bars, (1, 2, 4))
+    assert [row["value"] for row in dataset_rows(changed)] == [1, 2, 4]
+    assert len(builds) == 2
+
+
+def test_the_spec_is_the_chart_altair_would_draw_with_its_title_and_data():
+    rows = count_circles({circle: 3 for circle in CIRCLES})
+    spec = chart_spec(people_per_circle, rows)
+    altair_spec = people_per_circle(rows).to_dict()
+    assert spec["title"] == altair_spec["title"] == "People per circle"
+    assert spec["layer"] == altair_spec["layer"]
+    assert dataset_rows(spec) == dataset_rows(altair_spec)
+    # Streamlit sizes the chart: Altair's default view size is left out, as st.altair_chart does.
+    assert "view" not in spec.get("config", {})
+
+
+def test_a_chart_of_more_than_5000_rows_is_refused():
+    with pytest.raises(alt.MaxRowsError):
+        chart_spec(bars, tuple(range(5001)))
+
+
+def test_the_spec_cache_keeps_a_bounded_number_of_charts():
+    for n in range(cache._MAX_SPECS + 10):
+        chart_spec(bars, (n,))
+    assert len(cache._specs) <= cache._MAX_SPECS
+
+
+def count_people(workbook) -> int:
+    return count_contacts(workbook)
+
+
+def test_results_of_an_older_data_version_are_let_go_after_a_write(workbook):
+    for n in range(5):
+        cached(workbook, lambda book, n: count_contacts(book), n)
+    add_contact(workbook, ContactDraft(name="Ana"))
+    assert cached(workbook, count_people) == 1
+    assert list(cache._caches[workbook]) == [(count_people.__module__, count_people.__qualname__, ())]
