@@ -14,6 +14,7 @@ from core.io.names import canonical_company, canonical_name
 NAME_THRESHOLD = 88  # out of 100, on canonical names (nicknames and accents already folded)
 COMPANY_CLASH = 60  # two different, non-empty companies below this similarity: keep apart
 MAX_BLOCK = 2000  # bounds the work on one block (a pair matrix of this size is 4M cells)
+MAX_EMAIL_GROUP = 20  # one address shared by more people than this is a team inbox, not a person
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def find_duplicates(
     for a, b in _email_pairs(keyed):
         _keep(pairs, apart, across_sources_only, a, b, 100, "same email address")
     for block in _name_blocks(keyed):
-        for a, b, score, reason in _similar_in_block(block):
+        for a, b, score, reason in _similar_in_block(block, limit + len(apart)):
             _keep(pairs, apart, across_sources_only, a, b, score, reason)
     return sorted(pairs.values(), key=lambda p: (-p.score, p.first_id, p.second_id))[:limit]
 
@@ -83,8 +84,9 @@ def _email_pairs(keyed: list[_Key]) -> Iterator[tuple[Person, Person]]:
         if email:
             by_email[email].append(key.person)
     for group in by_email.values():
-        for index, a in enumerate(group[:MAX_BLOCK]):
-            for b in group[index + 1 : MAX_BLOCK]:
+        first = group[:MAX_EMAIL_GROUP]
+        for index, a in enumerate(first):
+            for b in first[index + 1 :]:
                 yield a, b
 
 
@@ -100,21 +102,33 @@ def _name_blocks(keyed: list[_Key]) -> Iterator[list[_Key]]:
             yield block[:MAX_BLOCK]
 
 
-def _similar_in_block(block: list[_Key]) -> Iterator[tuple[Person, Person, int, str]]:
-    names = [k.name for k in block]
-    companies = [k.company for k in block]
-    name_scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_THRESHOLD)
+def _score_matrix(texts: list[str], scorer, cutoff: int) -> np.ndarray:
+    """All-pairs scores, computed once per distinct text (common names repeat a lot)."""
+    distinct, index = np.unique(np.array(texts, dtype=object), return_inverse=True)
+    scores = process.cdist(list(distinct), list(distinct), scorer=scorer, score_cutoff=cutoff, dtype=np.int32)
+    return scores[np.ix_(index, index)]
+
+
+def _similar_in_block(block: list[_Key], limit: int) -> Iterator[tuple[Person, Person, int, str]]:
+    """The best ``limit`` likely pairs of one block, scored in bulk (a block may hold hundreds)."""
+    name_scores = _score_matrix([k.name for k in block], fuzz.token_sort_ratio, NAME_THRESHOLD)
     rows, cols = np.nonzero(np.triu(name_scores, k=1))
     if not len(rows):
         return
-    company_scores = process.cdist(companies, companies, scorer=fuzz.token_set_ratio)
-    for i, j in zip(rows.tolist(), cols.tolist()):
-        name_score = int(name_scores[i, j])
-        if companies[i] and companies[j]:
-            company_score = int(company_scores[i, j])
-            if company_score < COMPANY_CLASH:
-                continue
-            reason = "same name and company" if name_score == 100 else "similar name, same company"
-            yield block[i].person, block[j].person, round((name_score * 2 + company_score) / 3), reason
+    companies = [k.company for k in block]
+    company_scores = _score_matrix(companies, fuzz.token_set_ratio, 0)
+    has_company = np.array([bool(c) for c in companies])
+    both = has_company[rows] & has_company[cols]
+    name, company = name_scores[rows, cols], company_scores[rows, cols]
+    keep = ~both | (company >= COMPANY_CLASH)
+    rows, cols, name, company, both = rows[keep], cols[keep], name[keep], company[keep], both[keep]
+    score = np.where(both, np.rint((name * 2 + company) / 3), np.rint(name * 0.9)).astype(np.int32)
+    if len(score) > limit:
+        best = np.argpartition(-score, limit)[:limit]
+        rows, cols, name, score, both = rows[best], cols[best], name[best], score[best], both[best]
+    for i, j, n, total, shared in zip(rows.tolist(), cols.tolist(), name.tolist(), score.tolist(), both.tolist()):
+        if shared:
+            reason = "same name and company" if n == 100 else "similar name, same company"
         else:
-            yield block[i].person, block[j].person, round(name_score * 0.9), "same name" if name_score == 100 else "similar name"
+            reason = "same name" if n == 100 else "similar name"
+        yield block[i].person, block[j].person, total, reason

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # A small table: the nicknames people most often appear under in one source and not another.
 NICKNAMES: dict[str, str] = {
@@ -57,6 +58,7 @@ def name_tokens(name: str) -> list[str]:
     return [word for word in _NON_WORD.split(plain) if word and word not in _TITLES]
 
 
+@lru_cache(maxsize=65_536)
 def canonical_name(name: str) -> str:
     """The name as compared: 'Bill  Smith' and 'William Smith' both give 'william smith'."""
     tokens = name_tokens(name)
@@ -65,6 +67,7 @@ def canonical_name(name: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=65_536)
 def canonical_company(company: str) -> str:
     """A company as compared: case, accents and legal suffixes aside."""
     suffixes = {"inc", "ltd", "llc", "plc", "gmbh", "co", "corp", "corporation", "limited", "sa", "ag"}
