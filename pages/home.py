@@ -176,32 +176,40 @@ def show_actions() -> None:
         button.button(label, key=f"home_{kind}_{contact_id}", on_click=mark_done, args=(kind, contact_id, name), icon=":material/check:")
 
 
-def show_charts(counts: dict) -> None:
+def to_spec(chart) -> dict:
+    """A chart as a Vega-Lite spec without Altair's schema validation (the slowest step of a run)."""
+    spec = chart.to_dict(validate=False)
+    spec.pop("config", None)  # Altair's default theme; Streamlit applies its own
+    return spec
+
+
+def glance(book: Workbook, on: date) -> list[tuple[dict | None, str]]:
+    """The four headline charts (a spec, or None when there is nothing to draw) with their readings."""
+    counts = people.count_by_circle(book)
+    history = [(r.taken_on, r.score) for r in ratings.list_ratings(book)]
+    extremes = upkeep.balance_extremes(book, 5)
+    plan = cached(book, week_plan, on)
+    this_week = ", ".join(f"{md(s.name)} ({s.on:%a})" for s in plan.weeks[0].slots)
+    no_rating = "No ratings yet: take tip 4's five-question rating to see your score here."
+    return [
+        (to_spec(people_per_circle(count_circles(counts))) if sum(counts.values()) else None, describe_coverage(counts)),
+        (to_spec(score_history(history)) if history else None, describe_history(history) if history else no_rating),
+        (to_spec(give_take_balance(extremes)) if extremes else None,
+         md(describe_balances(upkeep.tally_everyone(book), extremes))),
+        (to_spec(reconnect_schedule(plan)) if plan.slots else None,
+         describe_schedule(plan) + (f" This week: {this_week}." if this_week else "")),
+    ]  # fmt: skip
+
+
+def show_charts() -> None:
     st.subheader("At a glance")
-    top_left, top_right = st.columns(2)
-    with top_left:
-        if sum(counts.values()):
-            st.altair_chart(people_per_circle(count_circles(counts)), width="stretch")
-        st.caption(describe_coverage(counts))
-    with top_right:
-        history = [(r.taken_on, r.score) for r in cached(workbook, ratings.list_ratings)]
-        if history:
-            st.altair_chart(score_history(history), width="stretch")
-            st.caption(describe_history(history))
-        else:
-            st.caption("No ratings yet: take tip 4's five-question rating to see your score here.")
-    bottom_left, bottom_right = st.columns(2)
-    with bottom_left:
-        extremes = cached(workbook, upkeep.balance_extremes, 5)
-        if extremes:
-            st.altair_chart(give_take_balance(extremes), width="stretch")
-        st.caption(md(describe_balances(cached(workbook, upkeep.tally_everyone), extremes)))
-    with bottom_right:
-        plan = cached(workbook, week_plan, today)
-        if plan.slots:
-            st.altair_chart(reconnect_schedule(plan), width="stretch")
-        this_week = ", ".join(f"{md(s.name)} ({s.on:%a})" for s in plan.weeks[0].slots)
-        st.caption(describe_schedule(plan) + (f" This week: {this_week}." if this_week else ""))
+    charts = cached(workbook, glance, today)
+    for row in (charts[:2], charts[2:]):
+        for column, (spec, reading) in zip(st.columns(2), row):
+            with column:
+                if spec is not None:
+                    st.vega_lite_chart(spec=spec, width="stretch")
+                st.caption(reading)
 
 
 st.title("Job Networking Workbook")
@@ -216,5 +224,5 @@ if sum(facts["circles"].values()) == 0:
     st.page_link("pages/know_your_network.py", label="Tip 1 · Know your network", icon=":material/groups:")
 show_actions()
 show_progress(assess_tips(facts, today))
-show_charts(facts["circles"])
+show_charts()
 credit_article()

@@ -39,6 +39,21 @@ def planned_weeks(book: Workbook, on: date, weeks: int) -> Schedule:
     return plan_weeks(keys, picks, on, capacity=capacity, weeks=weeks)
 
 
+def to_spec(chart) -> dict:
+    """A chart as a Vega-Lite spec without Altair's schema validation (the slowest step of a run)."""
+    spec = chart.to_dict(validate=False)
+    spec.pop("config", None)  # Altair's default theme; Streamlit applies its own
+    return spec
+
+
+def schedule_spec(book: Workbook, on: date, weeks: int) -> dict:
+    return to_spec(reconnect_schedule(cached(book, planned_weeks, on, weeks)))
+
+
+def balance_spec(book: Workbook, top_n: int) -> dict:
+    return to_spec(give_take_balance(cached(book, upkeep.balance_extremes, top_n)))
+
+
 def calendar_file(book: Workbook, on: date, weeks: int) -> bytes:
     return export_schedule(cached(book, planned_weeks, on, weeks), datetime.now(timezone.utc))
 
@@ -165,7 +180,7 @@ def show_plan() -> None:
     weeks = right.slider("Weeks to plan", 2, 12, DEFAULT_WEEKS, key="plan_weeks")
     plan = cached(workbook, planned_weeks, today, weeks)
     chart, reading = st.columns([3, 2])
-    chart.altair_chart(reconnect_schedule(plan), width="stretch")
+    chart.vega_lite_chart(spec=cached(workbook, schedule_spec, today, weeks), width="stretch")
     reading.markdown(describe_schedule(plan))
     reading.download_button(
         "Download the calendar (.ics)", data=cached(workbook, calendar_file, today, weeks), file_name=FILE_NAME,
@@ -313,7 +328,7 @@ def show_balance() -> None:
     extremes = cached(workbook, upkeep.balance_extremes, 10)
     chart, reading = st.columns([3, 2])
     if extremes:
-        chart.altair_chart(give_take_balance(extremes), width="stretch")
+        chart.vega_lite_chart(spec=cached(workbook, balance_spec, 10), width="stretch")
     reading.markdown(md(describe_balances(overall, extremes)))
     reading.markdown("**The weights** (you can change each entry's weight when you record it):")
     reading.dataframe(
