@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.io.duplicates import Person, compare_people, find_duplicates
@@ -42,6 +42,7 @@ def test_nicknames_map_to_the_formal_first_name():
     assert canonical_name("Dr. Bill  O'Neil") == "william oneil"
 
 
+@settings(deadline=None)
 @given(st.text(max_size=30), st.text(max_size=20))
 def test_a_person_written_in_another_case_is_always_found(name, company):
     if canonical_name(name):
