@@ -33,6 +33,7 @@ from core.workshop import (
     agenda_position,
     describe_summary,
     format_left,
+    RoomSummary,
     qr_png,
     start_for_item,
     summarise_room,
@@ -43,6 +44,7 @@ from ui.session import current_workbook
 from ui.widgets import flash, set_flash
 
 REFRESH_SECONDS = 5
+CHARTS = {"scores": score_distribution, "noes": common_no_answers, "ties": tie_mix, "tips": tip_progress}
 current_workbook()  # not used here, but it sends a deep link through the app's router
 store = room_store()
 
@@ -61,6 +63,17 @@ def open_new_room() -> None:
     st.query_params["room"] = code
     st.query_params["key"] = key
     set_flash("success", f"Room {code} is open for {hours} hours. Bookmark this page: its address is your facilitator link.", "_fac_flash")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def chart_specs(summary: RoomSummary) -> dict[str, dict]:
+    # The projector refreshes every few seconds; the charts change only when someone shares.
+    return {name: build(summary).to_dict() for name, build in CHARTS.items()}
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def join_qr(link: str) -> bytes:
+    return qr_png(link)
 
 
 def forget_room() -> None:
@@ -96,7 +109,7 @@ def show_invite(code: str, key: str) -> None:
                        "projecting so the address bar, which holds the key, is hidden.")  # fmt: skip
     with picture:
         if link.startswith("http"):
-            st.image(qr_png(link), caption=f"Scan to join room {code}", width=280)
+            st.image(join_qr(link), caption=f"Scan to join room {code}", width=280)
         else:
             st.caption("Open this page through its web address to get a QR code.")
 
@@ -109,6 +122,10 @@ def show_dashboard(code: str, key: str) -> None:
         st.error(str(error), icon=":material/error:")
         return
     summary = summarise_room(count_joined(store, code), room_shares(store, code), room.min_group)
+    if room.agenda_started_at is not None:
+        now = agenda_position(room.agenda_started_at, utc_now())
+        if not now.finished:
+            st.caption(f"Now: tip {now.item.tip} · {now.item.title}, {format_left(now.seconds_left)} left.")
     joined, shared, rated = st.columns(3)
     joined.metric("Joined", summary.joined)
     shared.metric("Shared their figures", summary.shared)
@@ -118,15 +135,20 @@ def show_dashboard(code: str, key: str) -> None:
         st.info(f"Figures appear once {summary.min_group} people have shared, so nobody can be singled out.",
                 icon=":material/visibility_off:")  # fmt: skip
         return
+    specs = chart_specs(summary)
     left, right = st.columns(2, gap="large")
     if summary.ratings_visible:
-        left.altair_chart(score_distribution(summary), width="stretch", height=SCORES_HEIGHT, alt=describe_summary(summary))
-        right.altair_chart(common_no_answers(summary), width="stretch", height=NO_ANSWERS_HEIGHT,
-                           alt="The rating questions most often answered no.")
+        left.vega_lite_chart(spec=specs["scores"], width="stretch", height=SCORES_HEIGHT, alt=describe_summary(summary))
+        right.vega_lite_chart(spec=specs["noes"], width="stretch", height=NO_ANSWERS_HEIGHT,
+                              alt="The rating questions most often answered no.")  # fmt: skip
     else:
         left.info(f"Ratings appear once {summary.min_group} people have taken the quiz ({summary.rated} so far).")
-    left.altair_chart(tie_mix(summary), width="stretch", height=TIE_MIX_HEIGHT, alt=f"{summary.strong_ties} strong and {summary.weak_ties} weak ties.")
-    right.altair_chart(tip_progress(summary), width="stretch", height=TIPS_HEIGHT, alt="How many participants completed each tip.")
+    if summary.strong_ties + summary.weak_ties == 0:
+        left.info("Nobody who shared has listed anyone yet, so there is no strong/weak mix to show.")
+    else:
+        ties = f"{summary.strong_ties} strong and {summary.weak_ties} weak ties across the room."
+        left.vega_lite_chart(spec=specs["ties"], width="stretch", height=TIE_MIX_HEIGHT, alt=ties)
+    right.vega_lite_chart(spec=specs["tips"], width="stretch", height=TIPS_HEIGHT, alt="How many participants completed each tip.")
     asks, follow_ups, circles = st.columns(3)
     asks.metric("Asks made", f"{summary.asks_made:,}")
     follow_ups.metric("Thank-yous and follow-ups", f"{summary.follow_ups_done:,}")
@@ -160,7 +182,7 @@ def show_agenda(code: str, key: str) -> None:
         st.markdown(f"## Tip {item.tip} of 6 · {item.title}")
         st.metric("Time left", format_left(now.seconds_left))
         st.progress(1 - now.seconds_left / (item.minutes * 60), text=f"{item.minutes} minutes for this tip")
-        st.markdown(f"### Discuss\n{item.prompt}")
+        st.markdown(f"**Discuss**\n### {item.prompt}")
     back, forward, stop = st.columns(3)
     back.button("Previous tip", on_click=move_agenda, args=(code, key, max(0, now.index - 1)), icon=":material/skip_previous:")
     forward.button("Next tip", on_click=move_agenda, args=(code, key, now.index + 1), disabled=now.finished, icon=":material/skip_next:")
