@@ -27,6 +27,14 @@ PRIORITIES = {1: "High", 2: "Normal", 3: "Low"}
 workbook = current_workbook()
 
 
+MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:=")
+
+
+def md(text: str) -> str:
+    """User text made inert for st.markdown: every markdown sign is escaped, so a name stays a name."""
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in text)
+
+
 def plural(count: int, one: str = "person", many: str = "people") -> str:
     return f"{count:,} {one if count == 1 else many}"
 
@@ -41,11 +49,11 @@ def compute_paths(book, limit: int) -> list:
 
 def show_mix(mix) -> None:
     if not mix.total:
-        st.info(mix.advice)
+        st.info(md(mix.advice))
         return
     chart_col, reading_col = st.columns([3, 2])
     chart_col.altair_chart(tie_mix(mix.rows), width="stretch", height=mix_height(mix.rows))
-    reading_col.markdown(f"{mix.reading}\n\n{mix.advice}")
+    reading_col.markdown(f"{md(mix.reading)}\n\n{md(mix.advice)}")
     reading_col.caption(
         "Strong ties are your inner circle: people you trust and talk to often. Weak ties are "
         "acquaintances; they link you to circles, ideas and openings your inner circle does not reach."
@@ -73,7 +81,7 @@ def set_all(search: str, circle: str | None, current: str | None, total: int) ->
     try:
         changed = tie_store.set_ties_matching(workbook, tie, search, circle, current)
     except InvalidInput as error:
-        set_flash("error", str(error), "_tie_flash")
+        set_flash("error", md(str(error)), "_tie_flash")
         return
     st.session_state["tie_confirm_all"] = False
     set_flash("success", f"Marked {plural(changed)} as {TIES[tie].lower()}s.", "_tie_flash")
@@ -116,9 +124,9 @@ def add_destination() -> None:
     try:
         goal_store.add_goal(workbook, state.get("dest_kind", "association"), state.get("dest_title", ""), state.get("dest_priority", 2))
     except InvalidInput as error:
-        set_flash("error", f"{error} Nothing was saved.", "_dest_flash")
+        set_flash("error", md(f"{error} Nothing was saved."), "_dest_flash")
         return
-    set_flash("success", f"Added “{state['dest_title'].strip()}” to where you want to go.", "_dest_flash")
+    set_flash("success", f"Added “{md(state['dest_title'].strip())}” to where you want to go.", "_dest_flash")
     state["dest_title"] = ""
 
 
@@ -129,12 +137,12 @@ def link_people(goal_id: int, title: str) -> None:
         return
     goal_store.link_contacts(workbook, goal_id, chosen)
     st.session_state["dest_people"] = []
-    set_flash("success", f"Linked {plural(len(chosen))} to “{title}”.", "_dest_flash")
+    set_flash("success", f"Linked {plural(len(chosen))} to “{md(title)}”.", "_dest_flash")
 
 
 def remove_destination(goal_id: int, title: str) -> None:
     goal_store.delete_goal(workbook, goal_id)
-    set_flash("success", f"Removed “{title}”; the people stay in your list.", "_dest_flash")
+    set_flash("success", f"Removed “{md(title)}”; the people stay in your list.", "_dest_flash")
 
 
 def show_destinations(report, destinations) -> None:
@@ -149,7 +157,7 @@ def show_destinations(report, destinations) -> None:
         title_col.text_input("Name", key="dest_title", max_chars=200, placeholder="e.g. Healthcare Data Association")
         priority_col.selectbox("Priority", list(PRIORITIES), index=1, format_func=PRIORITIES.get, key="dest_priority")
         st.form_submit_button("Add destination", on_click=add_destination, icon=":material/add_location_alt:")
-    st.markdown(report.reading)
+    st.markdown(md(report.reading))
     if not destinations:
         return
     st.dataframe(
@@ -166,7 +174,7 @@ def show_linking(destinations) -> None:
     goal_id = st.selectbox("Destination", list(titles), format_func=titles.get, key="dest_pick")
     linked = tie_store.people_for_goal(workbook, goal_id, limit=20)
     if linked:
-        st.caption("Linked so far: " + ", ".join(name for _, name, _ in linked) + (" …" if len(linked) == 20 else ""))
+        st.caption("Linked so far: " + md(", ".join(name for _, name, _ in linked)) + (" …" if len(linked) == 20 else ""))
     query = st.text_input("Find people who relate to it", key="dest_search", placeholder="Type part of a name, company or role")
     if query.strip():
         matches, total = cached(workbook, people.search_contacts, query, None, None, MATCH_LIMIT, 0)
@@ -195,7 +203,7 @@ def show_paths() -> None:
     layout = layout_paths(paths)
     st.altair_chart(introduction_paths(layout), width="stretch", height=graph_height(layout))
     st.caption("Circles are strong ties, triangles the people to meet, diamonds your goals; dashed lines link a person to a goal.")
-    st.markdown("**Who to ask**\n" + "\n".join(f"{i}. {describe_path(p)}" for i, p in enumerate(paths, 1)))
+    st.markdown("**Who to ask**\n" + "\n".join(f"{i}. {md(describe_path(p))}" for i, p in enumerate(paths, 1)))
 
 
 st.title("5 · Strong and weak ties")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from core.model import ContactDraft
@@ -31,6 +32,11 @@ def seed(path, *people):
                                                       introduced_by=None if introducer is None else ids[introducer])))  # fmt: skip
     workbook.close()
     return ids
+
+
+def plain(markdown: str) -> str:
+    """What a reader sees of escaped markdown."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def open_part(at, section: str):
@@ -155,7 +161,7 @@ def test_introduction_paths_say_who_to_ask_for_whom_and_for_which_goal(app_on, t
     workbook.close()
     at = open_part(app_on(path, PAGE), "Introduction paths")
     assert any(
-        "1. Ask Sister to introduce you to Her co-worker for your goal Data Guild (association)." in m.value
+        "1. Ask Sister to introduce you to Her co-worker for your goal Data Guild (association)." in plain(m.value)
         for m in at.markdown
     )
     specs = [c.proto.spec for c in at.get("vega_lite_chart")]
@@ -185,3 +191,15 @@ def test_only_the_open_part_of_the_page_runs(app_on, tmp_path, demo_path):
     open_part(at, "Introduction paths")
     [chart] = at.get("vega_lite_chart")
     assert '"Introduction paths"' in chart.proto.spec
+
+
+def test_names_and_titles_with_markdown_signs_are_shown_as_typed_never_as_links_or_formatting(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    ids = seed(path, ("*Sis* <b>", "family", "strong", None), ("[win](http://x.example)", "friends", "weak", 0))
+    workbook = open_workbook(path)
+    link_contacts(workbook, add_goal(workbook, "field", "# Data_science :red[now]", 1), [ids[1]])
+    workbook.close()
+    at = open_part(app_on(path, PAGE), "Introduction paths")
+    [listing] = [m.value for m in at.markdown if "Who to ask" in m.value]
+    assert "](" not in listing and "\\[win\\]\\(http" in listing  # escaped, so no link is made
+    assert "Ask *Sis* <b> to introduce you to [win](http://x.example) for your goal # Data_science :red[now]" in plain(listing)
