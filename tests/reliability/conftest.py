@@ -60,6 +60,13 @@ def soak_factor(config: pytest.Config) -> int:
     return max(1, int(chosen))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Test modules size their Hypothesis runs when imported, so they read the factor from here.
+    factor = soak_factor(config)
+    if factor > 1:
+        os.environ[SOAK_ENV] = str(factor)
+
+
 @pytest.fixture(scope="session")
 def soak(pytestconfig) -> int:
     """How many times larger than the CI run this run is (1 in CI)."""
