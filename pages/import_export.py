@@ -20,6 +20,7 @@ from ui.cache import cached
 from ui.session import current_workbook
 from ui.widgets import flash, set_flash
 
+SECTIONS = ["Import", "Duplicates", "Export", "Backup and restore"]
 PREVIEW_ROWS = 50
 SKIPPED_SHOWN = 200
 PAIRS_SHOWN = 50
@@ -295,12 +296,17 @@ def show_snapshots() -> None:
 
 
 st.title("Import, export, backup")
-importing, duplicates, exporting, backing_up = st.tabs(["Import", "Duplicates", "Export", "Backup and restore"])
-with importing:
-    show_import()
-with duplicates:
-    show_duplicates()
-with exporting:
-    show_exports()
-with backing_up:
-    show_backup()
+# Only the open part runs (and the URL names it), so a visit pays for one part, not four.
+importing, duplicates, exporting, backing_up = st.tabs(SECTIONS, key="section", on_change="rerun", bind="query-params")
+if importing.open:
+    with importing:
+        show_import()
+if duplicates.open:
+    with duplicates:
+        show_duplicates()
+if exporting.open:
+    with exporting:
+        show_exports()
+if backing_up.open:
+    with backing_up:
+        show_backup()

@@ -27,6 +27,14 @@ def book(path):
     return ui.session._open_local(str(path))
 
 
+def open_part(at, section: str):
+    """Switch the page to one of its parts (tabs), as a click on the tab does."""
+    at.session_state["section"] = section
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def upload(at, name: str):
     at.file_uploader(key="upload_0").upload(name, (FIXTURES / name).read_bytes(), "text/csv")
     return at.run()
@@ -104,7 +112,7 @@ def test_a_likely_duplicate_is_merged_and_the_merge_undone(app_on, tmp_path):
     workbook = book(path)
     bill = add_contact(workbook, ContactDraft(name="Bill Smith", company="Acme"))
     william = add_contact(workbook, ContactDraft(name="William Smith", company="Acme Inc.", email="bill@acme.example"))
-    at.run()
+    open_part(at, "Duplicates")
     at.toggle(key="dup_look").set_value(True).run()
     assert "Bill Smith and William Smith" in at.selectbox(key="dup_pair").format_func(0)
     at.button(key=f"merge_{bill}_{william}").click().run()
@@ -121,7 +129,7 @@ def test_a_pair_kept_apart_is_not_offered_again(app_on, tmp_path):
     workbook = book(path)
     first = add_contact(workbook, ContactDraft(name="Ann Lee"))
     second = add_contact(workbook, ContactDraft(name="Ann Lee"))
-    at.run()
+    open_part(at, "Duplicates")
     at.toggle(key="dup_look").set_value(True).run()
     at.button(key=f"apart_{first}_{second}").click().run()
     assert any("No likely duplicates" in i.value for i in at.info)
@@ -135,7 +143,7 @@ def test_a_good_backup_is_restored_and_a_bad_file_changes_nothing(app_on, tmp_pa
     path = tmp_path / "w.duckdb"
     at = app_on(path, PAGE)
     add_contact(book(path), ContactDraft(name="Before"))
-
+    open_part(at, "Backup and restore")
     at.file_uploader(key="restore_file_0").upload("notes.duckdb", b"Name\nAnn\n").run()
     at.checkbox(key="restore_sure").check().run()
     at.button(key="restore_go").click().run()
@@ -149,7 +157,7 @@ def test_a_good_backup_is_restored_and_a_bad_file_changes_nothing(app_on, tmp_pa
 
 
 def test_local_mode_keeps_a_daily_automatic_backup_and_says_when(app_on, tmp_path):
-    at = app_on(tmp_path / "w.duckdb", PAGE)
+    at = open_part(app_on(tmp_path / "w.duckdb", PAGE), "Backup and restore")
     assert list((tmp_path / "backups").glob("workbook-*.duckdb"))
     assert any("Last good backup" in m.value for m in at.markdown)
 
@@ -170,6 +178,7 @@ def test_a_visitor_on_a_shared_server_restores_a_backup_into_their_private_workb
         at = AppTest.from_file(APP, default_timeout=30)
         at.run()
         at.switch_page(f"pages/{PAGE}").run()
+        open_part(at, "Backup and restore")
         assert any("only in this browser session" in c.value for c in at.caption)
         at.file_uploader(key="restore_file_0").upload("backup.duckdb", backup.read_bytes()).run()
         at.checkbox(key="restore_sure").check().run()
