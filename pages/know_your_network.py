@@ -8,7 +8,7 @@ from core.contacts import check_draft, clean_draft, describe_duplicates
 from core.model import CIRCLE_PROMPTS, CIRCLES, TIES, ContactDraft
 from core.store import InvalidInput
 from core.store import contacts as people
-from ui.cache import cached
+from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, literal, set_flash
 
@@ -94,8 +94,7 @@ def show_list() -> None:
     search = left.text_input("Search name, company, role or email", key="list_search")
     circle = middle.selectbox("Circle", [None, *CIRCLES], format_func=lambda c: "All circles" if c is None else CIRCLES[c], key="list_circle")
     tie = right.selectbox("Tie", [None, *TIES], format_func=lambda t: "Both" if t is None else TIES[t], key="list_tie")
-    matches, total = cached(workbook, people.search_contacts, search, circle, tie, 1, 0)
-    pages = max(1, -(-total // PAGE_SIZE))
+    pages = max(1, -(-cached(workbook, people.count_matching, search, circle, tie) // PAGE_SIZE))
     page = st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="list_page") if pages > 1 else 1
     rows, total = cached(workbook, people.search_contacts, search, circle, tie, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     if not total:
@@ -225,8 +224,10 @@ with work_col:
 with circles_col:
     st.subheader("Your circles")
     st.markdown(describe_coverage(counts))
-    st.altair_chart(people_per_circle(rows), width="stretch", alt=describe_coverage(counts))
+    st.vega_lite_chart(spec=chart_spec(people_per_circle, rows), width="stretch", alt=describe_coverage(counts))
     growth = cached(workbook, people.growth_by_month)
     if len(growth) > 1:
-        st.altair_chart(list_growth(growth), width="stretch", alt="How many people your list held, month by month.")
+        st.vega_lite_chart(
+            spec=chart_spec(list_growth, growth), width="stretch", alt="How many people your list held, month by month."
+        )
 credit_article()

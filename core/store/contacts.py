@@ -153,11 +153,16 @@ def search_contacts(
 ) -> tuple[list[Contact], int]:
     """One page of people matching the filters, and how many match in all."""
     where, params = _filters(search, circle, tie)
-    total = workbook.read_one(f"SELECT count(*) FROM contacts WHERE {where}", params)[0]
     rows = workbook.read(
         f"{_SELECT} WHERE {where} ORDER BY lower(name), id LIMIT ? OFFSET ?", [*params, limit, offset]
     )
-    return [_contact(r) for r in rows], int(total)
+    return [_contact(r) for r in rows], count_matching(workbook, search, circle, tie)
+
+
+def count_matching(workbook: Workbook, search: str = "", circle: str | None = None, tie: str | None = None) -> int:
+    """How many live people match the filters (without fetching any of them)."""
+    where, params = _filters(search, circle, tie)
+    return int(workbook.read_one(f"SELECT count(*) FROM contacts WHERE {where}", params)[0])
 
 
 def contact_names(workbook: Workbook, ids: Iterable[int]) -> dict[int, str]:
