@@ -102,9 +102,10 @@ def tie_mix_frame(summary: RoomSummary) -> pd.DataFrame:
     for tie, count in (("Strong ties", strong), ("Weak ties", weak)):
         share = count / total if total else 0.0
         rows.append({"tie": tie, "people": count, "start": start, "end": start + count, "middle": start + count / 2,
-                     "label": f"{tie.split()[0]} {count:,} ({share:.0%})", "share": share})  # fmt: skip
+                     "label": f"{tie.split()[0]} {count:,} ({share:.0%})", "share": share,
+                     "ink": "#FFFFFF" if tie == "Strong ties" else "#000000"})  # fmt: skip
         start += count
-    return pd.DataFrame(rows, columns=["tie", "people", "start", "end", "middle", "label", "share"])
+    return pd.DataFrame(rows, columns=["tie", "people", "start", "end", "middle", "label", "share", "ink"])
 
 
 def tie_mix(summary: RoomSummary) -> alt.LayerChart:
@@ -121,9 +122,9 @@ def tie_mix(summary: RoomSummary) -> alt.LayerChart:
                         legend=alt.Legend(title=None, orient="bottom")),
     )  # fmt: skip
     labels = base.transform_filter("datum.people > 0").mark_text(fontSize=14, fontWeight="bold").encode(
-        x="middle:Q", text="label:N",
-        color=alt.Color("tie:N", scale=alt.Scale(domain=["Strong ties", "Weak ties"], range=["#FFFFFF", "#000000"]), legend=None),
-    )  # fmt: skip
+        # White on the dark blue, black on the orange; a scale-free colour so it is not merged with the bars'.
+        x="middle:Q", text="label:N", color=alt.Color("ink:N", scale=None),
+    )
     return (bars + labels).properties(title="Strong and weak ties in the room", height=TIE_MIX_HEIGHT - 120, width="container")
 
 

@@ -87,6 +87,7 @@ def test_the_no_answers_come_most_common_first_with_their_counts():
 def test_the_tie_mix_labels_each_part_with_its_count_and_share():
     frame = tie_mix_frame(ROOM)
     assert list(frame["label"]) == ["Strong 10 (33%)", "Weak 20 (67%)"]
+    assert list(frame["ink"]) == ["#FFFFFF", "#000000"]  # readable on the blue and on the orange
     assert list(frame["end"]) == [10, 30]
 
 
