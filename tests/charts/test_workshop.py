@@ -44,7 +44,7 @@ def marks(chart) -> list[str]:
 def colours(chart) -> set[str]:
     found = set()
     for layer in layers(chart):
-        colour = layer.get("encoding", {}).get("color", {}).get("scale", {}).get("range", [])
+        colour = (layer.get("encoding", {}).get("color", {}).get("scale") or {}).get("range", [])
         found |= set(colour)
         if isinstance(layer["mark"], dict) and "color" in layer["mark"]:
             found.add(layer["mark"]["color"])
