@@ -112,15 +112,28 @@ def compose_ask(request: AskRequest) -> str:
 
 
 def describe_target(kind: str, title: str) -> str:
-    """A target as it reads inside a sentence: 'Data analyst roles', 'the Renewable energy field'."""
+    """A target as it reads inside a sentence: 'data analyst roles in healthcare', 'the energy field'."""
     title = " ".join(title.split())
     if not title:
         return "the field I am aiming for"
-    if kind == "role" and not re.search(r"\b(roles?|jobs?|positions?)$", title.lower()):
-        return f"{title} roles"
+    if kind in ("role", "industry") and len(title) > 1 and not title[:2].isupper():
+        title = title[0].lower() + title[1:]  # mid-sentence; acronyms such as "UX researcher" stay
+    if kind == "role":
+        if re.search(r"\b(roles?|jobs?|positions?)\b", title.lower()):
+            return title
+        head, sep, tail = _split_qualifier(title)
+        return f"{head} roles{sep}{tail}"
     if kind == "industry" and not title.lower().startswith("the "):
         return f"the {title} field"
     return title
+
+
+def _split_qualifier(title: str) -> tuple[str, str, str]:
+    """'data analyst in healthcare' -> ('data analyst', ' in ', 'healthcare')."""
+    match = re.search(r" (in|at|for|with) ", title)
+    if not match:
+        return title, "", ""
+    return title[: match.start()], match.group(0), title[match.end():]
 
 
 def _news_lines(request: AskRequest, target: str) -> list[str]:

@@ -154,9 +154,11 @@ def test_an_unknown_request_kind_is_refused() -> None:
 
 
 def test_targets_read_naturally_inside_a_sentence() -> None:
-    assert describe_target("role", "Data analyst") == "Data analyst roles"
-    assert describe_target("role", "Data analyst jobs") == "Data analyst jobs"
-    assert describe_target("industry", "Renewable energy") == "the Renewable energy field"
+    assert describe_target("role", "Data analyst") == "data analyst roles"
+    assert describe_target("role", "Data analyst in healthcare") == "data analyst roles in healthcare"
+    assert describe_target("role", "Data analyst jobs") == "data analyst jobs"
+    assert describe_target("role", "UX researcher") == "UX researcher roles"
+    assert describe_target("industry", "Renewable energy") == "the renewable energy field"
     assert describe_target("employer", "  Acme   Health ") == "Acme Health"
 
 
