@@ -35,6 +35,7 @@ from core.workshop import (
 MAX_OPEN_ROOMS = 1000
 MAX_PARTICIPANTS = 500
 TOKEN_BYTES = 18
+CLOSED_ROOM_MEMORY = timedelta(days=1)
 _QUESTIONS = list(RATING_QUESTIONS)
 _SHARE_COLUMNS = ["score", *_QUESTIONS, "strong_ties", "weak_ties", "circles_covered", "asks_made",
                   "follow_ups_done", "tips_completed"]  # fmt: skip
@@ -153,6 +154,7 @@ def get_room(store: RoomStore, code: str, now: datetime | None = None) -> Room:
         raise UnknownRoom(f"No open room has the code {code}; check it with your facilitator (rooms close after a set time).")
     room = Room(*rows[0])
     if is_expired(room.expires_at, _utc(now)):
+        expire_rooms(store, now)  # whatever was shared in it goes now, not at the next room opening
         raise RoomExpired(f"Room {code} closed at {room.expires_at:%H:%M} UTC; ask your facilitator for a new code.")
     return room
 
@@ -279,15 +281,25 @@ def close_room(store: RoomStore, code: str, key: str, now: datetime | None = Non
 
 
 def expire_rooms(store: RoomStore, now: datetime | None = None) -> int:
-    """Remove every room past its time, with its participants and shares; returns how many."""
-    codes = [row[0] for row in store.run("SELECT code FROM rooms WHERE expires_at <= ?", [_utc(now)])]
-    _delete_rooms(store, codes)
-    return len(codes)
+    """Empty every room past its time (participants and shares go at once); returns how many were emptied.
+
+    The bare room row (a code and its times, nothing else) stays for a day, so that a late
+    participant is told the room has closed rather than that the code is unknown.
+    """
+    now = _utc(now)
+    expired = [row[0] for row in store.run(
+        "SELECT DISTINCT code FROM participants WHERE code IN (SELECT code FROM rooms WHERE expires_at <= ?)", [now]
+    )]  # fmt: skip
+    with store._lock:
+        _delete_rooms(store, expired, tables=("shares", "participants"))
+        gone = [row[0] for row in store.run("SELECT code FROM rooms WHERE expires_at <= ?", [now - CLOSED_ROOM_MEMORY])]
+        _delete_rooms(store, gone)
+    return len(expired)
 
 
-def _delete_rooms(store: RoomStore, codes: list[str]) -> None:
+def _delete_rooms(store: RoomStore, codes: list[str], tables: tuple[str, ...] = ("shares", "participants", "rooms")) -> None:
     if not codes:
         return
     with store._lock:
-        for table in ("shares", "participants", "rooms"):
+        for table in tables:
             store.run(f"DELETE FROM {table} WHERE code IN (SELECT unnest(?::VARCHAR[]))", [codes])

@@ -82,14 +82,27 @@ def test_an_expired_room_says_so_and_refuses_new_participants(store, room):
     assert count_joined(store, code) == 0
 
 
-def test_expiring_removes_the_room_with_everyone_and_everything_shared(store, room):
+def test_expiring_empties_the_room_of_everyone_and_everything_shared(store, room):
     code, _ = room
     share(store, code, join(store, code, now=NOW), FIGURES, now=NOW)
     assert expire_rooms(store, NOW + timedelta(hours=1)) == 0
     assert expire_rooms(store, NOW + timedelta(hours=2)) == 1
-    assert store.dump() == {"participants": [], "rooms": [], "shares": []}
+    dump = store.dump()
+    assert (dump["participants"], dump["shares"], [r[0] for r in dump["rooms"]]) == ([], [], [code])
+    with pytest.raises(RoomExpired):  # a late participant is told it closed, for a day
+        get_room(store, code, NOW + timedelta(hours=3))
+    expire_rooms(store, NOW + timedelta(hours=2, days=1))
+    assert store.dump()["rooms"] == []
     with pytest.raises(UnknownRoom):
         get_room(store, code, NOW)
+
+
+def test_the_first_look_at_an_expired_room_removes_what_was_shared(store, room):
+    code, _ = room
+    share(store, code, join(store, code, now=NOW), FIGURES, now=NOW)
+    with pytest.raises(RoomExpired):
+        get_room(store, code, NOW + timedelta(hours=2))
+    assert store.dump()["shares"] == [] and store.dump()["participants"] == []
 
 
 def test_a_missing_facilitator_key_is_refused_with_a_clear_message(store, room):
