@@ -175,7 +175,9 @@ def undo(merge_id: int) -> None:
 
 
 def describe_person(contact) -> str:
-    parts = [contact.company, contact.role, contact.email, f"{CIRCLES.get(contact.circle, contact.circle)}, {contact.tie} tie"]
+    added = f"added {contact.created_at:%d %b %Y}" if contact.created_at else ""
+    parts = [contact.company, contact.role, contact.email, f"{CIRCLES.get(contact.circle, contact.circle)}, {contact.tie} tie",
+             f"person #{contact.id}", added]  # fmt: skip
     return " · ".join(p for p in parts if p)
 
 
@@ -200,7 +202,8 @@ def show_duplicates() -> None:
     if not st.toggle("Look for likely duplicates", key="dup_look"):
         show_merges()
         return
-    pairs = cached(workbook, imports.likely_duplicates, PAIRS_SHOWN)
+    with st.spinner("Comparing everyone's names…"):
+        pairs = cached(workbook, imports.likely_duplicates, PAIRS_SHOWN)
     if not pairs:
         st.info("No likely duplicates: every name looks like a different person.", icon=":material/check:")
     else:
