@@ -10,7 +10,7 @@ import pytest
 import ui.bench
 from core.cli import main
 from tests.conftest import PAGE_FILES
-from ui.bench import Report, add_interaction_table, add_page_table, add_server_table
+from ui.bench import NOTES_MARK, Report, add_interaction_table, add_page_table, add_server_table, write_markdown
 from ui.bench_browser import BrowserFigures, nav_url_paths
 from ui.bench_pages import INTERACTIONS, PageTiming, Timing
 
@@ -107,3 +107,14 @@ def test_the_browser_sessions_visit_every_page_the_router_lists_home_first():
     assert paths[0] == ""
     assert "know_your_network" in paths and "maintain_your_network" in paths
     assert len(paths) == len(set(paths))
+
+
+def test_rewriting_the_figures_keeps_the_notes_written_by_hand(tmp_path):
+    path = tmp_path / "performance.md"
+    write_markdown(path, "old figures")
+    path.write_text(path.read_text() + "\nThe home page spends its time in charts.\n")
+    write_markdown(path, "new figures")
+    text = path.read_text()
+    assert "new figures" in text and "old figures" not in text
+    assert text.count(NOTES_MARK) == 1
+    assert text.endswith("The home page spends its time in charts.\n")
