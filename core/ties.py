@@ -236,6 +236,19 @@ def find_paths(
     return _rank(goal_paths, plain_paths)[: max(limit, 0)]
 
 
+def goals_out_of_reach(
+    people: Iterable[Person], goal_people: Mapping[int, Iterable[int]], goals: Iterable[Goal], max_hops: int = MAX_HOPS
+) -> list[Goal]:
+    """Goals that no introduction path reaches (nobody linked to them has a strong tie to vouch), by priority."""
+    by_id = {p.id: p for p in people}
+    reached = {
+        goal_id
+        for goal_id, person_ids in goal_people.items()
+        if any(_path_to(by_id.get(i), by_id, max_hops, None) for i in person_ids)
+    }
+    return sorted((g for g in goals if g.id not in reached), key=lambda g: (g.priority, g.title.lower()))
+
+
 def _path_to(person: Person | None, by_id: Mapping[int, Person], max_hops: int, goal: Goal | None) -> IntroPath | None:
     if person is None or person.tie == "strong" or person.introduced_by is None:
         return None

@@ -15,6 +15,7 @@ from core.ties import (
     describe_path,
     find_paths,
     goal_label,
+    goals_out_of_reach,
     layout_paths,
     summarise_mix,
 )
@@ -37,6 +38,12 @@ def md(text: str) -> str:
 
 def plural(count: int, one: str = "person", many: str = "people") -> str:
     return f"{count:,} {one if count == 1 else many}"
+
+
+def compute_unreached(book) -> list:
+    return goals_out_of_reach(
+        tie_store.introduction_people(book), tie_store.introduction_goal_links(book), goal_store.list_goals(book)
+    )
 
 
 def compute_paths(book, limit: int) -> list:
@@ -199,11 +206,23 @@ def show_paths() -> None:
             "No introduction paths yet. A path needs a strong tie who can introduce you to someone: on "
             "“Know your network”, add the people you could meet through a friend, and mark your closest people strong."
         )
+        show_unreached()
         return
     layout = layout_paths(paths)
     st.altair_chart(introduction_paths(layout), width="stretch", height=graph_height(layout))
     st.caption("Circles are strong ties, triangles the people to meet, diamonds your goals; dashed lines link a person to a goal.")
     st.markdown("**Who to ask**\n" + "\n".join(f"{i}. {md(describe_path(p))}" for i, p in enumerate(paths, 1)))
+    show_unreached()
+
+
+def show_unreached() -> None:
+    unreached = cached(workbook, compute_unreached)
+    if unreached:
+        names = ", ".join(goal_label(g) for g in unreached)
+        st.markdown(
+            f"**No path yet to:** {md(names)}. Ask your strong ties who they know there, and note who "
+            "would introduce you when you add that person on “Know your network”."
+        )
 
 
 st.title("5 · Strong and weak ties")

@@ -14,6 +14,7 @@ from core.ties import (
     circle_label,
     describe_path,
     find_paths,
+    goals_out_of_reach,
     layout_paths,
     shorten,
     summarise_mix,
@@ -209,6 +210,19 @@ def test_every_goal_with_a_reachable_person_appears_before_any_goal_repeats(netw
     goal_ids = [p.goal.id for p in paths if p.goal is not None]
     distinct = list(dict.fromkeys(goal_ids))
     assert goal_ids[: len(distinct)] == distinct
+
+
+def test_goals_that_no_path_reaches_are_listed_by_priority():
+    # Data Guild (1) is reached through Eve; Dee (no introducer) cannot carry PyCon; nothing links to the rest.
+    missing = goals_out_of_reach(PEOPLE, {1: [FAY.id], 2: [DEE.id]}, GOALS)
+    assert [g.title for g in missing] == ["Data analyst", "PyCon", "Data Weekly"]
+
+
+@given(networks())
+def test_a_goal_is_out_of_reach_exactly_when_the_full_path_list_never_reaches_it(network):
+    people, links = network
+    reached = {p.goal.id for p in find_paths(people, links, GOALS, limit=10_000) if p.goal is not None}
+    assert {g.id for g in goals_out_of_reach(people, links, GOALS)} == {g.id for g in GOALS} - reached
 
 
 # --- layout --------------------------------------------------------------------------------------

@@ -203,3 +203,16 @@ def test_names_and_titles_with_markdown_signs_are_shown_as_typed_never_as_links_
     [listing] = [m.value for m in at.markdown if "Who to ask" in m.value]
     assert "](" not in listing and "\\[win\\]\\(http" in listing  # escaped, so no link is made
     assert "Ask *Sis* <b> to introduce you to [win](http://x.example) for your goal # Data_science :red[now]" in plain(listing)
+
+
+def test_goals_no_introduction_path_reaches_are_named_with_what_to_do(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    ids = seed(path, ("Sister", "family", "strong", None), ("Her co-worker", "former_jobs", "weak", 0))
+    workbook = open_workbook(path)
+    link_contacts(workbook, add_goal(workbook, "association", "Data Guild", 1), [ids[1]])
+    add_goal(workbook, "conference", "Open Data Summit", 2)
+    workbook.close()
+    at = open_part(app_on(path, PAGE), "Introduction paths")
+    [line] = [plain(m.value) for m in at.markdown if "No path yet to" in m.value]
+    assert "**No path yet to:** Open Data Summit (conference or event)." in line
+    assert "Data Guild" not in line
