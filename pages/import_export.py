@@ -38,8 +38,13 @@ def read_upload(data: bytes, fmt: str | None, mapping: tuple) -> object:
     key = (hash(data), fmt, mapping)
     held = st.session_state.get("_import_read")
     if held is None or held[0] != key:
-        with st.spinner("Reading the file…"):
-            held = (key, read_contacts(data, fmt=fmt, mapping=dict(mapping) or None))
+        bar = st.progress(0.0, text="Reading the file…")
+        try:
+            result = read_contacts(data, fmt=fmt, mapping=dict(mapping) or None,
+                                   progress=lambda f, text: bar.progress(f, text=text))  # fmt: skip
+        finally:
+            bar.empty()
+        held = (key, result)
         st.session_state["_import_read"] = held
     return held[1]
 

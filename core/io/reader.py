@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from core.io.csv_formats import (
     guess_mapping,
@@ -54,6 +54,7 @@ def read_contacts(
     fmt: str | None = None,
     mapping: Mapping[str, str] | None = None,
     limit: int = MAX_IMPORT_BYTES,
+    progress: Callable[[float, str], None] | None = None,
 ) -> ImportResult:
     """Read the people in a file; raises ImportFileError with a one-line message on bad input."""
     if fmt is not None and fmt not in FORMATS:
@@ -61,7 +62,7 @@ def read_contacts(
     text, notes = decode_bytes(data, limit)
     fmt = fmt or detect_format(text)
     if fmt == "vcard":
-        result = _read_vcard_text(text)
+        result = _read_vcard_text(text, progress)
     else:
         result = _read_csv_text(text, fmt, mapping)
     circle, tie = DEFAULTS[fmt]
@@ -84,8 +85,8 @@ def _nobody_message(result: ImportResult) -> str:
     return f"The file has no people in it; export your contacts again as {FORMATS[result.format]}."
 
 
-def _read_vcard_text(text: str) -> ImportResult:
-    drafts, lines, skipped = read_vcards(text)
+def _read_vcard_text(text: str, progress) -> ImportResult:
+    drafts, lines, skipped = read_vcards(text, progress)
     if not drafts and not skipped:
         raise ImportFileError("The file has no vCards (BEGIN:VCARD); export your contacts again as .vcf.")
     return ImportResult("vcard", tuple(drafts), tuple(lines), tuple(skipped))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import vobject
 
@@ -17,6 +17,7 @@ from core.model import CIRCLES, TIES, ContactDraft
 _BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
 _QP_PARAMS = re.compile(r"ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE(;|$)", re.IGNORECASE)
+PROGRESS_EVERY = 250  # vobject reads about a thousand cards a second: say how far it has got
 _SINGLE_TEXT = {"FN", "NOTE", "TITLE", "ROLE", "ORG", "NICKNAME"}
 _BARE_COMMA = re.compile(r"(?<!\\),")
 _UID_NAMESPACE = uuid.UUID("6f1d7c1e-2b7a-4d55-9a3e-4c2f1b9e8a10")
@@ -66,10 +67,15 @@ def _escape_commas(line: str) -> str:
     return name + ":" + _BARE_COMMA.sub(lambda _: "\\,", value)
 
 
-def read_vcards(text: str) -> tuple[list[ContactDraft], list[int], list[SkippedRow]]:
+def read_vcards(
+    text: str, progress: Callable[[float, str], None] | None = None
+) -> tuple[list[ContactDraft], list[int], list[SkippedRow]]:
     """The people in a .vcf text, the line each card starts on, and the cards skipped with reasons."""
     drafts, lines, skipped = [], [], []
-    for line, card_text in split_cards(text):
+    cards = list(split_cards(text))
+    for count, (line, card_text) in enumerate(cards, start=1):
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count / len(cards), f"Read {count:,} of {len(cards):,} cards")
         outcome = _read_card(card_text)
         if isinstance(outcome, str):
             skipped.append(SkippedRow(line, outcome))

@@ -177,3 +177,14 @@ def test_the_preview_defaults_change_only_people_still_on_the_formats_default():
     result = apply_defaults(read("google_contacts.csv"), "school", "strong")
     assert [d.circle for d in result.drafts] == ["former_jobs", "neighbours", "school"]
     assert {d.tie for d in result.drafts} == {"strong"}
+
+
+def test_reading_many_vcards_reports_progress_to_the_end():
+    from core.io.vcard import write_vcards
+    from core.model import ContactDraft
+
+    people = [ContactDraft(name=f"Person {i}", source="workbook", source_key=f"id:{i}") for i in range(600)]
+    seen = []
+    result = read_contacts(write_vcards(people).encode(), progress=lambda f, text: seen.append((f, text)))
+    assert len(result.drafts) == 600
+    assert [round(f, 2) for f, _ in seen] == [0.42, 0.83] and seen[-1][1] == "Read 500 of 600 cards"
