@@ -31,7 +31,7 @@ workbook = current_workbook()
 
 def plain(text: str) -> str:
     """User text shown inside markdown, with markdown's special characters made literal."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~])", r"\\\1", text)
+    return re.sub(r"([\\`*_\[\]<>#|~$])", r"\\\1", text)
 
 
 def pick_person(label: str, key: str):
@@ -143,7 +143,7 @@ def thank(contact_id: int, name: str, channel: str) -> None:
     except InvalidInput as error:
         set_flash("error", str(error), "_thanks_flash")
         return
-    set_flash("success", f"Logged a thank-you to {name}. Tell them how their help worked out, too.", "_thanks_flash")
+    set_flash("success", f"Logged a thank-you to {plain(name)}. Tell them how their help worked out, too.", "_thanks_flash")
 
 
 def save_days() -> None:

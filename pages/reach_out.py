@@ -32,7 +32,7 @@ workbook = current_workbook()
 
 def plain(text: str) -> str:
     """User text shown inside markdown, with markdown's special characters made literal."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~])", r"\\\1", text)
+    return re.sub(r"([\\`*_\[\]<>#|~$])", r"\\\1", text)
 
 
 def pick_person(label: str, key: str) -> int | None:
@@ -56,7 +56,7 @@ def add_target() -> None:
     kind, title = st.session_state["target_kind"], st.session_state.get("target_title", "")
     problems = check_target(kind, title)
     if problems:
-        set_flash("error", problems[0].message + " Nothing was saved.", "_target_flash")
+        set_flash("error", plain(problems[0].message) + " Nothing was saved.", "_target_flash")
         return
     try:
         store.add_target(workbook, kind, title, st.session_state["target_priority"])
@@ -64,7 +64,8 @@ def add_target() -> None:
         set_flash("error", str(error), "_target_flash")
         return
     st.session_state["target_title"] = ""
-    set_flash("success", f"Added the target “{title.strip()}”. Now link the people who could help.", "_target_flash")
+    set_flash("success", f"Added the target “{plain(title.strip())}”. Now link the people who could help.",
+              "_target_flash")
 
 
 def link_person(goal_id: int, contact_id: int | None, title: str) -> None:
@@ -72,12 +73,12 @@ def link_person(goal_id: int, contact_id: int | None, title: str) -> None:
         set_flash("error", "Search for a person first, then pick them.", "_link_flash")
         return
     link_contacts(workbook, goal_id, [contact_id])
-    set_flash("success", f"Linked them to “{title}”.", "_link_flash")
+    set_flash("success", f"Linked them to “{plain(title)}”.", "_link_flash")
 
 
 def remove_target(goal_id: int, title: str) -> None:
     delete_goal(workbook, goal_id)
-    set_flash("success", f"Removed the target “{title}”; the people stay in your list.", "_target_flash")
+    set_flash("success", f"Removed the target “{plain(title)}”; the people stay in your list.", "_target_flash")
 
 
 def save_pitch() -> None:
@@ -99,7 +100,7 @@ def show_targets(targets: list) -> None:
     st.button("Add target", type="primary", on_click=add_target, icon=":material/flag:")
     for goal in targets:
         if is_vague_target(goal.title):
-            st.warning(f"“{goal.title}” is too open to bring leads; try something like "
+            st.warning(f"“{plain(goal.title)}” is too open to bring leads; try something like "
                        f"“{TARGET_EXAMPLES.get(goal.kind, 'Data analyst')}”.", icon=":material/help:")
     if not targets:
         return
@@ -268,7 +269,7 @@ with target_tab:
     show_targets(targets)
     st.subheader("Your pitch")
     show_pitch()
-    st.subheader("Who can help with each target")
+    st.subheader("Goal coverage")
     show_coverage(targets)
 with ref_tab:
     show_references()

@@ -181,3 +181,12 @@ def test_a_target_can_be_removed_without_touching_the_people(app_on, tmp_path):
     click(at, "Remove target")
     assert rows_in(path, "SELECT title FROM goals") == [("Meridian Hospital",)]
     assert rows_in(path, "SELECT count(*) FROM contacts") == [(1,)]
+
+
+def test_markdown_in_a_target_is_shown_literally_not_formatted(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    at.text_input(key="target_title").input("C# developer *senior* $5k")
+    click(at, "Add target")
+    [listing] = [m.value for m in at.markdown if m.value.startswith("**Your targets:**")]
+    assert r"C\# developer \*senior\* \$5k" in listing
