@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from core.model import CIRCLES, DESTINATION_KINDS, GOAL_KINDS, TIES, Goal
 
@@ -361,7 +362,7 @@ def _collect(paths: list[IntroPath]) -> tuple[dict[int, list[str]], dict[str, st
         keys = [f"p{p.id}" for p in path.chain]
         for depth, (key, person) in enumerate(zip(keys, path.chain)):
             add(key, depth, person.name, "strong" if depth == 0 else "weak")
-        for a, b in zip(keys, keys[1:]):
+        for a, b in pairwise(keys):
             links.setdefault((a, b), "introduces")
         if path.goal is not None:
             goal_key = f"g{path.goal.id}"
@@ -379,16 +380,19 @@ def _place(columns: dict[int, list[str]], links: dict[tuple[str, str], str]) -> 
     rows: dict[str, float] = {}
     positions: dict[str, tuple[int, float]] = {}
     for column in sorted(columns):
-        keys = columns[column]
-        first_seen = {key: i for i, key in enumerate(keys)}
-
-        def barycentre(key: str) -> tuple[float, int]:
-            placed = [rows[p] for p in parents.get(key, []) if p in rows]
-            return (sum(placed) / len(placed) if placed else float(first_seen[key]), first_seen[key])
-
-        ordered = sorted(keys, key=barycentre)
+        ordered = _order_column(columns[column], parents, rows)
         middle = (len(ordered) - 1) / 2
         for i, key in enumerate(ordered):
             rows[key] = float(i)
             positions[key] = (column, middle - i)
     return positions
+
+
+def _order_column(keys: list[str], parents: dict[str, list[str]], rows: dict[str, float]) -> list[str]:
+    first_seen = {key: i for i, key in enumerate(keys)}
+
+    def barycentre(key: str) -> tuple[float, int]:
+        placed = [rows[p] for p in parents.get(key, []) if p in rows]
+        return (sum(placed) / len(placed) if placed else float(first_seen[key]), first_seen[key])
+
+    return sorted(keys, key=barycentre)

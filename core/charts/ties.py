@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import altair as alt
 import pandas as pd
-
-from collections import Counter
 
 from core.charts import MAX_CHART_ROWS, OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR
 from core.ties import GraphLayout, MixRow

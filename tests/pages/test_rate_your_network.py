@@ -23,7 +23,7 @@ def answer(at, answers: dict) -> None:
 
 
 def save(at):
-    [b for b in at.button if b.label == "Save my rating"][0].click().run()
+    next(b for b in at.button if b.label == "Save my rating").click().run()
     assert not at.exception, [e.value for e in at.exception]
 
 
@@ -129,7 +129,7 @@ def test_past_ratings_are_listed_with_their_notes_and_one_taken_by_mistake_can_b
     assert list(table.value["Opportunities"]) == ["", "Join the guild"]
     mistake = saved(path, "SELECT id FROM ratings WHERE score = 0")[0][0]
     at.selectbox(key="remove_pick").select(mistake)
-    [b for b in at.button if b.label == "Remove this rating"][0].click().run()
+    next(b for b in at.button if b.label == "Remove this rating").click().run()
     assert [row[0] for row in saved(path)] == [5]
     assert at.metric[0].value == "5 of 5"
 
@@ -139,6 +139,6 @@ def test_removing_without_choosing_a_rating_removes_nothing(app_on, tmp_path):
     at = app_on(path, PAGE)
     answer(at, dict.fromkeys(KEYS, True))
     save(at)
-    [b for b in at.button if b.label == "Remove this rating"][0].click().run()
+    next(b for b in at.button if b.label == "Remove this rating").click().run()
     assert len(saved(path)) == 1
     assert any("Choose the rating to remove first" in e.value for e in at.error)

@@ -48,7 +48,7 @@ def open_part(at, section: str):
 
 
 def click(at, label):
-    [b for b in at.button if b.label == label][0].click().run()
+    next(b for b in at.button if b.label == label).click().run()
     assert not at.exception, [e.value for e in at.exception]
 
 

@@ -8,7 +8,13 @@ import pytest
 
 from core.model import RATING_QUESTIONS
 from core.store import InvalidInput, open_workbook
-from core.store.ratings import count_ratings, delete_rating, latest_ratings, list_ratings, save_rating
+from core.store.ratings import (
+    count_ratings,
+    delete_rating,
+    latest_ratings,
+    list_ratings,
+    save_rating,
+)
 
 TODAY = date(2026, 3, 1)
 ALL_YES = dict.fromkeys(RATING_QUESTIONS, True)

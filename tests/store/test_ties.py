@@ -6,7 +6,12 @@ import pytest
 
 from core.model import ContactDraft
 from core.store import InvalidInput
-from core.store.contacts import add_contact, count_by_circle_and_tie, get_contact, trash_contacts
+from core.store.contacts import (
+    add_contact,
+    count_by_circle_and_tie,
+    get_contact,
+    trash_contacts,
+)
 from core.store.goals import add_goal, link_contacts, list_goals
 from core.store.ties import (
     count_matching,
