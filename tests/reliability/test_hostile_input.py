@@ -320,3 +320,88 @@ def test_a_ten_thousand_character_name_or_note_is_refused_in_one_line_and_nothin
     assert all("\n" not in e.value for e in at.error)
     record("Hostile input", "10,000-character name and note typed into tip 1: refused, nothing saved",
            sessions=1, inputs=2, lost=0)  # fmt: skip
+
+
+# --- hostile text on every page of the real server, in a real browser ----------------------------
+
+PAGES = ("", "know_your_network", "reach_out", "build_relationships", "rate_your_network", "strong_and_weak_ties",
+         "maintain_your_network", "import_export", "about_your_data", "workshop")  # fmt: skip
+_INJECTED = """() => {
+    const bad = [];
+    for (const s of document.querySelectorAll('script')) if (s.textContent.includes('alert(')) bad.push('script');
+    for (const e of document.querySelectorAll('*')) for (const a of e.attributes) {
+        const name = a.name.toLowerCase(), value = a.value.toLowerCase();
+        if (name.startsWith('on') && value.includes('alert(')) bad.push(e.tagName + '[' + name + ']');
+        if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(name)
+            && value.replace(/\\s/g, '').startsWith('javascript:')) bad.push(e.tagName + '[' + name + ']');
+    }
+    for (const f of document.querySelectorAll('iframe[srcdoc], object, embed')) bad.push(f.tagName);
+    return bad;
+}"""
+
+
+def fill_with_hostile_text(path) -> None:
+    from core.store.goals import add_goal, link_contacts
+    from core.store.maintenance import add_ledger_entry, save_person_notes, set_key_contact
+    from core.store.outreach import set_reference
+    from core.store.ratings import save_rating
+    from core.store.interactions import log_interaction
+    from datetime import date
+
+    today = date.today()
+    book = open_workbook(path)
+    try:
+        for n, text in enumerate(HOSTILE):
+            person = add_contact(book, ContactDraft(name=f"{text} {n}", company=text, role=text, notes=text,
+                                                    tie="strong" if n % 2 else "weak"))  # fmt: skip
+            set_key_contact(book, person, 30)
+            save_person_notes(book, person, family=text, interests=text)
+            log_interaction(book, person, today, "ask", note=text, today=today)
+            add_ledger_entry(book, person, today, "gave", "thank_you", 1, today=today, note=text)
+            link_contacts(book, add_goal(book, "role", f"{text} {n}"), [person])
+            set_reference(book, [person])
+        save_rating(book, {q: False for q in ("truth", "challenge", "vibrant", "future", "strong_links")}, today,
+                    today=today, strengths=HOSTILE[0], weaknesses=HOSTILE[1], opportunities=HOSTILE[2])  # fmt: skip
+    finally:
+        book.close()
+
+
+@pytest.mark.browser
+def test_hostile_text_on_every_page_of_the_real_server_shows_as_text_and_runs_nothing(browser, tmp_path, record):
+    from tests.browser.conftest import start_server, wait_until_idle
+
+    path = tmp_path / "hostile.duckdb"
+    fill_with_hostile_text(path)
+    server = start_server(path, tmp_path)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    dialogs: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    injected: dict[str, list[str]] = {}
+    try:
+        for page in PAGES:
+            tab.goto(f"{server.url}/{page}")
+            wait_until_idle(tab)
+            for tab_button in tab.get_by_role("tab").all():
+                tab_button.click()
+                wait_until_idle(tab, settle_ms=100)
+                injected.setdefault(page or "home", []).extend(tab.evaluate(_INJECTED))
+            injected.setdefault(page or "home", []).extend(tab.evaluate(_INJECTED))
+        tab.goto(f"{server.url}/know_your_network")
+        wait_until_idle(tab)
+        for name in ("<script>alert(1)</script>", "[x](javascript:alert(1))", "<img src=x onerror=alert(1)>"):
+            tab.get_by_label("Name (required)").fill(name)
+            tab.get_by_role("button", name="Add person").click()
+            wait_until_idle(tab)
+            success = tab.locator('[data-testid="stAlertContentSuccess"]').first.inner_text()
+            assert f"Added {name} to" in success  # shown exactly as typed, not rendered
+            injected["know_your_network"] += tab.evaluate(_INJECTED)
+    finally:
+        context.close()
+        server.stop()
+    leaks = {page: found for page, found in injected.items() if found}
+    record("Hostile input", "hostile names, notes and goals on every page of the real server (browser)",
+           sessions=1, inputs=len(HOSTILE) * 6 + 3, lost=len(dialogs) + sum(map(len, leaks.values())))  # fmt: skip
+    assert dialogs == [], f"a dialog fired: {dialogs}"
+    assert leaks == {}
