@@ -25,10 +25,8 @@ from ui.widgets import credit_article, flash, set_flash
 
 MATCH_LIMIT = 50
 PRIORITIES = {1: "High", 2: "Normal", 3: "Low"}
-workbook = current_workbook()
-
-
 MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:=")
+workbook = current_workbook()
 
 
 def md(text: str) -> str:
@@ -40,16 +38,17 @@ def plural(count: int, one: str = "person", many: str = "people") -> str:
     return f"{count:,} {one if count == 1 else many}"
 
 
-def compute_unreached(book) -> list:
-    return goals_out_of_reach(
-        tie_store.introduction_people(book), tie_store.introduction_goal_links(book), goal_store.list_goals(book)
-    )
+def load_introductions(book) -> tuple:
+    """What paths are made of: the people on introduction chains, their goal links, every goal."""
+    return tie_store.introduction_people(book), tie_store.introduction_goal_links(book), goal_store.list_goals(book)
 
 
 def compute_paths(book, limit: int) -> list:
-    return find_paths(
-        tie_store.introduction_people(book), tie_store.introduction_goal_links(book), goal_store.list_goals(book), limit
-    )
+    return find_paths(*cached(book, load_introductions), limit)
+
+
+def compute_unreached(book) -> list:
+    return goals_out_of_reach(*cached(book, load_introductions))
 
 
 # --- your mix ------------------------------------------------------------------------------------
