@@ -110,7 +110,7 @@ def show_seat(seat: Seat) -> None:
     st.success(f"You are in room **{room.code}**{name}. It closes in {left // 60} h {left % 60} min.", icon=":material/groups:")
     show_agenda_now(room.agenda_started_at)
 
-    st.subheader("Share your figures with the room")
+    st.subheader("Share your figures with the room", anchor=False)
     st.markdown(
         "If you switch sharing on, the room receives **these figures and nothing else**: no names, no "
         "companies, no emails, no notes. The facilitator only sees them added up with everyone else's, "

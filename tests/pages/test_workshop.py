@@ -238,3 +238,14 @@ def test_a_made_up_seat_in_the_address_just_shows_the_join_form():
     stranger = open_app("workshop.py", room=code, seat="made-up")
     assert stranger.text_input(key="ws_code").value == code
     assert not stranger.success and count_joined(store(), code) == 0
+
+
+def test_no_contacts_name_or_email_reaches_the_room_through_the_pages():
+    facilitator, code, _ = open_room_as_facilitator()
+    for yes in (1, 3, 5):
+        join_and_share(participant_with(yes, 2, 2), code, "Sam")
+    facilitator.run()
+    stored = repr(store().dump())
+    assert "Vexworth" not in stored and "vex.example" not in stored
+    shown = " ".join(str(e.value) for e in [*facilitator.markdown, *facilitator.code, *facilitator.caption])
+    assert "Vexworth" not in shown
