@@ -156,7 +156,8 @@ def save_days() -> None:
 def describe_help(row: dict) -> str:
     if row["kind"] == "ask":
         return f"helped with your ask for {REQUEST_KINDS.get(row['request_kind'], 'help').lower()}"
-    return "helped you" + (f" ({row['note'][:60]})" if row["note"] else "")
+    what = f" with {REQUEST_KINDS[row['request_kind']].lower()}" if row["request_kind"] in REQUEST_KINDS else ""
+    return f"helped you{what}" + (f" ({row['note'][:60]})" if row["note"] else "")
 
 
 def show_follow_ups() -> None:

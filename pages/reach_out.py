@@ -189,6 +189,12 @@ def show_references() -> None:
             st.session_state["_ref_next"] = (contact_id, next_step)
             st.session_state["ref_step"] = next_step or "thanked"
         st.caption("Next step: " + (REFERENCE_STEPS[next_step] if next_step else "all five done. Well done!"))
+        with st.expander("Every reference and their next step, as a table"):
+            st.dataframe(
+                [{"Reference": names[p.contact_id], "Steps done": f"{p.steps_done} of {len(REFERENCE_STEPS)}",
+                  "Next step": REFERENCE_STEPS[p.next_step] if p.next_step else "All done"} for p in progress],
+                hide_index=True, width="stretch",
+            )  # fmt: skip
         step_col, date_col = st.columns(2)
         step_col.selectbox("Step done", list(REFERENCE_STEPS), format_func=REFERENCE_STEPS.get, key="ref_step")
         date_col.date_input("On", value=date.today(), key="ref_date", format="DD/MM/YYYY")
@@ -213,7 +219,7 @@ def log_contact(contact_id: int | None) -> None:
         store.log_outreach(
             workbook, contact_id, state.get("log_date") or date.today(), kind, channel=state["log_channel"],
             outcome=state.get("log_outcome", "") if kind == "ask" else "",
-            request_kind=state.get("log_request", "") if kind == "ask" else "",
+            request_kind=state.get("log_request", "") if kind in ("ask", "help_received") else "",
             note=state.get("log_note", ""), today=date.today(),
         )
     except InvalidInput as error:
@@ -234,6 +240,9 @@ def show_log() -> None:
         ask_left, ask_right = st.columns(2)
         ask_left.selectbox("Asked for", list(REQUEST_KINDS), format_func=REQUEST_KINDS.get, key="log_request")
         ask_right.selectbox("Outcome", list(OUTCOMES), format_func=OUTCOMES.get, key="log_outcome")
+    elif kind == "help_received":
+        st.selectbox("What they helped with", list(REQUEST_KINDS), format_func=REQUEST_KINDS.get, key="log_request")
+        st.caption("Page 3 reminds you to thank them if no thank-you follows within the days you set there.")
     st.text_input("Note (optional)", key="log_note", max_chars=store.NOTE_MAX)
     flash("_log_flash")
     st.button("Log it", type="primary", on_click=log_contact, args=(contact_id,), icon=":material/edit_note:")

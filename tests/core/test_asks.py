@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from core.asks import (
     APPROACHES,
     CHANNEL_LIMITS,
+    FINDING_TITLES,
     AskRequest,
     blocking_findings,
     check_ask,
@@ -192,3 +193,11 @@ def test_every_composed_draft_passes_the_checker(
 def test_a_job_ask_added_to_any_draft_is_caught(kind: str, approach: str, title: str, bad: str) -> None:
     draft = compose_ask(AskRequest("Sam", kind, title, "employer", approach=approach))
     assert "job_outright" in {f.code for f in check_ask(f"{draft}\n{bad}", "email", title)}
+
+
+@given(text=st.text(max_size=400), channel=st.sampled_from([*CHANNELS, "carrier pigeon"]), target=st.none() | words)
+def test_the_checker_accepts_any_text_and_only_reports_known_flags(text: str, channel: str, target) -> None:
+    findings = check_ask(text, channel, target)
+    assert {f.code for f in findings} <= set(FINDING_TITLES)
+    assert all(f.why and f.rewrite for f in findings)
+    assert (blocking_findings(findings) != []) == (not text.strip())

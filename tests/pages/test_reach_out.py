@@ -190,3 +190,14 @@ def test_markdown_in_a_target_is_shown_literally_not_formatted(app_on, tmp_path)
     click(at, "Add target")
     [listing] = [m.value for m in at.markdown if m.value.startswith("**Your targets:**")]
     assert r"C\# developer \*senior\* \$5k" in listing
+
+
+def test_help_received_records_what_the_help_was(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, "Kofi Mensah")
+    at = app_on(path, PAGE)
+    at.text_input(key="log_person_search").input("kofi").run()
+    at.selectbox(key="log_kind").select("help_received").run()
+    at.selectbox(key="log_request").select("introduction")
+    click(at, "Log it")
+    assert rows_in(path, "SELECT kind, request_kind, outcome FROM interactions") == [("help_received", "introduction", "")]
