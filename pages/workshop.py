@@ -5,7 +5,15 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from core.store.rooms import RoomError, get_room, join, leave
-from core.workshop import AGENDA, MIN_GROUP, TIP_TITLES, agenda_position, check_code, describe_share, normalise_code
+from core.workshop import (
+    AGENDA,
+    MIN_GROUP,
+    TIP_TITLES,
+    agenda_position,
+    check_code,
+    describe_share,
+    normalise_code,
+)
 from ui.rooms import (
     Seat,
     keep_seat_in_address,

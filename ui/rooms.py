@@ -12,7 +12,15 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from core.store import Workbook
-from core.store.rooms import RoomError, RoomStore, is_sharing, open_room_store, seat_nickname, share, withdraw
+from core.store.rooms import (
+    RoomError,
+    RoomStore,
+    is_sharing,
+    open_room_store,
+    seat_nickname,
+    share,
+    withdraw,
+)
 from core.store.workshop_figures import participant_figures
 from core.workshop import ParticipantShare
 from ui.cache import cached

@@ -79,9 +79,9 @@ def test_the_score_chart_counts_every_score_and_names_the_three_bands():
 
 def test_the_no_answers_come_most_common_first_with_their_counts():
     frame = no_answers_frame(ROOM)
-    assert list(frame["question"])[0] == "reflects your future"
+    assert frame["question"].iloc[0] == "reflects your future"
     assert list(frame["participants"]) == [3, 1, 1, 1, 0]
-    assert list(frame["label"])[0] == "3"
+    assert frame["label"].iloc[0] == "3"
 
 
 def test_the_tie_mix_labels_each_part_with_its_count_and_share():
@@ -94,7 +94,7 @@ def test_the_tie_mix_labels_each_part_with_its_count_and_share():
 def test_tip_progress_reads_as_n_of_those_who_shared():
     frame = tip_progress_frame(ROOM)
     assert list(frame["label"]) == ["2 of 4", "1 of 4", "1 of 4", "4 of 4", "1 of 4", "2 of 4"]
-    assert list(frame["tip"])[0] == "1 · Know your network"
+    assert frame["tip"].iloc[0] == "1 · Know your network"
 
 
 def test_a_hidden_room_gives_empty_charts_not_errors():

@@ -56,11 +56,11 @@ shares = st.builds(
         score=sum(answers) if is_rated else None, answers=answers if is_rated else (),
         strong_ties=strong, weak_ties=weak, circles_covered=circles, asks_made=asks,
         follow_ups_done=follow_ups, tips_completed=frozenset(tips),
-    ),  # fmt: skip
+    ),
     st.tuples(*[st.booleans()] * len(QUESTIONS)),
     st.integers(0, 500), st.integers(0, 500), st.integers(0, len(CIRCLES)), st.integers(0, 50),
     st.integers(0, 50), st.sets(st.integers(1, 6)), st.booleans(),
-)  # fmt: skip
+)
 
 
 # Codes and keys
