@@ -166,6 +166,7 @@ _JOB_ASKS = [
     re.compile(p)
     for p in (
         rf"\b(?:give|get|find|offer|land|hand)\s+me\s+(?:a|an|any|some|the)\s+{_ADJ}{_JOB_WORDS}\b",
+        rf"\bhelp\s+me\s+(?:get|find|land)\s+(?:a|an|any|some)\s+{_ADJ}{_JOB_WORDS}\b",
         r"\bhire\s+me\b",
         r"\b(?:employ|recruit)\s+me\b",
         r"\btake\s+me\s+on\b",
@@ -188,7 +189,6 @@ _GENERIC: list[tuple[re.Pattern[str], bool]] = [
         (r"\bkeep\s+(?:me\s+in\s+mind|an\s+eye\s+out|your\s+ears\s+open)\b", False),
         (r"\b(?:open\s+to|interested\s+in|happy\s+with|take)\s+(?:anything|any\s+job|whatever)\b", False),
         (r"\banything\s+(?:at\s+all|you\s+can\s+do|would\s+help)\b", False),
-        (r"\bhelp\s+me\s+find\s+(?:a|any)\s+job\b", False),
     )
 ]
 # A generic phrase followed by a real qualifier ("anything in data at Acme") is judged specific.

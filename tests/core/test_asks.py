@@ -35,6 +35,7 @@ JOB_ASKS = [
     "I was hoping you might have a data analyst role for me.",
     "Do you have any vacancies in the data team?",
     "Could I ask you for a job as a data analyst?",
+    "Can you help me get a job at your data analyst team?",
 ]
 NOT_JOB_ASKS = [
     "Could you give me some insight into the job market for data analysts?",
@@ -43,6 +44,8 @@ NOT_JOB_ASKS = [
     "Could you tell me how your job as a data analyst changed this year?",
     "Would you share how data analysts at your company found their jobs?",
     "Could I get your advice on my data analyst job search?",
+    "Do you have any advice for me on data analyst interviews?",
+    "Would you refer me for the data analyst opening at Acme?",
 ]
 GENERIC_ASKS = [
     "Let me know if you hear of anything.",
