@@ -78,7 +78,7 @@ def show_result(latest: list) -> None:
     score_col, band_col = st.columns([1, 3])
     score_col.metric(
         "Your score", f"{current.score} of {MAX_SCORE}",
-        delta=f"{comparison.change:+d} since last time" if comparison.change else None, help=f"Taken {current.taken_on:%d %b %Y}",
+        delta=f"{comparison.change:+d}" if comparison.change else None, help=f"Taken {current.taken_on:%d %b %Y}",
     )  # fmt: skip
     with band_col:
         BAND_BOXES[band.key](f"**{band.label}.** {band.advice}", icon=BAND_ICONS[band.key])

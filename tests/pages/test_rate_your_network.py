@@ -73,7 +73,7 @@ def test_a_retake_is_compared_with_the_previous_rating(app_on, tmp_path):
     answer(at, {**dict.fromkeys(KEYS, True), "strong_links": False})
     save(at)
     assert at.metric[0].value == "4 of 5"
-    assert at.metric[0].delta == "+3 since last time"
+    assert at.metric[0].delta == "+3"
     assert any("Up 3 since last time (1 to 4)" in c.value for c in at.caption)
 
 
