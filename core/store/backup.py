@@ -70,8 +70,15 @@ def check_workbook_file(path: str | os.PathLike[str]) -> int:
         ) from None
     try:
         return _check_contents(connection, name)
+    except duckdb.Error as error:
+        raise _damaged(name, error) from None
     finally:
         connection.close()
+
+
+def _damaged(name: str, error: Exception) -> NotAWorkbook:
+    detail = str(error).splitlines()[0][:100] if str(error) else type(error).__name__
+    return NotAWorkbook(f"{name} is damaged or cut short ({detail}); choose another backup.")
 
 
 def _check_contents(connection: duckdb.DuckDBPyConnection, name: str) -> int:
@@ -88,12 +95,9 @@ def _check_contents(connection: duckdb.DuckDBPyConnection, name: str) -> int:
     missing = _REQUIRED_TABLES - tables
     if missing:
         raise NotAWorkbook(f"{name} is missing the {', '.join(sorted(missing))} table; it is damaged. Choose another backup.")
-    try:
-        for table in sorted(tables):
-            # Reading every column of every row makes DuckDB verify each block's checksum.
-            connection.execute(f'SELECT count(*), sum(hash(COLUMNS(*))) FROM "{table}"').fetchall()
-    except duckdb.Error:
-        raise NotAWorkbook(f"{name} is damaged (table {table} cannot be read); choose another backup.") from None
+    for table in sorted(tables):
+        # Reading every column of every row makes DuckDB verify each block's checksum.
+        connection.execute(f'SELECT count(*), sum(hash(COLUMNS(*))) FROM "{table}"').fetchall()
     return version
 
 
@@ -110,11 +114,17 @@ def restore_workbook(
     with tempfile.TemporaryDirectory(prefix="workbook-restore-") as folder:
         source = Path(folder) / "upload.duckdb"
         source.write_bytes(upload.read_bytes())
-        open_workbook(source).close()  # brings an older backup up to this app's schema
+        try:
+            open_workbook(source).close()  # brings an older backup up to this app's schema
+        except duckdb.Error as error:
+            raise _damaged(upload.name, error) from None
         previous = None
         if keep_previous_in is not None:
             previous = write_backup(workbook, Path(keep_previous_in) / f"before-restore-{now:%Y-%m-%d-%H%M%S}.duckdb")
-        _copy_contents(workbook, source)
+        try:
+            _copy_contents(workbook, source)
+        except duckdb.Error as error:  # the transaction was rolled back: the workbook is as it was
+            raise _damaged(upload.name, error) from None
     return previous
 
 

@@ -181,3 +181,17 @@ def test_exported_vcards_import_back_as_the_same_people_without_adding_anyone(wo
     assert list(result.drafts) == people
     summary = import_contacts(workbook, result)
     assert (summary.added, count_contacts(workbook)) == (0, 2)
+
+
+@pytest.mark.parametrize("keep", [0.1, 0.3, 0.5, 0.7, 0.9])
+def test_a_backup_cut_short_is_refused_in_one_line_and_nothing_changes(workbook, other, keep):
+    data = other.read_bytes()
+    other.write_bytes(data[: int(len(data) * keep)])
+    add_contact(workbook, ContactDraft(name="Stays"))
+    try:
+        restore_workbook(workbook, other, None, NOW)
+    except NotAWorkbook as error:
+        assert "\n" not in str(error) and "choose another backup" in str(error)
+        assert names(workbook) == ["Stays"]
+    else:  # the cut missed every block in use: then the backup must come back whole
+        assert names(workbook) == ["Ann Lee", "Zoë D'Arcy"]
