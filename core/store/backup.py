@@ -64,10 +64,7 @@ def check_workbook_file(path: str | os.PathLike[str]) -> int:
     try:
         connection = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as error:
-        raise NotAWorkbook(
-            f"{name} could not be opened ({str(error).splitlines()[0][:120]}); it may be damaged. "
-            "Choose another backup."
-        ) from None
+        raise _damaged(name, error) from None
     try:
         return _check_contents(connection, name)
     except duckdb.Error as error:
@@ -77,8 +74,8 @@ def check_workbook_file(path: str | os.PathLike[str]) -> int:
 
 
 def _damaged(name: str, error: Exception) -> NotAWorkbook:
-    detail = str(error).splitlines()[0][:100] if str(error) else type(error).__name__
-    return NotAWorkbook(f"{name} is damaged or cut short ({detail}); choose another backup.")
+    """DuckDB's own words name temporary files and byte counts: the user needs only the verdict."""
+    return NotAWorkbook(f"{name} is damaged or cut short (DuckDB cannot read it); choose another backup.")
 
 
 def _check_contents(connection: duckdb.DuckDBPyConnection, name: str) -> int:
