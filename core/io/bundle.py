@@ -13,12 +13,12 @@ from datetime import date, datetime, timezone
 from core.io.action_plan import PlanSection, render_html, render_markdown
 from core.io.export import build_workbook_zip, write_csv
 from core.io.vcard import write_vcards
-from core.model import GOAL_KINDS, REFERENCE_STEPS
+from core.model import GOAL_KINDS, REFERENCE_STEPS, Rating
 from core.outreach import reference_progress
 from core.priority import rank_contacts
 from core.rating import actions_for, band_for
 from core.schedule import DEFAULT_WEEKS, Pick, plan_weeks
-from core.store import backup, maintenance, outreach, ratings
+from core.store import Workbook, backup, maintenance, outreach, ratings
 from core.store.goals import list_goals
 from core.store.schema import APPLICATION_ID
 
@@ -26,24 +26,24 @@ PLAN_TITLE = "My networking action plan"
 NEXT_PEOPLE = 10
 
 
-def export_zip(workbook, now: datetime) -> bytes:
+def export_zip(workbook: Workbook, now: datetime) -> bytes:
     """The whole workbook as CSV files in a zip, with the schema version in workbook.json."""
     return build_workbook_zip(backup.export_tables(workbook), workbook.schema_version(), now, APPLICATION_ID)
 
 
-def export_vcard(workbook, now: datetime) -> bytes:
+def export_vcard(workbook: Workbook, now: datetime) -> bytes:
     """Everyone as vCards, which this app's importer reads back as the same people."""
     return write_vcards(backup.contacts_for_export(workbook)).encode("utf-8")
 
 
-def export_contacts_csv(workbook, now: datetime) -> bytes:
+def export_contacts_csv(workbook: Workbook, now: datetime) -> bytes:
     """Everyone as one CSV (spreadsheet-safe)."""
     people = backup.contacts_for_export(workbook)
     columns = ["name", "email", "phone", "company", "role", "circle", "tie", "notes"]
     return write_csv(columns, [[getattr(p, c) for c in columns] for p in people]).encode("utf-8-sig")
 
 
-def export_calendar(workbook, now: datetime, weeks: int = DEFAULT_WEEKS) -> bytes:
+def export_calendar(workbook: Workbook, now: datetime, weeks: int = DEFAULT_WEEKS) -> bytes:
     """The reconnect schedule (tip 6) as an iCalendar file."""
     from core.io.ical import export_schedule
 
@@ -56,7 +56,7 @@ def export_calendar(workbook, now: datetime, weeks: int = DEFAULT_WEEKS) -> byte
     return export_schedule(schedule, now if now.tzinfo else now.replace(tzinfo=timezone.utc))
 
 
-def plan_sections(workbook, today: date) -> list[PlanSection]:
+def plan_sections(workbook: Workbook, today: date) -> list[PlanSection]:
     """The action plan's sections: targets, who to contact next, references, the rating's actions."""
     goals = list_goals(workbook)
     ranked = rank_contacts(maintenance.load_candidates(workbook, today), today, limit=NEXT_PEOPLE)
@@ -76,7 +76,7 @@ def plan_sections(workbook, today: date) -> list[PlanSection]:
     ]  # fmt: skip
 
 
-def _rating_section(rating) -> PlanSection:
+def _rating_section(rating: Rating | None) -> PlanSection:
     if rating is None:
         return PlanSection("Your network's quality", "Rate your network to see what to work on (tip 4).", (),
                            "Take the five-question rating on the Rate your network page.")  # fmt: skip
@@ -89,12 +89,12 @@ def _rating_section(rating) -> PlanSection:
     )
 
 
-def export_plan(workbook, now: datetime) -> bytes:
+def export_plan(workbook: Workbook, now: datetime) -> bytes:
     """The printable action plan as an HTML page."""
     return render_html(PLAN_TITLE, plan_sections(workbook, now.date()), now.date()).encode("utf-8")
 
 
-def export_plan_markdown(workbook, now: datetime) -> bytes:
+def export_plan_markdown(workbook: Workbook, now: datetime) -> bytes:
     """The action plan as Markdown, each item a checkbox."""
     return render_markdown(PLAN_TITLE, plan_sections(workbook, now.date()), now.date()).encode("utf-8")
 
@@ -106,7 +106,7 @@ class ExportKind:
     label: str
     name: str
     media_type: str
-    build: Callable[[object, datetime], bytes]
+    build: Callable[[Workbook, datetime], bytes]
 
     def file_name(self, now: datetime) -> str:
         return self.name.format(day=f"{now:%Y-%m-%d}")
