@@ -72,6 +72,7 @@ def score_history(history: list[tuple[date, int]]) -> alt.LayerChart:
     line = points.mark_line(color=OKABE_ITO[0], strokeWidth=2)
     dots = points.mark_point(filled=True, size=70, shape="circle", color=OKABE_ITO[0])
     labels = points.mark_text(dy=-11, fontSize=12, fontWeight="bold", color="#000000").encode(text="score:Q")
-    return (shading + names + line + dots + labels).properties(
-        title="Your rating over time", height=HISTORY_HEIGHT - 90, width="container"
+    # One alt.layer call: chaining "+" copies every layer again at each step.
+    return alt.layer(
+        shading, names, line, dots, labels, title="Your rating over time", height=HISTORY_HEIGHT - 90, width="container"
     )

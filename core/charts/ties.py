@@ -56,9 +56,7 @@ def tie_mix(rows: tuple[MixRow, ...] | list[MixRow]) -> alt.LayerChart:
         ),
     )
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(x="people:Q", text="label:N")
-    return (bars + labels).properties(
-        title="Strong and weak ties by circle", height=mix_height(rows) - 90, width="container"
-    )
+    return alt.layer(bars, labels, title="Strong and weak ties by circle", height=mix_height(rows) - 90, width="container")
 
 
 def column_header(column: int, goal_column: int) -> str:
@@ -130,6 +128,7 @@ def introduction_paths(layout: GraphLayout) -> alt.LayerChart:
         dy=alt.ExprRef("datum.side == 'middle' ? -14 : 0"),
     ).encode(text="label:N")  # fmt: skip
     tops = alt.Chart(headers).mark_text(fontSize=11, fontWeight="bold", color="#444444").encode(x=x, y=y, text="header:N")
-    return (lines + points + labels + tops).properties(
-        title="Introduction paths", height=graph_height(layout) - 90, width="container"
+    # One alt.layer call: chaining "+" copies every layer again at each step.
+    return alt.layer(
+        lines, points, labels, tops, title="Introduction paths", height=graph_height(layout) - 90, width="container"
     )
