@@ -188,3 +188,17 @@ def test_reading_many_vcards_reports_progress_to_the_end():
     result = read_contacts(write_vcards(people).encode(), progress=lambda f, text: seen.append((f, text)))
     assert len(result.drafts) == 600
     assert [round(f, 2) for f, _ in seen] == [0.42, 0.83] and seen[-1][1] == "Read 500 of 600 cards"
+
+
+def test_vcard_21_latin1_charset_and_a_bare_quoted_printable_flag_are_decoded():
+    cards = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:J=FCrgen M=FCller\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;QUOTED-PRINTABLE;CHARSET=UTF-8:Ren=C3=A9e Dubois\r\nEND:VCARD\r\n"
+    )
+    assert [d.name for d in read_contacts(cards).drafts] == ["Jürgen Müller", "Renée Dubois"]
+
+
+def test_a_utf16_vcard_file_from_windows_is_read():
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë D'Arcy\r\nEND:VCARD\r\n".encode("utf-16")
+    result = read_contacts(card)
+    assert [d.name for d in result.drafts] == ["Zoë D'Arcy"] and "UTF-16" in result.notes[0]
