@@ -1,5 +1,6 @@
 """Your data in and out: import address books, review duplicates, export, back up and restore."""
 
+import re
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -64,6 +65,11 @@ def ask_mapping(data: bytes) -> tuple:
         if pick:
             chosen[field] = pick
     return tuple(sorted(chosen.items()))
+
+
+def md(text: str) -> str:
+    """User text shown through Markdown as the plain text it is (no links, emphasis or HTML)."""
+    return re.sub(r"([\\`*_\[\]<>#|~$])", r"\\\1", text)
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
@@ -192,8 +198,8 @@ def show_pair(pair) -> None:
         return
     left, right = st.columns(2)
     for column, person, other in ((left, first, second), (right, second, first)):
-        column.markdown(f"**{person.name}**")
-        column.caption(describe_person(person) or "No details")
+        column.markdown(f"**{md(person.name)}**")
+        column.caption(md(describe_person(person)))
         column.button(f"Keep {person.name}, merge the other in", key=f"merge_{person.id}_{other.id}",
                       on_click=merge, args=(person.id, other.id, person.name), icon=":material/merge:")  # fmt: skip
     st.button("They are different people: keep apart", key=f"apart_{first.id}_{second.id}",
@@ -227,7 +233,7 @@ def show_merges() -> None:
     st.markdown("**Recent merges**")
     for record in merges:
         left, right = st.columns([3, 1])
-        left.write(f"{record.merged_name} → {record.kept_name} ({record.merged_at:%d %b %H:%M})")
+        left.markdown(f"{md(record.merged_name)} → {md(record.kept_name)} ({record.merged_at:%d %b %H:%M})")
         right.button("Undo", key=f"undo_{record.id}", on_click=undo, args=(record.id,), icon=":material/undo:")
 
 

@@ -187,3 +187,15 @@ def test_a_visitor_on_a_shared_server_restores_a_backup_into_their_private_workb
         assert not (tmp_path / "must-not-be-created.duckdb").exists() and not (tmp_path / "backups").exists()
     finally:
         ui.session.private_workbooks.clear()
+
+
+def test_names_in_the_duplicates_review_are_shown_as_plain_text(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    for _ in range(2):
+        add_contact(book(path), ContactDraft(name="[Ann](javascript:alert(1)) *Lee*", company="<b>Acme</b>"))
+    open_part(at, "Duplicates")
+    at.toggle(key="dup_look").set_value(True).run()
+    shown = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    assert "**\\[Ann\\](javascript:alert(1)) \\*Lee\\***" in shown
+    assert any("\\<b\\>Acme\\</b\\>" in text for text in shown)
