@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -116,6 +117,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         parts = [json.loads(p.read_text()) for p in sorted(run.glob("*.json"))]
         if _whole_suite_passed(parts):
             write_report([r for p in parts for r in p["records"]])
+    if len(parts) >= int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")):
+        shutil.rmtree(run, ignore_errors=True)  # every worker has reported: the scratch folder can go
 
 
 def _whole_suite_passed(parts: list[dict]) -> bool:

@@ -34,7 +34,8 @@ class Writer:
         )  # fmt: skip
         self.lines: list[str] = []
         self._new = threading.Condition()
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
 
     def _read(self) -> None:
         for line in self.process.stdout:
@@ -57,7 +58,7 @@ class Writer:
         """SIGKILL: no handler runs, nothing is flushed or closed."""
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=30)
-        time.sleep(0.1)  # let the reader drain what was printed before the kill
+        self._reader.join(timeout=30)  # read to the end of what was printed before the kill
         with self._new:
             return list(self.lines)
 
@@ -89,7 +90,7 @@ def test_a_writer_killed_mid_save_keeps_every_answer_it_reported_saved(tmp_path,
         lost = sorted(set(reported) - set(stored))
         twice = len(stored) - len(set(stored))
         # At most the one write in flight when the kill landed may be there without being reported.
-        extra = sorted(set(stored) - set(reported))
+        extra = sorted(n for n in set(stored) - set(reported) if n >= first)
         assert lost == [] and twice == 0, f"cycle {cycle}: lost {lost[:10]}, {twice} stored twice"
         assert extra in ([], [max(stored)]), f"cycle {cycle}: unexpected rows {extra[:10]}"
     record("Crashes", "SIGKILL of a writer mid-save, then reopen", changes=planned,
