@@ -70,7 +70,7 @@ def score_distribution(summary: RoomSummary) -> alt.LayerChart:
     names = alt.Chart(bands_frame(summary)).mark_text(fontSize=13, color="#333333").encode(
         x=alt.X("middle:Q", scale=alt.Scale(domain=_X_DOMAIN, nice=False)), y=alt.value(12), text="text:N"
     )
-    return (bars + counts + names).properties(title="Rating scores in the room", height=SCORES_HEIGHT - 130, width="container")
+    return alt.layer(bars, counts, names).properties(title="Rating scores in the room", height=SCORES_HEIGHT - 130, width="container")
 
 
 def no_answers_frame(summary: RoomSummary) -> pd.DataFrame:
@@ -91,7 +91,7 @@ def common_no_answers(summary: RoomSummary) -> alt.LayerChart:
     )
     bars = base.mark_bar(color=OKABE_ITO[5], cornerRadiusEnd=2)
     labels = base.mark_text(align="left", dx=4, fontSize=13).encode(text="label:N")
-    return (bars + labels).properties(title="Most common “no” answers", height=NO_ANSWERS_HEIGHT - 90, width="container")
+    return alt.layer(bars, labels).properties(title="Most common “no” answers", height=NO_ANSWERS_HEIGHT - 90, width="container")
 
 
 def tie_mix_frame(summary: RoomSummary) -> pd.DataFrame:
@@ -125,7 +125,7 @@ def tie_mix(summary: RoomSummary) -> alt.LayerChart:
         # White on the dark blue, black on the orange; a scale-free colour so it is not merged with the bars'.
         x="middle:Q", text="label:N", color=alt.Color("ink:N", scale=None),
     )
-    return (bars + labels).properties(title="Strong and weak ties in the room", height=TIE_MIX_HEIGHT - 120, width="container")
+    return alt.layer(bars, labels).properties(title="Strong and weak ties in the room", height=TIE_MIX_HEIGHT - 120, width="container")
 
 
 def tip_progress_frame(summary: RoomSummary) -> pd.DataFrame:
@@ -146,4 +146,4 @@ def tip_progress(summary: RoomSummary) -> alt.LayerChart:
     )  # fmt: skip
     bars = base.mark_bar(color=OKABE_ITO[0], cornerRadiusEnd=2)
     labels = base.mark_text(align="left", dx=4, fontSize=13).encode(text="label:N")
-    return (bars + labels).properties(title="Progress through the six tips", height=TIPS_HEIGHT - 90, width="container")
+    return alt.layer(bars, labels).properties(title="Progress through the six tips", height=TIPS_HEIGHT - 90, width="container")
