@@ -62,7 +62,8 @@ def check_workbook_file(path: str | os.PathLike[str]) -> int:
     if len(head) < 12 or head[8:12] != b"DUCK":
         raise NotAWorkbook(f"{name} is not a workbook file (.duckdb); choose a backup downloaded from this app.")
     try:
-        connection = duckdb.connect(str(path), read_only=True)
+        # No file or network access while a stranger's file is inspected.
+        connection = duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
     except duckdb.Error as error:
         raise _damaged(name, error) from None
     try:
@@ -89,6 +90,7 @@ def _check_contents(connection: duckdb.DuckDBPyConnection, name: str) -> int:
             f"{name} was saved by a newer version of the app (schema {version}, this app reads up to "
             f"{LATEST_VERSION}); upgrade the app to restore it."
         )
+    _refuse_live_code(connection, name)
     missing = _REQUIRED_TABLES - tables
     if missing:
         raise NotAWorkbook(f"{name} is missing the {', '.join(sorted(missing))} table; it is damaged. Choose another backup.")
@@ -96,6 +98,18 @@ def _check_contents(connection: duckdb.DuckDBPyConnection, name: str) -> int:
         # Reading every column of every row makes DuckDB verify each block's checksum.
         connection.execute(f'SELECT count(*), sum(hash(COLUMNS(*))) FROM "{table}"').fetchall()
     return version
+
+
+def _refuse_live_code(connection: duckdb.DuckDBPyConnection, name: str) -> None:
+    """A workbook holds data only: views, macros and computed columns would run code when read."""
+    views = connection.execute("SELECT count(*) FROM information_schema.tables WHERE table_type <> 'BASE TABLE'").fetchone()
+    macros = connection.execute("SELECT count(*) FROM duckdb_functions() WHERE NOT internal").fetchone()
+    computed = connection.execute("SELECT count(*) FROM information_schema.columns WHERE is_generated <> 'NEVER'").fetchone()
+    if views[0] or macros[0] or computed[0]:
+        raise NotAWorkbook(
+            f"{name} holds views, macros or computed columns, which this app never writes; "
+            "choose a backup downloaded from this app."
+        )
 
 
 def restore_workbook(

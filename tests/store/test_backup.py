@@ -195,3 +195,21 @@ def test_a_backup_cut_short_is_refused_in_one_line_and_nothing_changes(workbook,
         assert names(workbook) == ["Stays"]
     else:  # the cut missed every block in use: then the backup must come back whole
         assert names(workbook) == ["Ann Lee", "Zoë D'Arcy"]
+
+
+@pytest.mark.parametrize(
+    "trap",
+    [
+        "CREATE VIEW peek AS SELECT * FROM read_text('/etc/hostname')",
+        "CREATE MACRO nudge(x) AS x + 1",
+        "CREATE TABLE sly (a INT, b INT GENERATED ALWAYS AS (a * 2) VIRTUAL)",
+    ],
+)
+def test_a_backup_carrying_code_is_refused_before_anything_runs(workbook, other, trap):
+    connection = duckdb.connect(str(other))
+    connection.execute(trap)
+    connection.close()
+    add_contact(workbook, ContactDraft(name="Stays"))
+    with pytest.raises(NotAWorkbook, match="views, macros or computed columns"):
+        restore_workbook(workbook, other, None, NOW)
+    assert names(workbook) == ["Stays"]
