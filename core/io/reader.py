@@ -29,6 +29,11 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "csv": ("friends", "weak"),
 }
 _DETECTORS = (("linkedin", is_linkedin_header), ("google", is_google_header), ("outlook", is_outlook_header))
+_EXPECTED = {
+    "linkedin": "First Name, Last Name and Connected On",
+    "google": "First Name and Organization Name, Labels or E-mail 1 - Value",
+    "outlook": "First Name and E-mail Address, Job Title or Business Phone",
+}
 _ROW_READERS = {"linkedin": read_linkedin_row, "google": read_google_row, "outlook": read_outlook_row}
 
 
@@ -97,7 +102,13 @@ def _read_csv_text(text: str, fmt: str, mapping: Mapping[str, str] | None) -> Im
         table, mapping = _read_generic_table(text, mapping)
         row_reader = make_mapped_reader(mapping)
     else:
-        table = read_table(text, dict(_DETECTORS)[fmt])
+        try:
+            table = read_table(text, dict(_DETECTORS)[fmt])
+        except ImportFileError:
+            raise ImportFileError(
+                f"This is not a {FORMATS[fmt]} file (no header with {_EXPECTED[fmt]}); "
+                "let the format be detected, or choose another."
+            ) from None
         row_reader = _ROW_READERS[fmt]
     drafts, lines, skipped = [], [], list(table.skipped)
     for line, row in table.rows:

@@ -202,3 +202,8 @@ def test_a_utf16_vcard_file_from_windows_is_read():
     card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë D'Arcy\r\nEND:VCARD\r\n".encode("utf-16")
     result = read_contacts(card)
     assert [d.name for d in result.drafts] == ["Zoë D'Arcy"] and "UTF-16" in result.notes[0]
+
+
+def test_choosing_the_wrong_format_names_what_was_expected_and_the_fix():
+    with pytest.raises(ImportFileError, match="not a LinkedIn Connections.csv file .*Connected On.*let the format be detected"):
+        read("google_contacts.csv", fmt="linkedin")
