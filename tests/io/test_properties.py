@@ -98,3 +98,14 @@ def test_exported_vcards_read_back_as_the_same_people(people):
 def test_a_note_that_mentions_quoted_printable_reads_back_unchanged():
     person = ContactDraft(name="Ann Lee", notes="ENCODING=QUOTED-PRINTABLE:" + "x" * 80 + "=", source="workbook", source_key="id:1")
     assert read_vcards(write_vcards([person]))[0] == [person]
+
+
+@FAST
+@given(body=noise, mapping=st.dictionaries(st.sampled_from(["name", "first_name", "email", "company"]), st.text(max_size=8)))
+def test_any_column_mapping_on_any_input_fails_only_with_the_clear_error(body, mapping):
+    try:
+        result = read_contacts(b"Name,Email\n" + body, fmt="csv", mapping=mapping)
+    except ImportFileError as error:
+        assert_clear(error)
+    else:
+        assert all(d.name.strip() for d in result.drafts)
