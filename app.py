@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.session import SHARED, current_workbook, describe_location, workbook_mode
+from ui.rooms import refresh_my_share
 from ui.shared import show_shared_banner
 
 st.set_page_config(page_title="Job Networking Workbook", page_icon=":material/diversity_3:", layout="wide")
@@ -37,4 +38,5 @@ with st.sidebar:
     else:
         st.caption("Workbook open")
         st.markdown(describe_location(workbook))
+refresh_my_share(workbook)  # a workshop participant's shared figures follow their work on any page
 page.run()
