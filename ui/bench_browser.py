@@ -33,6 +33,7 @@ class BrowserFigures:
 
     server_ready_s: float
     first_page_s: float
+    first_page_cpu_s: float
     local_peak_mb: float
     shared_peak_mb: float
     shared_per_visitor_mb: float
@@ -82,6 +83,17 @@ class Server:
             except OSError:
                 time.sleep(0.05)
         raise RuntimeError(f"the server did not answer within {timeout:.0f} s:\n{self.log.read_text()[-2000:]}")
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server (and its children) has used so far: steadier than wall time on a busy machine."""
+        ticks = 0
+        for pid in _process_tree(self.process.pid):
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            ticks += int(fields[11]) + int(fields[12])  # utime and stime
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def memory_mb(self, field: str) -> float:
         """``VmHWM`` (peak) or ``VmRSS`` (now) of the server and its child processes, in MB."""
@@ -144,8 +156,8 @@ def _open_sessions(browser, server: Server, paths: list[str]) -> list:
     return contexts
 
 
-def measure_cold_start(browser, workbook_path: Path) -> tuple[float, float]:
-    """Seconds until the server answers, and until the first page's title shows in Chromium."""
+def measure_cold_start(browser, workbook_path: Path) -> tuple[float, float, float]:
+    """Seconds until the server answers, until the first page's title shows, and the server's CPU seconds by then."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     server = Server(workbook_path, "local")
@@ -154,10 +166,11 @@ def measure_cold_start(browser, workbook_path: Path) -> tuple[float, float]:
         page.goto(server.url)
         page.wait_for_selector(TITLE, state="visible", timeout=120_000)
         first_page = time.perf_counter() - server.started
+        cpu = server.cpu_seconds()
     finally:
         context.close()
         server.stop()
-    return ready, first_page
+    return ready, first_page, cpu
 
 
 def measure_local_memory(browser, workbook_path: Path) -> float:
@@ -209,9 +222,9 @@ def measure_browser(workbook_path: Path) -> BrowserFigures:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         try:
-            ready, first_page = measure_cold_start(browser, workbook_path)
+            ready, first_page, cpu = measure_cold_start(browser, workbook_path)
             local_peak = measure_local_memory(browser, workbook_path)
             shared_peak, per_visitor = measure_shared_memory(browser)
         finally:
             browser.close()
-    return BrowserFigures(ready, first_page, local_peak, shared_peak, per_visitor)
+    return BrowserFigures(ready, first_page, cpu, local_peak, shared_peak, per_visitor)
