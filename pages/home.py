@@ -183,8 +183,18 @@ def to_spec(chart) -> dict:
     return spec
 
 
-def glance(book: Workbook, on: date) -> list[tuple[dict | None, str]]:
-    """The four headline charts (a spec, or None when there is nothing to draw) with their readings."""
+def remembered_spec(name: str, build, data) -> dict:
+    """A chart's spec, rebuilt only when its data changed; kept in this browser session only."""
+    token = repr(data)
+    held = st.session_state.get(f"_spec_{name}")
+    if held is None or held[0] != token:
+        held = (token, to_spec(build(data)))
+        st.session_state[f"_spec_{name}"] = held
+    return held[1]
+
+
+def glance(book: Workbook, on: date) -> list[tuple[str, object, object, str]]:
+    """The four headline charts: (name, builder, its data or None when there is nothing to draw, reading)."""
     counts = people.count_by_circle(book)
     history = [(r.taken_on, r.score) for r in ratings.list_ratings(book)]
     extremes = upkeep.balance_extremes(book, 5)
@@ -192,11 +202,10 @@ def glance(book: Workbook, on: date) -> list[tuple[dict | None, str]]:
     this_week = ", ".join(f"{md(s.name)} ({s.on:%a})" for s in plan.weeks[0].slots)
     no_rating = "No ratings yet: take tip 4's five-question rating to see your score here."
     return [
-        (to_spec(people_per_circle(count_circles(counts))) if sum(counts.values()) else None, describe_coverage(counts)),
-        (to_spec(score_history(history)) if history else None, describe_history(history) if history else no_rating),
-        (to_spec(give_take_balance(extremes)) if extremes else None,
-         md(describe_balances(upkeep.tally_everyone(book), extremes))),
-        (to_spec(reconnect_schedule(plan)) if plan.slots else None,
+        ("home_circles", people_per_circle, count_circles(counts) if sum(counts.values()) else None, describe_coverage(counts)),
+        ("home_rating", score_history, history or None, describe_history(history) if history else no_rating),
+        ("home_balance", give_take_balance, extremes or None, md(describe_balances(upkeep.tally_everyone(book), extremes))),
+        ("home_schedule", reconnect_schedule, plan if plan.slots else None,
          describe_schedule(plan) + (f" This week: {this_week}." if this_week else "")),
     ]  # fmt: skip
 
@@ -205,10 +214,10 @@ def show_charts() -> None:
     st.subheader("At a glance")
     charts = cached(workbook, glance, today)
     for row in (charts[:2], charts[2:]):
-        for column, (spec, reading) in zip(st.columns(2), row):
+        for column, (name, build, data, reading) in zip(st.columns(2), row):
             with column:
-                if spec is not None:
-                    st.vega_lite_chart(spec=spec, width="stretch")
+                if data is not None:
+                    st.vega_lite_chart(spec=remembered_spec(name, build, data), width="stretch")
                 st.caption(reading)
 
 

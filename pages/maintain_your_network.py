@@ -46,12 +46,14 @@ def to_spec(chart) -> dict:
     return spec
 
 
-def schedule_spec(book: Workbook, on: date, weeks: int) -> dict:
-    return to_spec(reconnect_schedule(cached(book, planned_weeks, on, weeks)))
-
-
-def balance_spec(book: Workbook, top_n: int) -> dict:
-    return to_spec(give_take_balance(cached(book, upkeep.balance_extremes, top_n)))
+def remembered_spec(name: str, build, data) -> dict:
+    """A chart's spec, rebuilt only when its data changed; kept in this browser session only."""
+    token = repr(data)
+    held = st.session_state.get(f"_spec_{name}")
+    if held is None or held[0] != token:
+        held = (token, to_spec(build(data)))
+        st.session_state[f"_spec_{name}"] = held
+    return held[1]
 
 
 def calendar_file(book: Workbook, on: date, weeks: int) -> bytes:
@@ -180,7 +182,7 @@ def show_plan() -> None:
     weeks = right.slider("Weeks to plan", 2, 12, DEFAULT_WEEKS, key="plan_weeks")
     plan = cached(workbook, planned_weeks, today, weeks)
     chart, reading = st.columns([3, 2])
-    chart.vega_lite_chart(spec=cached(workbook, schedule_spec, today, weeks), width="stretch")
+    chart.vega_lite_chart(spec=remembered_spec("tip6_schedule", reconnect_schedule, plan), width="stretch")
     reading.markdown(describe_schedule(plan))
     reading.download_button(
         "Download the calendar (.ics)", data=cached(workbook, calendar_file, today, weeks), file_name=FILE_NAME,
@@ -328,7 +330,7 @@ def show_balance() -> None:
     extremes = cached(workbook, upkeep.balance_extremes, 10)
     chart, reading = st.columns([3, 2])
     if extremes:
-        chart.vega_lite_chart(spec=cached(workbook, balance_spec, 10), width="stretch")
+        chart.vega_lite_chart(spec=remembered_spec("tip6_balance", give_take_balance, extremes), width="stretch")
     reading.markdown(md(describe_balances(overall, extremes)))
     reading.markdown("**The weights** (you can change each entry's weight when you record it):")
     reading.dataframe(
