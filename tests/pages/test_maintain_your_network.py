@@ -202,3 +202,20 @@ def test_before_a_search_the_card_tab_lists_key_contacts_by_when_they_are_due(ap
     assert list(table["Who"]) == ["Bo Chen", "Ana Costa"]
     assert list(table["Next due"]) == ["today", f"{TODAY + timedelta(days=27):%d %b %Y}"]
     assert list(table["How often"]) == ["every 2 weeks", "monthly"]
+
+
+def test_the_give_and_take_chart_follows_each_new_entry(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa", "Bo Chen")
+    at = open_card(app_on(path, PAGE), "ana")
+    assert not [c for c in at.get("vega_lite_chart") if "Give and take" in c.proto.spec]
+    at.radio(key="card_direction").set_value("received")
+    at.number_input(key="card_weight").set_value(3)
+    click(at, "Record")
+    (chart,) = [c.proto.spec for c in at.get("vega_lite_chart") if "Give and take" in c.proto.spec]
+    assert '"sort": ["Ana Costa"]' in chart  # the bars, most owed by you first
+    at.text_input(key="card_search").input("bo").run()
+    at.number_input(key="card_weight").set_value(2)
+    click(at, "Record")
+    (chart,) = [c.proto.spec for c in at.get("vega_lite_chart") if "Give and take" in c.proto.spec]
+    assert '"sort": ["Ana Costa", "Bo Chen"]' in chart
