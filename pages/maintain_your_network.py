@@ -141,6 +141,16 @@ def signed(number: int) -> str:
     return f"{number:+d}" if number else "0"
 
 
+def remove_give_take(name: str) -> None:
+    entry_id = st.session_state.get("card_remove_pick")
+    if entry_id is None:
+        set_flash("error", "Choose the entry to remove first; nothing was removed.", "_card_flash")
+        return
+    upkeep.delete_ledger_entry(workbook, entry_id)
+    st.session_state["card_remove_pick"] = None
+    set_flash("success", f"Removed the entry from the give-and-take with {md(name)}.", "_card_flash")
+
+
 def _whole(value) -> object:
     """A number input's value as an int when it is a whole number (the store names anything else)."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
@@ -235,6 +245,7 @@ def load_card(person) -> None:
     if state.get("_card_id") == person.id:
         return
     state["_card_id"] = person.id
+    state["card_remove_pick"] = None
     state["card_is_key"] = person.is_key
     named = {days: label for label, days in CADENCE_CHOICES.items()}
     state["card_cadence"] = named.get(person.cadence_days, OTHER_CADENCE if person.cadence_days else "Monthly")
@@ -311,6 +322,12 @@ def show_give_take(person) -> None:
               "What": LEDGER_KINDS.get(e.kind, e.kind), "Weight": e.weight, "Note": e.note} for e in entries],
             hide_index=True, width="stretch",
         )  # fmt: skip
+        labels = {e.id: f"{e.happened_on:%d %b %Y} · {LEDGER_DIRECTIONS[e.direction]}: "
+                        f"{LEDGER_KINDS.get(e.kind, e.kind).lower()} (weight {e.weight})" for e in entries}  # fmt: skip
+        pick, remove = st.columns([3, 1], vertical_alignment="bottom")
+        pick.selectbox("Remove an entry made by mistake", list(labels), format_func=labels.get, index=None,
+                       placeholder="Choose an entry", key="card_remove_pick")  # fmt: skip
+        remove.button("Remove entry", on_click=remove_give_take, args=(person.name,), icon=":material/delete:")
     st.markdown("**Record something given or received**")
     direction, kind, weight = st.columns(3)
     direction.radio("Direction", list(LEDGER_DIRECTIONS), format_func=LEDGER_DIRECTIONS.get, key="card_direction", horizontal=True)

@@ -219,3 +219,20 @@ def test_the_give_and_take_chart_follows_each_new_entry(app_on, tmp_path):
     click(at, "Record")
     (chart,) = [c.proto.spec for c in at.get("vega_lite_chart") if "Give and take" in c.proto.spec]
     assert '"sort": ["Ana Costa", "Bo Chen"]' in chart
+
+
+def test_a_ledger_entry_made_by_mistake_can_be_removed(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa")
+    at = open_card(app_on(path, PAGE), "ana")
+    assert not [b for b in at.button if b.label == "Remove entry"]  # nothing to remove yet
+    click(at, "Record")
+    assert read(path, "SELECT count(*) FROM ledger") == [(1,)]
+    click(at, "Remove entry")
+    assert "Choose the entry to remove first" in messages(at, "error")
+    assert read(path, "SELECT count(*) FROM ledger") == [(1,)]
+    ((entry_id,),) = read(path, "SELECT id FROM ledger")
+    at.selectbox(key="card_remove_pick").set_value(entry_id)
+    click(at, "Remove entry")
+    assert read(path, "SELECT count(*) FROM ledger") == [(0,)]
+    assert "Removed the entry" in messages(at, "success")
