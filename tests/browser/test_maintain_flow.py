@@ -93,3 +93,19 @@ def test_a_key_contact_marked_and_met_drops_down_the_list_and_the_calendar_downl
     assert events["Keep in touch with Ana Costa (every 2 weeks)"].rrule.value == "FREQ=WEEKLY;INTERVAL=2"
     assert events["Keep in touch with Bo Chen (every 2 weeks)"].dtstart.value == TODAY
     screenshot(page, "maintain-flow-schedule")
+
+
+@pytest.mark.parametrize("url_path", ["/", "/maintain_your_network"])
+def test_home_and_tip_six_fit_a_phone_sized_window(server_factory, browser, tmp_path, url_path):
+    path = tmp_path / "phone.duckdb"
+    prepare(path)
+    server = server_factory(path)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    phone = context.new_page()
+    phone.goto(f"{server.url}{url_path}")
+    wait_until_idle(phone)
+    phone.get_by_text("Bo Chen").first.wait_for()
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    screenshot(phone, {"/": "home-phone-flow", "/maintain_your_network": "maintain-phone-flow"}[url_path])
+    context.close()
+    assert width <= 390, f"{url_path} scrolls sideways on a phone ({width}px wide)"
