@@ -31,8 +31,11 @@ chromium:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	else echo "No chromium and no apt-get: set CHROMIUM_PATH to run the browser tests."; fi
 
+# Browser tests run in their own pytest process: Playwright's sync API refuses to start in a
+# worker where an earlier test left an asyncio loop running.
 test: $(VENV)/.installed-test chromium
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --ignore=tests/browser
+	$(BIN)/python -m pytest -n 2 --dist loadfile tests/browser
 
 bench: $(VENV)/.installed-test
 	$(BIN)/workbook bench --contacts 30000 --output docs/performance.md
