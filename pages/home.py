@@ -28,6 +28,7 @@ from ui.widgets import credit_article, flash, set_flash
 RATING_FRESH_DAYS = 90
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 ACTIONS = 5
+NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}
 workbook = current_workbook()
 today = date.today()
 
@@ -163,9 +164,9 @@ def show_progress(statuses: list[TipStatus]) -> None:
 
 
 def show_actions() -> None:
-    st.subheader("Your next five actions")
-    flash("_home_flash")
     actions = cached(workbook, next_actions, today)
+    st.subheader("Your next action" if len(actions) == 1 else f"Your next {NUMBERS.get(len(actions), '')} actions".replace("  ", " "))
+    flash("_home_flash")
     if not actions:
         st.info("No actions yet: list people (tip 1) and mark your key contacts (tip 6).", icon=":material/info:")
         return

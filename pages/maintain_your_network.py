@@ -136,6 +136,10 @@ def md(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text))
 
 
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
 def signed(number: int) -> str:
     """+3, -2, or a plain 0."""
     return f"{number:+d}" if number else "0"
@@ -171,7 +175,8 @@ def show_next() -> None:
         st.info("Nobody needs you yet. Mark key contacts on a person's card, or log who you have met, "
                 "and this list will tell you who to call next and why.", icon=":material/info:")  # fmt: skip
         return
-    st.caption(f"{len(ranked):,} on the list; the top {min(SHOWN, len(ranked))}, with the reasons:")
+    top = f"; the top {SHOWN}" if len(ranked) > SHOWN else ""
+    st.caption(f"{plural(len(ranked), 'person', 'people')} on the list{top}, with the reasons:")
     for s in ranked[:SHOWN]:
         text, action = st.columns([5, 2], vertical_alignment="center")
         reasons = "  \n".join(f"· {md(r.text)}" for r in s.reasons) or f"· {md(s.summary)}"
@@ -365,7 +370,10 @@ st.markdown(
 key_count = cached(workbook, upkeep.count_key_contacts)
 overdue = sum(1 for s in cached(workbook, ranked_list, today) if any(r.code == "overdue" for r in s.reasons))
 balance = cached(workbook, upkeep.tally_everyone).balance
-st.markdown(f"**{key_count:,}** key contacts · **{overdue:,}** overdue · give/take balance **{signed(balance)}**")
+st.markdown(
+    f"**{key_count:,}** key {'contact' if key_count == 1 else 'contacts'} · **{overdue:,}** overdue · "
+    f"give/take balance **{signed(balance)}**"
+)
 
 next_tab, plan_tab, card_tab, balance_tab = st.tabs(["Who to contact next", "Weekly schedule", "A person's card", "Give and take"])
 with next_tab:

@@ -107,3 +107,13 @@ def test_a_demo_workbook_shows_five_actions_and_the_four_headline_charts(app_on,
     assert len(specs) == 4
     for title, spec in zip(("People per circle", "Your rating over time", "Give and take", "Your reconnect schedule"), specs):
         assert title in spec
+
+
+def test_the_actions_heading_counts_what_is_there(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    book = open_workbook(path)
+    ana = add_contact(book, ContactDraft(name="Ana Costa"))
+    set_key_contact(book, ana, 14)
+    book.close()
+    at = app_on(path)
+    assert any(s.value == "Your next action" for s in at.subheader)
