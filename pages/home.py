@@ -165,7 +165,8 @@ def show_progress(statuses: list[TipStatus]) -> None:
 
 def show_actions() -> None:
     actions = cached(workbook, next_actions, today)
-    st.subheader("Your next action" if len(actions) == 1 else f"Your next {NUMBERS.get(len(actions), '')} actions".replace("  ", " "))
+    count = NUMBERS.get(len(actions))
+    st.subheader("Your next action" if len(actions) == 1 else f"Your next {count} actions" if count else "Your next actions")
     flash("_home_flash")
     if not actions:
         st.info("No actions yet: list people (tip 1) and mark your key contacts (tip 6).", icon=":material/info:")
