@@ -297,12 +297,13 @@ def show_snapshots() -> None:
         backups.snapshot_if_due(workbook, snapshots_in, datetime.now())
     except (WorkbookError, OSError) as error:
         st.warning(f"Today's automatic backup failed ({error}); download a backup by hand.", icon=":material/warning:")
-    snapshots = backups.list_snapshots(snapshots_in)
-    if not snapshots:
+    points = backups.list_restore_points(snapshots_in)
+    if not points:
         return
-    st.write(f"Last good backup: **{snapshots[0].taken_at:%d %b %Y, %H:%M}**. One a day is kept for the last "
-             f"{backups.SNAPSHOT_KEEP} days, in `{snapshots_in}`.")  # fmt: skip
-    days = {s.path: f"{s.taken_at:%A %d %b %Y, %H:%M}" for s in snapshots}
+    st.write(f"Last good backup: **{points[0].taken_at:%d %b %Y, %H:%M}**. One a day is kept for the last "
+             f"{backups.SNAPSHOT_KEEP} days, and a copy before every restore, in `{snapshots_in}`.")  # fmt: skip
+    days = {s.path: f"{s.taken_at:%A %d %b %Y, %H:%M}" + (" (kept before a restore)" if s.before_restore else "")
+            for s in points}  # fmt: skip
     chosen = st.selectbox("Restore an automatic backup", list(days), format_func=days.get, key="snapshot_pick")
     sure = st.checkbox("Replace everything in this workbook with that backup", key="snapshot_sure")
     st.button("Restore this backup", disabled=not sure, on_click=restore_from, args=(chosen, f"the backup of {days[chosen]}"),

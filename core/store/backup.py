@@ -19,6 +19,7 @@ from core.store.workbook import Workbook, open_workbook
 
 SNAPSHOT_KEEP = 7
 _SNAPSHOT = re.compile(r"^workbook-(\d{4}-\d{2}-\d{2})\.duckdb$")
+_BEFORE_RESTORE = re.compile(r"^before-restore-(\d{4}-\d{2}-\d{2})-\d{6}\.duckdb$")
 _REQUIRED_TABLES = {"meta", "contacts", "interactions", "goals", "ratings", "ledger", "settings"}
 _NEXTVAL = re.compile(r"nextval\('([A-Za-z_][A-Za-z0-9_]*)'\)")
 
@@ -30,6 +31,11 @@ class Snapshot:
     path: Path
     day: str
     taken_at: datetime
+
+    @property
+    def before_restore(self) -> bool:
+        """True for the copy kept just before a restore replaced the workbook."""
+        return self.path.name.startswith("before-restore-")
 
 
 def write_backup(workbook: Workbook, target: str | os.PathLike[str]) -> Path:
@@ -202,12 +208,21 @@ def snapshot_if_due(workbook: Workbook, folder: str | os.PathLike[str], now: dat
 
 
 def list_snapshots(folder: str | os.PathLike[str] | None) -> list[Snapshot]:
-    """The automatic snapshots in ``folder``, newest first."""
+    """The automatic daily snapshots in ``folder``, newest first."""
+    return [s for s in _backups_in(folder) if _SNAPSHOT.match(s.path.name)]
+
+
+def list_restore_points(folder: str | os.PathLike[str] | None) -> list[Snapshot]:
+    """Every backup the app keeps in ``folder``: daily snapshots and the copies made before a restore."""
+    return _backups_in(folder)
+
+
+def _backups_in(folder: str | os.PathLike[str] | None) -> list[Snapshot]:
     if folder is None or not Path(folder).is_dir():
         return []
     found = []
     for path in Path(folder).iterdir():
-        match = _SNAPSHOT.match(path.name)
+        match = _SNAPSHOT.match(path.name) or _BEFORE_RESTORE.match(path.name)
         if match:
             found.append(Snapshot(path, match.group(1), datetime.fromtimestamp(path.stat().st_mtime)))
     return sorted(found, key=lambda s: (s.day, s.taken_at), reverse=True)

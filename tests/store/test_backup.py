@@ -213,3 +213,17 @@ def test_a_backup_carrying_code_is_refused_before_anything_runs(workbook, other,
     with pytest.raises(NotAWorkbook, match="views, macros or computed columns"):
         restore_workbook(workbook, other, None, NOW)
     assert names(workbook) == ["Stays"]
+
+
+def test_the_copy_kept_before_a_restore_is_offered_to_go_back_to(workbook, other, tmp_path):
+    from core.store.backup import list_restore_points
+
+    folder = tmp_path / "backups"
+    add_contact(workbook, ContactDraft(name="Before Restore"))
+    snapshot_if_due(workbook, folder, NOW)
+    restore_workbook(workbook, other, folder, NOW + timedelta(minutes=1))
+    points = list_restore_points(folder)
+    assert [p.before_restore for p in points] == [True, False]
+    assert [s.day for s in list_snapshots(folder)] == ["2026-03-01"]
+    restore_workbook(workbook, points[0].path, folder, NOW + timedelta(minutes=2))
+    assert names(workbook) == ["Before Restore"]
