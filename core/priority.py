@@ -184,7 +184,7 @@ def _thanks_reason(candidate: Candidate) -> Reason | None:
     since = candidate.thanks_owed_since
     if since is None:
         return None
-    return Reason("thanks", f"A thank-you is owed for their help on {since:%d %b %Y}", THANK_YOU_OWED)
+    return Reason("thanks", f"Not yet thanked for their help on {since:%d %b %Y}", THANK_YOU_OWED)
 
 
 def _balance_reason(candidate: Candidate) -> Reason | None:
