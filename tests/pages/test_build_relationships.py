@@ -63,6 +63,7 @@ def test_a_draft_for_a_weak_tie_goes_straight_to_a_specific_request_with_no_flag
     assert "How are you" not in draft
     assert flags(at) == []
     assert any("No flags" in s.value for s in at.success)
+    assert at.code[0].value == draft  # the copyable version matches the draft
 
 
 def test_a_draft_for_a_strong_tie_catches_up_first(app_on, tmp_path):
