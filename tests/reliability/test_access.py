@@ -89,7 +89,7 @@ def test_the_facilitator_view_opens_with_the_rooms_own_key(workshop):
 def join_and_share(participant: AppTest, code: str, nickname: str) -> None:
     participant.text_input(key="ws_code").input(code)
     participant.text_input(key="ws_nickname").input(nickname)
-    [b for b in participant.button if b.label == "Join the room"][0].click().run()
+    next(b for b in participant.button if b.label == "Join the room").click().run()
     participant.toggle(key="ws_consent").set_value(True).run()
     assert not participant.exception, [e.value for e in participant.exception]
 

@@ -72,7 +72,7 @@ def open_app(session: Session, token: str | None = None) -> AppTest:
 def add_on_page(session: Session, at: AppTest, name: str) -> None:
     at.text_input(key="new_name").input(name)
     at.selectbox(key="new_circle").select(list(CIRCLES)[session.number % len(CIRCLES)])
-    [b for b in at.button if b.label == "Add person"][0].click()
+    next(b for b in at.button if b.label == "Add person").click()
     run_page(session, at)
     if any(name in re.sub(r"\\(.)", r"\1", s.value) for s in at.success):  # Markdown escapes undone
         session.saved["contacts"].append(name)
@@ -187,7 +187,8 @@ def work_privately(session: Session, start: threading.Barrier, store_adds: int) 
             name = f"private-{session.number:02d}-{i:02d}"
             add_contact(workbook, ContactDraft(name=name))
             session.saved["contacts"].append(name)
-            if i % (store_adds // SHARED_PAGE_ADDS) == 0 and len(session.saved["contacts"]) < store_adds + SHARED_PAGE_ADDS:
+            on_page = len(session.saved["contacts"]) < store_adds + SHARED_PAGE_ADDS
+            if on_page and i % (store_adds // SHARED_PAGE_ADDS) == 0:
                 add_on_page(session, at, f"private-{session.number:02d}-p{i:02d}")
         at.switch_page(KNOW)
         run_page(session, at)

@@ -30,10 +30,14 @@ from core.io.result import FORMATS
 from core.io.vcard import read_vcards, write_vcards
 from core.model import CHANNELS, ContactDraft
 from core.store import WorkbookError, open_workbook
-from core.store.backup import check_workbook_file, contacts_for_export, export_tables, restore_workbook
+from core.store.backup import (
+    check_workbook_file,
+    contacts_for_export,
+    export_tables,
+    restore_workbook,
+)
 from core.store.contacts import add_contact
 from core.store.imports import import_contacts
-from tests.conftest import APP
 from tests.reliability.conftest import SOAK_ENV
 
 LONG = "Ω" * 9_990 + " end-of-10k"
@@ -294,7 +298,7 @@ def add_through_page(at: AppTest, name: str, notes: str = "") -> None:
     at.text_input(key="new_name").input(name)
     at.text_area(key="new_notes").input(notes)
     at.checkbox(key="new_confirm_duplicate").check()
-    [b for b in at.button if b.label == "Add person"][0].click().run()
+    next(b for b in at.button if b.label == "Add person").click().run()
 
 
 def test_hostile_names_typed_into_tip_one_are_saved_and_shown_as_typed(tip_one, record):
@@ -341,12 +345,17 @@ _INJECTED = """() => {
 
 
 def fill_with_hostile_text(path) -> None:
+    from datetime import date
+
     from core.store.goals import add_goal, link_contacts
-    from core.store.maintenance import add_ledger_entry, save_person_notes, set_key_contact
+    from core.store.interactions import log_interaction
+    from core.store.maintenance import (
+        add_ledger_entry,
+        save_person_notes,
+        set_key_contact,
+    )
     from core.store.outreach import set_reference
     from core.store.ratings import save_rating
-    from core.store.interactions import log_interaction
-    from datetime import date
 
     today = date.today()
     book = open_workbook(path)

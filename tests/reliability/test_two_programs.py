@@ -20,7 +20,17 @@ LOCKED = "is open in another program"
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "core.cli", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)  # fmt: skip
+                          timeout=120, check=False)  # fmt: skip
+
+
+HOLD = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(120)"
+
+
+def hold_file(path) -> subprocess.Popen:
+    """Another program (here a bare DuckDB connection) holding the file open; returns once it does."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(path)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    return holder
 
 
 def add_in_browser(page, url: str, name: str) -> None:
@@ -98,13 +108,8 @@ def test_after_the_refusals_the_app_still_saves_and_the_file_keeps_everything(ap
 def test_the_app_on_a_file_another_program_holds_shows_one_line_and_no_traceback(tmp_path, monkeypatch, record):
     path = tmp_path / "held-elsewhere.duckdb"
     open_workbook(path).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
-         "time.sleep(120)", str(path)],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    holder = hold_file(path)
     try:
-        assert holder.stdout.readline().strip() == "held"
         monkeypatch.setenv("WORKBOOK_PATH", str(path))
         monkeypatch.setenv("WORKBOOK_MODE", "local")
         ui.session._open_local.clear()
