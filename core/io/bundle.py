@@ -109,6 +109,7 @@ class ExportKind:
     build: Callable[[Workbook, datetime], bytes]
 
     def file_name(self, now: datetime) -> str:
+        """The download's file name on the day of ``now``."""
         return self.name.format(day=f"{now:%Y-%m-%d}")
 
 

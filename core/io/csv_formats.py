@@ -49,11 +49,13 @@ def lower_header(fields: list[str]) -> set[str]:
 
 
 def is_linkedin_header(fields: list[str]) -> bool:
+    """LinkedIn's Connections.csv header (with or without URL and Email Address)."""
     names = lower_header(fields)
     return {"first name", "last name", "connected on"} <= names or {"first name", "last name", "position"} <= names
 
 
 def is_google_header(fields: list[str]) -> bool:
+    """Google Contacts' header, in the current layout or the older one."""
     names = lower_header(fields)
     new = "first name" in names and bool({"organization name", "labels", "e-mail 1 - value"} & names)
     old = {"given name", "family name"} <= names or ("name" in names and "group membership" in names)
@@ -61,6 +63,7 @@ def is_google_header(fields: list[str]) -> bool:
 
 
 def is_outlook_header(fields: list[str]) -> bool:
+    """Outlook's contacts export header."""
     names = lower_header(fields)
     return "first name" in names and bool({"e-mail address", "job title", "business phone"} & names)
 
@@ -78,6 +81,7 @@ def guess_mapping(header: list[str] | tuple[str, ...]) -> dict[str, str]:
 
 
 def has_name_column(mapping: Mapping[str, str]) -> bool:
+    """True when the mapping names a full-name, first-name or last-name column."""
     return bool(mapping.get("name") or mapping.get("first_name") or mapping.get("last_name"))
 
 
@@ -94,6 +98,7 @@ def fallback_key(name: str, email: str, company: str) -> str:
 
 
 def read_linkedin_row(row: Mapping[str, str]) -> ContactDraft | str:
+    """A LinkedIn connection as a person (online, weak tie), or why the row is skipped."""
     name = join_name(row.get("First Name", ""), row.get("Last Name", ""))
     if not name:
         return "no first or last name (LinkedIn hides some members' names)"
@@ -110,6 +115,7 @@ def read_linkedin_row(row: Mapping[str, str]) -> ContactDraft | str:
 
 
 def read_google_row(row: Mapping[str, str]) -> ContactDraft | str:
+    """A Google contact as a person (circle from its labels), or why the row is skipped."""
     name = join_name(row.get("First Name", "") or row.get("Given Name", ""),
                      row.get("Middle Name", "") or row.get("Additional Name", ""),
                      row.get("Last Name", "") or row.get("Family Name", ""))  # fmt: skip
@@ -137,6 +143,7 @@ def circle_from_labels(labels: str) -> str:
 
 
 def read_outlook_row(row: Mapping[str, str]) -> ContactDraft | str:
+    """An Outlook contact as a person, or why the row is skipped."""
     name = join_name(row.get("First Name", ""), row.get("Middle Name", ""), row.get("Last Name", ""))
     if not name:
         return "no first or last name; add a name in Outlook first"
