@@ -199,3 +199,17 @@ def test_names_in_the_duplicates_review_are_shown_as_plain_text(app_on, tmp_path
     shown = [m.value for m in at.markdown] + [c.value for c in at.caption]
     assert "**\\[Ann\\](javascript:alert(1)) \\*Lee\\***" in shown
     assert any("\\<b\\>Acme\\</b\\>" in text for text in shown)
+
+
+def test_a_latin1_file_is_previewed_with_a_note_about_its_encoding(app_on, tmp_path):
+    at = upload(app_on(tmp_path / "w.duckdb", PAGE), "latin1.csv")
+    assert any("Latin-1" in i.value for i in at.info)
+    assert any("2 people" in m.value for m in at.markdown)
+
+
+def test_a_vcard_file_imports_through_the_page(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = upload(app_on(path, PAGE), "contacts_21.vcf")
+    confirm(at)
+    assert [r[0] for r in rows_in(path)] == ["Jürgen Müller", "Jan Kowalski"]
+    assert at.file_uploader(key="upload_1").value is None  # a fresh uploader, ready for the next file
