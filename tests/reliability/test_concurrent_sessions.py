@@ -81,14 +81,18 @@ def add_on_page(session: Session, at: AppTest, name: str) -> None:
         session.problems.append(f"session {session.number}: adding {name} showed {shown}")
 
 
-def save_in_store(session: Session, workbook: Workbook, i: int, anchor: int) -> None:
-    """One change of a rotating kind, saved on the workbook the app holds."""
+def save_in_store(session: Session, workbook: Workbook, i: int, anchor: int, everyones: int) -> None:
+    """One change of a rotating kind, saved on the workbook the app holds.
+
+    Interactions all go to one person every session shares (``everyones``): each one also updates
+    that person's row, the write-write conflict DuckDB would raise if two commits raced.
+    """
     marker = f"s{session.number:02d}-c{i:03d}"
     kind = ("interactions", "goals", "ratings", "ledger", "settings", "contacts")[i % 6]
     if kind == "contacts":
         add_contact(workbook, ContactDraft(name=marker, circle=list(CIRCLES)[i % len(CIRCLES)]))
     elif kind == "interactions":
-        log_interaction(workbook, anchor, TODAY, "catch_up", note=marker, today=TODAY)
+        log_interaction(workbook, everyones, TODAY, "catch_up", note=marker, today=TODAY)
     elif kind == "goals":
         add_goal(workbook, "role", marker)
     elif kind == "ratings":
@@ -101,7 +105,8 @@ def save_in_store(session: Session, workbook: Workbook, i: int, anchor: int) -> 
     session.saved[kind].append(marker)
 
 
-def work_locally(session: Session, path: str, changes: int, page_every: int, start: threading.Barrier) -> None:
+def work_locally(session: Session, path: str, changes: int, page_every: int, start: threading.Barrier,
+                 everyones: int) -> None:
     try:
         at = open_app(session)
         workbook = ui.session._open_local(path)  # the one workbook every session of the app shares
@@ -113,7 +118,7 @@ def work_locally(session: Session, path: str, changes: int, page_every: int, sta
             if i % page_every == 0:
                 add_on_page(session, at, f"s{session.number:02d}-p{i:03d}")
             else:
-                save_in_store(session, workbook, i, anchor)
+                save_in_store(session, workbook, i, anchor, everyones)
         run_page(session, at)  # the page still renders after everyone's writes
     except Exception as error:  # noqa: BLE001 - every failure of a session is reported, not lost in a thread
         session.problems.append(f"session {session.number}: {type(error).__name__}: {error}")
@@ -164,7 +169,10 @@ def test_twenty_sessions_saving_fifty_changes_each_on_one_file_lose_nothing(loca
     changes = CHANGES * soak
     page_every = 1 if soak > 1 else PAGE_EVERY
     sessions = [Session(n) for n in range(SESSIONS)]
-    run_all(work_locally, sessions, str(local_app), changes, page_every, threading.Barrier(SESSIONS))
+    book = open_workbook(local_app)
+    everyones = add_contact(book, ContactDraft(name="Everyone's contact"))
+    book.close()
+    run_all(work_locally, sessions, str(local_app), changes, page_every, threading.Barrier(SESSIONS), everyones)
     problems = [p for s in sessions for p in s.problems]
     saved = sum(len(v) for s in sessions for v in s.saved.values())
     ui.session._open_local(str(local_app)).close()  # as when the app stops: then read the file afresh
