@@ -118,3 +118,26 @@ def test_rewriting_the_figures_keeps_the_notes_written_by_hand(tmp_path):
     assert "new figures" in text and "old figures" not in text
     assert text.count(NOTES_MARK) == 1
     assert text.endswith("The home page spends its time in charts.\n")
+
+
+@pytest.mark.browser
+def test_the_cold_start_is_timed_to_the_first_title_and_the_server_is_stopped_after(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from ui.bench_browser import CHROMIUM_ARGS, find_chromium, measure_cold_start
+
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("no Chromium found: the cold start is not measured")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        try:
+            ready, first_page, cpu = measure_cold_start(browser, tmp_path / "cold.duckdb")
+        finally:
+            browser.close()
+    assert 0 < ready <= first_page
+    assert cpu > 0
+    # The server let go of the workbook: another program can open it now.
+    from core.store import open_workbook
+
+    open_workbook(tmp_path / "cold.duckdb").close()
