@@ -22,6 +22,8 @@ from ui.widgets import credit_article, flash, set_flash
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 OTHER_CADENCE = "Another number of days"
 SHOWN = 10
+TAB_KEY = "tip6_tab"
+CARD_TAB = "A person's card"
 KEY_ROWS = 50
 workbook = current_workbook()
 today = date.today()
@@ -66,6 +68,10 @@ def calendar_file(book: Workbook, on: date, weeks: int) -> bytes:
 def log_catch_up(contact_id: int, name: str, flash_key: str) -> None:
     log_interaction(workbook, contact_id, today, "catch_up", today=today)
     set_flash("success", f"Logged a catch-up with {md(name)} today; they move down the list.", flash_key)
+
+
+def open_card(contact_id: int, name: str) -> None:
+    st.session_state.update({"card_search": name, "card_pick": contact_id, "_card_wanted": contact_id, TAB_KEY: CARD_TAB})
 
 
 def save_capacity() -> None:
@@ -185,6 +191,10 @@ def show_next() -> None:
             "Got in touch today", key=f"next_done_{s.contact_id}", on_click=log_catch_up,
             args=(s.contact_id, s.name, "_next_flash"), icon=":material/check:", disabled=s.contacted_today,
         )  # fmt: skip
+        action.button(
+            "Open card", key=f"next_card_{s.contact_id}", on_click=open_card, args=(s.contact_id, s.name),
+            icon=":material/badge:", help="Notes, give and take, and ways to give back",
+        )  # fmt: skip
 
 
 def show_plan() -> None:
@@ -218,6 +228,10 @@ def pick_person() -> int | None:
         show_key_contacts()
         return None
     matches, total = people.search_contacts(workbook, query, limit=20)
+    wanted = st.session_state.get("_card_wanted")
+    if wanted is not None and wanted not in {c.id for c in matches}:
+        person = people.get_contact(workbook, wanted)  # opened from the list: keep them among the choices
+        matches = [person, *matches] if person else matches
     if not matches:
         st.caption(f"Nobody matches “{md(query)}”.")
         return None
@@ -375,7 +389,9 @@ st.markdown(
     f"give/take balance **{signed(balance)}**"
 )
 
-next_tab, plan_tab, card_tab, balance_tab = st.tabs(["Who to contact next", "Weekly schedule", "A person's card", "Give and take"])
+next_tab, plan_tab, card_tab, balance_tab = st.tabs(
+    ["Who to contact next", "Weekly schedule", CARD_TAB, "Give and take"], key=TAB_KEY, on_change="rerun"
+)
 with next_tab:
     show_next()
 with plan_tab:

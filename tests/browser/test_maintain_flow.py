@@ -94,6 +94,13 @@ def test_a_key_contact_marked_and_met_drops_down_the_list_and_the_calendar_downl
     assert events["Keep in touch with Bo Chen (every 2 weeks)"].dtstart.value == TODAY
     screenshot(page, "maintain-flow-schedule")
 
+    open_tab(page, "Who to contact next")
+    page.get_by_role("button", name="Open card").first.click()
+    wait_until_idle(page)
+    assert page.get_by_role("tab", name="A person's card").get_attribute("aria-selected") == "true"
+    assert page.get_by_role("heading", name="Bo Chen").is_visible()
+    screenshot(page, "maintain-flow-card")
+
 
 @pytest.mark.parametrize("url_path", ["/", "/maintain_your_network"])
 def test_home_and_tip_six_fit_a_phone_sized_window(server_factory, browser, tmp_path, url_path):

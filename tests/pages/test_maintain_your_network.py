@@ -236,3 +236,18 @@ def test_a_ledger_entry_made_by_mistake_can_be_removed(app_on, tmp_path):
     click(at, "Remove entry")
     assert read(path, "SELECT count(*) FROM ledger") == [(0,)]
     assert "Removed the entry" in messages(at, "success")
+
+
+def test_open_card_from_the_list_shows_that_persons_card(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    ana, twin = make_book(path, "Ana Costa", "Ana Costa")
+    book = open_workbook(path)
+    set_key_contact(book, twin, 14)
+    book.close()
+    at = app_on(path, PAGE)
+    at.button(key=f"next_card_{twin}").click().run()
+    assert not at.exception
+    assert at.text_input(key="card_search").value == "Ana Costa"
+    assert at.selectbox(key="card_pick").value == twin
+    assert at.toggle(key="card_is_key").value is True  # the key contact, not her namesake
+    assert at.session_state["tip6_tab"] == "A person's card"
