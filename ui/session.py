@@ -10,12 +10,14 @@ app running on Streamlit Community Cloud is shared (the safe choice) and any oth
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
 
 from core.paths import default_workbook_path
 from core.store import Workbook, WorkbookError, open_workbook
+from core.store.backup import snapshot_folder, snapshot_if_due
 from core.store.contacts import empty_trash
 from ui.private import DEFAULT_GRACE_SECONDS, PrivateWorkbooks
 
@@ -61,6 +63,18 @@ def _insist_on_the_router() -> None:
         st.rerun()
 
 
+def _snapshot_daily(workbook: Workbook) -> None:
+    """Local mode keeps a rotating daily snapshot; checking that today's exists is one stat call."""
+    folder = snapshot_folder(workbook)
+    if folder is None:
+        return
+    try:
+        snapshot_if_due(workbook, folder, datetime.now())
+    except (OSError, WorkbookError) as error:
+        # A failed snapshot must not stop the user's work; the Backup tab shows the last good one.
+        st.toast(f"Today's automatic backup could not be written: {error}", icon=":material/warning:")
+
+
 TOKEN_PARAM = "w"
 
 
@@ -96,6 +110,7 @@ def current_workbook() -> Workbook:
         if workbook.closed:
             _open_local.clear()
             workbook = _open_local(str(default_workbook_path()))
+        _snapshot_daily(workbook)
         return workbook
     except WorkbookError as error:
         st.error(str(error), icon=":material/error:")

@@ -116,7 +116,12 @@ def empty_trash(workbook: Workbook, older_than_days: int = TRASH_DAYS, now: date
 
 
 def list_trash(workbook: Workbook) -> list[Contact]:
-    rows = workbook.read(f"{_SELECT} WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id LIMIT 500")
+    # People merged into someone else are not deleted by the user; their merge log brings them back.
+    rows = workbook.read(
+        f"{_SELECT} WHERE deleted_at IS NOT NULL "
+        "AND id NOT IN (SELECT merged_id FROM merges WHERE undone_at IS NULL) "
+        "ORDER BY deleted_at DESC, id LIMIT 500"
+    )
     return [_contact(r) for r in rows]
 
 
