@@ -67,6 +67,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
     """Time every page and main interaction, an import, the cold start and memory, against the targets."""
     from ui.bench import run_bench
 
+    if args.profile:
+        from ui.bench_profile import profile_page
+
+        try:
+            print(profile_page(args.profile, args.contacts))
+        except ValueError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        return 0
     return run_bench(
         contacts=args.contacts, runs=args.runs, output=args.output,
         import_rows=args.import_rows, browser=not args.skip_browser,
@@ -162,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--output", metavar="FILE", help="also write the table as Markdown to FILE")
     bench.add_argument("--import-rows", type=_positive, default=30000, metavar="N", help="LinkedIn rows to import (default 30000)")
     bench.add_argument("--skip-browser", action="store_true", help="leave out the cold start and memory (no Chromium needed)")
+    bench.add_argument("--profile", metavar="PAGE", help="instead, print where PAGE (e.g. home.py) spends its CPU time")
     return parser
 
 

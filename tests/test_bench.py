@@ -141,3 +141,17 @@ def test_the_cold_start_is_timed_to_the_first_title_and_the_server_is_stopped_af
     from core.store import open_workbook
 
     open_workbook(tmp_path / "cold.duckdb").close()
+
+
+def test_the_profile_of_a_page_names_the_page_and_its_cpu_time(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("WORKBOOK_PATH", str(tmp_path / "unused.duckdb"))
+    monkeypatch.setenv("WORKBOOK_MODE", "local")
+    assert main(["bench", "--profile", "reach_out.py", "--contacts", "60"]) == 0
+    printed = capsys.readouterr().out
+    assert re.search(r"reach_out\.py on 60 contacts, the run after a write: \d+ ms of CPU", printed)
+    assert "pages/reach_out.py" in printed
+
+
+def test_profiling_something_that_is_not_a_page_names_the_pages_and_fails(capsys):
+    assert main(["bench", "--profile", "nope.py", "--contacts", "10"]) == 2
+    assert "nope.py is not a page; choose one of: about_your_data.py" in capsys.readouterr().err
