@@ -184,9 +184,10 @@ def show_next() -> None:
     top = f"; the top {SHOWN}" if len(ranked) > SHOWN else ""
     st.caption(f"{plural(len(ranked), 'person', 'people')} on the list{top}, with the reasons:")
     for s in ranked[:SHOWN]:
-        text, action = st.columns([5, 2], vertical_alignment="center")
+        text, column = st.columns([5, 2], vertical_alignment="center")
         reasons = "  \n".join(f"· {md(r.text)}" for r in s.reasons) or f"· {md(s.summary)}"
         text.markdown(f"**{s.rank}. {md(s.name)}** (score {s.score})  \n{reasons}")
+        action = column.container(horizontal=True)
         action.button(
             "Got in touch today", key=f"next_done_{s.contact_id}", on_click=log_catch_up,
             args=(s.contact_id, s.name, "_next_flash"), icon=":material/check:", disabled=s.contacted_today,
