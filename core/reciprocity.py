@@ -45,6 +45,7 @@ class Tally:
 
     @property
     def balance(self) -> int:
+        """Given minus received: below zero you owe, above zero you are owed."""
         return self.gave - self.received
 
 
@@ -59,10 +60,12 @@ class PersonBalance:
 
     @property
     def balance(self) -> int:
+        """Given minus received: below zero you owe, above zero you are owed."""
         return self.gave - self.received
 
     @property
     def standing(self) -> str:
+        """The balance in plain words."""
         return describe_balance(self.balance)
 
 

@@ -51,6 +51,7 @@ class Slot:
 
     @property
     def recurring(self) -> bool:
+        """True for a key contact's slot, which repeats at their cadence."""
         return self.cadence_days is not None
 
 
@@ -63,6 +64,7 @@ class Week:
 
     @property
     def ends_on(self) -> date:
+        """The Sunday that closes the week."""
         return self.starts_on + timedelta(days=6)
 
 
@@ -76,6 +78,7 @@ class Schedule:
 
     @property
     def slots(self) -> tuple[Slot, ...]:
+        """Every planned slot, week by week."""
         return tuple(slot for week in self.weeks for slot in week.slots)
 
 

@@ -71,6 +71,7 @@ def list_key_contacts(workbook: Workbook, limit: int = CORE_LIMIT) -> list[KeyCo
 
 
 def count_key_contacts(workbook: Workbook) -> int:
+    """How many live people are marked as key contacts."""
     return int(workbook.read_one("SELECT count(*) FROM contacts WHERE deleted_at IS NULL AND is_key")[0])
 
 
@@ -108,6 +109,7 @@ def add_ledger_entry(
 
 
 def delete_ledger_entry(workbook: Workbook, entry_id: int) -> None:
+    """Remove one ledger entry (one recorded by mistake)."""
     with workbook.write() as cursor:
         cursor.execute("DELETE FROM ledger WHERE id = ?", [entry_id])
 
@@ -168,6 +170,7 @@ def get_capacity(workbook: Workbook) -> int:
 
 
 def set_capacity(workbook: Workbook, capacity: int) -> None:
+    """Keep the weekly capacity; refuses anything but 1 to 50 people a week."""
     problem = check_capacity(capacity)
     if problem:
         raise InvalidInput(problem)
