@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core.model import ContactDraft
-from core.priority import rank_contacts
+from core.priority import Candidate, list_reasons, rank_contacts
 from core.reciprocity import Tally
-from core.store import InvalidInput
+from core.store import InvalidInput, open_private_workbook
 from core.store.contacts import add_contact, get_contact, trash_contacts
 from core.store.goals import add_goal, link_contacts
 from core.store.interactions import log_interaction
@@ -223,3 +225,41 @@ def workbook_steps(workbook, contact_id: int, steps: list[str]) -> None:
     with workbook.write() as cursor:
         for step in steps:
             cursor.execute("INSERT INTO reference_steps VALUES (?, ?, ?)", [contact_id, step, TODAY])
+
+
+# --- the SQL pre-filter agrees with the pure ranking ----------------------------------------------
+
+_person_facts = st.tuples(
+    st.one_of(st.none(), st.integers(0, 900)),  # days since a catch-up
+    st.one_of(st.none(), st.integers(0, 400)),  # days since help received
+    st.booleans(),  # thanked on the day of the help
+    st.integers(-5, 5),  # ledger balance
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_person_facts, min_size=1, max_size=6))
+def test_everyone_with_a_reason_and_only_they_reach_the_ranking(facts):
+    book = open_private_workbook()
+    expected = {}
+    for n, (met, helped, thanked, balance) in enumerate(facts):
+        person = add_contact(book, ContactDraft(name=f"P{n}"))
+        dates = []
+        if met is not None:
+            _log(book, person, met)
+            dates.append(TODAY - timedelta(days=met))
+        if helped is not None:
+            _log(book, person, helped, "help_received")
+            dates.append(TODAY - timedelta(days=helped))
+            if thanked:
+                _log(book, person, helped, "thank_you")
+        if balance:
+            direction = "gave" if balance > 0 else "received"
+            add_ledger_entry(book, person, TODAY, direction, "advice", abs(balance), today=TODAY)
+        owed = TODAY - timedelta(days=helped) if helped is not None and not thanked else None
+        expected[person] = Candidate(person, f"P{n}", last_contacted_on=max(dates, default=None),
+                                     thanks_owed_since=owed, balance=balance)  # fmt: skip
+    loaded = {c.contact_id: c for c in load_candidates(book, TODAY, others=1000)}
+    book.close()
+    assert set(loaded) == {i for i, c in expected.items() if list_reasons(c, TODAY)}
+    assert all(loaded[i] == expected[i] for i in loaded)
