@@ -15,6 +15,7 @@ from core.store import InvalidInput, open_private_workbook
 from core.store.contacts import add_contact, get_contact, trash_contacts
 from core.store.goals import add_goal, link_contacts
 from core.store.interactions import log_interaction
+from core.store.outreach import record_reference_step
 from core.store.maintenance import (
     add_ledger_entry,
     balance_extremes,
@@ -221,10 +222,8 @@ def test_deleted_people_are_never_candidates(workbook):
 
 
 def workbook_steps(workbook, contact_id: int, steps: list[str]) -> None:
-    """Record reference steps directly (the reach-out page owns that form)."""
-    with workbook.write() as cursor:
-        for step in steps:
-            cursor.execute("INSERT INTO reference_steps VALUES (?, ?, ?)", [contact_id, step, TODAY])
+    for step in steps:
+        record_reference_step(workbook, contact_id, step, TODAY, TODAY)
 
 
 # --- the SQL pre-filter agrees with the pure ranking ----------------------------------------------
