@@ -21,7 +21,7 @@ from core.outreach import describe_follow_ups
 from core.store import InvalidInput
 from core.store import contacts as people
 from core.store import outreach as store
-from ui.cache import cached
+from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash
 
@@ -174,7 +174,7 @@ def show_follow_ups() -> None:
     counts = cached(workbook, store.follow_up_counts, today, days)
     owed = cached(workbook, store.owed_follow_ups, today, days, OWED_SHOWN)
     chart_col, reading_col = st.columns([3, 2])
-    chart_col.altair_chart(follow_ups_chart(counts), width="stretch")
+    chart_col.vega_lite_chart(spec=chart_spec(workbook, follow_ups_chart, counts), width="stretch")
     reading_col.markdown(describe_follow_ups(counts, days))
     if owed:
         st.markdown(f"**Owed** (the {len(owed)} most recent of {counts['owed']:,}):")
@@ -206,7 +206,7 @@ def show_asks() -> None:
         st.info("No asks yet. Compose one in the first tab; saving it logs it here.", icon=":material/send:")
         return
     chart_col, reading_col = st.columns([3, 2])
-    chart_col.altair_chart(asks_chart(rows), width="stretch")
+    chart_col.vega_lite_chart(spec=chart_spec(workbook, asks_chart, rows), width="stretch")
     total = sum(n for _, _, n in rows)
     helped = sum(n for _, o, n in rows if o == "helped")
     reading_col.markdown(f"{helped:,} of {total:,} asks led to help. Advice and introductions are easy to say "

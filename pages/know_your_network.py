@@ -224,10 +224,10 @@ with work_col:
 with circles_col:
     st.subheader("Your circles")
     st.markdown(describe_coverage(counts))
-    st.vega_lite_chart(spec=chart_spec(people_per_circle, rows), width="stretch", alt=describe_coverage(counts))
+    st.vega_lite_chart(spec=chart_spec(workbook, people_per_circle, rows), width="stretch", alt=describe_coverage(counts))
     growth = cached(workbook, people.growth_by_month)
     if len(growth) > 1:
         st.vega_lite_chart(
-            spec=chart_spec(list_growth, growth), width="stretch", alt="How many people your list held, month by month."
+            spec=chart_spec(workbook, list_growth, growth), width="stretch", alt="How many people your list held, month by month."
         )
 credit_article()

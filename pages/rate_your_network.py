@@ -19,7 +19,7 @@ from core.rating import (
 )
 from core.store import InvalidInput
 from core.store.ratings import delete_rating, latest_ratings, list_ratings, save_rating
-from ui.cache import cached
+from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash
 
@@ -156,7 +156,7 @@ st.subheader("How your rating has changed")
 ratings = cached(workbook, list_ratings)
 history = [(r.taken_on, r.score) for r in ratings]
 chart_col, reading_col = st.columns([3, 2])
-chart_col.altair_chart(score_history(history), width="stretch", height=HISTORY_HEIGHT)
+chart_col.vega_lite_chart(spec=chart_spec(workbook, score_history, history), width="stretch", height=HISTORY_HEIGHT)
 reading_col.markdown(describe_history(history))
 reading_col.caption("Bands: 5 in great shape · 3–4 needs enhancing · 0–2 needs a makeover.")
 if ratings:

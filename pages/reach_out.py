@@ -22,7 +22,7 @@ from core.store import InvalidInput
 from core.store import contacts as people
 from core.store import outreach as store
 from core.store.goals import delete_goal, link_contacts
-from ui.cache import cached
+from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash
 
@@ -141,7 +141,7 @@ def show_coverage(targets: list) -> None:
     names = {i: plain(n) for i, n in people.contact_names(workbook, shown).items()}
     safe = [replace(c, goal=replace(c.goal, title=plain(c.goal.title))) for c in coverage]
     chart_col, reading_col = st.columns([3, 2])
-    chart_col.altair_chart(goal_coverage_chart(coverage), width="stretch")
+    chart_col.vega_lite_chart(spec=chart_spec(workbook, goal_coverage_chart, coverage), width="stretch")
     reading_col.markdown(describe_coverage(safe, names))
 
 
@@ -180,7 +180,7 @@ def show_references() -> None:
     flash("_ref_flash")
     if refs:
         chart_col, reading_col = st.columns([3, 2])
-        chart_col.altair_chart(reference_progress_chart(progress, names), width="stretch")
+        chart_col.vega_lite_chart(spec=chart_spec(workbook, reference_progress_chart, progress, names), width="stretch")
         reading_col.markdown(plain(describe_references(progress)))
         by_id = {p.contact_id: p for p in progress}
         contact_id = st.selectbox("Reference", list(names), format_func=names.get, key="ref_pick")

@@ -19,7 +19,7 @@ from core.ties import (
     layout_paths,
     summarise_mix,
 )
-from ui.cache import cached
+from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash
 
@@ -58,7 +58,7 @@ def show_mix(mix) -> None:
         st.info(md(mix.advice))
         return
     chart_col, reading_col = st.columns([3, 2])
-    chart_col.altair_chart(tie_mix(mix.rows), width="stretch", height=mix_height(mix.rows))
+    chart_col.vega_lite_chart(spec=chart_spec(workbook, tie_mix, mix.rows), width="stretch", height=mix_height(mix.rows))
     reading_col.markdown(f"{md(mix.reading)}\n\n{md(mix.advice)}")
     reading_col.caption(
         "Strong ties are your inner circle: people you trust and talk to often. Weak ties are "
@@ -208,7 +208,7 @@ def show_paths() -> None:
         show_unreached()
         return
     layout = layout_paths(paths)
-    st.altair_chart(introduction_paths(layout), width="stretch", height=graph_height(layout))
+    st.vega_lite_chart(spec=chart_spec(workbook, introduction_paths, layout), width="stretch", height=graph_height(layout))
     st.caption("Circles are strong ties, triangles the people to meet, diamonds your goals; dashed lines link a person to a goal.")
     st.markdown("**Who to ask**\n" + "\n".join(f"{i}. {md(describe_path(p))}" for i, p in enumerate(paths, 1)))
     show_unreached()

@@ -1,6 +1,7 @@
 """Results cached per workbook and per data version, so nothing leaks between workbooks and
 nothing goes stale after a write (every write raises the workbook's data_version); and chart
-specs cached by the values they draw, so a chart is built and checked once per distinct data."""
+specs cached by the values they draw, so a chart is built and checked once per distinct data.
+Both live with their workbook: when a shared-mode visitor's workbook is released, so are they."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ T = TypeVar("T")
 _MAX_ENTRIES = 128
 _MAX_SPECS = 64
 _caches: "weakref.WeakKeyDictionary[Workbook, dict]" = weakref.WeakKeyDictionary()
-_specs: "OrderedDict[tuple, dict]" = OrderedDict()
+_spec_caches: "weakref.WeakKeyDictionary[Workbook, OrderedDict]" = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 # Altair's default theme writes Vega-Lite's own default view size into every spec; st.altair_chart
 # leaves it out so that Streamlit's theme can size the chart, and so does chart_spec.
@@ -45,21 +46,22 @@ def cached(workbook: Workbook, compute: Callable[..., T], *args: Any) -> T:
     return value
 
 
-def chart_spec(build: Callable[..., Any], *args: Any) -> dict:
+def chart_spec(workbook: Workbook, build: Callable[..., Any], *args: Any) -> dict:
     """The Vega-Lite spec of the Altair chart ``build(*args)``, for ``st.vega_lite_chart``.
 
     Building an Altair chart and checking it against the Vega-Lite schema costs tens of
     milliseconds, on every rerun of a page; the spec depends only on ``args`` (plain values), so
-    it is made once per distinct ``args`` and reused, whichever workbook they came from. The
+    it is made once per distinct ``args`` and kept with ``workbook`` (never shared with another). The
     schema check is left out: whether a spec is valid depends on how the chart is built, which the
     chart tests check (their ``to_dict()`` validates), not on the rows it draws. Charts over 5,000
     rows are refused, by Altair's own row limit.
     """
     key = (build.__module__, build.__qualname__, hashlib.blake2b(pickle.dumps(args), digest_size=16).digest())
     with _lock:
-        spec = _specs.get(key)
+        specs = _spec_caches.setdefault(workbook, OrderedDict())
+        spec = specs.get(key)
         if spec is not None:
-            _specs.move_to_end(key)
+            specs.move_to_end(key)
             return spec
     spec = build(*args).to_dict(validate=False)
     view = spec.get("config", {}).get("view", {})
@@ -71,7 +73,7 @@ def chart_spec(build: Callable[..., Any], *args: Any) -> dict:
         if not spec["config"]:
             del spec["config"]
     with _lock:
-        _specs[key] = spec
-        while len(_specs) > _MAX_SPECS:
-            _specs.popitem(last=False)
+        specs[key] = spec
+        while len(specs) > _MAX_SPECS:
+            specs.popitem(last=False)
     return spec

@@ -26,7 +26,6 @@ def bars(values: tuple[int, ...]) -> alt.Chart:
 @pytest.fixture(autouse=True)
 def fresh():
     builds.clear()
-    cache._specs.clear()
     yield
     builds.clear()
 
@@ -36,23 +35,23 @@ def dataset_rows(spec: dict) -> list[dict]:
     return rows
 
 
-def test_the_same_data_draws_the_cached_spec_without_building_the_chart_again():
-    first = chart_spec(bars, (1, 2, 3))
-    again = chart_spec(bars, (1, 2, 3))
+def test_the_same_data_draws_the_cached_spec_without_building_the_chart_again(workbook):
+    first = chart_spec(workbook, bars, (1, 2, 3))
+    again = chart_spec(workbook, bars, (1, 2, 3))
     assert again is first
     assert builds == [(1, 2, 3)]
 
 
-def test_new_data_draws_a_new_chart_with_the_new_values():
-    chart_spec(bars, (1, 2, 3))
-    changed = chart_spec(bars, (1, 2, 4))
+def test_new_data_draws_a_new_chart_with_the_new_values(workbook):
+    chart_spec(workbook, bars, (1, 2, 3))
+    changed = chart_spec(workbook, bars, (1, 2, 4))
     assert [row["value"] for row in dataset_rows(changed)] == [1, 2, 4]
     assert len(builds) == 2
 
 
-def test_the_spec_is_the_chart_altair_would_draw_with_its_title_and_data():
+def test_the_spec_is_the_chart_altair_would_draw_with_its_title_and_data(workbook):
     rows = count_circles({circle: 3 for circle in CIRCLES})
-    spec = chart_spec(people_per_circle, rows)
+    spec = chart_spec(workbook, people_per_circle, rows)
     altair_spec = people_per_circle(rows).to_dict()
     assert spec["title"] == altair_spec["title"] == "People per circle"
     assert spec["layer"] == altair_spec["layer"]
@@ -61,15 +60,37 @@ def test_the_spec_is_the_chart_altair_would_draw_with_its_title_and_data():
     assert "view" not in spec.get("config", {})
 
 
-def test_a_chart_of_more_than_5000_rows_is_refused():
+def test_a_chart_of_more_than_5000_rows_is_refused(workbook):
     with pytest.raises(alt.MaxRowsError):
-        chart_spec(bars, tuple(range(5001)))
+        chart_spec(workbook, bars, tuple(range(5001)))
 
 
-def test_the_spec_cache_keeps_a_bounded_number_of_charts():
+def test_the_spec_cache_keeps_a_bounded_number_of_charts(workbook):
     for n in range(cache._MAX_SPECS + 10):
-        chart_spec(bars, (n,))
-    assert len(cache._specs) <= cache._MAX_SPECS
+        chart_spec(workbook, bars, (n,))
+    assert len(cache._spec_caches[workbook]) <= cache._MAX_SPECS
+
+
+def test_two_workbooks_never_share_a_chart_spec(tmp_path):
+    from core.store import open_private_workbook
+
+    first, second = open_private_workbook(), open_private_workbook()
+    chart_spec(first, bars, (7, 8))
+    chart_spec(second, bars, (7, 8))
+    assert builds == [(7, 8), (7, 8)]
+
+
+def test_a_released_workbook_takes_its_chart_specs_with_it():
+    import gc
+
+    from core.store import open_private_workbook
+
+    book = open_private_workbook()
+    chart_spec(book, bars, (1,))
+    book.close()
+    del book
+    gc.collect()
+    assert len(cache._spec_caches) == 0 or all(not w.closed for w in cache._spec_caches)
 
 
 def count_people(workbook) -> int:
