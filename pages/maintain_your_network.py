@@ -71,7 +71,7 @@ def log_catch_up(contact_id: int, name: str, flash_key: str) -> None:
 
 
 def open_card(contact_id: int, name: str) -> None:
-    st.session_state.update({"card_search": name, "card_pick": contact_id, "_card_wanted": contact_id, TAB_KEY: CARD_TAB})
+    st.session_state.update({"card_search": name, "card_pick": contact_id, "_card_wanted": (contact_id, name), TAB_KEY: CARD_TAB})
 
 
 def save_capacity() -> None:
@@ -229,9 +229,9 @@ def pick_person() -> int | None:
         show_key_contacts()
         return None
     matches, total = people.search_contacts(workbook, query, limit=20)
-    wanted = st.session_state.get("_card_wanted")
-    if wanted is not None and wanted not in {c.id for c in matches}:
-        person = people.get_contact(workbook, wanted)  # opened from the list: keep them among the choices
+    wanted_id, wanted_name = st.session_state.get("_card_wanted") or (None, None)
+    if query == wanted_name and wanted_id not in {c.id for c in matches}:
+        person = people.get_contact(workbook, wanted_id)  # opened from the list: keep them among the choices
         matches = [person, *matches] if person else matches
     if not matches:
         st.caption(f"Nobody matches “{md(query)}”.")

@@ -251,3 +251,16 @@ def test_open_card_from_the_list_shows_that_persons_card(app_on, tmp_path):
     assert at.selectbox(key="card_pick").value == twin
     assert at.toggle(key="card_is_key").value is True  # the key contact, not her namesake
     assert at.session_state["tip6_tab"] == "A person's card"
+
+
+def test_a_new_search_after_opening_a_card_finds_only_what_was_typed(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    ana, bo = make_book(path, "Ana Costa", "Bo Chen")
+    book = open_workbook(path)
+    set_key_contact(book, ana, 14)
+    book.close()
+    at = app_on(path, PAGE)
+    at.button(key=f"next_card_{ana}").click().run()
+    at.text_input(key="card_search").input("bo").run()
+    assert at.selectbox(key="card_pick").options == ["Bo Chen · Acme"]
+    assert any(h.value == "### Bo Chen\nAcme · Friends · Weak tie" for h in at.markdown)
