@@ -237,7 +237,7 @@ BROWSER_TABS, BROWSER_ROUNDS, SOAK_TABS = 6, 2, 20
 def test_browser_tabs_saving_at_the_same_instant_on_the_real_server_lose_nothing(browser, tmp_path, soak,
                                                                                       record):  # fmt: skip
     """The real server runs each tab's script on its own thread: here the runs truly overlap."""
-    from tests.browser.conftest import start_server, wait_until_idle
+    from tests.browser.conftest import screenshot, start_server, wait_until_idle
 
     tab_count = SOAK_TABS if soak > 1 else BROWSER_TABS
     path = tmp_path / "tabs.duckdb"
@@ -262,6 +262,10 @@ def test_browser_tabs_saving_at_the_same_instant_on_the_real_server_lose_nothing
                 tab.get_by_text(f"Added tab{n:02d}-round{round_:02d} to").wait_for()
                 shown.append(f"tab{n:02d}-round{round_:02d}")
         errors = sum(tab.get_by_test_id("stException").count() for tab in tabs)
+    except Exception:
+        for n, tab in enumerate(tabs):  # what each tab showed, for whoever reads the failure
+            screenshot(tab, f"reliability-tab-{n:02d}")
+        raise
     finally:
         context.close()
         server.stop()
