@@ -1,6 +1,5 @@
 """Tip 3 · Focus on building relationships: compose and check an ask, and pay back help with thanks."""
 
-import re
 from dataclasses import astuple
 from datetime import date
 
@@ -19,35 +18,13 @@ from core.charts.outreach import asks_chart, follow_ups_chart
 from core.model import CHANNELS, OUTCOMES, REQUEST_KINDS, TARGET_KINDS
 from core.outreach import describe_follow_ups
 from core.store import InvalidInput
-from core.store import contacts as people
 from core.store import outreach as store
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, set_flash
+from ui.widgets import credit_article, flash, literal, pick_person, set_flash
 
 OWED_SHOWN = 10
 workbook = current_workbook()
-
-
-def plain(text: str) -> str:
-    """User text shown inside markdown, with markdown's special characters made literal."""
-    return re.sub(r"([\\`*_\[\]<>#|~$])", r"\\\1", text)
-
-
-def pick_person(label: str, key: str):
-    """Search by name, then pick one of at most 20 matches; returns the chosen Contact or None."""
-    query = st.text_input(label, key=f"{key}_search", placeholder="Type part of a name")
-    if not query.strip():
-        return None
-    matches, total = people.search_contacts(workbook, query, limit=20)
-    if not matches:
-        st.caption(f"Nobody matches “{query}”.")
-        return None
-    by_id = {c.id: c for c in matches}
-    more = f" (first 20 of {total:,}; type more to narrow)" if total > 20 else ""
-    label_of = {c.id: c.name + (f" · {c.company}" if c.company else "") for c in matches}
-    chosen = st.selectbox(f"Pick the person{more}", list(by_id), format_func=label_of.get, key=f"{key}_pick")
-    return by_id.get(chosen)
 
 
 # --- the composer -------------------------------------------------------------------------------
@@ -93,7 +70,7 @@ def show_composer(targets: list) -> None:
         "Ask for advice or information, not a job; be specific; share what you have done lately. "
         "With an old friend, catch up before you ask. With a busy professional, get to the point."
     )
-    person = pick_person("Who are you asking?", "ask_person")
+    person = pick_person(workbook, "Who are you asking?", "ask_person")
     if person is None:
         st.info("Search for someone to start a draft. Your references and strong ties are a good start.",
                 icon=":material/search:")
@@ -143,7 +120,7 @@ def thank(contact_id: int, name: str, channel: str) -> None:
     except InvalidInput as error:
         set_flash("error", str(error), "_thanks_flash")
         return
-    set_flash("success", f"Logged a thank-you to {plain(name)}. Tell them how their help worked out, too.", "_thanks_flash")
+    set_flash("success", f"Logged a thank-you to {literal(name)}. Tell them how their help worked out, too.", "_thanks_flash")
 
 
 def save_days() -> None:
@@ -181,7 +158,7 @@ def show_follow_ups() -> None:
     for row in owed:
         text_col, button_col = st.columns([3, 1], vertical_alignment="center")
         ago = (today - row["happened_on"]).days
-        text_col.markdown(f"**{plain(row['name'])}** {plain(describe_help(row))}, {ago} days ago "
+        text_col.markdown(f"**{literal(row['name'])}** {literal(describe_help(row))}, {ago} days ago "
                           f"({row['happened_on']:%d %b %Y}).")
         button_col.button("Log thank-you", key=f"thank_{row['id']}", on_click=thank,
                           args=(row["contact_id"], row["name"], row["channel"]), icon=":material/favorite:")

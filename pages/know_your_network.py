@@ -10,25 +10,11 @@ from core.store import InvalidInput
 from core.store import contacts as people
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, literal, set_flash
+from ui.widgets import credit_article, flash, literal, pick_person_id, set_flash
 
 PAGE_SIZE = 50
 FIELDS = ("name", "company", "role", "email", "phone", "notes")
 workbook = current_workbook()
-
-
-def pick_person(label: str, key: str, help_text: str | None = None) -> int | None:
-    """Search by name, then pick one of at most 20 matches (never a 30,000-item list)."""
-    query = st.text_input(label, key=f"{key}_search", placeholder="Type part of a name", help=help_text)
-    if not query.strip():
-        return None
-    matches, total = people.search_contacts(workbook, query, limit=20)
-    if not matches:
-        st.caption(f"Nobody matches “{literal(query)}”.")
-        return None
-    names = {c.id: f"{c.name}" + (f" · {c.company}" if c.company else "") for c in matches}
-    more = f" (first 20 of {total:,}; type more to narrow)" if total > 20 else ""
-    return st.selectbox(f"Pick the person{more}", list(names), format_func=names.get, key=f"{key}_pick")
 
 
 def draft_from_state(prefix: str, introduced_by: int | None) -> ContactDraft:
@@ -70,7 +56,7 @@ def show_add_form() -> None:
     second_degree = st.toggle(
         "Someone I would meet through a person I know (“my sister's co-worker”)", key="new_second_degree"
     )
-    introducer = pick_person("Who would introduce you?", "new_introducer") if second_degree else None
+    introducer = pick_person_id(workbook, "Who would introduce you?", "new_introducer") if second_degree else None
     left, right = st.columns(2)
     left.text_input("Name (required)", key="new_name", max_chars=200)
     right.radio("Tie", list(TIES), format_func=TIES.get, key="new_tie", horizontal=True, index=1)

@@ -1,6 +1,5 @@
 """Tip 2 · Reach out to your network: specific targets, your pitch, references and the outreach log."""
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -24,29 +23,10 @@ from core.store import outreach as store
 from core.store.goals import delete_goal, link_contacts
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, set_flash
+from ui.widgets import credit_article, flash, literal, pick_person_id, set_flash
 
 PRIORITIES = {1: "High", 2: "Normal", 3: "Low"}
 workbook = current_workbook()
-
-
-def plain(text: str) -> str:
-    """User text shown inside markdown, with markdown's special characters made literal."""
-    return re.sub(r"([\\`*_\[\]<>#|~$])", r"\\\1", text)
-
-
-def pick_person(label: str, key: str) -> int | None:
-    """Search by name, then pick one of at most 20 matches (never a 30,000-item list)."""
-    query = st.text_input(label, key=f"{key}_search", placeholder="Type part of a name")
-    if not query.strip():
-        return None
-    matches, total = people.search_contacts(workbook, query, limit=20)
-    if not matches:
-        st.caption(f"Nobody matches “{query}”.")
-        return None
-    names = {c.id: c.name + (f" · {c.company}" if c.company else "") for c in matches}
-    more = f" (first 20 of {total:,}; type more to narrow)" if total > 20 else ""
-    return st.selectbox(f"Pick the person{more}", list(names), format_func=names.get, key=f"{key}_pick")
 
 
 # --- what you want ------------------------------------------------------------------------------
@@ -56,7 +36,7 @@ def add_target() -> None:
     kind, title = st.session_state["target_kind"], st.session_state.get("target_title", "")
     problems = check_target(kind, title)
     if problems:
-        set_flash("error", plain(problems[0].message) + " Nothing was saved.", "_target_flash")
+        set_flash("error", literal(problems[0].message) + " Nothing was saved.", "_target_flash")
         return
     try:
         store.add_target(workbook, kind, title, st.session_state["target_priority"])
@@ -64,7 +44,7 @@ def add_target() -> None:
         set_flash("error", str(error), "_target_flash")
         return
     st.session_state["target_title"] = ""
-    set_flash("success", f"Added the target “{plain(title.strip())}”. Now link the people who could help.",
+    set_flash("success", f"Added the target “{literal(title.strip())}”. Now link the people who could help.",
               "_target_flash")
 
 
@@ -73,12 +53,12 @@ def link_person(goal_id: int, contact_id: int | None, title: str) -> None:
         set_flash("error", "Search for a person first, then pick them.", "_link_flash")
         return
     link_contacts(workbook, goal_id, [contact_id])
-    set_flash("success", f"Linked them to “{plain(title)}”.", "_link_flash")
+    set_flash("success", f"Linked them to “{literal(title)}”.", "_link_flash")
 
 
 def remove_target(goal_id: int, title: str) -> None:
     delete_goal(workbook, goal_id)
-    set_flash("success", f"Removed the target “{plain(title)}”; the people stay in your list.", "_target_flash")
+    set_flash("success", f"Removed the target “{literal(title)}”; the people stay in your list.", "_target_flash")
 
 
 def save_pitch() -> None:
@@ -100,20 +80,20 @@ def show_targets(targets: list) -> None:
     st.button("Add target", type="primary", on_click=add_target, icon=":material/flag:")
     for goal in targets:
         if is_vague_target(goal.title):
-            st.warning(f"“{plain(goal.title)}” is too open to bring leads; try something like "
+            st.warning(f"“{literal(goal.title)}” is too open to bring leads; try something like "
                        f"“{TARGET_EXAMPLES.get(goal.kind, 'Data analyst')}”.", icon=":material/help:")
     if not targets:
         return
     titles = {g.id: f"{g.title} ({TARGET_KINDS[g.kind].lower()})" for g in targets}
     st.markdown("**Your targets:** " + " · ".join(
-        f"{plain(titles[g.id])}{', high priority' if g.priority == 1 else ''}" for g in targets
+        f"{literal(titles[g.id])}{', high priority' if g.priority == 1 else ''}" for g in targets
     ))
     with st.expander("Remove a target"):
         doomed = st.selectbox("Target to remove", list(titles), format_func=titles.get, key="remove_goal")
         st.button("Remove target", on_click=remove_target, args=(doomed, titles[doomed]), icon=":material/delete:")
     st.markdown("**Link people to a target**")
     goal_id = st.selectbox("Target", list(titles), format_func=titles.get, key="link_goal")
-    contact_id = pick_person("Who could help with it?", "link_person")
+    contact_id = pick_person_id(workbook, "Who could help with it?", "link_person")
     flash("_link_flash")
     st.button("Link person", on_click=link_person, args=(goal_id, contact_id, titles[goal_id]), icon=":material/link:")
 
@@ -138,8 +118,8 @@ def show_coverage(targets: list) -> None:
     shown = {i for c in coverage for i in c.direct[:3]} | {
         i for c in coverage for p in c.via[:1] for i in (p.introducer_id, p.helper_id)
     }
-    names = {i: plain(n) for i, n in people.contact_names(workbook, shown).items()}
-    safe = [replace(c, goal=replace(c.goal, title=plain(c.goal.title))) for c in coverage]
+    names = {i: literal(n) for i, n in people.contact_names(workbook, shown).items()}
+    safe = [replace(c, goal=replace(c.goal, title=literal(c.goal.title))) for c in coverage]
     chart_col, reading_col = st.columns([3, 2])
     chart_col.vega_lite_chart(spec=chart_spec(workbook, goal_coverage_chart, coverage), width="stretch")
     reading_col.markdown(describe_coverage(safe, names))
@@ -181,7 +161,7 @@ def show_references() -> None:
     if refs:
         chart_col, reading_col = st.columns([3, 2])
         chart_col.vega_lite_chart(spec=chart_spec(workbook, reference_progress_chart, progress, names), width="stretch")
-        reading_col.markdown(plain(describe_references(progress)))
+        reading_col.markdown(literal(describe_references(progress)))
         by_id = {p.contact_id: p for p in progress}
         contact_id = st.selectbox("Reference", list(names), format_func=names.get, key="ref_pick")
         next_step = by_id[contact_id].next_step
@@ -202,7 +182,7 @@ def show_references() -> None:
     else:
         st.info(describe_references([]), icon=":material/verified_user:")
     with st.expander("Mark someone as a reference", expanded=not refs):
-        chosen = pick_person("Find the person", "ref_person")
+        chosen = pick_person_id(workbook, "Find the person", "ref_person")
         st.button("Mark as reference", on_click=mark_reference, args=(chosen,), icon=":material/verified_user:")
 
 
@@ -231,7 +211,7 @@ def log_contact(contact_id: int | None) -> None:
 
 def show_log() -> None:
     st.markdown("Log every contact: it keeps “when did we last speak?” honest for the reminders on page 6.")
-    contact_id = pick_person("Who did you contact?", "log_person")
+    contact_id = pick_person_id(workbook, "Who did you contact?", "log_person")
     left, middle, right = st.columns(3)
     left.date_input("When", value=date.today(), key="log_date", format="DD/MM/YYYY")
     middle.selectbox("How", list(CHANNELS), format_func=CHANNELS.get, key="log_channel")
