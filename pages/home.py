@@ -1,6 +1,5 @@
 """Home: progress through the six tips, the next five actions, and the headline charts."""
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,12 +20,11 @@ from core.store import maintenance as upkeep
 from core.store import outreach, ratings
 from core.store.goals import list_goals
 from core.store.interactions import log_interaction
-from ui.cache import cached
+from ui.cache import cached, chart_spec
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, set_flash
+from ui.widgets import credit_article, flash, literal, set_flash
 
 RATING_FRESH_DAYS = 90
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 ACTIONS = 5
 NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}
 workbook = current_workbook()
@@ -135,18 +133,13 @@ def next_actions(book: Workbook, on: date) -> list[tuple[str, int, str, str]]:
     return actions
 
 
-def md(text: str) -> str:
-    """User text shown as typed: a name can make no link, emphasis, colour or maths."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
-
-
 def mark_done(kind: str, contact_id: int, name: str) -> None:
     if kind == "thanks":
         outreach.log_thank_you(workbook, contact_id, today)
-        set_flash("success", f"Logged your thank-you to {md(name)}.", "_home_flash")
+        set_flash("success", f"Logged your thank-you to {literal(name)}.", "_home_flash")
     else:
         log_interaction(workbook, contact_id, today, "catch_up", today=today)
-        set_flash("success", f"Logged a catch-up with {md(name)} today.", "_home_flash")
+        set_flash("success", f"Logged a catch-up with {literal(name)} today.", "_home_flash")
 
 
 def show_progress(statuses: list[TipStatus]) -> None:
@@ -173,26 +166,9 @@ def show_actions() -> None:
         return
     for kind, contact_id, name, why in actions:
         text, button = st.columns([5, 2], vertical_alignment="center")
-        text.markdown(f"**{md(name)}**  \n{md(why)}")
+        text.markdown(f"**{literal(name)}**  \n{literal(why)}")
         label = "Sent thanks" if kind == "thanks" else "Got in touch today"
         button.button(label, key=f"home_{kind}_{contact_id}", on_click=mark_done, args=(kind, contact_id, name), icon=":material/check:")
-
-
-def to_spec(chart) -> dict:
-    """A chart as a Vega-Lite spec without Altair's schema validation (the slowest step of a run)."""
-    spec = chart.to_dict(validate=False)
-    spec.pop("config", None)  # Altair's default theme; Streamlit applies its own
-    return spec
-
-
-def remembered_spec(name: str, build, data) -> dict:
-    """A chart's spec, rebuilt only when its data changed; kept in this browser session only."""
-    token = repr(data)
-    held = st.session_state.get(f"_spec_{name}")
-    if held is None or held[0] != token:
-        held = (token, to_spec(build(data)))
-        st.session_state[f"_spec_{name}"] = held
-    return held[1]
 
 
 def glance(book: Workbook, on: date) -> list[tuple[str, object, object, str]]:
@@ -201,12 +177,12 @@ def glance(book: Workbook, on: date) -> list[tuple[str, object, object, str]]:
     history = [(r.taken_on, r.score) for r in ratings.list_ratings(book)]
     extremes = upkeep.balance_extremes(book, 5)
     plan = cached(book, week_plan, on)
-    this_week = ", ".join(f"{md(s.name)} ({s.on:%a})" for s in plan.weeks[0].slots)
+    this_week = ", ".join(f"{literal(s.name)} ({s.on:%a})" for s in plan.weeks[0].slots)
     no_rating = "No ratings yet: take tip 4's five-question rating to see your score here."
     return [
         ("home_circles", people_per_circle, count_circles(counts) if sum(counts.values()) else None, describe_coverage(counts)),
         ("home_rating", score_history, history or None, describe_history(history) if history else no_rating),
-        ("home_balance", give_take_balance, extremes or None, md(describe_balances(upkeep.tally_everyone(book), extremes))),
+        ("home_balance", give_take_balance, extremes or None, literal(describe_balances(upkeep.tally_everyone(book), extremes))),
         ("home_schedule", reconnect_schedule, plan if plan.slots else None,
          describe_schedule(plan) + (f" This week: {this_week}." if this_week else "")),
     ]  # fmt: skip
@@ -219,7 +195,7 @@ def show_charts() -> None:
         for column, (name, build, data, reading) in zip(st.columns(2), row):
             with column:
                 if data is not None:
-                    st.vega_lite_chart(spec=remembered_spec(name, build, data), width="stretch")
+                    st.vega_lite_chart(spec=chart_spec(workbook, build, data), width="stretch")
                 st.caption(reading)
 
 

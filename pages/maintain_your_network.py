@@ -1,6 +1,5 @@
 """Tip 6 · Take the time to maintain your network: who to contact next, a weekly plan, give and take."""
 
-import re
 from datetime import date, datetime, timezone
 
 import streamlit as st
@@ -15,11 +14,10 @@ from core.store import InvalidInput, Workbook
 from core.store import contacts as people
 from core.store import maintenance as upkeep
 from core.store.interactions import log_interaction, recent_interactions
-from ui.cache import cached
+from ui.cache import cached, chart_spec
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, set_flash
+from ui.widgets import credit_article, flash, literal, set_flash
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 OTHER_CADENCE = "Another number of days"
 SHOWN = 10
 TAB_KEY = "tip6_tab"
@@ -41,23 +39,6 @@ def planned_weeks(book: Workbook, on: date, weeks: int) -> Schedule:
     return plan_weeks(keys, picks, on, capacity=capacity, weeks=weeks)
 
 
-def to_spec(chart) -> dict:
-    """A chart as a Vega-Lite spec without Altair's schema validation (the slowest step of a run)."""
-    spec = chart.to_dict(validate=False)
-    spec.pop("config", None)  # Altair's default theme; Streamlit applies its own
-    return spec
-
-
-def remembered_spec(name: str, build, data) -> dict:
-    """A chart's spec, rebuilt only when its data changed; kept in this browser session only."""
-    token = repr(data)
-    held = st.session_state.get(f"_spec_{name}")
-    if held is None or held[0] != token:
-        held = (token, to_spec(build(data)))
-        st.session_state[f"_spec_{name}"] = held
-    return held[1]
-
-
 def calendar_file(book: Workbook, on: date, weeks: int) -> bytes:
     return export_schedule(cached(book, planned_weeks, on, weeks), datetime.now(timezone.utc))
 
@@ -67,7 +48,7 @@ def calendar_file(book: Workbook, on: date, weeks: int) -> bytes:
 
 def log_catch_up(contact_id: int, name: str, flash_key: str) -> None:
     log_interaction(workbook, contact_id, today, "catch_up", today=today)
-    set_flash("success", f"Logged a catch-up with {md(name)} today; they move down the list.", flash_key)
+    set_flash("success", f"Logged a catch-up with {literal(name)} today; they move down the list.", flash_key)
 
 
 def open_card(contact_id: int, name: str) -> None:
@@ -88,7 +69,7 @@ def save_key(contact_id: int, name: str) -> None:
     try:
         if not state.get("card_is_key"):
             upkeep.unset_key_contact(workbook, contact_id)
-            set_flash("success", f"{md(name)} is no longer a key contact.", "_card_flash")
+            set_flash("success", f"{literal(name)} is no longer a key contact.", "_card_flash")
             return
         choice = state.get("card_cadence")
         days = _whole(state.get("card_days")) if choice == OTHER_CADENCE else CADENCE_CHOICES[choice]
@@ -96,7 +77,7 @@ def save_key(contact_id: int, name: str) -> None:
     except InvalidInput as error:
         set_flash("error", f"{error} Nothing was saved.", "_card_flash")
         return
-    set_flash("success", f"{md(name)} is a key contact: {describe_cadence(days)}.", "_card_flash")
+    set_flash("success", f"{literal(name)} is a key contact: {describe_cadence(days)}.", "_card_flash")
 
 
 def save_notes(contact_id: int, name: str) -> None:
@@ -106,7 +87,7 @@ def save_notes(contact_id: int, name: str) -> None:
     except InvalidInput as error:
         set_flash("error", f"{error} Nothing was saved.", "_card_flash")
         return
-    set_flash("success", f"Saved the notes on {md(name)}.", "_card_flash")
+    set_flash("success", f"Saved the notes on {literal(name)}.", "_card_flash")
 
 
 def log_contact(contact_id: int, name: str) -> None:
@@ -119,7 +100,7 @@ def log_contact(contact_id: int, name: str) -> None:
     except InvalidInput as error:
         set_flash("error", f"{error} Nothing was saved.", "_card_flash")
         return
-    set_flash("success", f"Logged: {INTERACTION_KINDS[state.get('card_log_kind', 'catch_up')].lower()} with {md(name)}.", "_card_flash")
+    set_flash("success", f"Logged: {INTERACTION_KINDS[state.get('card_log_kind', 'catch_up')].lower()} with {literal(name)}.", "_card_flash")
 
 
 def record_give_take(contact_id: int, name: str) -> None:
@@ -134,12 +115,7 @@ def record_give_take(contact_id: int, name: str) -> None:
         set_flash("error", f"{error} Nothing was saved.", "_card_flash")
         return
     state["card_ledger_note"] = ""
-    set_flash("success", f"Recorded in the give-and-take with {md(name)}.", "_card_flash")
-
-
-def md(text: str) -> str:
-    """User text shown as typed: a name can make no link, emphasis, colour or maths."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    set_flash("success", f"Recorded in the give-and-take with {literal(name)}.", "_card_flash")
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -158,7 +134,7 @@ def remove_give_take(name: str) -> None:
         return
     upkeep.delete_ledger_entry(workbook, entry_id)
     st.session_state["card_remove_pick"] = None
-    set_flash("success", f"Removed the entry from the give-and-take with {md(name)}.", "_card_flash")
+    set_flash("success", f"Removed the entry from the give-and-take with {literal(name)}.", "_card_flash")
 
 
 def _whole(value) -> object:
@@ -185,8 +161,8 @@ def show_next() -> None:
     st.caption(f"{plural(len(ranked), 'person', 'people')} on the list{top}, with the reasons:")
     for s in ranked[:SHOWN]:
         text, column = st.columns([5, 2], vertical_alignment="center")
-        reasons = "  \n".join(f"· {md(r.text)}" for r in s.reasons) or f"· {md(s.summary)}"
-        text.markdown(f"**{s.rank}. {md(s.name)}** (score {s.score})  \n{reasons}")
+        reasons = "  \n".join(f"· {literal(r.text)}" for r in s.reasons) or f"· {literal(s.summary)}"
+        text.markdown(f"**{s.rank}. {literal(s.name)}** (score {s.score})  \n{reasons}")
         action = column.container(horizontal=True)
         action.button(
             "Got in touch today", key=f"next_done_{s.contact_id}", on_click=log_catch_up,
@@ -208,7 +184,7 @@ def show_plan() -> None:
     weeks = right.slider("Weeks to plan", 2, 12, DEFAULT_WEEKS, key="plan_weeks")
     plan = cached(workbook, planned_weeks, today, weeks)
     chart, reading = st.columns([3, 2])
-    chart.vega_lite_chart(spec=remembered_spec("tip6_schedule", reconnect_schedule, plan), width="stretch")
+    chart.vega_lite_chart(spec=chart_spec(workbook, reconnect_schedule, plan), width="stretch")
     reading.markdown(describe_schedule(plan))
     reading.download_button(
         "Download the calendar (.ics)", data=cached(workbook, calendar_file, today, weeks), file_name=FILE_NAME,
@@ -234,7 +210,7 @@ def pick_person() -> int | None:
         person = people.get_contact(workbook, wanted_id)  # opened from the list: keep them among the choices
         matches = [person, *matches] if person else matches
     if not matches:
-        st.caption(f"Nobody matches “{md(query)}”.")
+        st.caption(f"Nobody matches “{literal(query)}”.")
         return None
     names = {c.id: c.name + (f" · {c.company}" if c.company else "") for c in matches}
     more = f" (first 20 of {total:,}; type more to narrow)" if total > 20 else ""
@@ -282,7 +258,7 @@ def show_card() -> None:
         return
     load_card(person)
     where = " · ".join(x for x in (person.role, person.company, CIRCLES.get(person.circle, ""), TIES.get(person.tie, "")) if x)
-    st.markdown(f"### {md(person.name)}\n{md(where)}")
+    st.markdown(f"### {literal(person.name)}\n{literal(where)}")
     last = person.last_contacted_on
     seen = f"last in touch {last:%d %b %Y} ({describe_days((today - last).days)} ago)" if last else "no contact logged yet"
     due = ""
@@ -330,11 +306,11 @@ def show_history(person) -> None:
 def show_give_take(person) -> None:
     tally = upkeep.tally_person(workbook, person.id)
     st.markdown(
-        f"**Give and take with {md(person.name)}** · {describe_balance(tally.balance)}  \n"
+        f"**Give and take with {literal(person.name)}** · {describe_balance(tally.balance)}  \n"
         f"You gave **{tally.gave}** and received **{tally.received}** (weighted): balance **{signed(tally.balance)}**."
     )
     ideas = suggest_give_backs(person.interests, person.needs, person.family, person.job_notes)
-    st.markdown("Ways to give back, from your notes:\n" + "\n".join(f"- {md(i.text)}" for i in ideas))
+    st.markdown("Ways to give back, from your notes:\n" + "\n".join(f"- {literal(i.text)}" for i in ideas))
     entries = upkeep.list_ledger(workbook, person.id, limit=10)
     if entries:
         st.dataframe(
@@ -367,8 +343,8 @@ def show_balance() -> None:
     extremes = cached(workbook, upkeep.balance_extremes, 10)
     chart, reading = st.columns([3, 2])
     if extremes:
-        chart.vega_lite_chart(spec=remembered_spec("tip6_balance", give_take_balance, extremes), width="stretch")
-    reading.markdown(md(describe_balances(overall, extremes)))
+        chart.vega_lite_chart(spec=chart_spec(workbook, give_take_balance, extremes), width="stretch")
+    reading.markdown(literal(describe_balances(overall, extremes)))
     reading.markdown("**The weights** (you can change each entry's weight when you record it):")
     reading.dataframe(
         [{"What": LEDGER_KINDS[k], "Weight": w} for k, w in sorted(DEFAULT_WEIGHTS.items(), key=lambda kw: kw[1])],

@@ -186,7 +186,7 @@ def test_a_name_full_of_markdown_is_shown_as_typed(app_on, tmp_path):
     book.close()
     at = app_on(path, PAGE)
     (line,) = [m.value for m in at.markdown if m.value.startswith("**1.")]
-    assert r"\*Zed\* \[site\]\(http\://example\.org\) \:red\[x\]" in line
+    assert r"\*Zed\* \[site\]\(http\://example.org\) \:red\[x\]" in line
 
 
 def test_before_a_search_the_card_tab_lists_key_contacts_by_when_they_are_due(app_on, tmp_path):
