@@ -1,6 +1,5 @@
 """Home: progress through the six tips, the next five actions, and the headline charts."""
 
-from dataclasses import dataclass
 from datetime import date
 
 import streamlit as st
@@ -8,49 +7,26 @@ import streamlit as st
 from core.charts.maintenance import give_take_balance, reconnect_schedule
 from core.charts.network import people_per_circle
 from core.charts.rating import score_history
-from core.circles import count_circles, describe_coverage, empty_circles
-from core.model import CIRCLES, DESTINATION_KINDS
+from core.circles import count_circles, describe_coverage
+from core.model import DESTINATION_KINDS
 from core.priority import Suggestion, rank_contacts
+from core.progress import TipStatus, assess_tips
 from core.rating import describe_history
 from core.reciprocity import describe_balances
 from core.schedule import Pick, Schedule, describe_schedule, plan_weeks
-from core.store import Workbook
+from core.store import Workbook, outreach, ratings
 from core.store import contacts as people
 from core.store import maintenance as upkeep
-from core.store import outreach, ratings
 from core.store.goals import list_goals
 from core.store.interactions import log_interaction
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, literal, set_flash
 
-RATING_FRESH_DAYS = 90
 ACTIONS = 5
 NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}
 workbook = current_workbook()
 today = date.today()
-
-
-@dataclass(frozen=True)
-class TipStatus:
-    """One tip's place on the dashboard: done or not, what counts as done, and the next step."""
-
-    number: int
-    title: str
-    page: str
-    done: bool
-    rule: str
-    next_step: str
-
-
-TIPS = (
-    (1, "Know your network", "pages/know_your_network.py", "people listed in at least 5 of the 10 circles"),
-    (2, "Reach out", "pages/reach_out.py", "a specific target, and a reference who agreed to speak for you"),
-    (3, "Build relationships", "pages/build_relationships.py", "at least one specific ask made, and no thank-you overdue"),
-    (4, "Rate your network", "pages/rate_your_network.py", f"a rating taken in the last {RATING_FRESH_DAYS} days"),
-    (5, "Strong and weak ties", "pages/strong_and_weak_ties.py", "both strong and weak ties marked, and one place you want to go"),
-    (6, "Maintain your network", "pages/maintain_your_network.py", "key contacts with a cadence, and none of them overdue"),
-)
 
 
 def ranked_list(book: Workbook, on: date) -> list[Suggestion]:
@@ -86,37 +62,6 @@ def gather_facts(book: Workbook, on: date) -> dict:
         "keys": upkeep.count_key_contacts(book),
         "overdue": sum(1 for s in ranked if any(r.code == "overdue" for r in s.reasons)),
     }
-
-
-def assess_tips(facts: dict, on: date) -> list[TipStatus]:
-    """Each tip: done or not by its rule, and the one next step that moves it forward."""
-    empty = empty_circles(facts["circles"])
-    rated, owed, overdue = facts["rated_on"], facts["owed"], facts["overdue"]
-    done = {
-        1: sum(1 for n in facts["circles"].values() if n) >= 5,
-        2: facts["targets"] >= 1 and facts["agreed"] >= 1,
-        3: facts["asks"] >= 1 and owed == 0,
-        4: rated is not None and (on - rated).days <= RATING_FRESH_DAYS,
-        5: facts["ties"] >= {"strong", "weak"} and facts["destinations"] >= 1,
-        6: facts["keys"] >= 1 and overdue == 0,
-    }
-    steps = {
-        1: f"add someone from {CIRCLES[empty[0]].lower()}" if empty else "keep adding people as they come to mind",
-        2: "write one specific target: a role, an employer or an industry" if not facts["targets"]
-        else "ask a reference to agree to speak for you" if not facts["agreed"]
-        else "tell your references how the search is going",
-        3: "send the thank-yous still owed (they come first in your next actions)" if owed
-        else "compose a specific ask for advice or an introduction" if not facts["asks"]
-        else "compose your next specific ask",
-        4: "answer the five questions" if rated is None else f"retake the rating (last taken {rated:%d %b %Y})",
-        5: "mark who is a strong tie and who is a weak one" if facts["ties"] < {"strong", "weak"}
-        else "add an association, conference or field you want to join" if not facts["destinations"]
-        else "add people who reflect where you want to go",
-        6: "mark your key contacts and how often to be in touch" if not facts["keys"]
-        else f"get in touch with the {overdue:,} overdue key contacts" if overdue
-        else "work down this week's schedule",
-    }
-    return [TipStatus(n, title, page, done[n], rule, steps[n]) for n, title, page, rule in TIPS]
 
 
 def next_actions(book: Workbook, on: date) -> list[tuple[str, int, str, str]]:

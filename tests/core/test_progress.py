@@ -1,0 +1,66 @@
+"""Progress through the six tips: each rule, and a next step that fits where the user is."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from core.model import CIRCLES
+from core.progress import RATING_FRESH_DAYS, assess_tips
+
+TODAY = date(2026, 11, 25)
+NOTHING = {
+    "circles": {}, "targets": 0, "agreed": 0, "asks": 0, "owed": 0, "rated_on": None,
+    "ties": set(), "destinations": 0, "keys": 0, "overdue": 0,
+}  # fmt: skip
+
+
+def status(tip: int, **facts):
+    return assess_tips({**NOTHING, **facts}, TODAY)[tip - 1]
+
+
+def test_an_empty_workbook_has_no_tip_done_and_a_first_step_for_each():
+    statuses = assess_tips(NOTHING, TODAY)
+    assert [s.number for s in statuses] == [1, 2, 3, 4, 5, 6]
+    assert not any(s.done for s in statuses)
+    assert statuses[0].next_step == "add someone from family"
+    assert statuses[3].next_step == "answer the five questions"
+
+
+def test_tip_one_needs_people_in_five_circles():
+    four = dict.fromkeys(list(CIRCLES)[:4], 2)
+    assert not status(1, circles=four).done
+    assert status(1, circles={**four, "gym": 1}).done
+    assert status(1, circles=four).next_step == f"add someone from {CIRCLES[list(CIRCLES)[4]].lower()}"
+
+
+def test_tip_two_needs_a_target_and_a_reference_who_agreed():
+    assert not status(2, targets=1).done
+    assert status(2, targets=1).next_step == "ask a reference to agree to speak for you"
+    assert status(2, targets=1, agreed=1).done
+
+
+def test_tip_three_is_not_done_while_a_thank_you_is_owed():
+    assert status(3, asks=2).done
+    owing = status(3, asks=2, owed=1)
+    assert not owing.done and "thank-yous" in owing.next_step
+
+
+@pytest.mark.parametrize("days_ago, done", [(0, True), (RATING_FRESH_DAYS, True), (RATING_FRESH_DAYS + 1, False)])
+def test_tip_four_needs_a_rating_in_the_last_ninety_days(days_ago, done):
+    rated = TODAY - timedelta(days=days_ago)
+    assert status(4, rated_on=rated).done is done
+    assert status(4, rated_on=rated).next_step == f"retake the rating (last taken {rated:%d %b %Y})"
+
+
+def test_tip_five_needs_both_kinds_of_tie_and_a_destination():
+    assert not status(5, ties={"strong"}, destinations=1).done
+    assert not status(5, ties={"strong", "weak"}).done
+    assert status(5, ties={"strong", "weak"}, destinations=1).done
+
+
+def test_tip_six_is_not_done_while_a_key_contact_is_overdue():
+    assert status(6, keys=3).done
+    late = status(6, keys=3, overdue=2)
+    assert not late.done and late.next_step == "get in touch with the 2 overdue key contacts"
