@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.session import SHARED, current_workbook, describe_location, workbook_mode
+from ui.session import SHARED, current_workbook, describe_location, mark_routed, workbook_mode
 from ui.rooms import refresh_my_share
 from ui.shared import show_shared_banner
 
@@ -31,6 +31,7 @@ PAGES = {
 }
 
 page = st.navigation(PAGES)
+mark_routed()
 workbook = current_workbook()
 with st.sidebar:
     if workbook_mode() == SHARED:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from core.paths import default_workbook_path
 from core.store import WorkbookError, open_workbook
+from core.store.workbook import ensure_not_open_elsewhere
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -27,6 +28,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"error: {path} already exists; choose a new --db path or add --force to replace it.", file=sys.stderr)
         return 2
     if path.exists():
+        ensure_not_open_elsewhere(path)  # never delete a workbook another program is writing to
         path.unlink()
         Path(f"{path}.wal").unlink(missing_ok=True)
     started = time.perf_counter()

@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT))
 from core.demo import make_demo  # noqa: E402
 from core.store import open_workbook  # noqa: E402
 from core.store.bulk import load_tables  # noqa: E402
-from tests.browser.conftest import CHROMIUM_ARGS, find_chromium, start_server, wait_until_idle  # noqa: E402
+from tests.browser_support import CHROMIUM_ARGS, find_chromium, start_server, wait_until_idle  # noqa: E402
 
 
 def main(output: str, page_path: str = "/know_your_network") -> None:

@@ -10,10 +10,23 @@ import pytest
 from core.demo import make_demo
 from core.store import Workbook, open_workbook
 from core.store.bulk import load_tables
+from tests.browser_support import browser, page, server, server_factory  # noqa: F401 - one Playwright per process
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 PAGE_FILES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Here, not in tests/reliability/conftest.py: pytest reads options only from the conftests
+    # it loads at startup, so `pytest --soak N` from the project root works.
+    parser.addoption(
+        "--soak",
+        type=int,
+        default=None,
+        metavar="N",
+        help="multiply the reliability suite's sessions, changes, crashes and inputs by N (or set RELIABILITY_SOAK)",
+    )
 
 
 @pytest.fixture
@@ -43,14 +56,14 @@ def app_on(monkeypatch):
 
     opened: list[str] = []
 
-    def open_page(path: Path, page: str = "home.py", timeout: float = 30) -> AppTest:
+    def open_page(path: Path, page_file: str = "home.py", timeout: float = 30) -> AppTest:
         monkeypatch.setenv("WORKBOOK_PATH", str(path))
         monkeypatch.setenv("WORKBOOK_MODE", "local")
         opened.append(str(path))
         at = AppTest.from_file(APP, default_timeout=timeout)
         at.run()
-        if page != "home.py":
-            at.switch_page(f"pages/{page}")
+        if page_file != "home.py":
+            at.switch_page(f"pages/{page_file}")
             at.run()
         return at
 

@@ -121,20 +121,10 @@ def test_rewriting_the_figures_keeps_the_notes_written_by_hand(tmp_path):
 
 
 @pytest.mark.browser
-def test_the_cold_start_is_timed_to_the_first_title_and_the_server_is_stopped_after(tmp_path):
-    from playwright.sync_api import sync_playwright
+def test_the_cold_start_is_timed_to_the_first_title_and_the_server_is_stopped_after(tmp_path, browser):
+    from ui.bench_browser import measure_cold_start
 
-    from ui.bench_browser import CHROMIUM_ARGS, find_chromium, measure_cold_start
-
-    chromium = find_chromium()
-    if chromium is None:
-        pytest.skip("no Chromium found: the cold start is not measured")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        try:
-            ready, first_page, cpu = measure_cold_start(browser, tmp_path / "cold.duckdb")
-        finally:
-            browser.close()
+    ready, first_page, cpu = measure_cold_start(browser, tmp_path / "cold.duckdb")
     assert 0 < ready <= first_page
     assert cpu > 0
     # The server let go of the workbook: another program can open it now.

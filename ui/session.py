@@ -49,16 +49,25 @@ def _open_local(path: str) -> Workbook:
     return workbook
 
 
+ROUTED = "_routed_through_app"
+
+
+def mark_routed() -> None:
+    """Called by app.py once st.navigation has run: this session's runs go through the router."""
+    st.session_state[ROUTED] = True
+
+
 def _insist_on_the_router() -> None:
     """Rerun through app.py when Streamlit ran a deep-linked page on its own.
 
-    With a pages/ folder, the first run in a fresh server process that lands on a page URL
-    is executed in Streamlit's legacy multipage mode, skipping app.py (its st.navigation,
-    layout and sidebar). Clearing the flag and rerunning sends the run through the router.
+    With a pages/ folder, a session that opens a page URL on a fresh server may be run in
+    Streamlit's legacy multipage mode, skipping app.py (its st.navigation, layout, sidebar and
+    shared-mode banner). The legacy flag is process-wide and several tabs can start at once,
+    so each session checks its own marker: app.py never marked it, so clear the flag and rerun.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+    if not st.session_state.get(ROUTED):
         PagesManager.uses_pages_directory = False
         st.rerun()
 

@@ -21,7 +21,7 @@ def decode_bytes(data: bytes, limit: int = MAX_IMPORT_BYTES) -> tuple[str, tuple
     """The file's text and any notes about its encoding; raises ImportFileError on bad input."""
     if len(data) > limit:
         raise ImportFileError(
-            f"The file is {len(data) / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit; "
+            f"The file is {len(data) / 2**20:.1f} MB, over the {limit / 2**20:.0f} MB limit; "
             "split it into smaller files and import each."
         )
     if not data.strip():

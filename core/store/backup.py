@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,8 @@ from core.store.errors import NotAWorkbook, WorkbookError, WorkbookTooNew
 from core.store.schema import APPLICATION_ID, LATEST_VERSION
 from core.store.snapshot import snapshot_to
 from core.store.workbook import Workbook, open_workbook
+
+_SNAPSHOT_LOCK = threading.Lock()
 
 SNAPSHOT_KEEP = 7
 _SNAPSHOT = re.compile(r"^workbook-(\d{4}-\d{2}-\d{2})\.duckdb$")
@@ -42,9 +45,13 @@ def write_backup(workbook: Workbook, target: str | os.PathLike[str]) -> Path:
     """Copy the whole workbook, as it stands at this instant, into a new file at ``target``, then check it."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    snapshot_to(workbook, partial)
+    # A name of its own: two tabs writing the same day's snapshot must not share a half-written file.
+    partial = target.with_name(f"{target.name}.{uuid.uuid4().hex[:12]}.partial")
+    try:
+        snapshot_to(workbook, partial)
+    except duckdb.Error as error:
+        partial.unlink(missing_ok=True)
+        raise WorkbookError(f"The backup could not be written ({str(error).splitlines()[0]}).") from None
     try:
         check_workbook_file(partial)
     except WorkbookError:
@@ -201,7 +208,10 @@ def snapshot_if_due(workbook: Workbook, folder: str | os.PathLike[str], now: dat
     target = folder / f"workbook-{now:%Y-%m-%d}.duckdb"
     if target.exists():
         return None
-    write_backup(workbook, target)
+    with _SNAPSHOT_LOCK:  # several tabs may find the day's snapshot missing at the same instant
+        if target.exists():
+            return None
+        write_backup(workbook, target)
     for old in list_snapshots(folder)[keep:]:
         old.path.unlink(missing_ok=True)
     return next(s for s in list_snapshots(folder) if s.path == target)

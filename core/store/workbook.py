@@ -123,6 +123,23 @@ def open_workbook(path: str | os.PathLike[str]) -> Workbook:
     return workbook
 
 
+def ensure_not_open_elsewhere(path: str | os.PathLike[str]) -> None:
+    """Raise WorkbookLocked when another program holds the file (before replacing or deleting it)."""
+    path = str(path)
+    if not Path(path).exists():
+        return
+    try:
+        duckdb.connect(path, read_only=True, config=BASE_CONFIG).close()
+    except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            raise WorkbookLocked(
+                f"{path} is open in another program (another copy of the app or a DuckDB shell); "
+                "close that program, then try again."
+            ) from None
+    except duckdb.Error:
+        pass  # not a readable DuckDB file: nothing holds it as a database
+
+
 def open_private_workbook() -> Workbook:
     """A new workbook in memory, private to whoever holds it."""
     return open_workbook(IN_MEMORY)

@@ -13,7 +13,7 @@ from core.model import ContactDraft
 from core.store import open_workbook
 from core.store.contacts import add_contact
 from core.store.outreach import add_target, save_pitch
-from tests.browser.conftest import screenshot, wait_until_idle
+from tests.browser_support import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 

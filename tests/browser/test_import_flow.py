@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.browser.conftest import screenshot, wait_until_idle
+from tests.browser_support import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tests.browser.conftest import screenshot, wait_until_idle
+from tests.browser_support import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 

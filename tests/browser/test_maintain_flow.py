@@ -12,7 +12,7 @@ from core.store import open_workbook
 from core.store.contacts import add_contact
 from core.store.interactions import log_interaction
 from core.store.maintenance import set_key_contact
-from tests.browser.conftest import screenshot, wait_until_idle
+from tests.browser_support import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 TODAY = date.today()

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.model import RATING_QUESTIONS
-from tests.browser.conftest import screenshot, wait_until_idle
+from tests.browser_support import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 ANSWERS = {"truth": "Yes", "challenge": "No", "vibrant": "Yes", "future": "No", "strong_links": "Yes"}

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_until_idle
+from tests.browser_support import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 SHARED = {"WORKBOOK_MODE": "shared"}

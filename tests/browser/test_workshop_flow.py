@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from core.model import RATING_QUESTIONS
-from tests.browser.conftest import screenshot, wait_until_idle
+from tests.browser_support import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import browser, page  # noqa: F401 - the browser tests' fixtures, shared here
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -39,16 +38,6 @@ COLUMNS = ("sessions", "changes", "crashes", "inputs", "lost")
 _records: list[dict] = []
 _outcomes: dict[str, bool] = {}
 _deselected: list[str] = []
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--soak",
-        type=int,
-        default=None,
-        metavar="N",
-        help=f"multiply the reliability suite's sessions, changes, crashes and inputs by N (or set {SOAK_ENV})",
-    )
 
 
 def soak_factor(config: pytest.Config) -> int:

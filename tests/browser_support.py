@@ -1,5 +1,8 @@
 """The real server (`streamlit run app.py`) driven by headless Chromium through Playwright.
 
+The fixtures here are registered once, in tests/conftest.py, so that a test process holds one
+Playwright at most: a second sync Playwright in the same thread refuses to start.
+
 The browser is found the way a user's machine has it: $CHROMIUM_PATH, then Debian's
 /usr/bin/chromium, then Playwright's own download. Without one the browser tests say so in one
 line and the rest of the suite runs; under CI (CI=true) a missing browser fails instead.
@@ -19,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM_ARGS = [
     "--no-sandbox",
