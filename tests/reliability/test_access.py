@@ -17,7 +17,7 @@ from core.store import open_workbook
 from core.store.contacts import add_contact
 from core.store.interactions import log_interaction
 from core.store.rooms import open_room
-from tests.browser.conftest import start_server, wait_until_idle
+from tests.browser_support import start_server, wait_until_idle
 from tests.conftest import APP
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -237,7 +237,7 @@ BROWSER_TABS, BROWSER_ROUNDS, SOAK_TABS = 6, 2, 20
 def test_browser_tabs_saving_at_the_same_instant_on_the_real_server_lose_nothing(browser, tmp_path, soak,
                                                                                       record):  # fmt: skip
     """The real server runs each tab's script on its own thread: here the runs truly overlap."""
-    from tests.browser.conftest import screenshot, start_server, wait_until_idle
+    from tests.browser_support import screenshot, start_server, wait_until_idle
 
     tab_count = SOAK_TABS if soak > 1 else BROWSER_TABS
     path = tmp_path / "tabs.duckdb"

@@ -377,7 +377,7 @@ def fill_with_hostile_text(path) -> None:
 
 @pytest.mark.browser
 def test_hostile_text_on_every_page_of_the_real_server_shows_as_text_and_runs_nothing(browser, tmp_path, record):
-    from tests.browser.conftest import start_server, wait_until_idle
+    from tests.browser_support import start_server, wait_until_idle
 
     path = tmp_path / "hostile.duckdb"
     fill_with_hostile_text(path)

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import ui.session
 from core.store import open_workbook
-from tests.browser.conftest import start_server, wait_until_idle
+from tests.browser_support import start_server, wait_until_idle
 from tests.conftest import APP
 
 ROOT = Path(__file__).resolve().parents[2]
