@@ -67,7 +67,7 @@ def _insist_on_the_router() -> None:
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    if not st.session_state.get(ROUTED):
+    if PagesManager.uses_pages_directory or not st.session_state.get(ROUTED):
         PagesManager.uses_pages_directory = False
         st.rerun()
 

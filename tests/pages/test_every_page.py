@@ -14,6 +14,8 @@ def test_every_page_renders_on_an_empty_workbook(app_on, tmp_path, page):
     at = app_on(tmp_path / "empty.duckdb", page)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, f"{page} shows no title"
+    # The page ran through app.py: its sidebar names the open workbook.
+    assert any("Workbook open" in c.value for c in at.sidebar.caption), f"{page} skipped the router"
 
 
 @pytest.mark.parametrize("page", PAGE_FILES)
