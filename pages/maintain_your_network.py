@@ -187,7 +187,7 @@ def show_plan() -> None:
     chart.vega_lite_chart(spec=chart_spec(workbook, reconnect_schedule, plan), width="stretch")
     reading.markdown(describe_schedule(plan))
     reading.download_button(
-        "Download the calendar (.ics)", data=cached(workbook, calendar_file, today, weeks), file_name=FILE_NAME,
+        "Download the calendar (.ics)", data=lambda: cached(workbook, calendar_file, today, weeks), file_name=FILE_NAME,
         mime=MEDIA_TYPE, icon=":material/calendar_month:", help="Key contacts recur at their cadence in your calendar app.",
     )  # fmt: skip
     rows = [{"Day": f"{s.on:%a %d %b}", "Who": s.name, "Why": s.reason} for s in plan.weeks[0].slots]
