@@ -130,7 +130,8 @@ def get_contact(workbook: Workbook, contact_id: int) -> Contact | None:
     return _contact(row) if row else None
 
 
-def _filters(search: str, circle: str | None, tie: str | None) -> tuple[str, list]:
+def people_filter(search: str, circle: str | None, tie: str | None) -> tuple[str, list]:
+    """The WHERE clause (and its parameters) for live people matching a search, a circle and a tie."""
     clauses, params = ["deleted_at IS NULL"], []
     if search.strip():
         needle = search.strip().lower()  # contains(), not LIKE: % and _ are ordinary characters here
@@ -157,7 +158,7 @@ def search_contacts(
     offset: int = 0,
 ) -> tuple[list[Contact], int]:
     """One page of people matching the filters, and how many match in all."""
-    where, params = _filters(search, circle, tie)
+    where, params = people_filter(search, circle, tie)
     rows = workbook.read(
         f"{_SELECT} WHERE {where} ORDER BY lower(name), id LIMIT ? OFFSET ?", [*params, limit, offset]
     )
@@ -166,7 +167,7 @@ def search_contacts(
 
 def count_matching(workbook: Workbook, search: str = "", circle: str | None = None, tie: str | None = None) -> int:
     """How many live people match the filters (without fetching any of them)."""
-    where, params = _filters(search, circle, tie)
+    where, params = people_filter(search, circle, tie)
     return int(workbook.read_one(f"SELECT count(*) FROM contacts WHERE {where}", params)[0])
 
 

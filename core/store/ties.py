@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from core.model import CIRCLES, TIES
+from core.store.contacts import people_filter
 from core.store.errors import InvalidInput
 from core.store.workbook import Workbook
 from core.ties import MAX_HOPS, Person
@@ -30,24 +31,9 @@ def set_ties(workbook: Workbook, contact_ids: Iterable[int], tie: str) -> int:
     return len(rows)
 
 
-def _where(search: str, circle: str | None, current_tie: str | None) -> tuple[str, list]:
-    clauses, params = ["deleted_at IS NULL"], []
-    if search.strip():
-        like = f"%{search.strip().lower()}%"
-        clauses.append("(lower(name) LIKE ? OR lower(company) LIKE ? OR lower(email) LIKE ? OR lower(role) LIKE ?)")
-        params += [like] * 4
-    if circle:
-        clauses.append("circle = ?")
-        params.append(circle)
-    if current_tie:
-        clauses.append("tie = ?")
-        params.append(current_tie)
-    return " AND ".join(clauses), params
-
-
 def count_matching(workbook: Workbook, search: str = "", circle: str | None = None, current_tie: str | None = None) -> int:
     """How many people a bulk change with these filters would touch (before changing anything)."""
-    where, params = _where(search, circle, current_tie)
+    where, params = people_filter(search, circle, current_tie)
     return int(workbook.read_one(f"SELECT count(*) FROM contacts WHERE {where}", params)[0])
 
 
@@ -58,7 +44,7 @@ def set_ties_matching(
     _check_tie(tie)
     if circle and circle not in CIRCLES:
         raise InvalidInput(f"'{circle}' is not a circle; choose one from the list.")
-    where, params = _where(search, circle, current_tie)
+    where, params = people_filter(search, circle, current_tie)
     with workbook.write() as cursor:
         rows = cursor.execute(
             f"UPDATE contacts SET tie = ?, updated_at = current_timestamp WHERE {where} AND tie <> ? RETURNING id",
