@@ -43,17 +43,6 @@ def set_flash(kind: str, text: str, key: str = "_flash") -> None:
     st.session_state[key] = (kind, text)
 
 
-def show_coming(tip: int, title: str, what: list[str]) -> None:
-    """A page not built yet: what is coming, and where it sits in the plan. No invented data."""
-    st.title(title)
-    what_is_built = f"Tip {tip}" if tip else "This page"
-    st.info(f"{what_is_built} is being built. Nothing on this page is saved yet.", icon=":material/construction:")
-    st.markdown("**What this page will let you do:**\n" + "\n".join(f"- {item}" for item in what))
-    if tip:
-        st.caption(f"Its place in the plan: tip {tip} of six, described in the project's docs/plan.md.")
-    credit_article()
-
-
 def pick_person(workbook: Workbook, label: str, key: str, help_text: str | None = None) -> Contact | None:
     """Search by name, then pick one of at most 20 matches (never a 30,000-item list)."""
     query = st.text_input(label, key=f"{key}_search", placeholder="Type part of a name", help=help_text)
