@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.store.info import describe_workbook
+from core.store.info import EXAMPLE_QUERY, describe_workbook
 from ui.cache import cached
 from ui.session import current_workbook, describe_location
 
@@ -23,7 +23,7 @@ st.markdown(
 )
 if not workbook.in_memory:
     st.markdown("**Open it yourself** with DuckDB while the app is stopped:")
-    st.code(f"duckdb '{workbook.path}'\nSELECT name, circle, tie FROM contacts WHERE deleted_at IS NULL;", language="sql")
+    st.code(f"duckdb '{workbook.path}'\n{EXAMPLE_QUERY}", language="sql")
     st.markdown(
         "**Delete it:** stop the app and delete the file above (and the `.wal` file beside it, if any). "
         "The next start makes a new, empty workbook."

@@ -50,7 +50,7 @@ def test_charts_never_talk_to_streamlit_or_duckdb(path):
 def test_only_the_store_runs_sql(path):
     text = path.read_text(encoding="utf-8")
     assert "duckdb" not in imported_roots(path)
-    assert not SQL.search(text) or path.name in {"about_your_data.py"}, f"SQL outside core/store in {path}"
+    assert not SQL.search(text), f"SQL outside core/store in {path}"
 
 
 def test_the_detector_would_catch_a_forbidden_import(tmp_path):

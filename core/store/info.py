@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from core.store.workbook import Workbook
 
+# Shown to users on "About your data" as a first query to try in the DuckDB shell.
+EXAMPLE_QUERY = "SELECT name, circle, tie FROM contacts WHERE deleted_at IS NULL;"
+
 TABLES = ("contacts", "interactions", "goals", "contact_goals", "ratings", "reference_steps", "ledger")
 
 
