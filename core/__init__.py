@@ -1,1 +1,1 @@
-"""Job Networking Workbook: the pure core and the one door to the data (``core.store``)."""
+"""The pure core: the domain vocabulary and rules. It imports nothing outside itself and the standard library."""

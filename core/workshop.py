@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 import segno
 
-from core.io.export import write_csv
+from fileio.export import write_csv
 from core.model import CIRCLES, RATING_QUESTIONS, Problem
 from core.rating import BANDS, MAX_SCORE, SHORT_QUESTIONS, band_for
 

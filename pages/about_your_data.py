@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.store.info import EXAMPLE_QUERY, describe_workbook
+from store.info import EXAMPLE_QUERY, describe_workbook
 from ui.cache import cached
 from ui.session import current_workbook, describe_location
 

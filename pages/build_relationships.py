@@ -14,11 +14,11 @@ from core.asks import (
     choose_approach,
     compose_ask,
 )
-from core.charts.outreach import asks_chart, follow_ups_chart
+from charts.outreach import asks_chart, follow_ups_chart
 from core.model import CHANNELS, OUTCOMES, REQUEST_KINDS, TARGET_KINDS
 from core.outreach import describe_follow_ups
-from core.store import InvalidInput
-from core.store import outreach as store
+from store import InvalidInput
+from store import outreach as store
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, literal, pick_person, set_flash

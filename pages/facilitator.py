@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
-from core.charts.workshop import (
+from charts.workshop import (
     NO_ANSWERS_HEIGHT,
     SCORES_HEIGHT,
     TIE_MIX_HEIGHT,
@@ -14,7 +14,7 @@ from core.charts.workshop import (
     tie_mix,
     tip_progress,
 )
-from core.store.rooms import (
+from store.rooms import (
     RoomError,
     check_facilitator,
     close_room,

@@ -4,9 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from core.charts.maintenance import give_take_balance, reconnect_schedule
-from core.charts.network import people_per_circle
-from core.charts.rating import score_history
+from charts.maintenance import give_take_balance, reconnect_schedule
+from charts.network import people_per_circle
+from charts.rating import score_history
 from core.circles import count_circles, describe_coverage
 from core.model import DESTINATION_KINDS
 from core.priority import Suggestion, rank_contacts
@@ -14,11 +14,11 @@ from core.progress import TipStatus, assess_tips
 from core.rating import describe_history
 from core.reciprocity import describe_balances
 from core.schedule import Pick, Schedule, describe_schedule, plan_weeks
-from core.store import Workbook, outreach, ratings
-from core.store import contacts as people
-from core.store import maintenance as upkeep
-from core.store.goals import list_goals
-from core.store.interactions import log_interaction
+from store import Workbook, outreach, ratings
+from store import contacts as people
+from store import maintenance as upkeep
+from store.goals import list_goals
+from store.interactions import log_interaction
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, literal, set_flash

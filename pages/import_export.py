@@ -7,16 +7,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.io.bundle import EXPORTS
-from core.io.csv_formats import MAPPABLE_FIELDS, guess_mapping
-from core.io.errors import ImportFileError
-from core.io.reader import read_columns, read_contacts
-from core.io.result import FORMATS, apply_defaults, first_rows
+from services.exports import EXPORTS
+from fileio.csv_formats import MAPPABLE_FIELDS, guess_mapping
+from core.errors import ImportFileError
+from fileio.reader import read_columns, read_contacts
+from core.import_result import FORMATS, apply_defaults, first_rows
 from core.model import CIRCLES, TIES
-from core.store import InvalidInput, WorkbookError
-from core.store import backup as backups
-from core.store import contacts as people
-from core.store import imports
+from store import InvalidInput, WorkbookError
+from store import backup as backups
+from store import contacts as people
+from store import imports
 from ui.cache import cached
 from ui.session import current_workbook
 from ui.widgets import flash, set_flash

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from core.charts.network import list_growth, people_per_circle
+from charts.network import list_growth, people_per_circle
 from core.circles import count_circles, describe_coverage
 from core.contacts import check_draft, clean_draft, describe_duplicates
 from core.model import CIRCLE_PROMPTS, CIRCLES, TIES, ContactDraft
-from core.store import InvalidInput
-from core.store import contacts as people
+from store import InvalidInput
+from store import contacts as people
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, literal, pick_person_id, set_flash

@@ -4,16 +4,16 @@ from datetime import date, datetime, timezone
 
 import streamlit as st
 
-from core.charts.maintenance import give_take_balance, reconnect_schedule
-from core.io.ical import FILE_NAME, MEDIA_TYPE, export_schedule
+from charts.maintenance import give_take_balance, reconnect_schedule
+from fileio.ical import FILE_NAME, MEDIA_TYPE, export_schedule
 from core.model import CHANNELS, CIRCLES, INTERACTION_KINDS, LEDGER_DIRECTIONS, LEDGER_KINDS, TIES
 from core.priority import Suggestion, describe_days, rank_contacts
 from core.reciprocity import DEFAULT_WEIGHTS, default_weight, describe_balance, describe_balances, suggest_give_backs
 from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, Pick, Schedule, describe_cadence, describe_schedule, first_due, plan_weeks
-from core.store import InvalidInput, Workbook
-from core.store import contacts as people
-from core.store import maintenance as upkeep
-from core.store.interactions import log_interaction, recent_interactions
+from store import InvalidInput, Workbook
+from store import contacts as people
+from store import maintenance as upkeep
+from store.interactions import log_interaction, recent_interactions
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, literal, set_flash

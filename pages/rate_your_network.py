@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from core.charts.rating import HISTORY_HEIGHT, score_history
+from charts.rating import HISTORY_HEIGHT, score_history
 from core.model import RATING_QUESTIONS
 from core.rating import (
     MAX_NOTE_CHARS,
@@ -17,8 +17,8 @@ from core.rating import (
     score_answers,
     short_question,
 )
-from core.store import InvalidInput
-from core.store.ratings import delete_rating, latest_ratings, list_ratings, save_rating
+from store import InvalidInput
+from store.ratings import delete_rating, latest_ratings, list_ratings, save_rating
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash

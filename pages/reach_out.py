@@ -5,7 +5,7 @@ from datetime import date
 
 import streamlit as st
 
-from core.charts.outreach import goal_coverage_chart, reference_progress_chart
+from charts.outreach import goal_coverage_chart, reference_progress_chart
 from core.model import CHANNELS, INTERACTION_KINDS, OUTCOMES, REFERENCE_STEPS, REQUEST_KINDS, TARGET_KINDS
 from core.outreach import (
     NERVOUS_POINTS,
@@ -17,10 +17,10 @@ from core.outreach import (
     is_vague_target,
     reference_progress,
 )
-from core.store import InvalidInput
-from core.store import contacts as people
-from core.store import outreach as store
-from core.store.goals import delete_goal, link_contacts
+from store import InvalidInput
+from store import contacts as people
+from store import outreach as store
+from store.goals import delete_goal, link_contacts
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, literal, pick_person_id, set_flash

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from core.charts.ties import graph_height, introduction_paths, mix_height, tie_mix
+from charts.ties import graph_height, introduction_paths, mix_height, tie_mix
 from core.model import CIRCLES, DESTINATION_KINDS, TIES
-from core.store import InvalidInput
-from core.store import contacts as people
-from core.store import goals as goal_store
-from core.store import ties as tie_store
+from store import InvalidInput
+from store import contacts as people
+from store import goals as goal_store
+from store import ties as tie_store
 from core.ties import (
     SECTION_PARAM,
     SECTIONS,

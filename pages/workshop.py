@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from core.store.rooms import RoomError, get_room, join, leave
+from store.rooms import RoomError, get_room, join, leave
 from core.workshop import (
     AGENDA,
     MIN_GROUP,

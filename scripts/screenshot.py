@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.demo import make_demo  # noqa: E402
-from core.store import open_workbook  # noqa: E402
-from core.store.bulk import load_tables  # noqa: E402
+from store import open_workbook  # noqa: E402
+from store.bulk import load_tables  # noqa: E402
 from tests.browser_support import CHROMIUM_ARGS, find_chromium, start_server, wait_until_idle  # noqa: E402
 
 

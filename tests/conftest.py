@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from core.demo import make_demo
-from core.store import Workbook, open_workbook
-from core.store.bulk import load_tables
+from store import Workbook, open_workbook
+from store.bulk import load_tables
 from tests.browser_support import browser, page, server, server_factory  # noqa: F401 - one Playwright per process
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-import ui.bench
-from core.cli import main
+import bench.run
+from cli.main import main
 from tests.conftest import PAGE_FILES
-from ui.bench import NOTES_MARK, Report, add_interaction_table, add_page_table, add_server_table, write_markdown
-from ui.bench_browser import BrowserFigures, nav_url_paths
-from ui.bench_pages import INTERACTIONS, PageTiming, Timing
+from bench.run import NOTES_MARK, Report, add_interaction_table, add_page_table, add_server_table, write_markdown
+from bench.browser import BrowserFigures, nav_url_paths
+from bench.pages import INTERACTIONS, PageTiming, Timing
 
 NUMBER = re.compile(r"^\d[\d,]*(\.\d+)?x?$")
 
@@ -34,7 +34,7 @@ def small_bench(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WORKBOOK_PATH", str(output.with_suffix(".unused")))
         patch.setenv("WORKBOOK_MODE", "local")
-        patch.setattr(ui.bench, "TARGET_PAGE_MS", 0)
+        patch.setattr(bench.run, "TARGET_PAGE_MS", 0)
         code = main(["bench", "--contacts", "150", "--runs", "1", "--import-rows", "150", "--skip-browser",
                      "--output", str(output)])  # fmt: skip
     return code, output.read_text()
@@ -66,7 +66,7 @@ def test_the_bench_table_gives_the_import_time_and_the_machine(small_bench):
 
 def test_a_missed_target_fails_the_bench_and_is_named(small_bench):
     code, table = small_bench
-    assert code == ui.bench.MISSED
+    assert code == bench.run.MISSED
     assert "**NO**" in table
     assert re.search(r"Targets missed: page \w+\.py: \d+ ms median", table)
 
@@ -122,13 +122,13 @@ def test_rewriting_the_figures_keeps_the_notes_written_by_hand(tmp_path):
 
 @pytest.mark.browser
 def test_the_cold_start_is_timed_to_the_first_title_and_the_server_is_stopped_after(tmp_path, browser):
-    from ui.bench_browser import measure_cold_start
+    from bench.browser import measure_cold_start
 
     ready, first_page, cpu = measure_cold_start(browser, tmp_path / "cold.duckdb")
     assert 0 < ready <= first_page
     assert cpu > 0
     # The server let go of the workbook: another program can open it now.
-    from core.store import open_workbook
+    from store import open_workbook
 
     open_workbook(tmp_path / "cold.duckdb").close()
 

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import build_parser, main
-from core.store import LATEST_VERSION, open_workbook
-from core.store.contacts import count_contacts
+from cli.main import build_parser, main
+from store import LATEST_VERSION, open_workbook
+from store.contacts import count_contacts
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "core.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import build_parser, main
-from core.io.reader import read_contacts
-from core.store import open_workbook
-from core.store.contacts import count_contacts
+from cli.main import build_parser, main
+from fileio.reader import read_contacts
+from store import open_workbook
+from store.contacts import count_contacts
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from core.store import Workbook
+from store import Workbook
 
 T = TypeVar("T")
 _MAX_ENTRIES = 128

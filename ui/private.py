@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from core.store import Workbook, open_private_workbook
+from store import Workbook, open_private_workbook
 
 DEFAULT_GRACE_SECONDS = 15 * 60
 TOKEN_BYTES = 24

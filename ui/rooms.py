@@ -11,8 +11,8 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from core.store import Workbook
-from core.store.rooms import (
+from store import Workbook
+from store.rooms import (
     RoomError,
     RoomStore,
     is_sharing,
@@ -21,7 +21,7 @@ from core.store.rooms import (
     share,
     withdraw,
 )
-from core.store.workshop_figures import participant_figures
+from store.workshop_figures import participant_figures
 from core.workshop import ParticipantShare
 from ui.cache import cached
 

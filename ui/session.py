@@ -15,10 +15,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.paths import default_workbook_path
-from core.store import Workbook, WorkbookError, open_workbook
-from core.store.backup import snapshot_folder, snapshot_if_due
-from core.store.contacts import empty_trash
+from services.locations import default_workbook_path
+from store import Workbook, WorkbookError, open_workbook
+from store.backup import snapshot_folder, snapshot_if_due
+from store.contacts import empty_trash
 from ui.private import DEFAULT_GRACE_SECONDS, PrivateWorkbooks
 
 LOCAL, SHARED = "local", "shared"

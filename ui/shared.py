@@ -6,8 +6,8 @@ from datetime import date
 
 import streamlit as st
 
-from core.store import Workbook
-from core.store.snapshot import snapshot_bytes
+from store import Workbook
+from store.snapshot import snapshot_bytes
 from ui.session import private_workbooks, visitor_token
 
 HEARTBEAT_SECONDS = 60

@@ -7,8 +7,8 @@ import re
 import streamlit as st
 
 from core.model import Contact
-from core.store import Workbook
-from core.store import contacts as people
+from store import Workbook
+from store import contacts as people
 
 from core.model import ARTICLE_AUTHORS, ARTICLE_DATE, ARTICLE_SOURCE, ARTICLE_TITLE, ARTICLE_URL
 

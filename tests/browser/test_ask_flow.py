@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 from core.model import ContactDraft
-from core.store import open_workbook
-from core.store.contacts import add_contact
-from core.store.outreach import add_target, save_pitch
+from store import open_workbook
+from store.contacts import add_contact
+from store.outreach import add_target, save_pitch
 from tests.browser_support import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser

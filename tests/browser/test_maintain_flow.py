@@ -8,10 +8,10 @@ import pytest
 import vobject
 
 from core.model import ContactDraft
-from core.store import open_workbook
-from core.store.contacts import add_contact
-from core.store.interactions import log_interaction
-from core.store.maintenance import set_key_contact
+from store import open_workbook
+from store.contacts import add_contact
+from store.interactions import log_interaction
+from store.maintenance import set_key_contact
 from tests.browser_support import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser

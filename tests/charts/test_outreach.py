@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.charts import OKABE_ITO
-from core.charts.outreach import (
+from charts import OKABE_ITO
+from charts.outreach import (
     DIRECT,
     MAX_REFERENCES,
     VIA,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from core.charts import MAX_CHART_ROWS
-from core.charts.rating import history_frame, score_history
+from charts import MAX_CHART_ROWS
+from charts.rating import history_frame, score_history
 
 HISTORY = [(date(2026, 1, 1), 2), (date(2026, 2, 1), 4), (date(2026, 3, 1), 5)]
 

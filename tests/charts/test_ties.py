@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from core.charts import MAX_CHART_ROWS
-from core.charts.ties import graph_frames, introduction_paths, mix_frame, tie_mix
+from charts import MAX_CHART_ROWS
+from charts.ties import graph_frames, introduction_paths, mix_frame, tie_mix
 from core.model import CIRCLES, Goal
 from core.ties import Person, find_paths, layout_paths, summarise_mix
 

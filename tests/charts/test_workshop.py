@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.charts import OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR
-from core.charts.workshop import (
+from charts import OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR
+from charts.workshop import (
     bands_frame,
     common_no_answers,
     no_answers_frame,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.paths import APP_NAME, FILE_NAME, default_workbook_path
+from services.locations import APP_NAME, FILE_NAME, default_workbook_path
 
 
 def test_workbook_path_wins_when_set(tmp_path):

@@ -246,7 +246,7 @@ def test_no_exported_cell_can_run_as_a_spreadsheet_formula(room):
 
 def test_a_formula_looking_cell_would_be_neutralised():
     # The rows hold fixed labels and numbers; the writer still defuses anything formula-like.
-    from core.io.export import write_csv
+    from fileio.export import write_csv
 
     rows = summary_rows(summarise_room(0, []))
     text = write_csv(("section", "item", "value"), [*rows, ("note", "=HYPERLINK(1)", "-3")])

@@ -6,11 +6,11 @@ import shutil
 from datetime import date, timedelta
 
 from core.model import RATING_QUESTIONS, ContactDraft
-from core.store import open_workbook
-from core.store.contacts import add_contact
-from core.store.interactions import log_interaction
-from core.store.maintenance import set_key_contact
-from core.store.ratings import save_rating
+from store import open_workbook
+from store.contacts import add_contact
+from store.interactions import log_interaction
+from store.maintenance import set_key_contact
+from store.ratings import save_rating
 
 TODAY = date.today()
 

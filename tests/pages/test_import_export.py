@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.io.reader import read_contacts
+from fileio.reader import read_contacts
 from core.model import ContactDraft
-from core.store import open_workbook
-from core.store.backup import write_backup
-from core.store.contacts import add_contact
-from core.store.imports import import_contacts
+from store import open_workbook
+from store.backup import write_backup
+from store.contacts import add_contact
+from store.imports import import_contacts
 
 PAGE = "import_export.py"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"

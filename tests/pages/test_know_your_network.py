@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from core.store import open_workbook
+from store import open_workbook
 
 PAGE = "know_your_network.py"
 
@@ -110,7 +110,7 @@ def test_a_trashed_person_can_be_restored_from_the_trash_tab(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     book = open_workbook(path)
     from core.model import ContactDraft
-    from core.store.contacts import add_contact, trash_contacts
+    from store.contacts import add_contact, trash_contacts
 
     trash_contacts(book, [add_contact(book, ContactDraft(name="Wen Xu"))])
     book.close()

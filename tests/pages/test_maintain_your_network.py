@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 
 from core.model import ContactDraft
-from core.store import open_workbook
-from core.store.contacts import add_contact
-from core.store.interactions import log_interaction
-from core.store.maintenance import set_key_contact
+from store import open_workbook
+from store.contacts import add_contact
+from store.interactions import log_interaction
+from store.maintenance import set_key_contact
 
 PAGE = "maintain_your_network.py"
 TODAY = date.today()

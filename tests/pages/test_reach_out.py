@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from core.model import ContactDraft
-from core.store import open_workbook
-from core.store.contacts import add_contact
-from core.store.outreach import add_target
+from store import open_workbook
+from store.contacts import add_contact
+from store.outreach import add_target
 
 PAGE = "reach_out.py"
 

@@ -6,9 +6,9 @@ import re
 import shutil
 
 from core.model import ContactDraft
-from core.store import open_workbook
-from core.store.contacts import add_contact
-from core.store.goals import add_goal, link_contacts
+from store import open_workbook
+from store.contacts import add_contact
+from store.goals import add_goal, link_contacts
 
 PAGE = "strong_and_weak_ties.py"
 

@@ -9,9 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.model import ContactDraft
-from core.store.contacts import add_contact
-from core.store.ratings import save_rating
-from core.store.rooms import count_joined, open_room, room_shares
+from store.contacts import add_contact
+from store.ratings import save_rating
+from store.rooms import count_joined, open_room, room_shares
 from tests.conftest import APP
 
 TODAY = date.today()

@@ -14,12 +14,12 @@ from __future__ import annotations
 import sys
 import time
 
-from core.io.reader import read_contacts
-from core.io.sample import make_linkedin_export
+from fileio.reader import read_contacts
+from fileio.sample import make_linkedin_export
 from core.model import ContactDraft
-from core.store import open_workbook
-from core.store.contacts import add_contact
-from core.store.imports import import_contacts
+from store import open_workbook
+from store.contacts import add_contact
+from store.imports import import_contacts
 
 
 def save_forever(path: str, first: int) -> None:

@@ -11,12 +11,12 @@ from streamlit.testing.v1 import AppTest
 
 import ui.rooms
 import ui.session
-from core.io.decode import MAX_IMPORT_BYTES
+from fileio.decode import MAX_IMPORT_BYTES
 from core.model import ContactDraft
-from core.store import open_workbook
-from core.store.contacts import add_contact
-from core.store.interactions import log_interaction
-from core.store.rooms import open_room
+from store import open_workbook
+from store.contacts import add_contact
+from store.interactions import log_interaction
+from store.rooms import open_room
 from tests.browser_support import start_server, wait_until_idle
 from tests.conftest import APP
 

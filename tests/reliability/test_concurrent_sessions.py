@@ -19,13 +19,13 @@ from streamlit.testing.v1 import AppTest
 
 import ui.session
 from core.model import CIRCLES, RATING_QUESTIONS, ContactDraft
-from core.store import Workbook, open_workbook
-from core.store.contacts import add_contact
-from core.store.goals import add_goal
-from core.store.interactions import log_interaction
-from core.store.maintenance import add_ledger_entry
-from core.store.ratings import save_rating
-from core.store.settings import set_setting
+from store import Workbook, open_workbook
+from store.contacts import add_contact
+from store.goals import add_goal
+from store.interactions import log_interaction
+from store.maintenance import add_ledger_entry
+from store.ratings import save_rating
+from store.settings import set_setting
 from tests.conftest import APP
 
 KNOW = "pages/know_your_network.py"

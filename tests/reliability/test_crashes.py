@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from core.store import open_workbook
+from store import open_workbook
 from tests.browser_support import start_server, wait_until_idle
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,10 +9,10 @@ import pytest
 
 from core.demo import make_demo
 from core.model import ContactDraft
-from core.store import WorkbookError, open_private_workbook, open_workbook
-from core.store.backup import export_tables, restore_workbook, write_backup
-from core.store.bulk import load_tables
-from core.store.contacts import add_contact
+from store import WorkbookError, open_private_workbook, open_workbook
+from store.backup import export_tables, restore_workbook, write_backup
+from store.bulk import load_tables
+from store.contacts import add_contact
 from tests.reliability.test_hostile_input import assert_one_line
 
 CUTS = 8

@@ -21,23 +21,23 @@ from streamlit.testing.v1 import AppTest
 
 import ui.session
 from core.asks import FINDING_TITLES, REQUEST_KINDS, AskRequest, check_ask, compose_ask
-from core.io.action_plan import PlanSection, render_html, render_markdown
-from core.io.csv_table import read_table
-from core.io.errors import ImportFileError
-from core.io.export import FORMULA_STARTS, build_workbook_zip, write_csv
-from core.io.reader import read_columns, read_contacts
-from core.io.result import FORMATS
-from core.io.vcard import read_vcards, write_vcards
+from fileio.action_plan import PlanSection, render_html, render_markdown
+from fileio.csv_table import read_table
+from core.errors import ImportFileError
+from fileio.export import FORMULA_STARTS, build_workbook_zip, write_csv
+from fileio.reader import read_columns, read_contacts
+from core.import_result import FORMATS
+from fileio.vcard import read_vcards, write_vcards
 from core.model import CHANNELS, ContactDraft
-from core.store import WorkbookError, open_workbook
-from core.store.backup import (
+from store import WorkbookError, open_workbook
+from store.backup import (
     check_workbook_file,
     contacts_for_export,
     export_tables,
     restore_workbook,
 )
-from core.store.contacts import add_contact
-from core.store.imports import import_contacts
+from store.contacts import add_contact
+from store.imports import import_contacts
 from tests.reliability.conftest import SOAK_ENV
 
 LONG = "Ω" * 9_990 + " end-of-10k"
@@ -347,15 +347,15 @@ _INJECTED = """() => {
 def fill_with_hostile_text(path) -> None:
     from datetime import date
 
-    from core.store.goals import add_goal, link_contacts
-    from core.store.interactions import log_interaction
-    from core.store.maintenance import (
+    from store.goals import add_goal, link_contacts
+    from store.interactions import log_interaction
+    from store.maintenance import (
         add_ledger_entry,
         save_person_notes,
         set_key_contact,
     )
-    from core.store.outreach import set_reference
-    from core.store.ratings import save_rating
+    from store.outreach import set_reference
+    from store.ratings import save_rating
 
     today = date.today()
     book = open_workbook(path)

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import ui.session
-from core.store import open_workbook
+from store import open_workbook
 from tests.browser_support import start_server, wait_until_idle
 from tests.conftest import APP
 
@@ -19,7 +19,7 @@ LOCKED = "is open in another program"
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "core.cli", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=120, check=False)  # fmt: skip
 
 

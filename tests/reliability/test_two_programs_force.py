@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.store import open_workbook
+from store import open_workbook
 from tests.reliability.test_two_programs import (
     LOCKED,
     assert_one_clear_line,

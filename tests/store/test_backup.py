@@ -9,8 +9,8 @@ import duckdb
 import pytest
 
 from core.model import ContactDraft
-from core.store import NotAWorkbook, WorkbookTooNew, open_private_workbook, open_workbook
-from core.store.backup import (
+from store import NotAWorkbook, WorkbookTooNew, open_private_workbook, open_workbook
+from store.backup import (
     backup_bytes,
     check_workbook_file,
     list_snapshots,
@@ -18,9 +18,9 @@ from core.store.backup import (
     snapshot_if_due,
     write_backup,
 )
-from core.store.contacts import add_contact, count_contacts, search_contacts
-from core.store.interactions import count_interactions, log_interaction
-from core.store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from store.contacts import add_contact, count_contacts, search_contacts
+from store.interactions import count_interactions, log_interaction
+from store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
 NOW = datetime(2026, 3, 1, 9, 30)
 
@@ -120,7 +120,7 @@ def test_a_backup_from_an_older_version_is_upgraded_on_restore(workbook, tmp_pat
 
 
 def test_a_failure_during_restore_leaves_the_workbook_as_it_was(workbook, other, monkeypatch):
-    import core.store.backup as backup
+    import store.backup as backup
 
     add_contact(workbook, ContactDraft(name="Stays"))
     monkeypatch.setattr(backup, "_move_sequences_past_ids", lambda cursor: 1 / 0)
@@ -157,7 +157,7 @@ def test_the_export_zip_holds_every_table_and_neutralised_cells(workbook):
     import json
     import zipfile
 
-    from core.io.bundle import export_zip
+    from services.exports import export_zip
 
     add_contact(workbook, ContactDraft(name="=cmd|' /C calc'!A0", notes="@SUM(1)"))
     archive = zipfile.ZipFile(io.BytesIO(export_zip(workbook, NOW)))
@@ -169,10 +169,10 @@ def test_the_export_zip_holds_every_table_and_neutralised_cells(workbook):
 
 
 def test_exported_vcards_import_back_as_the_same_people_without_adding_anyone(workbook):
-    from core.io.reader import read_contacts
-    from core.io.vcard import write_vcards
-    from core.store.backup import contacts_for_export
-    from core.store.imports import import_contacts
+    from fileio.reader import read_contacts
+    from fileio.vcard import write_vcards
+    from store.backup import contacts_for_export
+    from store.imports import import_contacts
 
     add_contact(workbook, ContactDraft(name="Seán O'Brien", company="Dublin Data, Ltd.", circle="school", tie="strong"))
     add_contact(workbook, ContactDraft(name="山田 太郎", email="taro@example.jp", notes="line one\nline two"))
@@ -216,7 +216,7 @@ def test_a_backup_carrying_code_is_refused_before_anything_runs(workbook, other,
 
 
 def test_the_copy_kept_before_a_restore_is_offered_to_go_back_to(workbook, other, tmp_path):
-    from core.store.backup import list_restore_points
+    from store.backup import list_restore_points
 
     folder = tmp_path / "backups"
     add_contact(workbook, ContactDraft(name="Before Restore"))

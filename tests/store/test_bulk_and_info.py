@@ -8,14 +8,14 @@ import pytest
 
 from core.demo import make_demo
 from core.model import ContactDraft
-from core.store import LATEST_VERSION, InvalidInput
-from core.store.bulk import load_tables
-from core.store.contacts import add_contact, count_contacts, get_contact, trash_contacts
-from core.store.goals import add_goal, list_goals
-from core.store.info import TABLES, describe_workbook
-from core.store.interactions import count_interactions, log_interaction
-from core.store.maintenance import add_ledger_entry
-from core.store.ratings import save_rating
+from store import LATEST_VERSION, InvalidInput
+from store.bulk import load_tables
+from store.contacts import add_contact, count_contacts, get_contact, trash_contacts
+from store.goals import add_goal, list_goals
+from store.info import TABLES, describe_workbook
+from store.interactions import count_interactions, log_interaction
+from store.maintenance import add_ledger_entry
+from store.ratings import save_rating
 
 TODAY = date(2026, 3, 10)
 ALL_YES = {"truth": True, "challenge": True, "vibrant": True, "future": True, "strong_links": True}

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.model import CIRCLES, ContactDraft
-from core.store import InvalidInput, open_private_workbook
-from core.store.contacts import (
+from store import InvalidInput, open_private_workbook
+from store.contacts import (
     add_contact,
     contact_names,
     count_by_circle,
@@ -27,7 +27,7 @@ from core.store.contacts import (
     trash_contacts,
     update_contact,
 )
-from core.store.goals import add_goal, goal_links, link_contacts
+from store.goals import add_goal, goal_links, link_contacts
 
 
 def add(workbook, name, **fields) -> int:

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from core.model import CHANNELS, GOAL_KINDS, INTERACTION_KINDS, ContactDraft, Goal
-from core.store import InvalidInput
-from core.store.contacts import add_contact, get_contact, trash_contacts
-from core.store.goals import (
+from store import InvalidInput
+from store.contacts import add_contact, get_contact, trash_contacts
+from store.goals import (
     add_goal,
     delete_goal,
     goal_links,
@@ -19,7 +19,7 @@ from core.store.goals import (
     unlink_contacts,
     update_goal,
 )
-from core.store.interactions import (
+from store.interactions import (
     count_interactions,
     delete_interaction,
     log_interaction,

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from core.io.reader import read_contacts
-from core.io.result import apply_defaults
-from core.io.sample import make_linkedin_export
+from fileio.reader import read_contacts
+from core.import_result import apply_defaults
+from fileio.sample import make_linkedin_export
 from core.model import ContactDraft
-from core.store import InvalidInput
-from core.store.contacts import add_contact, count_contacts, search_contacts, trash_contacts, update_contact
-from core.store.imports import (
+from store import InvalidInput
+from store.contacts import add_contact, count_contacts, search_contacts, trash_contacts, update_contact
+from store.imports import (
     import_contacts,
     keep_apart,
     likely_duplicates,
@@ -22,7 +22,7 @@ from core.store.imports import (
     merge_contacts,
     undo_merge,
 )
-from core.store.interactions import log_interaction, recent_interactions
+from store.interactions import log_interaction, recent_interactions
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 
@@ -104,7 +104,7 @@ def test_an_invalid_circle_saves_nobody(workbook):
 
 
 def test_a_failure_midway_leaves_the_workbook_unchanged(workbook, monkeypatch):
-    import core.store.imports as imports
+    import store.imports as imports
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")

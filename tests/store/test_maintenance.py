@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from core.model import ContactDraft
 from core.priority import Candidate, list_reasons, rank_contacts
 from core.reciprocity import Tally
-from core.store import InvalidInput, open_private_workbook
-from core.store.contacts import add_contact, get_contact, trash_contacts
-from core.store.goals import add_goal, link_contacts
-from core.store.interactions import log_interaction
-from core.store.outreach import record_reference_step
-from core.store.maintenance import (
+from store import InvalidInput, open_private_workbook
+from store.contacts import add_contact, get_contact, trash_contacts
+from store.goals import add_goal, link_contacts
+from store.interactions import log_interaction
+from store.outreach import record_reference_step
+from store.maintenance import (
     add_ledger_entry,
     balance_extremes,
     count_key_contacts,
@@ -39,7 +39,7 @@ TODAY = date(2026, 3, 18)
 def _person(workbook, name: str, **fields) -> int:
     contact_id = add_contact(workbook, ContactDraft(name=name))
     if fields:
-        from core.store.contacts import update_contact
+        from store.contacts import update_contact
 
         update_contact(workbook, contact_id, **fields)
     return contact_id

@@ -15,10 +15,10 @@ from core.outreach import (
     compute_coverage,
     count_follow_ups,
 )
-from core.store import InvalidInput, open_workbook
-from core.store.contacts import add_contact, get_contact, trash_contacts
-from core.store.goals import add_goal, link_contacts
-from core.store.outreach import (
+from store import InvalidInput, open_workbook
+from store.contacts import add_contact, get_contact, trash_contacts
+from store.goals import add_goal, link_contacts
+from store.outreach import (
     add_target,
     asks_by_kind_and_outcome,
     coverage_links,

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from core.model import RATING_QUESTIONS
-from core.store import InvalidInput, open_workbook
-from core.store.ratings import (
+from store import InvalidInput, open_workbook
+from store.ratings import (
     count_ratings,
     delete_rating,
     latest_ratings,

@@ -8,9 +8,9 @@ import duckdb
 import pytest
 
 from core.demo import make_demo
-from core.store import InvalidInput, NotAWorkbook, open_workbook
-from core.store.bulk import load_tables
-from core.store.goals import add_goal
+from store import InvalidInput, NotAWorkbook, open_workbook
+from store.bulk import load_tables
+from store.goals import add_goal
 
 
 def test_a_sqlite_database_is_refused_as_not_a_workbook_without_reaching_the_network(tmp_path):

@@ -9,12 +9,12 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from core.model import ContactDraft
-from core.store.contacts import add_contact, trash_contacts
-from core.store.goals import add_goal
-from core.store.interactions import log_interaction
-from core.store.maintenance import add_ledger_entry, save_person_notes, set_key_contact
-from core.store.ratings import save_rating
-from core.store.rooms import (
+from store.contacts import add_contact, trash_contacts
+from store.goals import add_goal
+from store.interactions import log_interaction
+from store.maintenance import add_ledger_entry, save_person_notes, set_key_contact
+from store.ratings import save_rating
+from store.rooms import (
     NotFacilitator,
     NotInRoom,
     RoomError,
@@ -37,7 +37,7 @@ from core.store.rooms import (
     share,
     withdraw,
 )
-from core.store.workshop_figures import participant_figures
+from store.workshop_figures import participant_figures
 from core.workshop import ParticipantShare
 
 NOW = datetime(2026, 5, 4, 9, 0)

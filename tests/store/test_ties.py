@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from core.model import ContactDraft
-from core.store import InvalidInput
-from core.store.contacts import (
+from store import InvalidInput
+from store.contacts import (
     add_contact,
     count_by_circle_and_tie,
     get_contact,
     trash_contacts,
 )
-from core.store.goals import add_goal, link_contacts, list_goals
-from core.store.ties import (
+from store.goals import add_goal, link_contacts, list_goals
+from store.ties import (
     count_matching,
     count_people_per_goal,
     introduction_goal_links,

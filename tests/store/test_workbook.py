@@ -13,9 +13,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-import core.store.workbook as workbook_module
+import store.workbook as workbook_module
 from core.model import ContactDraft
-from core.store import (
+from store import (
     LATEST_VERSION,
     InvalidInput,
     NotAWorkbook,
@@ -24,9 +24,9 @@ from core.store import (
     open_private_workbook,
     open_workbook,
 )
-from core.store.contacts import add_contact, count_contacts, get_contact, update_contact
-from core.store.schema import APPLICATION_ID, MIGRATIONS
-from core.store.settings import get_setting, set_setting
+from store.contacts import add_contact, count_contacts, get_contact, update_contact
+from store.schema import APPLICATION_ID, MIGRATIONS
+from store.settings import get_setting, set_setting
 
 
 def fingerprint(path: Path) -> tuple[str, int, int]:

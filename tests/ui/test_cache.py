@@ -7,9 +7,9 @@ import gc
 import pytest
 
 from core.model import ContactDraft
-from core.store import open_private_workbook
-from core.store.contacts import add_contact, count_by_circle, count_contacts, trash_contacts
-from core.store.settings import set_setting
+from store import open_private_workbook
+from store.contacts import add_contact, count_by_circle, count_contacts, trash_contacts
+from store.settings import set_setting
 from ui.cache import cached
 
 calls: list[tuple] = []

@@ -7,10 +7,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from core.charts.network import people_per_circle
+from charts.network import people_per_circle
 from core.circles import count_circles
 from core.model import CIRCLES, ContactDraft
-from core.store.contacts import add_contact, count_contacts
+from store.contacts import add_contact, count_contacts
 from ui import cache
 from ui.cache import cached, chart_spec
 
@@ -72,7 +72,7 @@ def test_the_spec_cache_keeps_a_bounded_number_of_charts(workbook):
 
 
 def test_two_workbooks_never_share_a_chart_spec(tmp_path):
-    from core.store import open_private_workbook
+    from store import open_private_workbook
 
     first, second = open_private_workbook(), open_private_workbook()
     chart_spec(first, bars, (7, 8))
@@ -84,7 +84,7 @@ def test_a_released_workbook_takes_its_chart_specs_with_it():
     import gc
     import weakref
 
-    from core.store import open_private_workbook
+    from store import open_private_workbook
 
     book = open_private_workbook()
     chart_spec(book, bars, (1,))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.model import ContactDraft
-from core.store.contacts import add_contact, count_contacts
+from store.contacts import add_contact, count_contacts
 from ui.private import PrivateWorkbooks
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.store import open_workbook
+from store import open_workbook
 
 
 def test_opening_the_app_in_local_mode_writes_todays_checked_snapshot(app_on, tmp_path):

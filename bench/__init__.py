@@ -1,0 +1,1 @@
+"""`workbook bench`: the benchmark (pages, interactions, the browser, a workshop's load)."""

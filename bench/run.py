@@ -1,0 +1,212 @@
+"""`workbook bench`: every page and main interaction timed with AppTest on an empty and a demo
+workbook, a LinkedIn import, the cold start in Chromium and the server's memory; a table of it
+all, checked against the targets (the exit code is 3 when one is missed)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from bench.pages import INTERACTIONS, PageTiming, Timing, page_files
+
+TARGET_PAGE_MS = 300
+TARGET_INTERACTION_MS = 300
+TARGET_IMPORT_S = 3.0
+TARGET_COLD_START_S = 5.0
+TARGET_MEMORY_MB = 400
+MISSED = 3
+
+
+@dataclass
+class Report:
+    """The lines of the table, and the targets missed."""
+
+    lines: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    def check(self, ok: bool, what: str) -> str:
+        if not ok:
+            self.missed.append(what)
+        return "yes" if ok else "**NO**"
+
+
+def load_average() -> str:
+    """The 1-minute load average: a busy machine stretches wall-clock times."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "unknown"
+
+
+def machine() -> str:
+    """The machine in one line: CPU model and count, memory, Python, OS."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))  # fmt: skip
+    except (OSError, StopIteration):
+        pass
+    try:
+        kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal")))  # fmt: skip
+        memory = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, StopIteration):
+        memory = ""
+    return (f"{cpu}, {os.cpu_count()} CPUs{memory}; Python {platform.python_version()} on "
+            f"{platform.system()} {platform.release()}")  # fmt: skip
+
+
+def make_demo_file(path: Path, contacts: int):
+    """Write the demo workbook to ``path``; returns the demo data (for its row counts)."""
+    from core.demo import make_demo
+    from store import open_workbook
+    from store.bulk import load_tables
+
+    book = open_workbook(path)
+    data = make_demo(contacts, seed=7, today=date.today())
+    load_tables(book, data.tables)
+    book.close()
+    return data
+
+
+def add_page_table(report: Report, empty: dict[str, PageTiming | str], demo: dict[str, PageTiming | str]) -> None:
+    report.lines += [
+        "## Pages",
+        "",
+        "Full script run of each page (AppTest). *After a write* = the run right after a save, every "
+        "cached result stale (the target applies to it); *warm* = a rerun with nothing changed.",
+        "",
+        "| page | empty median ms | empty p95 ms | demo median ms | demo p95 ms | demo / empty | "
+        f"demo CPU median ms | demo warm median ms | under {TARGET_PAGE_MS} ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|:-:|",
+    ]
+    for page, timing in demo.items():
+        if isinstance(timing, str) or isinstance(empty[page], str):
+            problem = timing if isinstance(timing, str) else empty[page]
+            report.check(False, f"page {page}: {problem}")
+            report.lines.append(f"| {page} | {problem} | | | | | | | **NO** |")
+            continue
+        base, cold = empty[page].after_write, timing.after_write
+        ok = report.check(cold.median < TARGET_PAGE_MS, f"page {page}: {cold.median:.0f} ms median")
+        report.lines.append(
+            f"| {page} | {base.median:.0f} | {base.p95:.0f} | {cold.median:.0f} | {cold.p95:.0f} | "
+            f"{cold.median / max(base.median, 0.1):.1f}x | {cold.cpu_median:.0f} | {timing.warm.median:.0f} | {ok} |"
+        )
+
+
+def add_interaction_table(report: Report, empty: dict[str, Timing | str], demo: dict[str, Timing | str]) -> None:
+    report.lines += [
+        "",
+        "## Interactions",
+        "",
+        "The run that processes the click (AppTest): the save, then the page's rerun with fresh data.",
+        "",
+        f"| interaction | page | empty median ms | empty p95 ms | demo median ms | demo p95 ms | demo / empty | "
+        f"demo CPU median ms | under {TARGET_INTERACTION_MS} ms |",
+        "|---|---|---:|---:|---:|---:|---:|---:|:-:|",
+    ]
+    for interaction in INTERACTIONS:
+        base, timing = empty[interaction.name], demo[interaction.name]
+        if isinstance(timing, str) or isinstance(base, str):
+            problem = timing if isinstance(timing, str) else base
+            report.check(False, f"{interaction.name}: {problem}")
+            report.lines.append(f"| {interaction.name} | {interaction.page} | {problem} | | | | | | **NO** |")
+            continue
+        ok = report.check(timing.median < TARGET_INTERACTION_MS, f"{interaction.name}: {timing.median:.0f} ms median")
+        report.lines.append(
+            f"| {interaction.name} | {interaction.page} | {base.median:.0f} | {base.p95:.0f} | {timing.median:.0f} | "
+            f"{timing.p95:.0f} | {timing.median / max(base.median, 0.1):.1f}x | {timing.cpu_median:.0f} | {ok} |"
+        )
+
+
+def add_server_table(report: Report, imported: dict[str, float], import_rows: int, browser) -> None:
+    report.lines += ["", "## Import, cold start, memory", "", "| measure | figure | target | met |", "|---|---:|---:|:-:|"]
+    total = imported["total_s"]
+    report.lines += [
+        f"| LinkedIn import, {import_rows:,} rows: read + save | {total:.2f} s | {TARGET_IMPORT_S:.0f} s | "
+        f"{report.check(total < TARGET_IMPORT_S, f'import: {total:.2f} s')} |",
+        f"| the same import: read / save / again (adds nothing) | {imported['read_s']:.2f} / {imported['save_s']:.2f}"
+        f" / {imported['reimport_s']:.2f} s | | |",
+        f"| CPU time of all that, with making the file | {imported.get('cpu_s', float('nan')):.2f} s | | |",
+    ]
+    if browser is None:
+        report.lines.append("| cold start, memory | not run (--skip-browser) | | |")
+        return
+    cold, peak = browser.first_page_s, browser.local_peak_mb
+    report.lines += [
+        f"| cold start: `streamlit run` to the home page's title in Chromium | {cold:.2f} s | "
+        f"{TARGET_COLD_START_S:.0f} s | {report.check(cold < TARGET_COLD_START_S, f'cold start: {cold:.2f} s')} |",
+        f"| of which: server answering /_stcore/health | {browser.server_ready_s:.2f} s | | |",
+        f"| the server's CPU time until that first page | {browser.first_page_cpu_s:.2f} s | | |",
+        f"| peak resident memory, demo workbook, {browser_sessions()} sessions on different pages | {peak:.0f} MB | "
+        f"{TARGET_MEMORY_MB} MB | {report.check(peak < TARGET_MEMORY_MB, f'memory: {peak:.0f} MB')} |",
+        f"| shared mode: peak resident memory with {browser_sessions()} visitors | {browser.shared_peak_mb:.0f} MB | "
+        f"{TARGET_MEMORY_MB} MB | {report.check(browser.shared_peak_mb < TARGET_MEMORY_MB, 'shared memory')} |",
+        f"| shared mode: memory each visitor adds (a private in-memory workbook) | "
+        f"{browser.shared_per_visitor_mb:.1f} MB | | |",
+    ]
+
+
+def browser_sessions() -> int:
+    from bench.browser import SESSIONS
+
+    return SESSIONS
+
+
+def run_bench(contacts: int, runs: int, output: str | None, import_rows: int = 30_000, browser: bool = True) -> int:
+    """Measure everything, print the table (and write it as Markdown); 3 when a target is missed."""
+    from store.imports import bench_linkedin_import
+    from bench import pages as bench_pages
+
+    load_at_start = load_average()
+    folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
+    empty_path, demo_path = folder / "empty.duckdb", folder / "demo.duckdb"
+    started = time.perf_counter()
+    data = make_demo_file(demo_path, contacts)
+    demo_seconds = time.perf_counter() - started
+    pages = page_files()
+    timings = {}
+    for path in (empty_path, demo_path):
+        timings[path] = (bench_pages.time_pages(path, pages, runs), bench_pages.time_interactions(path, runs))
+        bench_pages.release_book(path)
+    cpu = time.process_time()
+    imported = {**bench_linkedin_import(import_rows), "cpu_s": time.process_time() - cpu}
+    figures = None
+    if browser:
+        from bench.browser import measure_browser
+
+        figures = measure_browser(demo_path)
+    report = Report([
+        f"Machine: {machine()}",
+        f"Demo workbook: {data.rows('contacts'):,} contacts, {data.rows('interactions'):,} interactions "
+        f"(made in {demo_seconds:.1f} s); empty workbook: a new file.",
+        f"Runs: {runs} per page and per interaction, after one warm-up run. Load average (1 min) at the start "
+        f"{load_at_start}, at the end {load_average()}, on {os.cpu_count()} CPUs: above the CPU count, other "
+        "work stretched the wall-clock times, and the CPU column is the steadier figure.",
+        "",
+    ])  # fmt: skip
+    add_page_table(report, timings[empty_path][0], timings[demo_path][0])
+    add_interaction_table(report, timings[empty_path][1], timings[demo_path][1])
+    add_server_table(report, imported, import_rows, figures)
+    report.lines += ["", "Targets missed: " + ("; ".join(report.missed) if report.missed else "none.")]
+    table = "\n".join(report.lines)
+    print(table)
+    if output:
+        write_markdown(Path(output), f"Written by `workbook bench` on {date.today():%d %b %Y} (`workbook bench "
+                       f"--contacts {contacts} --runs {runs}`). Figures, not promises: rerun it on your machine.\n\n{table}")  # fmt: skip
+    return MISSED if report.missed else 0
+
+
+NOTES_MARK = "<!-- Written by hand below this line; `workbook bench --output` keeps it. -->"
+
+
+def write_markdown(path: Path, body: str) -> None:
+    """Write the figures to ``path``, keeping any notes written by hand below NOTES_MARK."""
+    old = path.read_text() if path.exists() else ""
+    notes = old.split(NOTES_MARK, 1)[1] if NOTES_MARK in old else "\n"
+    path.write_text(f"# Performance\n\n{body}\n\n{NOTES_MARK}{notes}")

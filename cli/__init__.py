@@ -1,0 +1,5 @@
+"""The `workbook` command."""
+
+from cli.main import main
+
+__all__ = ["main"]

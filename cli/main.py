@@ -1,0 +1,206 @@
+"""The ``workbook`` command. Each subcommand opens the workbook, calls one library function and
+turns a known error into one clear line and a non-zero exit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from services.locations import default_workbook_path
+from store import WorkbookError, open_workbook
+from store.workbook import ensure_not_open_elsewhere
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else default_workbook_path()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Make a synthetic workbook: varied circles and ties, introductions, two years of history."""
+    from core.demo import make_demo
+    from store.bulk import load_tables
+
+    path = _db_path(args)
+    if path.exists() and not args.force:
+        print(f"error: {path} already exists; choose a new --db path or add --force to replace it.", file=sys.stderr)
+        return 2
+    if path.exists():
+        ensure_not_open_elsewhere(path)  # never delete a workbook another program is writing to
+        path.unlink()
+        Path(f"{path}.wal").unlink(missing_ok=True)
+    started = time.perf_counter()
+    data = make_demo(args.contacts, seed=args.seed)
+    workbook = open_workbook(path)
+    try:
+        load_tables(workbook, data.tables)
+    finally:
+        workbook.close()
+    print(
+        f"Made {path}: {data.rows('contacts'):,} people, {data.rows('interactions'):,} interactions "
+        f"in {time.perf_counter() - started:.1f} s (seed {args.seed})."
+    )
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    """Print the schema version and how many rows each table holds."""
+    from store.info import describe_workbook
+
+    path = _db_path(args)
+    if not path.exists():
+        print(f"error: {path} does not exist; check the path, or make one with 'workbook demo'.", file=sys.stderr)
+        return 1
+    workbook = open_workbook(path)
+    try:
+        info = describe_workbook(workbook)
+    finally:
+        workbook.close()
+    print(f"workbook: {workbook.path}")
+    print(f"schema version: {info['schema_version']}")
+    for table, count in info["counts"].items():
+        print(f"{table}: {count:,}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Time every page and main interaction, an import, the cold start and memory, against the targets."""
+    from bench.run import run_bench
+
+    if args.profile:
+        from bench.profile import profile_page
+
+        try:
+            print(profile_page(args.profile, args.contacts))
+        except ValueError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        return 0
+    return run_bench(
+        contacts=args.contacts, runs=args.runs, output=args.output,
+        import_rows=args.import_rows, browser=not args.skip_browser,
+    )  # fmt: skip
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import an address book (LinkedIn, Google, Outlook, vCard or any CSV); importing it again adds nobody."""
+    from core.errors import ImportFileError
+    from fileio.reader import read_contacts
+    from store.imports import import_contacts
+
+    mapping = dict(pair.split("=", 1) for pair in args.map or [])
+    try:
+        result = read_contacts(Path(args.file).read_bytes(), fmt=args.format, mapping=mapping or None)
+    except OSError as error:
+        print(f"error: cannot read {args.file} ({error.strerror}); check the path.", file=sys.stderr)
+        return 1
+    except ImportFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(f"note: {note}")
+    if args.dry_run:
+        print(f"Read {len(result.drafts):,} people from {args.file} ({result.format}); nothing was saved (--dry-run).")
+        summary_skipped = result.skipped
+    else:
+        workbook = open_workbook(_db_path(args))
+        try:
+            summary = import_contacts(workbook, result)
+        finally:
+            workbook.close()
+        print(summary.describe())
+        summary_skipped = summary.skipped
+    for row in summary_skipped[:20]:
+        print(f"  skipped line {row.line}: {row.reason}")
+    if len(summary_skipped) > 20:
+        print(f"  ... and {len(summary_skipped) - 20:,} more skipped rows")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the workbook, everyone as vCards or CSV, the reconnect calendar or the action plan to a file."""
+    from datetime import datetime
+
+    from services.exports import EXPORTS
+
+    kind, now = EXPORTS[args.format], datetime.now()
+    workbook = open_workbook(_db_path(args))
+    try:
+        data = kind.build(workbook, now)
+    finally:
+        workbook.close()
+    target = Path(args.output or kind.file_name(now))
+    try:
+        target.write_bytes(data)
+    except OSError as error:
+        print(f"error: cannot write {target} ({error.strerror}); choose another -o path.", file=sys.stderr)
+        return 1
+    print(f"Wrote {target} ({len(data):,} bytes).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbook", description="The Job Networking Workbook from the command line.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        sub.add_argument("--db", metavar="PATH", help="the workbook file (default: WORKBOOK_PATH or your data folder)")
+        return sub
+
+    demo = add("demo", cmd_demo, "Make a realistic synthetic workbook (the same for the same seed and day).")
+    demo.add_argument("--contacts", type=_positive, default=300, metavar="N", help="how many people (default 300)")
+    demo.add_argument("--seed", type=int, default=7, metavar="S", help="random seed (default 7)")
+    demo.add_argument("--force", action="store_true", help="replace the file if it exists")
+    add("info", cmd_info, "Print the workbook's schema version and row counts.")
+    imp = add("import", cmd_import, "Import an address book; the same file again adds nobody and updates what changed.")
+    imp.add_argument("file", metavar="FILE", help="a LinkedIn Connections.csv, Google or Outlook CSV, .vcf, or any CSV")
+    imp.add_argument("--format", choices=["linkedin", "google", "vcard", "outlook", "csv"], help="skip detection")
+    imp.add_argument("--dry-run", action="store_true", help="read the file and report, save nothing")
+    imp.add_argument("--map", action="append", type=_mapping, metavar="FIELD=COLUMN",
+                     help="with --format csv: which column holds a field (name, first_name, last_name, email, "
+                          "phone, company, role, notes); repeat for each")  # fmt: skip
+    exp = add("export", cmd_export, "Export the workbook or its contacts, calendar or action plan to a file.")
+    exp.add_argument("--format", required=True, choices=["zip", "vcard", "csv", "ics", "plan", "markdown"],
+                     help="zip: every table as CSV; vcard/csv: everyone; ics: reconnect calendar; plan/markdown: action plan")  # fmt: skip
+    exp.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: a dated name here)")
+    bench = add("bench", cmd_bench, "Time every page and interaction, an import, the cold start and memory.")
+    bench.add_argument("--contacts", type=_positive, default=30000, metavar="N", help="demo size (default 30000)")
+    bench.add_argument("--runs", type=_positive, default=7, metavar="R", help="runs per page (default 7)")
+    bench.add_argument("--output", metavar="FILE", help="also write the table as Markdown to FILE")
+    bench.add_argument("--import-rows", type=_positive, default=30000, metavar="N", help="LinkedIn rows to import (default 30000)")
+    bench.add_argument("--skip-browser", action="store_true", help="leave out the cold start and memory (no Chromium needed)")
+    bench.add_argument("--profile", metavar="PAGE", help="instead, print where PAGE (e.g. home.py) spends its CPU time")
+    return parser
+
+
+def _mapping(text: str) -> str:
+    from fileio.csv_formats import MAPPABLE_FIELDS
+
+    field, equals, column = text.partition("=")
+    if not equals or field not in MAPPABLE_FIELDS or not column:
+        raise argparse.ArgumentTypeError(f"'{text}' is not FIELD=COLUMN with FIELD one of {', '.join(MAPPABLE_FIELDS)}")
+    return text
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive whole number")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except WorkbookError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

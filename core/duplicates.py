@@ -1,0 +1,134 @@
+"""Likely duplicates: the same person under two names ("Bill Smith" and "William Smith")."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from core.names import canonical_company, canonical_name
+
+NAME_THRESHOLD = 88  # out of 100, on canonical names (nicknames and accents already folded)
+COMPANY_CLASH = 60  # two different, non-empty companies below this similarity: keep apart
+MAX_BLOCK = 2000  # bounds the work on one block (a pair matrix of this size is 4M cells)
+MAX_EMAIL_GROUP = 20  # one address shared by more people than this is a team inbox, not a person
+
+
+@dataclass(frozen=True)
+class Person:
+    """What duplicate finding needs to know about one person."""
+
+    id: int
+    name: str
+    company: str = ""
+    email: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two people who are probably the same, with a score out of 100 and the reason in words."""
+
+    first_id: int
+    second_id: int
+    score: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Key:
+    person: Person
+    name: str
+    company: str
+
+
+def find_duplicates(
+    people: Iterable[Person],
+    kept_apart: Iterable[tuple[int, int]] = (),
+    across_sources_only: bool = False,
+    limit: int = 200,
+) -> list[DuplicatePair]:
+    """Pairs of people who look like one person, best first; pairs kept apart are left out."""
+    keyed = [_Key(p, canonical_name(p.name), canonical_company(p.company)) for p in people]
+    apart = {(min(a, b), max(a, b)) for a, b in kept_apart}
+    pairs: dict[tuple[int, int], DuplicatePair] = {}
+    for a, b in _email_pairs(keyed):
+        _keep(pairs, apart, across_sources_only, a, b, 100, "same email address")
+    for block in _name_blocks(keyed):
+        for a, b, score, reason in _similar_in_block(block, limit + len(apart)):
+            _keep(pairs, apart, across_sources_only, a, b, score, reason)
+    return sorted(pairs.values(), key=lambda p: (-p.score, p.first_id, p.second_id))[:limit]
+
+
+def compare_people(a: Person, b: Person) -> DuplicatePair | None:
+    """A duplicate pair if these two are probably one person, else None."""
+    found = find_duplicates([a, b])
+    return found[0] if found else None
+
+
+def _keep(pairs, apart, across_sources_only, a: Person, b: Person, score: int, reason: str) -> None:
+    if a.id == b.id or (across_sources_only and a.source == b.source):
+        return
+    key = (min(a.id, b.id), max(a.id, b.id))
+    if key not in apart and key not in pairs:
+        pairs[key] = DuplicatePair(key[0], key[1], score, reason)
+
+
+def _email_pairs(keyed: list[_Key]) -> Iterator[tuple[Person, Person]]:
+    by_email: dict[str, list[Person]] = defaultdict(list)
+    for key in keyed:
+        email = key.person.email.strip().lower()
+        if email:
+            by_email[email].append(key.person)
+    for group in by_email.values():
+        first = group[:MAX_EMAIL_GROUP]
+        for index, a in enumerate(first):
+            for b in first[index + 1 :]:
+                yield a, b
+
+
+def _name_blocks(keyed: list[_Key]) -> Iterator[list[_Key]]:
+    """People who could be one: same last word of the name and same first initial."""
+    blocks: dict[str, list[_Key]] = defaultdict(list)
+    for key in keyed:
+        tokens = key.name.split()
+        if tokens:
+            blocks[f"{tokens[-1]}|{tokens[0][:1]}"].append(key)
+    for block in blocks.values():
+        if len(block) > 1:
+            yield block[:MAX_BLOCK]
+
+
+def _score_matrix(texts: list[str], scorer, cutoff: int) -> np.ndarray:
+    """All-pairs scores, computed once per distinct text (common names repeat a lot)."""
+    distinct, index = np.unique(np.array(texts, dtype=object), return_inverse=True)
+    scores = process.cdist(list(distinct), list(distinct), scorer=scorer, score_cutoff=cutoff, dtype=np.int32)
+    return scores[np.ix_(index, index)]
+
+
+def _similar_in_block(block: list[_Key], limit: int) -> Iterator[tuple[Person, Person, int, str]]:
+    """The best ``limit`` likely pairs of one block, scored in bulk (a block may hold hundreds)."""
+    name_scores = _score_matrix([k.name for k in block], fuzz.token_sort_ratio, NAME_THRESHOLD)
+    rows, cols = np.nonzero(np.triu(name_scores, k=1))
+    if not len(rows):
+        return
+    companies = [k.company for k in block]
+    company_scores = _score_matrix(companies, fuzz.token_set_ratio, 0)
+    has_company = np.array([bool(c) for c in companies])
+    both = has_company[rows] & has_company[cols]
+    name, company = name_scores[rows, cols], company_scores[rows, cols]
+    keep = ~both | (company >= COMPANY_CLASH)
+    rows, cols, name, company, both = rows[keep], cols[keep], name[keep], company[keep], both[keep]
+    score = np.where(both, np.rint((name * 2 + company) / 3), np.rint(name * 0.9)).astype(np.int32)
+    if len(score) > limit:
+        best = np.argpartition(-score, limit)[:limit]
+        rows, cols, name, score, both = rows[best], cols[best], name[best], score[best], both[best]
+    for i, j, n, total, shared in zip(rows.tolist(), cols.tolist(), name.tolist(), score.tolist(), both.tolist()):
+        if shared:
+            reason = "same name and company" if n == 100 else "similar name, same company"
+        else:
+            reason = "same name" if n == 100 else "similar name"
+        yield block[i].person, block[j].person, total, reason

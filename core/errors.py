@@ -1,0 +1,25 @@
+"""Errors the store raises, each with a one-line message that names the problem and the fix."""
+
+
+class WorkbookError(Exception):
+    """Base class: ``str(error)`` is a sentence fit to show a user."""
+
+
+class NotAWorkbook(WorkbookError):
+    """The file exists but is not a DuckDB workbook made by this app."""
+
+
+class WorkbookTooNew(WorkbookError):
+    """The file was written by a newer version of the app."""
+
+
+class WorkbookLocked(WorkbookError):
+    """Another program holds the file open."""
+
+
+class InvalidInput(WorkbookError):
+    """A value was refused; nothing was saved."""
+
+
+class ImportFileError(ValueError):
+    """The file cannot be imported; ``str(error)`` is a sentence fit to show a user."""

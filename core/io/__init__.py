@@ -1,1 +1,0 @@
-"""Importers (LinkedIn, Google, Outlook, vCard, any CSV) and exporters (zip, vCard, action plan)."""

@@ -1,0 +1,1 @@
+"""File formats in and out: bytes in, values out; no SQL, no Streamlit."""

@@ -1,0 +1,123 @@
+"""Every export of one workbook, put together from store queries and the pure writers.
+
+This is the one place the page and the ``workbook export`` command share, so both give the
+same files. It takes a workbook but runs no SQL itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from fileio.action_plan import PlanSection, render_html, render_markdown
+from fileio.export import build_workbook_zip, write_csv
+from fileio.vcard import write_vcards
+from core.model import GOAL_KINDS, REFERENCE_STEPS, Rating
+from core.outreach import reference_progress
+from core.priority import rank_contacts
+from core.rating import actions_for, band_for
+from core.schedule import DEFAULT_WEEKS, Pick, plan_weeks
+from store import Workbook, backup, maintenance, outreach, ratings
+from store.goals import list_goals
+from store.schema import APPLICATION_ID
+
+PLAN_TITLE = "My networking action plan"
+NEXT_PEOPLE = 10
+
+
+def export_zip(workbook: Workbook, now: datetime) -> bytes:
+    """The whole workbook as CSV files in a zip, with the schema version in workbook.json."""
+    return build_workbook_zip(backup.export_tables(workbook), workbook.schema_version(), now, APPLICATION_ID)
+
+
+def export_vcard(workbook: Workbook, now: datetime) -> bytes:
+    """Everyone as vCards, which this app's importer reads back as the same people."""
+    return write_vcards(backup.contacts_for_export(workbook)).encode("utf-8")
+
+
+def export_contacts_csv(workbook: Workbook, now: datetime) -> bytes:
+    """Everyone as one CSV (spreadsheet-safe)."""
+    people = backup.contacts_for_export(workbook)
+    columns = ["name", "email", "phone", "company", "role", "circle", "tie", "notes"]
+    return write_csv(columns, [[getattr(p, c) for c in columns] for p in people]).encode("utf-8-sig")
+
+
+def export_calendar(workbook: Workbook, now: datetime, weeks: int = DEFAULT_WEEKS) -> bytes:
+    """The reconnect schedule (tip 6) as an iCalendar file."""
+    from fileio.ical import export_schedule
+
+    today = now.date()
+    capacity = maintenance.get_capacity(workbook)
+    keys = maintenance.list_key_contacts(workbook)
+    ranked = rank_contacts(maintenance.load_candidates(workbook, today), today, limit=capacity * weeks + len(keys))
+    picks = [Pick(s.contact_id, s.name, s.summary) for s in ranked]
+    schedule = plan_weeks(keys, picks, today, capacity=capacity, weeks=weeks)
+    return export_schedule(schedule, now if now.tzinfo else now.replace(tzinfo=timezone.utc))
+
+
+def plan_sections(workbook: Workbook, today: date) -> list[PlanSection]:
+    """The action plan's sections: targets, who to contact next, references, the rating's actions."""
+    goals = list_goals(workbook)
+    ranked = rank_contacts(maintenance.load_candidates(workbook, today), today, limit=NEXT_PEOPLE)
+    steps = outreach.reference_steps(workbook)
+    refs = [(r["name"], reference_progress(r["id"], steps.get(r["id"], {}))) for r in outreach.list_references(workbook)]
+    latest = ratings.latest_ratings(workbook, 1)
+    return [
+        PlanSection("What you are looking for", "Specific targets make it easy for people to help (tip 2).",
+                    tuple(f"{GOAL_KINDS.get(g.kind, g.kind)}: {g.title}" for g in goals),
+                    "Name a role, an employer or an industry on the Reach out page."),
+        PlanSection("Who to contact next", "The people who most need your attention now (tip 6).",
+                    tuple(f"{s.name}: {s.summary}" for s in ranked), "Add people on the Know your network page."),
+        PlanSection("Your references", "Take each reference through the five steps (tip 2).",
+                    tuple(f"{name}: next, {REFERENCE_STEPS[p.next_step].lower()}" for name, p in refs if p.next_step),
+                    "No reference is waiting for a step."),
+        _rating_section(latest[0] if latest else None),
+    ]  # fmt: skip
+
+
+def _rating_section(rating: Rating | None) -> PlanSection:
+    if rating is None:
+        return PlanSection("Your network's quality", "Rate your network to see what to work on (tip 4).", (),
+                           "Take the five-question rating on the Rate your network page.")  # fmt: skip
+    band = band_for(rating.score)
+    return PlanSection(
+        "Your network's quality",
+        f"Your last rating ({rating.taken_on:%d %b %Y}) scored {rating.score} of 5: {band.label}.",
+        tuple(action.text for action in actions_for(rating.answers)),
+        "Every answer was yes: keep it up.",
+    )
+
+
+def export_plan(workbook: Workbook, now: datetime) -> bytes:
+    """The printable action plan as an HTML page."""
+    return render_html(PLAN_TITLE, plan_sections(workbook, now.date()), now.date()).encode("utf-8")
+
+
+def export_plan_markdown(workbook: Workbook, now: datetime) -> bytes:
+    """The action plan as Markdown, each item a checkbox."""
+    return render_markdown(PLAN_TITLE, plan_sections(workbook, now.date()), now.date()).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    """One kind of export: its label, its file name (by day), media type, and how to build its bytes."""
+
+    label: str
+    name: str
+    media_type: str
+    build: Callable[[Workbook, datetime], bytes]
+
+    def file_name(self, now: datetime) -> str:
+        """The download's file name on the day of ``now``."""
+        return self.name.format(day=f"{now:%Y-%m-%d}")
+
+
+EXPORTS: dict[str, ExportKind] = {
+    "zip": ExportKind("The whole workbook (zip of CSV files)", "workbook-{day}.zip", "application/zip", export_zip),
+    "vcard": ExportKind("Everyone as vCards (.vcf)", "contacts-{day}.vcf", "text/vcard", export_vcard),
+    "csv": ExportKind("Everyone as a spreadsheet (.csv)", "contacts-{day}.csv", "text/csv", export_contacts_csv),
+    "ics": ExportKind("Reconnect schedule (.ics calendar)", "networking-schedule.ics", "text/calendar", export_calendar),
+    "plan": ExportKind("Printable action plan (.html)", "action-plan-{day}.html", "text/html", export_plan),
+    "markdown": ExportKind("Action plan (.md)", "action-plan-{day}.md", "text/markdown", export_plan_markdown),
+}

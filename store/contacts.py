@@ -1,0 +1,228 @@
+"""Queries on people: add, edit, trash and restore, search, count."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, fields
+from datetime import datetime, timedelta
+
+from core.model import Contact, ContactDraft
+from core.errors import InvalidInput
+from store.workbook import Workbook
+
+TRASH_DAYS = 30
+CONTACT_COLUMNS = [f.name for f in fields(Contact)]
+_SELECT = "SELECT " + ", ".join(CONTACT_COLUMNS) + " FROM contacts"
+EDITABLE = (
+    "name", "email", "phone", "company", "role", "circle", "tie", "introduced_by", "notes",
+    "is_reference", "is_key", "cadence_days", "family", "job_notes", "interests", "needs",
+    "last_contacted_on",
+)  # fmt: skip
+
+
+def _contact(row: Sequence) -> Contact:
+    values = dict(zip(CONTACT_COLUMNS, row))
+    for text in ("email", "phone", "company", "role", "notes", "family", "job_notes", "interests", "needs"):
+        values[text] = values[text] or ""
+    return Contact(**values)
+
+
+def add_contact(workbook: Workbook, draft: ContactDraft) -> int:
+    """Save a new person and return their id."""
+    values = asdict(draft)
+    columns = list(values)
+    with workbook.write() as cursor:
+        if draft.introduced_by is not None:
+            _require_live(cursor, draft.introduced_by)
+        row = cursor.execute(
+            f"INSERT INTO contacts ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) RETURNING id",
+            [values[c] for c in columns],
+        ).fetchone()
+    return int(row[0])
+
+
+def update_contact(workbook: Workbook, contact_id: int, **changes: object) -> None:
+    """Change some fields of a person; unknown fields are refused."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise InvalidInput(f"Cannot change {', '.join(sorted(unknown))}: not a field of a person.")
+    if not changes:
+        return
+    if changes.get("introduced_by") == contact_id:
+        raise InvalidInput("A person cannot introduce themselves; choose someone else.")
+    assignments = ", ".join(f"{name} = ?" for name in changes)
+    with workbook.write() as cursor:
+        if changes.get("introduced_by") is not None:
+            _require_live(cursor, int(changes["introduced_by"]))
+        updated = cursor.execute(
+            f"UPDATE contacts SET {assignments}, updated_at = current_timestamp "
+            "WHERE id = ? AND deleted_at IS NULL RETURNING id",
+            [*changes.values(), contact_id],
+        ).fetchall()
+        if not updated:
+            raise InvalidInput(f"Person #{contact_id} is not in the workbook (deleted?); reload the page.")
+
+
+def _require_live(cursor, contact_id: int) -> None:
+    row = cursor.execute(
+        "SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL", [contact_id]
+    ).fetchone()
+    if row is None:
+        raise InvalidInput(f"The introducer (#{contact_id}) is not in the workbook; choose someone listed.")
+
+
+def trash_contacts(workbook: Workbook, contact_ids: Iterable[int]) -> int:
+    """Move people to the trash (restorable for 30 days); returns how many moved."""
+    ids = list(contact_ids)
+    if not ids:
+        return 0
+    with workbook.write() as cursor:
+        rows = cursor.execute(
+            "UPDATE contacts SET deleted_at = current_timestamp "
+            "WHERE id IN (SELECT unnest(?)) AND deleted_at IS NULL RETURNING id",
+            [ids],
+        ).fetchall()
+    return len(rows)
+
+
+def restore_contacts(workbook: Workbook, contact_ids: Iterable[int]) -> int:
+    """Bring people back from the trash; returns how many came back."""
+    ids = list(contact_ids)
+    if not ids:
+        return 0
+    with workbook.write() as cursor:
+        rows = cursor.execute(
+            "UPDATE contacts SET deleted_at = NULL, updated_at = current_timestamp "
+            "WHERE id IN (SELECT unnest(?)) AND deleted_at IS NOT NULL RETURNING id",
+            [ids],
+        ).fetchall()
+    return len(rows)
+
+
+def empty_trash(workbook: Workbook, older_than_days: int = TRASH_DAYS, now: datetime | None = None) -> int:
+    """Delete for good the people trashed more than ``older_than_days`` ago, with their records."""
+    cutoff = (now or datetime.now()) - timedelta(days=older_than_days)
+    if not workbook.read_one("SELECT 1 FROM contacts WHERE deleted_at < ? LIMIT 1", [cutoff]):
+        return 0
+    with workbook.write() as cursor:
+        doomed = "(SELECT id FROM contacts WHERE deleted_at < ?)"
+        for table in ("interactions", "ledger", "reference_steps", "contact_goals"):
+            cursor.execute(f"DELETE FROM {table} WHERE contact_id IN {doomed}", [cutoff])
+        cursor.execute(f"UPDATE contacts SET introduced_by = NULL WHERE introduced_by IN {doomed}", [cutoff])
+        cursor.execute(f"DELETE FROM merges WHERE kept_id IN {doomed} OR merged_id IN {doomed}", [cutoff, cutoff])
+        cursor.execute(f"DELETE FROM kept_apart WHERE first_id IN {doomed} OR second_id IN {doomed}", [cutoff, cutoff])
+        rows = cursor.execute("DELETE FROM contacts WHERE deleted_at < ? RETURNING id", [cutoff]).fetchall()
+    return len(rows)
+
+
+def list_trash(workbook: Workbook) -> list[Contact]:
+    # People merged into someone else are not deleted by the user; their merge log brings them back.
+    rows = workbook.read(
+        f"{_SELECT} WHERE deleted_at IS NOT NULL "
+        "AND id NOT IN (SELECT merged_id FROM merges WHERE undone_at IS NULL) "
+        "ORDER BY deleted_at DESC, id LIMIT 500"
+    )
+    return [_contact(r) for r in rows]
+
+
+def get_contact(workbook: Workbook, contact_id: int) -> Contact | None:
+    row = workbook.read_one(f"{_SELECT} WHERE id = ? AND deleted_at IS NULL", [contact_id])
+    return _contact(row) if row else None
+
+
+def people_filter(search: str, circle: str | None, tie: str | None) -> tuple[str, list]:
+    """The WHERE clause (and its parameters) for live people matching a search, a circle and a tie."""
+    clauses, params = ["deleted_at IS NULL"], []
+    if search.strip():
+        needle = search.strip().lower()  # contains(), not LIKE: % and _ are ordinary characters here
+        clauses.append(
+            "(contains(lower(name), ?) OR contains(lower(company), ?) OR contains(lower(email), ?) "
+            "OR contains(lower(role), ?))"
+        )
+        params += [needle] * 4
+    if circle:
+        clauses.append("circle = ?")
+        params.append(circle)
+    if tie:
+        clauses.append("tie = ?")
+        params.append(tie)
+    return " AND ".join(clauses), params
+
+
+def search_contacts(
+    workbook: Workbook,
+    search: str = "",
+    circle: str | None = None,
+    tie: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[Contact], int]:
+    """One page of people matching the filters, and how many match in all."""
+    where, params = people_filter(search, circle, tie)
+    rows = workbook.read(
+        f"{_SELECT} WHERE {where} ORDER BY lower(name), id LIMIT ? OFFSET ?", [*params, limit, offset]
+    )
+    return [_contact(r) for r in rows], count_matching(workbook, search, circle, tie)
+
+
+def count_matching(workbook: Workbook, search: str = "", circle: str | None = None, tie: str | None = None) -> int:
+    """How many live people match the filters (without fetching any of them)."""
+    where, params = people_filter(search, circle, tie)
+    return int(workbook.read_one(f"SELECT count(*) FROM contacts WHERE {where}", params)[0])
+
+
+def contact_names(workbook: Workbook, ids: Iterable[int]) -> dict[int, str]:
+    """Names for a few ids (for showing who introduced whom)."""
+    wanted = sorted({int(i) for i in ids if i is not None})
+    if not wanted:
+        return {}
+    rows = workbook.read("SELECT id, name FROM contacts WHERE id IN (SELECT unnest(?))", [wanted])
+    return {int(i): n for i, n in rows}
+
+
+def count_contacts(workbook: Workbook) -> int:
+    return int(workbook.read_one("SELECT count(*) FROM contacts WHERE deleted_at IS NULL")[0])
+
+
+def count_by_circle(workbook: Workbook) -> dict[str, int]:
+    rows = workbook.read(
+        "SELECT circle, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle"
+    )
+    return {c: int(n) for c, n in rows}
+
+
+def count_by_circle_and_tie(workbook: Workbook) -> list[tuple[str, str, int]]:
+    rows = workbook.read(
+        "SELECT circle, tie, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle, tie"
+    )
+    return [(c, t, int(n)) for c, t, n in rows]
+
+
+def growth_by_month(workbook: Workbook) -> list[tuple[str, int]]:
+    """Cumulative number of people by the month they were added."""
+    rows = workbook.read(
+        "SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, "
+        "sum(count(*)) OVER (ORDER BY date_trunc('month', created_at)) "
+        "FROM contacts WHERE deleted_at IS NULL GROUP BY date_trunc('month', created_at) ORDER BY 1"
+    )
+    return [(m, int(n)) for m, n in rows]
+
+
+def find_likely_duplicates(
+    workbook: Workbook, name: str, email: str, company: str, exclude_id: int | None = None
+) -> list[Contact]:
+    """People already listed with the same email, or the same name and company (case aside)."""
+    clauses, params = [], []
+    if email.strip():
+        clauses.append("lower(email) = ?")
+        params.append(email.strip().lower())
+    if name.strip():
+        clauses.append("(lower(trim(name)) = ? AND lower(trim(company)) = ?)")
+        params += [name.strip().lower(), company.strip().lower()]
+    if not clauses:
+        return []
+    sql = f"{_SELECT} WHERE deleted_at IS NULL AND ({' OR '.join(clauses)})"
+    if exclude_id is not None:
+        sql += " AND id <> ?"
+        params.append(exclude_id)
+    return [_contact(r) for r in workbook.read(sql + " ORDER BY id LIMIT 5", params)]

@@ -1,0 +1,18 @@
+"""A summary of what a workbook holds."""
+
+from __future__ import annotations
+
+from store.workbook import Workbook
+
+# Shown to users on "About your data" as a first query to try in the DuckDB shell.
+EXAMPLE_QUERY = "SELECT name, circle, tie FROM contacts WHERE deleted_at IS NULL;"
+
+TABLES = ("contacts", "interactions", "goals", "contact_goals", "ratings", "reference_steps", "ledger")
+
+
+def describe_workbook(workbook: Workbook) -> dict:
+    counts = {table: int(workbook.read_one(f"SELECT count(*) FROM {table}")[0]) for table in TABLES}
+    counts["contacts in trash"] = int(
+        workbook.read_one("SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL")[0]
+    )
+    return {"schema_version": workbook.schema_version(), "counts": counts}

@@ -1,0 +1,31 @@
+"""A consistent copy of a whole workbook as a new DuckDB file: the backup a visitor downloads."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from store.workbook import Workbook
+
+
+def snapshot_to(workbook: Workbook, target: str | os.PathLike[str]) -> Path:
+    """Write every table of ``workbook`` into a new workbook file at ``target`` (which must not exist)."""
+    target = Path(target)
+    if target.exists():
+        raise FileExistsError(f"{target} already exists; choose a new file name for the backup.")
+    with workbook.exclusive() as cursor:  # no writer can start mid-copy, so the copy is consistent
+        source = cursor.execute("SELECT current_database()").fetchone()[0]
+        cursor.execute("ATTACH ? AS snapshot_target", [str(target)])
+        try:
+            cursor.execute(f'COPY FROM DATABASE "{source}" TO snapshot_target')
+        finally:
+            cursor.execute("DETACH snapshot_target")
+    return target
+
+
+def snapshot_bytes(workbook: Workbook) -> bytes:
+    """The whole workbook as the bytes of a .duckdb file."""
+    with tempfile.TemporaryDirectory(prefix="workbook-snapshot-") as folder:
+        path = snapshot_to(workbook, Path(folder) / "workbook.duckdb")
+        return path.read_bytes()

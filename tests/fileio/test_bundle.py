@@ -1,0 +1,57 @@
+"""The exports of a whole workbook, as the page and the command give them."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+
+from icalendar import Calendar
+
+from services.exports import EXPORTS, export_plan_markdown, plan_sections
+from core.model import ContactDraft
+from store import open_workbook
+from store.contacts import add_contact
+
+NOW = datetime(2026, 3, 2, 10, 0)
+
+
+def test_the_plan_of_an_empty_workbook_says_where_to_start(workbook):
+    sections = plan_sections(workbook, NOW.date())
+    assert [s.items for s in sections] == [(), (), (), ()]
+    assert "Reach out page" in sections[0].empty and "Rate your network page" in sections[3].empty
+
+
+def test_the_plan_of_a_demo_workbook_lists_targets_people_references_and_actions(demo_path, tmp_path):
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_path, path)
+    book = open_workbook(path)
+    try:
+        targets, people, references, rating = plan_sections(book, NOW.date())
+        text = export_plan_markdown(book, NOW).decode()
+    finally:
+        book.close()
+    assert targets.items and len(people.items) == 10
+    assert all(": " in item for item in people.items)
+    assert "scored" in rating.intro
+    assert text.startswith("# My networking action plan") and text.count("- [ ] ") >= 11
+
+
+def test_every_export_builds_and_names_its_file_by_day(workbook):
+    add_contact(workbook, ContactDraft(name="=Ann Lee", company="Acme", circle="school"))
+    for key, kind in EXPORTS.items():
+        data = kind.build(workbook, NOW)
+        assert data, key
+        assert kind.file_name(NOW).endswith((".zip", ".vcf", ".csv", ".ics", ".html", ".md"))
+    assert EXPORTS["zip"].file_name(NOW) == "workbook-2026-03-02.zip"
+    assert "'=Ann Lee" in EXPORTS["csv"].build(workbook, NOW).decode("utf-8-sig")
+
+
+def test_the_calendar_export_is_a_calendar(demo_path, tmp_path):
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_path, path)
+    book = open_workbook(path)
+    try:
+        calendar = Calendar.from_ical(EXPORTS["ics"].build(book, NOW))
+    finally:
+        book.close()
+    assert calendar.walk("VEVENT")

@@ -1,0 +1,51 @@
+"""Likely duplicates across sources: nicknames, accents and case aside; different companies apart."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.duplicates import Person, compare_people, find_duplicates
+from core.names import canonical_name
+
+
+def test_bill_smith_at_acme_and_william_smith_at_acme_inc_are_one_person():
+    pair = compare_people(Person(1, "Bill Smith", "Acme", source="linkedin"), Person(2, "William Smith", "Acme Inc."))
+    assert pair is not None and pair.score >= 90 and pair.reason == "same name and company"
+
+
+def test_accents_and_case_do_not_hide_a_duplicate():
+    assert compare_people(Person(1, "JOSÉ NÚÑEZ"), Person(2, "jose nunez")) is not None
+
+
+def test_same_name_at_two_different_companies_is_two_people():
+    assert compare_people(Person(1, "Ann Lee", "Acme"), Person(2, "Ann Lee", "Globex Hospital")) is None
+
+
+def test_the_same_email_is_the_same_person_whatever_the_name():
+    pair = compare_people(Person(1, "A. Lee", email="ann@x.org"), Person(2, "Ann Lee-Park", email="ANN@x.org"))
+    assert pair is not None and pair.score == 100 and pair.reason == "same email address"
+
+
+def test_different_people_are_not_suggested():
+    assert find_duplicates([Person(1, "Ann Lee"), Person(2, "Bob Stone"), Person(3, "Ann Leeds-Hart")]) == []
+
+
+def test_pairs_kept_apart_and_pairs_from_one_source_can_be_left_out():
+    people = [Person(1, "Ann Lee", source="google"), Person(2, "Ann Lee", source="google"), Person(3, "Ann Lee", source="linkedin")]
+    assert len(find_duplicates(people)) == 3
+    assert [(p.first_id, p.second_id) for p in find_duplicates(people, kept_apart=[(3, 1)])] == [(1, 2), (2, 3)]
+    assert [(p.first_id, p.second_id) for p in find_duplicates(people, across_sources_only=True)] == [(1, 3), (2, 3)]
+
+
+def test_nicknames_map_to_the_formal_first_name():
+    assert canonical_name("Dr. Bill  O'Neil") == "william oneil"
+
+
+@settings(deadline=None)
+@given(st.text(max_size=30), st.text(max_size=20))
+def test_a_person_written_in_another_case_is_always_found(name, company):
+    if canonical_name(name):
+        assert compare_people(Person(1, name, company), Person(2, name.upper(), company.lower())) is not None or (
+            canonical_name(name.upper()) != canonical_name(name)
+        )
