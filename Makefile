@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench demo screenshot chromium
+.PHONY: run test lint bench demo screenshot chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,9 +33,14 @@ chromium:
 
 # Browser tests run in their own pytest process: Playwright's sync API refuses to start in a
 # worker where an earlier test left an asyncio loop running.
-test: $(VENV)/.installed-test chromium
+test: $(VENV)/.installed-test chromium lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile --ignore=tests/browser
 	$(BIN)/python -m pytest -n 2 --dist loadfile tests/browser
+
+# Style is never a review comment: the formatter and the linter run before the tests.
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: $(VENV)/.installed-test
 	$(BIN)/workbook bench --contacts 30000 --output docs/performance.md

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ui.session import SHARED, current_workbook, describe_location, mark_routed, workbook_mode
 from ui.rooms import refresh_my_share
+from ui.session import SHARED, current_workbook, describe_location, mark_routed, workbook_mode
 from ui.shared import show_shared_banner
 
 st.set_page_config(page_title="Job Networking Workbook", page_icon=":material/diversity_3:", layout="wide")

@@ -19,8 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SESSIONS = 10
 TITLE = "h1"
 IDLE = """() => !document.querySelector('[data-testid="stStatusWidgetRunningIcon"],'
@@ -65,10 +72,26 @@ class Server:
         env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": mode}
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port),
-             "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(ROOT / "app.py"),
+                "--server.port",
+                str(self.port),
+                "--server.headless",
+                "true",
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
 
     def wait_ready(self, timeout: float = 90) -> float:
         """Seconds from the start of the process until /_stcore/health answers."""
@@ -143,8 +166,9 @@ def _visit(server: Server, page, path: str) -> None:
     try:
         _wait_idle(page)
     except PlaywrightTimeout:
-        raise RuntimeError(f"/{path} showed no title within 2 minutes; the server said:\n"
-                           f"{server.log.read_text()[-2000:]}") from None  # fmt: skip
+        raise RuntimeError(
+            f"/{path} showed no title within 2 minutes; the server said:\n{server.log.read_text()[-2000:]}"
+        ) from None
 
 
 def _open_sessions(browser, server: Server, paths: list[str]) -> list:
@@ -215,8 +239,9 @@ def measure_browser(workbook_path: Path) -> BrowserFigures:
     """Cold start, and memory in local and shared mode; the workbook file must be closed by now."""
     chromium = find_chromium()
     if chromium is None:
-        raise RuntimeError("no Chromium found (set CHROMIUM_PATH or install Debian's chromium); "
-                           "add --skip-browser to bench without it")  # fmt: skip
+        raise RuntimeError(
+            "no Chromium found (set CHROMIUM_PATH or install Debian's chromium); add --skip-browser to bench without it"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -57,7 +57,9 @@ def profile_page(page: str, contacts: int, top: int = 30) -> str:
         bench_pages.release_book(path)
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out)
-    out.write(f"{page} on {contacts:,} contacts, the run after a write: {stats.total_tt * 1000:.0f} ms of CPU "
-              "(cProfile adds its own overhead; read the shares)\n")  # fmt: skip
+    out.write(
+        f"{page} on {contacts:,} contacts, the run after a write: {stats.total_tt * 1000:.0f} ms of CPU "
+        "(cProfile adds its own overhead; read the shares)\n"
+    )
     stats.sort_stats("cumulative").print_stats(top)
     return out.getvalue()

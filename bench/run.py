@@ -4,6 +4,7 @@ all, checked against the targets (the exit code is 3 when one is missed)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import tempfile
@@ -46,19 +47,27 @@ def load_average() -> str:
 def machine() -> str:
     """The machine in one line: CPU model and count, memory, Python, OS."""
     cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                   if line.startswith("model name"))  # fmt: skip
-    except (OSError, StopIteration):
-        pass
-    try:
-        kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal")))  # fmt: skip
+        kb = int(
+            next(
+                line.split()[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            )
+        )
         memory = f", {kb / 1024 / 1024:.0f} GB RAM"
     except (OSError, StopIteration):
         memory = ""
-    return (f"{cpu}, {os.cpu_count()} CPUs{memory}; Python {platform.python_version()} on "
-            f"{platform.system()} {platform.release()}")  # fmt: skip
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs{memory}; Python {platform.python_version()} on "
+        f"{platform.system()} {platform.release()}"
+    )
 
 
 def make_demo_file(path: Path, contacts: int):
@@ -125,7 +134,13 @@ def add_interaction_table(report: Report, empty: dict[str, Timing | str], demo: 
 
 
 def add_server_table(report: Report, imported: dict[str, float], import_rows: int, browser) -> None:
-    report.lines += ["", "## Import, cold start, memory", "", "| measure | figure | target | met |", "|---|---:|---:|:-:|"]
+    report.lines += [
+        "",
+        "## Import, cold start, memory",
+        "",
+        "| measure | figure | target | met |",
+        "|---|---:|---:|:-:|",
+    ]
     total = imported["total_s"]
     report.lines += [
         f"| LinkedIn import, {import_rows:,} rows: read + save | {total:.2f} s | {TARGET_IMPORT_S:.0f} s | "
@@ -160,8 +175,8 @@ def browser_sessions() -> int:
 
 def run_bench(contacts: int, runs: int, output: str | None, import_rows: int = 30_000, browser: bool = True) -> int:
     """Measure everything, print the table (and write it as Markdown); 3 when a target is missed."""
-    from store.imports import bench_linkedin_import
     from bench import pages as bench_pages
+    from store.imports import bench_linkedin_import
 
     load_at_start = load_average()
     folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
@@ -181,15 +196,17 @@ def run_bench(contacts: int, runs: int, output: str | None, import_rows: int = 3
         from bench.browser import measure_browser
 
         figures = measure_browser(demo_path)
-    report = Report([
-        f"Machine: {machine()}",
-        f"Demo workbook: {data.rows('contacts'):,} contacts, {data.rows('interactions'):,} interactions "
-        f"(made in {demo_seconds:.1f} s); empty workbook: a new file.",
-        f"Runs: {runs} per page and per interaction, after one warm-up run. Load average (1 min) at the start "
-        f"{load_at_start}, at the end {load_average()}, on {os.cpu_count()} CPUs: above the CPU count, other "
-        "work stretched the wall-clock times, and the CPU column is the steadier figure.",
-        "",
-    ])  # fmt: skip
+    report = Report(
+        [
+            f"Machine: {machine()}",
+            f"Demo workbook: {data.rows('contacts'):,} contacts, {data.rows('interactions'):,} interactions "
+            f"(made in {demo_seconds:.1f} s); empty workbook: a new file.",
+            f"Runs: {runs} per page and per interaction, after one warm-up run. Load average (1 min) at the start "
+            f"{load_at_start}, at the end {load_average()}, on {os.cpu_count()} CPUs: above the CPU count, other "
+            "work stretched the wall-clock times, and the CPU column is the steadier figure.",
+            "",
+        ]
+    )
     add_page_table(report, timings[empty_path][0], timings[demo_path][0])
     add_interaction_table(report, timings[empty_path][1], timings[demo_path][1])
     add_server_table(report, imported, import_rows, figures)
@@ -197,8 +214,11 @@ def run_bench(contacts: int, runs: int, output: str | None, import_rows: int = 3
     table = "\n".join(report.lines)
     print(table)
     if output:
-        write_markdown(Path(output), f"Written by `workbook bench` on {date.today():%d %b %Y} (`workbook bench "
-                       f"--contacts {contacts} --runs {runs}`). Figures, not promises: rerun it on your machine.\n\n{table}")  # fmt: skip
+        write_markdown(
+            Path(output),
+            f"Written by `workbook bench` on {date.today():%d %b %Y} (`workbook bench "
+            f"--contacts {contacts} --runs {runs}`). Figures, not promises: rerun it on your machine.\n\n{table}",
+        )
     return MISSED if report.missed else 0
 
 

@@ -36,22 +36,37 @@ def reconnect_schedule(schedule: Schedule) -> alt.LayerChart:
     order = list(dict.fromkeys(data["week"]))
     base = alt.Chart(data).encode(
         x=alt.X("week:O", sort=order, title="Week starting", axis=alt.Axis(labelAngle=0)),
-        tooltip=[alt.Tooltip("week:O", title="Week of"), alt.Tooltip("kind:N", title="Kind"),
-                 alt.Tooltip("people:Q", title="People"), alt.Tooltip("names:N", title="Who")],
-    )  # fmt: skip
+        tooltip=[
+            alt.Tooltip("week:O", title="Week of"),
+            alt.Tooltip("kind:N", title="Kind"),
+            alt.Tooltip("people:Q", title="People"),
+            alt.Tooltip("names:N", title="Who"),
+        ],
+    )
     bars = base.mark_bar().encode(
-        y=alt.Y("people:Q", stack="zero", title="People to contact",
-                scale=alt.Scale(domain=[0, schedule.capacity + 1], nice=False),
-                axis=alt.Axis(format="d", tickMinStep=1, tickCount=min(schedule.capacity + 1, 10))),
-        color=alt.Color("kind:N", scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())),
-                        legend=alt.Legend(title=None, orient="top")),
+        y=alt.Y(
+            "people:Q",
+            stack="zero",
+            title="People to contact",
+            scale=alt.Scale(domain=[0, schedule.capacity + 1], nice=False),
+            axis=alt.Axis(format="d", tickMinStep=1, tickCount=min(schedule.capacity + 1, 10)),
+        ),
+        color=alt.Color(
+            "kind:N",
+            scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())),
+            legend=alt.Legend(title=None, orient="top"),
+        ),
         order=alt.Order("kind:N", sort="descending"),
-    )  # fmt: skip
-    counts = base.mark_text(baseline="middle", color="#FFFFFF", fontWeight="bold").encode(
-        y=alt.Y("middle:Q", stack=None), text="people:Q"
-    ).transform_filter(alt.datum.people > 0).transform_stack(
-        stack="people", as_=["low", "high"], groupby=["week"], sort=[alt.SortField("kind", order="descending")]
-    ).transform_calculate(middle="(datum.low + datum.high) / 2")
+    )
+    counts = (
+        base.mark_text(baseline="middle", color="#FFFFFF", fontWeight="bold")
+        .encode(y=alt.Y("middle:Q", stack=None), text="people:Q")
+        .transform_filter(alt.datum.people > 0)
+        .transform_stack(
+            stack="people", as_=["low", "high"], groupby=["week"], sort=[alt.SortField("kind", order="descending")]
+        )
+        .transform_calculate(middle="(datum.low + datum.high) / 2")
+    )
     capacity = alt.Chart(pd.DataFrame({"capacity": [schedule.capacity], "label": [f"capacity {schedule.capacity}"]}))
     line = capacity.mark_rule(strokeDash=[6, 4], color="#333333").encode(y="capacity:Q")
     line_label = capacity.mark_text(align="left", dx=4, dy=-7, color="#333333").encode(
@@ -87,22 +102,24 @@ def give_take_balance(balances: list[PersonBalance]) -> alt.LayerChart:
     order = list(data.sort_values("balance", kind="stable")["person"])
     base = alt.Chart(data).encode(
         y=alt.Y("person:N", sort=order, title=None, axis=alt.Axis(labelLimit=180)),
-        tooltip=[alt.Tooltip("person:N", title="Person"), alt.Tooltip("gave:Q", title="You gave (weighted)"),
-                 alt.Tooltip("received:Q", title="You received (weighted)"), alt.Tooltip("balance:Q", title="Balance")],
-    )  # fmt: skip
+        tooltip=[
+            alt.Tooltip("person:N", title="Person"),
+            alt.Tooltip("gave:Q", title="You gave (weighted)"),
+            alt.Tooltip("received:Q", title="You received (weighted)"),
+            alt.Tooltip("balance:Q", title="Balance"),
+        ],
+    )
     bars = base.mark_bar().encode(
         x=alt.X("balance:Q", title="← you owe them · balance · they owe you →"),
-        color=alt.Color("side:N", scale=alt.Scale(domain=list(SIDE_COLOURS), range=list(SIDE_COLOURS.values())),
-                        legend=alt.Legend(title=None, orient="bottom")),
-    )  # fmt: skip
+        color=alt.Color(
+            "side:N",
+            scale=alt.Scale(domain=list(SIDE_COLOURS), range=list(SIDE_COLOURS.values())),
+            legend=alt.Legend(title=None, orient="bottom"),
+        ),
+    )
     left = base.mark_text(fontSize=11, align="right", dx=-4).encode(x="balance:Q", text="label:N")
     right = base.mark_text(fontSize=11, align="left", dx=4).encode(x="balance:Q", text="label:N")
     zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#333333").encode(x="zero:Q")
     return (
-        bars
-        + left.transform_filter(alt.datum.balance < 0)
-        + right.transform_filter(alt.datum.balance > 0)
-        + zero
-    ).properties(
-        title="Give and take: who you owe, who owes you", height=alt.Step(22), width="container"
-    )
+        bars + left.transform_filter(alt.datum.balance < 0) + right.transform_filter(alt.datum.balance > 0) + zero
+    ).properties(title="Give and take: who you owe, who owes you", height=alt.Step(22), width="container")

@@ -32,15 +32,13 @@ def people_per_circle(rows: list[CircleCount]) -> alt.LayerChart:
             legend=alt.Legend(title=None, orient="bottom"),
         ),
     )
-    markers = base.mark_point(shape="circle", filled=False, size=60, color=MUTED).encode(
-        x=alt.datum(0)
-    ).transform_filter(alt.datum.status == "empty")
-    labels = base.mark_text(align="left", dx=6, fontSize=12).encode(
-        x=alt.X("people:Q"), text="label:N"
+    markers = (
+        base.mark_point(shape="circle", filled=False, size=60, color=MUTED)
+        .encode(x=alt.datum(0))
+        .transform_filter(alt.datum.status == "empty")
     )
-    return (bars + markers + labels).properties(
-        title="People per circle", height=alt.Step(26), width="container"
-    )
+    labels = base.mark_text(align="left", dx=6, fontSize=12).encode(x=alt.X("people:Q"), text="label:N")
+    return (bars + markers + labels).properties(title="People per circle", height=alt.Step(26), width="container")
 
 
 def list_growth(months: list[tuple[str, int]]) -> alt.Chart:

@@ -46,24 +46,31 @@ def goal_coverage_chart(coverage: list[GoalCoverage]) -> alt.LayerChart:
     # Room to the right of the longest bar, so its label fits even at phone width.
     top = max([int(t) for t in totals["total"]] + [1])
     x_scale = alt.Scale(domain=[0, top * 2 + 1], nice=False)
-    bars = alt.Chart(data).mark_bar().encode(
-        y=y,
-        x=alt.X("sum(people):Q", title="People linked to the target", scale=x_scale),
-        color=alt.Color(
-            "route:N",
-            scale=alt.Scale(domain=[DIRECT, VIA], range=[OKABE_ITO[0], OKABE_ITO[1]]),
-            legend=alt.Legend(title=None, orient="bottom", direction="vertical"),
-        ),
-        order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("target:N", title="Target"), alt.Tooltip("route:N", title="How"),
-                 alt.Tooltip("people:Q", title="People")],
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=y,
+            x=alt.X("sum(people):Q", title="People linked to the target", scale=x_scale),
+            color=alt.Color(
+                "route:N",
+                scale=alt.Scale(domain=[DIRECT, VIA], range=[OKABE_ITO[0], OKABE_ITO[1]]),
+                legend=alt.Legend(title=None, orient="bottom", direction="vertical"),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("target:N", title="Target"),
+                alt.Tooltip("route:N", title="How"),
+                alt.Tooltip("people:Q", title="People"),
+            ],
+        )
     )
-    labels = alt.Chart(totals).mark_text(align="left", dx=6, fontSize=12).encode(
-        y=y, x=alt.X("total:Q", scale=x_scale), text="label:N"
+    labels = (
+        alt.Chart(totals)
+        .mark_text(align="left", dx=6, fontSize=12)
+        .encode(y=y, x=alt.X("total:Q", scale=x_scale), text="label:N")
     )
-    return (bars + labels).properties(
-        title="Who can help with each target", height=alt.Step(30), width="container"
-    )
+    return (bars + labels).properties(title="Who can help with each target", height=alt.Step(30), width="container")
 
 
 def _coverage_label(entry: GoalCoverage) -> str:
@@ -81,14 +88,26 @@ def reference_progress_chart(progress: list[ReferenceProgress], names: Mapping[i
             state = DONE if step in entry.done else NEXT if step == entry.next_step else TODO
             mark = {DONE: "✓", NEXT: "→", TODO: ""}[state]
             when = entry.done[step].strftime("%d %b") if step in entry.done else ""
-            rows.append({"reference": name, "step": SHORT_STEPS[step], "state": state, "mark": mark,
-                         "when": when, "ref_order": len(rows) // len(REFERENCE_STEPS)})
+            rows.append(
+                {
+                    "reference": name,
+                    "step": SHORT_STEPS[step],
+                    "state": state,
+                    "mark": mark,
+                    "when": when,
+                    "ref_order": len(rows) // len(REFERENCE_STEPS),
+                }
+            )
     data = pd.DataFrame(rows, columns=["reference", "step", "state", "mark", "when", "ref_order"])
     base = alt.Chart(data).encode(
         x=alt.X("step:N", sort=list(SHORT_STEPS.values()), title=None, axis=alt.Axis(orient="top", labelAngle=0)),
         y=alt.Y("reference:N", sort=alt.EncodingSortField("ref_order"), title=None, axis=alt.Axis(labelLimit=160)),
-        tooltip=[alt.Tooltip("reference:N", title="Reference"), alt.Tooltip("step:N", title="Step"),
-                 alt.Tooltip("state:N", title="State"), alt.Tooltip("when:N", title="Done on")],
+        tooltip=[
+            alt.Tooltip("reference:N", title="Reference"),
+            alt.Tooltip("step:N", title="Step"),
+            alt.Tooltip("state:N", title="State"),
+            alt.Tooltip("when:N", title="Done on"),
+        ],
     )
     squares = base.mark_square(size=420).encode(
         color=alt.Color(
@@ -105,15 +124,23 @@ def reference_progress_chart(progress: list[ReferenceProgress], names: Mapping[i
 
 def asks_chart(rows: list[tuple[str, str, int]]) -> alt.LayerChart:
     """Asks by request kind (rows) and outcome (columns); each cell shows its count as a number."""
-    labelled = [(REQUEST_KINDS.get(k, k or "Unspecified"), SHORT_OUTCOMES.get(o, o), OUTCOMES.get(o, o), n)
-                for k, o, n in rows]
+    labelled = [
+        (REQUEST_KINDS.get(k, k or "Unspecified"), SHORT_OUTCOMES.get(o, o), OUTCOMES.get(o, o), n) for k, o, n in rows
+    ]
     data = pd.DataFrame(labelled, columns=["request", "outcome", "outcome_full", "asks"])
     base = alt.Chart(data).encode(
-        x=alt.X("outcome:N", sort=list(SHORT_OUTCOMES.values()), title=None,
-                axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False)),
+        x=alt.X(
+            "outcome:N",
+            sort=list(SHORT_OUTCOMES.values()),
+            title=None,
+            axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False),
+        ),
         y=alt.Y("request:N", sort=list(REQUEST_KINDS.values()), title=None, axis=alt.Axis(labelLimit=150)),
-        tooltip=[alt.Tooltip("request:N", title="Asked for"), alt.Tooltip("outcome_full:N", title="Outcome"),
-                 alt.Tooltip("asks:Q", title="Asks")],
+        tooltip=[
+            alt.Tooltip("request:N", title="Asked for"),
+            alt.Tooltip("outcome_full:N", title="Outcome"),
+            alt.Tooltip("asks:Q", title="Asks"),
+        ],
     )
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color("asks:Q", scale=alt.Scale(scheme="blues"), legend=alt.Legend(title="Asks")),
@@ -148,6 +175,4 @@ def follow_ups_chart(counts: Mapping[str, int]) -> alt.LayerChart:
     labels = base.mark_text(align="left", dx=6, fontSize=12, color=INK).encode(
         x="help:Q", text=alt.Text("help:Q", format=",")
     )
-    return (bars + labels).properties(
-        title="Follow-ups: done versus owed", height=alt.Step(34), width="container"
-    )
+    return (bars + labels).properties(title="Follow-ups: done versus owed", height=alt.Step(34), width="container")

@@ -25,7 +25,9 @@ def _bands_frame() -> pd.DataFrame:
                 "key": band.key,
                 "low": BAND_EDGES[band.key][0],
                 "high": BAND_EDGES[band.key][1],
-                                "text": f"{band.label} ({band.low}–{band.high})" if band.low != band.high else f"{band.label} ({band.low})",
+                "text": f"{band.label} ({band.low}–{band.high})"
+                if band.low != band.high
+                else f"{band.label} ({band.low})",
             }
             for band in BANDS
         ]
@@ -52,16 +54,22 @@ def score_history(history: list[tuple[date, int]]) -> alt.LayerChart:
     shading = bands.mark_rect(opacity=0.9).encode(
         y=alt.Y("low:Q", scale=scale, axis=axis),
         y2="high:Q",
-        color=alt.Color("key:N", scale=alt.Scale(domain=list(BAND_TINTS), range=list(BAND_TINTS.values())), legend=None),
+        color=alt.Color(
+            "key:N", scale=alt.Scale(domain=list(BAND_TINTS), range=list(BAND_TINTS.values())), legend=None
+        ),
         tooltip=[alt.Tooltip("text:N", title="Band")],
-    )  # fmt: skip
+    )
     # Band names sit in each band's bottom-right corner, half a point away from any score.
     names = bands.mark_text(align="right", baseline="bottom", dx=-6, dy=-3, fontSize=11, color="#333333").encode(
         x=alt.value("width"), y="low:Q", text="text:N"
     )
     points = alt.Chart(history_frame(history)).encode(
-        x=alt.X("taken_on:T", title="Date taken", scale=alt.Scale(padding=24),
-                axis=alt.Axis(format="%d %b %Y", labelAngle=0, tickCount=5)),
+        x=alt.X(
+            "taken_on:T",
+            title="Date taken",
+            scale=alt.Scale(padding=24),
+            axis=alt.Axis(format="%d %b %Y", labelAngle=0, tickCount=5),
+        ),
         y=alt.Y("score:Q", scale=scale, axis=axis),
         tooltip=[
             alt.Tooltip("rating:Q", title="Rating #"),

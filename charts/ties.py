@@ -44,9 +44,12 @@ def tie_mix(rows: tuple[MixRow, ...] | list[MixRow]) -> alt.LayerChart:
     base = alt.Chart(mix_frame(rows)).encode(
         y=alt.Y("circle:N", sort=order, title=None, axis=alt.Axis(labelLimit=180)),
         yOffset=alt.YOffset("tie:N", sort=list(TIE_NAMES.values())),
-        tooltip=[alt.Tooltip("circle:N", title="Circle"), alt.Tooltip("tie:N", title="Tie"),
-                 alt.Tooltip("people:Q", title="People", format=",")],
-    )  # fmt: skip
+        tooltip=[
+            alt.Tooltip("circle:N", title="Circle"),
+            alt.Tooltip("tie:N", title="Tie"),
+            alt.Tooltip("people:Q", title="People", format=","),
+        ],
+    )
     bars = base.mark_bar(cornerRadiusEnd=2).encode(
         x=alt.X("people:Q", title="People"),
         color=alt.Color(
@@ -56,7 +59,9 @@ def tie_mix(rows: tuple[MixRow, ...] | list[MixRow]) -> alt.LayerChart:
         ),
     )
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(x="people:Q", text="label:N")
-    return alt.layer(bars, labels, title="Strong and weak ties by circle", height=mix_height(rows) - 90, width="container")
+    return alt.layer(
+        bars, labels, title="Strong and weak ties by circle", height=mix_height(rows) - 90, width="container"
+    )
 
 
 def column_header(column: int, goal_column: int) -> str:
@@ -72,10 +77,19 @@ def graph_frames(layout: GraphLayout) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The nodes and edges behind the paths graph, as data frames."""
     last = max((n.x for n in layout.nodes), default=0.0)
     nodes = pd.DataFrame(
-        [{"key": n.key, "label": n.label, "role": ROLE_NAMES[n.role], "x": n.x, "y": n.y,
-          "side": "left" if n.x == 0 else "right" if n.x == last else "middle"} for n in layout.nodes],
+        [
+            {
+                "key": n.key,
+                "label": n.label,
+                "role": ROLE_NAMES[n.role],
+                "x": n.x,
+                "y": n.y,
+                "side": "left" if n.x == 0 else "right" if n.x == last else "middle",
+            }
+            for n in layout.nodes
+        ],
         columns=["key", "label", "role", "x", "y", "side"],
-    )  # fmt: skip
+    )
     edges = pd.DataFrame(
         [{"kind": EDGE_NAMES[e.kind], "x": e.x, "y": e.y, "x2": e.x2, "y2": e.y2} for e in layout.edges],
         columns=["kind", "x", "y", "x2", "y2"],
@@ -102,32 +116,54 @@ def introduction_paths(layout: GraphLayout) -> alt.LayerChart:
     hidden = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
     # Room beside the outer columns for their labels, which sit outside them (left of the left, right of the right).
     x = alt.X("x:Q", scale=alt.Scale(domain=[-1.5, max(last, 1.0) + 1.5], nice=False, zero=False), axis=hidden)
-    y = alt.Y("y:Q", scale=alt.Scale(domain=[low - 0.6, float(headers["y"].max() if len(headers) else 1) + 0.4],
-                                     nice=False, zero=False), axis=hidden)  # fmt: skip
-    lines = alt.Chart(edges).mark_rule(color="#6B6B6B", strokeWidth=1.5).encode(
-        x=x, y=y, x2="x2:Q", y2="y2:Q",
-        strokeDash=alt.StrokeDash("kind:N", scale=alt.Scale(domain=list(EDGE_NAMES.values()), range=[[1, 0], [5, 4]]),
-                                  legend=None),
-    )  # fmt: skip
+    y = alt.Y(
+        "y:Q",
+        scale=alt.Scale(
+            domain=[low - 0.6, float(headers["y"].max() if len(headers) else 1) + 0.4], nice=False, zero=False
+        ),
+        axis=hidden,
+    )
+    lines = (
+        alt.Chart(edges)
+        .mark_rule(color="#6B6B6B", strokeWidth=1.5)
+        .encode(
+            x=x,
+            y=y,
+            x2="x2:Q",
+            y2="y2:Q",
+            strokeDash=alt.StrokeDash(
+                "kind:N", scale=alt.Scale(domain=list(EDGE_NAMES.values()), range=[[1, 0], [5, 4]]), legend=None
+            ),
+        )
+    )
     base = alt.Chart(nodes).encode(
         x=x, y=y, tooltip=[alt.Tooltip("label:N", title="Name"), alt.Tooltip("role:N", title="Role")]
     )
     roles = alt.Scale(domain=list(ROLE_NAMES.values()))
     points = base.mark_point(filled=True, size=160, opacity=1).encode(
-        shape=alt.Shape("role:N", scale=alt.Scale(domain=roles.domain, range=list(ROLE_SHAPES.values())),
-                        legend=alt.Legend(title=None, orient="bottom", columns=3)),
-        color=alt.Color("role:N", scale=alt.Scale(domain=roles.domain, range=list(ROLE_COLOURS.values())),
-                        legend=alt.Legend(title=None, orient="bottom", columns=3)),
-    )  # fmt: skip
+        shape=alt.Shape(
+            "role:N",
+            scale=alt.Scale(domain=roles.domain, range=list(ROLE_SHAPES.values())),
+            legend=alt.Legend(title=None, orient="bottom", columns=3),
+        ),
+        color=alt.Color(
+            "role:N",
+            scale=alt.Scale(domain=roles.domain, range=list(ROLE_COLOURS.values())),
+            legend=alt.Legend(title=None, orient="bottom", columns=3),
+        ),
+    )
     # One text layer for every label: placement follows the node's side (left of the left column,
     # right of the right one, above the ones in between), which keeps the spec small and fast.
     labels = base.mark_text(
-        fontSize=11, color="#222222",
+        fontSize=11,
+        color="#222222",
         align=alt.ExprRef("datum.side == 'left' ? 'right' : datum.side == 'right' ? 'left' : 'center'"),
         dx=alt.ExprRef("datum.side == 'left' ? -11 : datum.side == 'right' ? 11 : 0"),
         dy=alt.ExprRef("datum.side == 'middle' ? -14 : 0"),
-    ).encode(text="label:N")  # fmt: skip
-    tops = alt.Chart(headers).mark_text(fontSize=11, fontWeight="bold", color="#444444").encode(x=x, y=y, text="header:N")
+    ).encode(text="label:N")
+    tops = (
+        alt.Chart(headers).mark_text(fontSize=11, fontWeight="bold", color="#444444").encode(x=x, y=y, text="header:N")
+    )
     # One alt.layer call: chaining "+" copies every layer again at each step.
     return alt.layer(
         lines, points, labels, tops, title="Introduction paths", height=graph_height(layout) - 90, width="container"

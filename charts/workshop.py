@@ -28,10 +28,16 @@ def _band_of(score: int) -> str:
 def scores_frame(summary: RoomSummary) -> pd.DataFrame:
     """One row per score 0–5: how many participants have it and its band."""
     rows = [
-        {"score": score, "participants": count, "band": BAND_SHORT[_band_of(score)], "left": score - 0.4,
-         "right": score + 0.4, "label": str(count)}
+        {
+            "score": score,
+            "participants": count,
+            "band": BAND_SHORT[_band_of(score)],
+            "left": score - 0.4,
+            "right": score + 0.4,
+            "label": str(count),
+        }
         for score, count in summary.score_counts or ()
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(rows, columns=["score", "participants", "band", "left", "right", "label"])
 
 
@@ -39,10 +45,14 @@ def bands_frame(summary: RoomSummary) -> pd.DataFrame:
     """One row per band: its score range, how many participants are in it, where its name goes."""
     counts = dict(summary.band_counts or ())
     rows = [
-        {"band": BAND_SHORT[band.key], "middle": (band.low + band.high) / 2, "participants": counts.get(band.key, 0),
-         "text": f"{BAND_SHORT[band.key]}: {counts.get(band.key, 0)}"}
+        {
+            "band": BAND_SHORT[band.key],
+            "middle": (band.low + band.high) / 2,
+            "participants": counts.get(band.key, 0),
+            "text": f"{BAND_SHORT[band.key]}: {counts.get(band.key, 0)}",
+        }
         for band in BANDS
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(rows, columns=["band", "middle", "participants", "text"])
 
 
@@ -51,32 +61,51 @@ def score_distribution(summary: RoomSummary) -> alt.LayerChart:
     scores = scores_frame(summary)
     top = max(1, int(scores["participants"].max()) if len(scores) else 1)
     y_scale = alt.Scale(domain=[0, top * 1.35], nice=False)
-    colour = alt.Color("band:N", scale=alt.Scale(domain=list(BAND_SHORT.values()), range=list(BAND_COLOURS.values())),
-                       legend=alt.Legend(title="Band", orient="bottom"))  # fmt: skip
+    colour = alt.Color(
+        "band:N",
+        scale=alt.Scale(domain=list(BAND_SHORT.values()), range=list(BAND_COLOURS.values())),
+        legend=alt.Legend(title="Band", orient="bottom"),
+    )
     base = alt.Chart(scores).encode(
-        x=alt.X("left:Q", scale=alt.Scale(domain=_X_DOMAIN, nice=False), title="Score (yes answers)",
-                axis=alt.Axis(values=list(range(MAX_SCORE + 1)), format="d")),
-        tooltip=[alt.Tooltip("score:Q", title="Score"), alt.Tooltip("band:N", title="Band"),
-                 alt.Tooltip("participants:Q", title="Participants")],
-    )  # fmt: skip
+        x=alt.X(
+            "left:Q",
+            scale=alt.Scale(domain=_X_DOMAIN, nice=False),
+            title="Score (yes answers)",
+            axis=alt.Axis(values=list(range(MAX_SCORE + 1)), format="d"),
+        ),
+        tooltip=[
+            alt.Tooltip("score:Q", title="Score"),
+            alt.Tooltip("band:N", title="Band"),
+            alt.Tooltip("participants:Q", title="Participants"),
+        ],
+    )
     bars = base.mark_bar().encode(
-        x2="right:Q", y=alt.Y("participants:Q", scale=y_scale, title="Participants", axis=alt.Axis(format="d", tickMinStep=1)),
-        y2=alt.datum(0), color=colour,
-    )  # fmt: skip
+        x2="right:Q",
+        y=alt.Y("participants:Q", scale=y_scale, title="Participants", axis=alt.Axis(format="d", tickMinStep=1)),
+        y2=alt.datum(0),
+        color=colour,
+    )
     counts = base.mark_text(dy=-8, fontSize=14, fontWeight="bold").encode(
-        x=alt.X("score:Q", scale=alt.Scale(domain=_X_DOMAIN, nice=False)), y=alt.Y("participants:Q", scale=y_scale),
+        x=alt.X("score:Q", scale=alt.Scale(domain=_X_DOMAIN, nice=False)),
+        y=alt.Y("participants:Q", scale=y_scale),
         text="label:N",
     )
-    names = alt.Chart(bands_frame(summary)).mark_text(fontSize=13, color="#333333").encode(
-        x=alt.X("middle:Q", scale=alt.Scale(domain=_X_DOMAIN, nice=False)), y=alt.value(12), text="text:N"
+    names = (
+        alt.Chart(bands_frame(summary))
+        .mark_text(fontSize=13, color="#333333")
+        .encode(x=alt.X("middle:Q", scale=alt.Scale(domain=_X_DOMAIN, nice=False)), y=alt.value(12), text="text:N")
     )
-    return alt.layer(bars, counts, names).properties(title="Rating scores in the room", height=SCORES_HEIGHT - 130, width="container")
+    return alt.layer(bars, counts, names).properties(
+        title="Rating scores in the room", height=SCORES_HEIGHT - 130, width="container"
+    )
 
 
 def no_answers_frame(summary: RoomSummary) -> pd.DataFrame:
     """One row per question: how many participants answered no, most common first."""
-    rows = [{"question": SHORT_QUESTIONS[key], "participants": count, "label": str(count)}
-            for key, count in summary.no_counts or ()]  # fmt: skip
+    rows = [
+        {"question": SHORT_QUESTIONS[key], "participants": count, "label": str(count)}
+        for key, count in summary.no_counts or ()
+    ]
     return pd.DataFrame(rows, columns=["question", "participants", "label"])
 
 
@@ -85,13 +114,21 @@ def common_no_answers(summary: RoomSummary) -> alt.LayerChart:
     frame = no_answers_frame(summary)
     base = alt.Chart(frame).encode(
         y=alt.Y("question:N", sort=list(frame["question"]), title=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("participants:Q", title="Participants who answered no", axis=alt.Axis(format="d", tickMinStep=1),
-                scale=alt.Scale(domain=[0, max(1, int(frame["participants"].max()) if len(frame) else 1) * 1.25], nice=False)),
+        x=alt.X(
+            "participants:Q",
+            title="Participants who answered no",
+            axis=alt.Axis(format="d", tickMinStep=1),
+            scale=alt.Scale(
+                domain=[0, max(1, int(frame["participants"].max()) if len(frame) else 1) * 1.25], nice=False
+            ),
+        ),
         tooltip=[alt.Tooltip("question:N", title="Network"), alt.Tooltip("participants:Q", title="Answered no")],
     )
     bars = base.mark_bar(color=OKABE_ITO[5], cornerRadiusEnd=2)
     labels = base.mark_text(align="left", dx=4, fontSize=13).encode(text="label:N")
-    return alt.layer(bars, labels).properties(title="Most common “no” answers", height=NO_ANSWERS_HEIGHT - 90, width="container")
+    return alt.layer(bars, labels).properties(
+        title="Most common “no” answers", height=NO_ANSWERS_HEIGHT - 90, width="container"
+    )
 
 
 def tie_mix_frame(summary: RoomSummary) -> pd.DataFrame:
@@ -101,9 +138,18 @@ def tie_mix_frame(summary: RoomSummary) -> pd.DataFrame:
     rows, start = [], 0
     for tie, count in (("Strong ties", strong), ("Weak ties", weak)):
         share = count / total if total else 0.0
-        rows.append({"tie": tie, "people": count, "start": start, "end": start + count, "middle": start + count / 2,
-                     "label": f"{tie.split()[0]} {count:,} ({share:.0%})", "share": share,
-                     "ink": "#FFFFFF" if tie == "Strong ties" else "#000000"})  # fmt: skip
+        rows.append(
+            {
+                "tie": tie,
+                "people": count,
+                "start": start,
+                "end": start + count,
+                "middle": start + count / 2,
+                "label": f"{tie.split()[0]} {count:,} ({share:.0%})",
+                "share": share,
+                "ink": "#FFFFFF" if tie == "Strong ties" else "#000000",
+            }
+        )
         start += count
     return pd.DataFrame(rows, columns=["tie", "people", "start", "end", "middle", "label", "share", "ink"])
 
@@ -112,26 +158,42 @@ def tie_mix(summary: RoomSummary) -> alt.LayerChart:
     """The room's strong and weak ties as one split bar, each part labelled with its count and share."""
     frame = tie_mix_frame(summary)
     base = alt.Chart(frame).encode(
-        tooltip=[alt.Tooltip("tie:N", title="Tie"), alt.Tooltip("people:Q", title="People", format=","),
-                 alt.Tooltip("share:Q", title="Share", format=".0%")],
-    )  # fmt: skip
+        tooltip=[
+            alt.Tooltip("tie:N", title="Tie"),
+            alt.Tooltip("people:Q", title="People", format=","),
+            alt.Tooltip("share:Q", title="Share", format=".0%"),
+        ],
+    )
     bars = base.mark_bar(height=46).encode(
         x=alt.X("start:Q", title="People listed across the room", axis=alt.Axis(format=",d")),
         x2="end:Q",
-        color=alt.Color("tie:N", scale=alt.Scale(domain=["Strong ties", "Weak ties"], range=[STRONG_COLOUR, WEAK_COLOUR]),
-                        legend=alt.Legend(title=None, orient="bottom")),
-    )  # fmt: skip
-    labels = base.transform_filter("datum.people > 0").mark_text(fontSize=14, fontWeight="bold").encode(
-        # White on the dark blue, black on the orange; a scale-free colour so it is not merged with the bars'.
-        x="middle:Q", text="label:N", color=alt.Color("ink:N", scale=None),
+        color=alt.Color(
+            "tie:N",
+            scale=alt.Scale(domain=["Strong ties", "Weak ties"], range=[STRONG_COLOUR, WEAK_COLOUR]),
+            legend=alt.Legend(title=None, orient="bottom"),
+        ),
     )
-    return alt.layer(bars, labels).properties(title="Strong and weak ties in the room", height=TIE_MIX_HEIGHT - 120, width="container")
+    labels = (
+        base.transform_filter("datum.people > 0")
+        .mark_text(fontSize=14, fontWeight="bold")
+        .encode(
+            # White on the dark blue, black on the orange; a scale-free colour so it is not merged with the bars'.
+            x="middle:Q",
+            text="label:N",
+            color=alt.Color("ink:N", scale=None),
+        )
+    )
+    return alt.layer(bars, labels).properties(
+        title="Strong and weak ties in the room", height=TIE_MIX_HEIGHT - 120, width="container"
+    )
 
 
 def tip_progress_frame(summary: RoomSummary) -> pd.DataFrame:
     """One row per tip: how many of those who shared have completed it."""
-    rows = [{"tip": f"{tip} · {TIP_TITLES[tip]}", "participants": count, "label": f"{count} of {summary.shared}"}
-            for tip, count in summary.tip_counts or ()]  # fmt: skip
+    rows = [
+        {"tip": f"{tip} · {TIP_TITLES[tip]}", "participants": count, "label": f"{count} of {summary.shared}"}
+        for tip, count in summary.tip_counts or ()
+    ]
     return pd.DataFrame(rows, columns=["tip", "participants", "label"])
 
 
@@ -140,10 +202,16 @@ def tip_progress(summary: RoomSummary) -> alt.LayerChart:
     frame = tip_progress_frame(summary)
     base = alt.Chart(frame).encode(
         y=alt.Y("tip:N", sort=list(frame["tip"]), title=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("participants:Q", title="Participants who completed the tip",
-                scale=alt.Scale(domain=[0, max(1, summary.shared) * 1.25], nice=False), axis=alt.Axis(format="d", tickMinStep=1)),
+        x=alt.X(
+            "participants:Q",
+            title="Participants who completed the tip",
+            scale=alt.Scale(domain=[0, max(1, summary.shared) * 1.25], nice=False),
+            axis=alt.Axis(format="d", tickMinStep=1),
+        ),
         tooltip=[alt.Tooltip("tip:N", title="Tip"), alt.Tooltip("label:N", title="Completed")],
-    )  # fmt: skip
+    )
     bars = base.mark_bar(color=OKABE_ITO[0], cornerRadiusEnd=2)
     labels = base.mark_text(align="left", dx=4, fontSize=13).encode(text="label:N")
-    return alt.layer(bars, labels).properties(title="Progress through the six tips", height=TIPS_HEIGHT - 90, width="container")
+    return alt.layer(bars, labels).properties(
+        title="Progress through the six tips", height=TIPS_HEIGHT - 90, width="container"
+    )

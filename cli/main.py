@@ -79,9 +79,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
             return 2
         return 0
     return run_bench(
-        contacts=args.contacts, runs=args.runs, output=args.output,
-        import_rows=args.import_rows, browser=not args.skip_browser,
-    )  # fmt: skip
+        contacts=args.contacts,
+        runs=args.runs,
+        output=args.output,
+        import_rows=args.import_rows,
+        browser=not args.skip_browser,
+    )
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -160,19 +163,32 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE", help="a LinkedIn Connections.csv, Google or Outlook CSV, .vcf, or any CSV")
     imp.add_argument("--format", choices=["linkedin", "google", "vcard", "outlook", "csv"], help="skip detection")
     imp.add_argument("--dry-run", action="store_true", help="read the file and report, save nothing")
-    imp.add_argument("--map", action="append", type=_mapping, metavar="FIELD=COLUMN",
-                     help="with --format csv: which column holds a field (name, first_name, last_name, email, "
-                          "phone, company, role, notes); repeat for each")  # fmt: skip
+    imp.add_argument(
+        "--map",
+        action="append",
+        type=_mapping,
+        metavar="FIELD=COLUMN",
+        help="with --format csv: which column holds a field (name, first_name, last_name, email, "
+        "phone, company, role, notes); repeat for each",
+    )
     exp = add("export", cmd_export, "Export the workbook or its contacts, calendar or action plan to a file.")
-    exp.add_argument("--format", required=True, choices=["zip", "vcard", "csv", "ics", "plan", "markdown"],
-                     help="zip: every table as CSV; vcard/csv: everyone; ics: reconnect calendar; plan/markdown: action plan")  # fmt: skip
+    exp.add_argument(
+        "--format",
+        required=True,
+        choices=["zip", "vcard", "csv", "ics", "plan", "markdown"],
+        help="zip: every table as CSV; vcard/csv: everyone; ics: reconnect calendar; plan/markdown: action plan",
+    )
     exp.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: a dated name here)")
     bench = add("bench", cmd_bench, "Time every page and interaction, an import, the cold start and memory.")
     bench.add_argument("--contacts", type=_positive, default=30000, metavar="N", help="demo size (default 30000)")
     bench.add_argument("--runs", type=_positive, default=7, metavar="R", help="runs per page (default 7)")
     bench.add_argument("--output", metavar="FILE", help="also write the table as Markdown to FILE")
-    bench.add_argument("--import-rows", type=_positive, default=30000, metavar="N", help="LinkedIn rows to import (default 30000)")
-    bench.add_argument("--skip-browser", action="store_true", help="leave out the cold start and memory (no Chromium needed)")
+    bench.add_argument(
+        "--import-rows", type=_positive, default=30000, metavar="N", help="LinkedIn rows to import (default 30000)"
+    )
+    bench.add_argument(
+        "--skip-browser", action="store_true", help="leave out the cold start and memory (no Chromium needed)"
+    )
     bench.add_argument("--profile", metavar="PAGE", help="instead, print where PAGE (e.g. home.py) spends its CPU time")
     return parser
 

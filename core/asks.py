@@ -73,7 +73,9 @@ def choose_approach(tie: str, circle: str = "") -> str:
 _REQUESTS: dict[str, str] = {
     "advice": "Could I ask your advice on how to move into {target}? Twenty minutes on a call would help a lot.",
     "information": "Could you tell me what you know about {target}: who is hiring and which skills they value?",
-    "insider_view": "Would you share an insider's view of {target}: what the work is really like and where it is heading?",
+    "insider_view": (
+        "Would you share an insider's view of {target}: what the work is really like and where it is heading?"
+    ),
     "referral": "Would you feel comfortable referring me to the person who leads hiring for {target}?",
     "introduction": "Do you know someone in {target} you could introduce me to?",
     "reference": "Would you be willing to act as a reference for me as I apply for {target}?",
@@ -98,8 +100,11 @@ def compose_ask(request: AskRequest) -> str:
         return _compose_short(request, name, target)
     lines = [f"Hi {name},", ""]
     if request.approach == "catch_up":
-        lines += ["It has been too long! How are you, and how are things at home and at work?",
-                  "I would love to hear your news.", ""]
+        lines += [
+            "It has been too long! How are you, and how are things at home and at work?",
+            "I would love to hear your news.",
+            "",
+        ]
     else:
         lines += ["I know your time is precious, so I will keep this short.", ""]
     lines += _news_lines(request, target)
@@ -133,7 +138,7 @@ def _split_qualifier(title: str) -> tuple[str, str, str]:
     match = re.search(r" (in|at|for|with) ", title)
     if not match:
         return title, "", ""
-    return title[: match.start()], match.group(0), title[match.end():]
+    return title[: match.start()], match.group(0), title[match.end() :]
 
 
 def _news_lines(request: AskRequest, target: str) -> list[str]:
@@ -204,18 +209,47 @@ _REQUEST_FRAME = re.compile(
     r"|\bare\s+you\s+(?:willing|open)\b|\bdo\s+you\s+know\b|\bwould\s+you\s+be\b"
 )
 _STOPWORDS = frozenset(
-    "a an and the of in at for to on with my your any role roles job jobs work team teams company "
-    "industry field position".split()
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "at",
+        "for",
+        "to",
+        "on",
+        "with",
+        "my",
+        "your",
+        "any",
+        "role",
+        "roles",
+        "job",
+        "jobs",
+        "work",
+        "team",
+        "teams",
+        "company",
+        "industry",
+        "field",
+        "position",
+    ]
 )
 
 
 def check_ask(text: str, channel: str = "email", target: str | None = None) -> list[Finding]:
     """Flag what weakens an ask, each with why and a suggested rewrite; judges phrases in context."""
     if not text.strip():
-        return [Finding(
-            "empty", "There is nothing to send yet.",
-            "Write a line of news and one clear request, or start from the draft.", blocking=True,
-        )]
+        return [
+            Finding(
+                "empty",
+                "There is nothing to send yet.",
+                "Write a line of news and one clear request, or start from the draft.",
+                blocking=True,
+            )
+        ]
     lowered = _normalise(text)
     findings = _find_job_asks(lowered, target) + _find_generic(lowered, target)
     if not findings and not _REQUEST_FRAME.search(lowered):
@@ -245,29 +279,33 @@ def _find_job_asks(lowered: str, target: str | None) -> list[Finding]:
             if _NEGATION.search(_clause_before(lowered, match.start())):
                 continue  # "I'm not asking you for a job" is the right idea, said plainly
             goal = (target or "").strip() or "the field"
-            return [Finding(
-                "job_outright",
-                "Asking for a job outright puts the person on the spot: they must hire you or turn you "
-                "down. Ask for information or insight; if they can hire or refer you, they will.",
-                f"Could you tell me how people get hired into {goal}, and who I should talk to?",
-                phrase=match.group(0),
-            )]
+            return [
+                Finding(
+                    "job_outright",
+                    "Asking for a job outright puts the person on the spot: they must hire you or turn you "
+                    "down. Ask for information or insight; if they can hire or refer you, they will.",
+                    f"Could you tell me how people get hired into {goal}, and who I should talk to?",
+                    phrase=match.group(0),
+                )
+            ]
     return []
 
 
 def _find_generic(lowered: str, target: str | None) -> list[Finding]:
     for pattern, qualifiable in _GENERIC:
         for match in pattern.finditer(lowered):
-            if qualifiable and _QUALIFIER.match(lowered[match.end():]):
+            if qualifiable and _QUALIFIER.match(lowered[match.end() :]):
                 continue
             goal = (target or "").strip() or "one named role or employer"
-            return [Finding(
-                "generic",
-                "A request open to anything gives the person nothing to act on, so it is easy to "
-                "forget. Name what you want and one thing they could do.",
-                f"I'm aiming for {goal}. Do you know anyone there I could ask about how they hire?",
-                phrase=match.group(0),
-            )]
+            return [
+                Finding(
+                    "generic",
+                    "A request open to anything gives the person nothing to act on, so it is easy to "
+                    "forget. Name what you want and one thing they could do.",
+                    f"I'm aiming for {goal}. Do you know anyone there I could ask about how they hire?",
+                    phrase=match.group(0),
+                )
+            ]
     return []
 
 
@@ -282,18 +320,22 @@ def _no_request(target: str | None) -> Finding:
 
 def _check_goal(lowered: str, target: str | None) -> list[Finding]:
     if not (target or "").strip():
-        return [Finding(
-            "no_goal",
-            "No target is chosen, so the ask cannot say what you are aiming for; specific asks get leads.",
-            "Pick the target this ask serves (add one on the Reach out page), then name it in the message.",
-        )]
+        return [
+            Finding(
+                "no_goal",
+                "No target is chosen, so the ask cannot say what you are aiming for; specific asks get leads.",
+                "Pick the target this ask serves (add one on the Reach out page), then name it in the message.",
+            )
+        ]
     words = [w for w in re.findall(r"[\w'&]+", target.lower()) if w not in _STOPWORDS and len(w) > 1]
     if words and not any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
-        return [Finding(
-            "no_goal",
-            f"The message never names your target ({target.strip()}), so the reader must guess what you want.",
-            f"Add a line such as 'I am aiming for {target.strip()}.'",
-        )]
+        return [
+            Finding(
+                "no_goal",
+                f"The message never names your target ({target.strip()}), so the reader must guess what you want.",
+                f"Add a line such as 'I am aiming for {target.strip()}.'",
+            )
+        ]
     return []
 
 
@@ -302,9 +344,11 @@ def _check_length(text: str, channel: str) -> list[Finding]:
     if limit is None or len(text) <= limit:
         return []
     label = CHANNELS.get(channel, channel).lower()
-    return [Finding(
-        "too_long",
-        f"At {len(text)} characters this is long for a {label} (about {limit} fit); long asks get "
-        "skimmed or put off until later.",
-        f"Cut it to about {limit} characters: one line of news, one clear request, a thank-you.",
-    )]
+    return [
+        Finding(
+            "too_long",
+            f"At {len(text)} characters this is long for a {label} (about {limit} fit); long asks get "
+            "skimmed or put off until later.",
+            f"Cut it to about {limit} characters: one line of news, one clear request, a thank-you.",
+        )
+    ]

@@ -6,33 +6,155 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from core.model import CHANNELS, CIRCLES, LEDGER_KINDS, OUTCOMES, RATING_QUESTIONS, REFERENCE_STEPS, REQUEST_KINDS
+from core.model import CHANNELS, LEDGER_KINDS, OUTCOMES, RATING_QUESTIONS, REFERENCE_STEPS, REQUEST_KINDS
 
-FIRST = (
-    "Amara Ben Carlos Dana Elif Farid Grace Hiro Ines Jonas Kofi Lena Mateo Nadia Omar Priya "
-    "Quinn Rosa Sami Tara Uma Victor Wen Xavier Yara Zoe Aoife Bjorn Chloé Dmitri Émile Fatima "
-    "Giulia Hamza Ingrid José Kenji Leïla Malik Noor Olu Pablo Renée Siobhán Tomás Ulla Valentina"
-).split()
-LAST = (
-    "Adeyemi Brennan Costa Dubois Eriksen Fischer García Haddad Ivanova Jensen Kowalski López "
-    "Mensah Nakamura O'Connor Petrov Quispe Rossi Schmidt Tanaka Usman Varga Wójcik Xu Yilmaz "
-    "Zhang Álvarez Bergström Chen Das Esposito Fernández Gupta Hoang Iqbal Jovanović Kim"
-).split()
-COMPANIES = (
-    "Acme Analytics,Brightside Health,Cobalt Logistics,Dovetail Studio,Evergreen Bank,Fieldstone "
-    "Energy,Greenleaf Foods,Harbor City Council,Ironwood Software,Juniper Schools,Keystone Insurance,"
-    "Lumen Media,Meridian Hospital,Northwind Retail,Orchid Biotech,Pinecrest University"
-).split(",")
-ROLES = (
-    "Data analyst,Nurse,Teacher,Project manager,Software engineer,Accountant,Designer,Sales lead,"
-    "Recruiter,Operations manager,Researcher,Marketing manager,Product manager,Consultant"
-).split(",")
-INTERESTS = "cycling,jazz,gardening,chess,marathons,photography,cooking,hiking,podcasts,sailing".split(",")
-NEEDS = "hiring a junior analyst,moving house,learning Python,a good accountant,speakers for a meetup".split(",")
+FIRST = [
+    "Amara",
+    "Ben",
+    "Carlos",
+    "Dana",
+    "Elif",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kofi",
+    "Lena",
+    "Mateo",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tara",
+    "Uma",
+    "Victor",
+    "Wen",
+    "Xavier",
+    "Yara",
+    "Zoe",
+    "Aoife",
+    "Bjorn",
+    "Chloé",
+    "Dmitri",
+    "Émile",
+    "Fatima",
+    "Giulia",
+    "Hamza",
+    "Ingrid",
+    "José",
+    "Kenji",
+    "Leïla",
+    "Malik",
+    "Noor",
+    "Olu",
+    "Pablo",
+    "Renée",
+    "Siobhán",
+    "Tomás",
+    "Ulla",
+    "Valentina",
+]
+LAST = [
+    "Adeyemi",
+    "Brennan",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "García",
+    "Haddad",
+    "Ivanova",
+    "Jensen",
+    "Kowalski",
+    "López",
+    "Mensah",
+    "Nakamura",
+    "O'Connor",
+    "Petrov",
+    "Quispe",
+    "Rossi",
+    "Schmidt",
+    "Tanaka",
+    "Usman",
+    "Varga",
+    "Wójcik",
+    "Xu",
+    "Yilmaz",
+    "Zhang",
+    "Álvarez",
+    "Bergström",
+    "Chen",
+    "Das",
+    "Esposito",
+    "Fernández",
+    "Gupta",
+    "Hoang",
+    "Iqbal",
+    "Jovanović",
+    "Kim",
+]
+COMPANIES = [
+    "Acme Analytics",
+    "Brightside Health",
+    "Cobalt Logistics",
+    "Dovetail Studio",
+    "Evergreen Bank",
+    "Fieldstone Energy",
+    "Greenleaf Foods",
+    "Harbor City Council",
+    "Ironwood Software",
+    "Juniper Schools",
+    "Keystone Insurance",
+    "Lumen Media",
+    "Meridian Hospital",
+    "Northwind Retail",
+    "Orchid Biotech",
+    "Pinecrest University",
+]
+ROLES = [
+    "Data analyst",
+    "Nurse",
+    "Teacher",
+    "Project manager",
+    "Software engineer",
+    "Accountant",
+    "Designer",
+    "Sales lead",
+    "Recruiter",
+    "Operations manager",
+    "Researcher",
+    "Marketing manager",
+    "Product manager",
+    "Consultant",
+]
+INTERESTS = [
+    "cycling",
+    "jazz",
+    "gardening",
+    "chess",
+    "marathons",
+    "photography",
+    "cooking",
+    "hiking",
+    "podcasts",
+    "sailing",
+]
+NEEDS = ["hiring a junior analyst", "moving house", "learning Python", "a good accountant", "speakers for a meetup"]
 CIRCLE_WEIGHTS = {
-    "family": 4, "friends": 8, "neighbours": 3, "former_jobs": 14, "school": 9,
-    "faith_civic": 3, "childs_school": 2, "gym": 2, "online": 52, "services": 3,
-}  # fmt: skip
+    "family": 4,
+    "friends": 8,
+    "neighbours": 3,
+    "former_jobs": 14,
+    "school": 9,
+    "faith_civic": 3,
+    "childs_school": 2,
+    "gym": 2,
+    "online": 52,
+    "services": 3,
+}
 GOALS = [
     ("role", "Data analyst in healthcare", 1),
     ("employer", "Meridian Hospital", 1),
@@ -66,10 +188,29 @@ def make_demo(contacts: int, seed: int = 7, today: date | None = None, interacti
     start = today - timedelta(days=730)
     circles = rng.choices(list(CIRCLE_WEIGHTS), weights=list(CIRCLE_WEIGHTS.values()), k=contacts)
     data = DemoData()
-    c: dict[str, list] = {k: [] for k in (
-        "id", "name", "email", "phone", "company", "role", "circle", "tie", "introduced_by", "notes",
-        "is_reference", "is_key", "cadence_days", "family", "job_notes", "interests", "needs", "created_at",
-    )}  # fmt: skip
+    c: dict[str, list] = {
+        k: []
+        for k in (
+            "id",
+            "name",
+            "email",
+            "phone",
+            "company",
+            "role",
+            "circle",
+            "tie",
+            "introduced_by",
+            "notes",
+            "is_reference",
+            "is_key",
+            "cadence_days",
+            "family",
+            "job_notes",
+            "interests",
+            "needs",
+            "created_at",
+        )
+    }
     strong_ids: list[int] = []
     for i in range(1, contacts + 1):
         circle = circles[i - 1]
@@ -95,14 +236,19 @@ def make_demo(contacts: int, seed: int = 7, today: date | None = None, interacti
         c["job_notes"].append(f"{c['role'][-1]} at {company}" if is_key and company else "")
         c["interests"].append(rng.choice(INTERESTS) if is_key else "")
         c["needs"].append(rng.choice(NEEDS) if is_key and rng.random() < 0.5 else "")
-        c["created_at"].append(datetime.combine(start + timedelta(days=int(730 * (i / contacts) ** 0.5)), datetime.min.time()))
+        c["created_at"].append(
+            datetime.combine(start + timedelta(days=int(730 * (i / contacts) ** 0.5)), datetime.min.time())
+        )
         if strong:
             strong_ids.append(i)
     data.tables["contacts"] = c
 
     weights = [3 if t == "strong" else 1 for t in c["tie"]]
     who = rng.choices(c["id"], weights=weights, k=interactions)
-    it: dict[str, list] = {k: [] for k in ("id", "contact_id", "happened_on", "kind", "channel", "outcome", "request_kind", "goal_id", "note")}
+    it: dict[str, list] = {
+        k: []
+        for k in ("id", "contact_id", "happened_on", "kind", "channel", "outcome", "request_kind", "goal_id", "note")
+    }
     channels, outcomes, requests = list(CHANNELS), list(OUTCOMES), list(REQUEST_KINDS)
     for n, person in enumerate(who, start=1):
         kind = rng.choice(INTERACTION_KINDS_WEIGHTED)
@@ -146,7 +292,9 @@ def make_demo(contacts: int, seed: int = 7, today: date | None = None, interacti
             rs["done_on"].append(today - timedelta(days=rng.randrange(1, 200)))
     data.tables["reference_steps"] = rs
 
-    ledger: dict[str, list] = {k: [] for k in ("id", "contact_id", "happened_on", "direction", "kind", "weight", "note")}
+    ledger: dict[str, list] = {
+        k: [] for k in ("id", "contact_id", "happened_on", "direction", "kind", "weight", "note")
+    }
     kinds = list(LEDGER_KINDS)
     for n in range(1, max(2, contacts // 6) + 1):
         ledger["id"].append(n)

@@ -42,13 +42,15 @@ def apply_defaults(result: ImportResult, circle: str, tie: str) -> ImportResult:
     if (circle, tie) == (result.default_circle, result.default_tie):
         return result
     drafts = tuple(
-        ContactDraft(**{
-            **vars(draft),
-            "circle": circle if draft.circle == result.default_circle else draft.circle,
-            "tie": tie if draft.tie == result.default_tie else draft.tie,
-        })
+        ContactDraft(
+            **{
+                **vars(draft),
+                "circle": circle if draft.circle == result.default_circle else draft.circle,
+                "tie": tie if draft.tie == result.default_tie else draft.tie,
+            }
+        )
         for draft in result.drafts
-    )  # fmt: skip
+    )
     return replace(result, drafts=drafts, default_circle=circle, default_tie=tie)
 
 

@@ -24,11 +24,72 @@ TARGET_EXAMPLES: dict[str, str] = {
 
 # Words that say nothing about where you want to go. A target made only of these is vague.
 _VAGUE_WORDS = frozenset(
-    """any anything all everything something whatever whichever open to for in a an the of and or
-    job jobs work role roles position positions opportunity opportunities possibility possibilities
-    option options employer employers company companies industry industries field fields sector
-    sectors kind sort type good great new better next career me i am im i'm really just
-    available hiring paid full part time fulltime parttime""".split()
+    [
+        "any",
+        "anything",
+        "all",
+        "everything",
+        "something",
+        "whatever",
+        "whichever",
+        "open",
+        "to",
+        "for",
+        "in",
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "job",
+        "jobs",
+        "work",
+        "role",
+        "roles",
+        "position",
+        "positions",
+        "opportunity",
+        "opportunities",
+        "possibility",
+        "possibilities",
+        "option",
+        "options",
+        "employer",
+        "employers",
+        "company",
+        "companies",
+        "industry",
+        "industries",
+        "field",
+        "fields",
+        "sector",
+        "sectors",
+        "kind",
+        "sort",
+        "type",
+        "good",
+        "great",
+        "new",
+        "better",
+        "next",
+        "career",
+        "me",
+        "i",
+        "am",
+        "im",
+        "i'm",
+        "really",
+        "just",
+        "available",
+        "hiring",
+        "paid",
+        "full",
+        "part",
+        "time",
+        "fulltime",
+        "parttime",
+    ]
 )
 
 COVERED_DIRECT = "direct"
@@ -52,12 +113,18 @@ def check_target(kind: str, title: str) -> list[Problem]:
     if kind not in TARGET_KINDS:
         return [Problem("kind", f"'{kind}' is not a kind of target; choose role, employer or industry.")]
     if not title.strip():
-        return [Problem("title", "The target is blank; write what you are aiming for, "
-                                 f"e.g. '{TARGET_EXAMPLES[kind]}'.")]
+        return [
+            Problem("title", f"The target is blank; write what you are aiming for, e.g. '{TARGET_EXAMPLES[kind]}'.")
+        ]
     if is_vague_target(title):
-        return [Problem("title", f"'{title.strip()}' is too open: a vague target gives people nothing "
-                                 "to act on, so leads dry up. Name one, e.g. "
-                                 f"'{TARGET_EXAMPLES[kind]}'.")]
+        return [
+            Problem(
+                "title",
+                f"'{title.strip()}' is too open: a vague target gives people nothing "
+                "to act on, so leads dry up. Name one, e.g. "
+                f"'{TARGET_EXAMPLES[kind]}'.",
+            )
+        ]
     return []
 
 
@@ -87,9 +154,7 @@ class GoalCoverage:
         return COVERED_VIA_INTRO if self.via else UNCOVERED
 
 
-def compute_coverage(
-    goals: Iterable[Goal], links: Iterable[tuple[int, int, int | None]]
-) -> list[GoalCoverage]:
+def compute_coverage(goals: Iterable[Goal], links: Iterable[tuple[int, int, int | None]]) -> list[GoalCoverage]:
     """For each target, who can help directly and who needs an introduction first.
 
     ``links`` rows are (goal id, contact id, introduced_by). A linked person with no introducer is
@@ -104,8 +169,11 @@ def compute_coverage(
         else:
             via.setdefault(goal_id, []).append(IntroPath(introducer, contact_id))
     return [
-        GoalCoverage(g, tuple(sorted(set(direct.get(g.id, [])))),
-                     tuple(sorted(set(via.get(g.id, [])), key=lambda p: (p.helper_id, p.introducer_id))))
+        GoalCoverage(
+            g,
+            tuple(sorted(set(direct.get(g.id, [])))),
+            tuple(sorted(set(via.get(g.id, [])), key=lambda p: (p.helper_id, p.introducer_id))),
+        )
         for g in goals
     ]
 
@@ -239,21 +307,28 @@ def describe_coverage(coverage: list[GoalCoverage], names: Mapping[int, str], sh
             lines.append(f"- **{title}**: ask {who}{more}.")
         elif entry.via:
             path = entry.via[0]
-            lines.append(f"- **{title}**: ask {names.get(path.introducer_id, '?')} to introduce you to "
-                         f"{names.get(path.helper_id, '?')}.")
+            lines.append(
+                f"- **{title}**: ask {names.get(path.introducer_id, '?')} to introduce you to "
+                f"{names.get(path.helper_id, '?')}."
+            )
         else:
             lines.append(f"- **{title}**: nobody yet. Who might know someone there? Ask a close friend first.")
     uncovered = sum(1 for c in coverage if c.status == UNCOVERED)
-    head = (f"{len(coverage) - uncovered} of {len(coverage)} targets have someone who can help."
-            if uncovered else "Every target has someone who can help.")
+    head = (
+        f"{len(coverage) - uncovered} of {len(coverage)} targets have someone who can help."
+        if uncovered
+        else "Every target has someone who can help."
+    )
     return "\n".join([head, "", *lines])
 
 
 def describe_references(progress: list[ReferenceProgress]) -> str:
     """A reading of reference progress: how many are fully prepared and what comes next."""
     if not progress:
-        return ("No references marked yet. Your best references like you and can vouch for your work: "
-                "they are the hubs of your network, so start with them.")
+        return (
+            "No references marked yet. Your best references like you and can vouch for your work: "
+            "they are the hubs of your network, so start with them."
+        )
     complete = sum(1 for p in progress if p.complete)
     waiting: dict[str, int] = {}
     for p in progress:
@@ -275,8 +350,10 @@ def describe_follow_ups(counts: Mapping[str, int], days: int) -> str:
     done = counts.get(FOLLOW_UP_DONE, 0)
     text = f"You followed up on {done:,} of {total:,} times you were helped."
     if owed:
-        text += (f" {owed:,} went more than {days} days without a thank-you: a short note now still "
-                 "counts, and tells them whether their help worked.")
+        text += (
+            f" {owed:,} went more than {days} days without a thank-you: a short note now still "
+            "counts, and tells them whether their help worked."
+        )
     else:
         text += " Nothing is overdue: no hit-and-run networking here."
     return text

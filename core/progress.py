@@ -26,10 +26,25 @@ class TipStatus:
 TIPS = (
     (1, "Know your network", "pages/know_your_network.py", "people listed in at least 5 of the 10 circles"),
     (2, "Reach out", "pages/reach_out.py", "a specific target, and a reference who agreed to speak for you"),
-    (3, "Build relationships", "pages/build_relationships.py", "at least one specific ask made, and no thank-you overdue"),
+    (
+        3,
+        "Build relationships",
+        "pages/build_relationships.py",
+        "at least one specific ask made, and no thank-you overdue",
+    ),
     (4, "Rate your network", "pages/rate_your_network.py", f"a rating taken in the last {RATING_FRESH_DAYS} days"),
-    (5, "Strong and weak ties", "pages/strong_and_weak_ties.py", "both strong and weak ties marked, and one place you want to go"),
-    (6, "Maintain your network", "pages/maintain_your_network.py", "key contacts with a cadence, and none of them overdue"),
+    (
+        5,
+        "Strong and weak ties",
+        "pages/strong_and_weak_ties.py",
+        "both strong and weak ties marked, and one place you want to go",
+    ),
+    (
+        6,
+        "Maintain your network",
+        "pages/maintain_your_network.py",
+        "key contacts with a cadence, and none of them overdue",
+    ),
 )
 
 
@@ -52,18 +67,26 @@ def assess_tips(facts: dict, on: date) -> list[TipStatus]:
     }
     steps = {
         1: f"add someone from {CIRCLES[empty[0]].lower()}" if empty else "keep adding people as they come to mind",
-        2: "write one specific target: a role, an employer or an industry" if not facts["targets"]
-        else "ask a reference to agree to speak for you" if not facts["agreed"]
+        2: "write one specific target: a role, an employer or an industry"
+        if not facts["targets"]
+        else "ask a reference to agree to speak for you"
+        if not facts["agreed"]
         else "tell your references how the search is going",
-        3: "send the thank-yous still owed (they come first in your next actions)" if owed
-        else "compose a specific ask for advice or an introduction" if not facts["asks"]
+        3: "send the thank-yous still owed (they come first in your next actions)"
+        if owed
+        else "compose a specific ask for advice or an introduction"
+        if not facts["asks"]
         else "compose your next specific ask",
         4: "answer the five questions" if rated is None else f"retake the rating (last taken {rated:%d %b %Y})",
-        5: "mark who is a strong tie and who is a weak one" if facts["ties"] < {"strong", "weak"}
-        else "add an association, conference or field you want to join" if not facts["destinations"]
+        5: "mark who is a strong tie and who is a weak one"
+        if facts["ties"] < {"strong", "weak"}
+        else "add an association, conference or field you want to join"
+        if not facts["destinations"]
         else "add people who reflect where you want to go",
-        6: "mark your key contacts and how often to be in touch" if not facts["keys"]
-        else f"get in touch with the {overdue:,} overdue key contacts" if overdue
+        6: "mark your key contacts and how often to be in touch"
+        if not facts["keys"]
+        else f"get in touch with the {overdue:,} overdue key contacts"
+        if overdue
         else "work down this week's schedule",
     }
     return [TipStatus(n, title, page, done[n], rule, steps[n]) for n, title, page, rule in TIPS]

@@ -44,18 +44,27 @@ class Band:
 
 BANDS: tuple[Band, ...] = (
     Band(
-        "makeover", "Needs a makeover", 0, 2,
+        "makeover",
+        "Needs a makeover",
+        0,
+        2,
         "Most answers were no: rebuild the network around where you are heading, one action at a time.",
     ),
     Band(
-        "enhance", "Needs enhancing", 3, 4,
+        "enhance",
+        "Needs enhancing",
+        3,
+        4,
         "A good base with gaps: work on each 'no' below to round the network out.",
     ),
     Band(
-        "great", "In great shape", 5, 5,
+        "great",
+        "In great shape",
+        5,
+        5,
         "Every answer was yes: keep it that way by staying in touch and retaking this now and then.",
     ),
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -76,33 +85,45 @@ ACTIONS: dict[str, Action] = {
         "truth",
         "Pick two people who know your work well and ask each for candid advice on how you come "
         "across; thank them whatever they say.",
-        PAGE_RELATIONSHIPS, "Build relationships", 3,
+        PAGE_RELATIONSHIPS,
+        "Build relationships",
+        3,
     ),
     "challenge": Action(
         "challenge",
         "Add weak ties from circles you rarely meet; newer acquaintances bring viewpoints that "
         "stretch you, where close friends mostly reassure.",
-        PAGE_TIES, "Strong and weak ties", 5, ((SECTION_PARAM, SECTIONS[0]),),
+        PAGE_TIES,
+        "Strong and weak ties",
+        5,
+        ((SECTION_PARAM, SECTIONS[0]),),
     ),
     "vibrant": Action(
         "vibrant",
         "Make connecting a habit: choose your key contacts, give each a cadence and book the "
         "first catch-ups this week.",
-        PAGE_MAINTAIN, "Maintain your network", 6,
+        PAGE_MAINTAIN,
+        "Maintain your network",
+        6,
     ),
     "future": Action(
         "future",
         "Write down where you want to go (associations, conferences, journals, fields) and link "
         "the people who relate to each; goals with nobody show where to grow.",
-        PAGE_TIES, "Strong and weak ties: where you want to go", 5, ((SECTION_PARAM, SECTIONS[2]),),
+        PAGE_TIES,
+        "Strong and weak ties: where you want to go",
+        5,
+        ((SECTION_PARAM, SECTIONS[2]),),
     ),
     "strong_links": Action(
         "strong_links",
         "Record the people your contacts could introduce you to (a friend's boss, a "
         "colleague's partner) and note who would make each introduction.",
-        PAGE_KNOW, "Know your network", 1,
+        PAGE_KNOW,
+        "Know your network",
+        1,
     ),
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)

@@ -27,13 +27,22 @@ DEFAULT_WEIGHTS: dict[str, int] = {
 MAX_SUGGESTIONS = 6
 _ITEM_SPLIT = re.compile(r"[,;\n]+")
 _NEED_RULES: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("referral", ("hire", "hiring", "candidate", "opening", "recruit", "vacanc", "position"),
-     "Refer someone good for it: {item}"),
-    ("introduction", ("intro", "connect", "meet", "contact", "network", "partner", "client"),
-     "Introduce them to someone who can help with: {item}"),
-    ("advice", ("advice", "feedback", "review", "question", "learn", "how to"),
-     "Offer your experience or feedback on: {item}"),
-)  # fmt: skip
+    (
+        "referral",
+        ("hire", "hiring", "candidate", "opening", "recruit", "vacanc", "position"),
+        "Refer someone good for it: {item}",
+    ),
+    (
+        "introduction",
+        ("intro", "connect", "meet", "contact", "network", "partner", "client"),
+        "Introduce them to someone who can help with: {item}",
+    ),
+    (
+        "advice",
+        ("advice", "feedback", "review", "question", "learn", "how to"),
+        "Offer your experience or feedback on: {item}",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -160,7 +169,9 @@ def describe_balances(overall: Tally, extremes: list[PersonBalance]) -> str:
 def suggest_give_backs(interests: str = "", needs: str = "", family: str = "", job_notes: str = "") -> list[GiveBack]:
     """Ways to give back drawn from a person's notes; a check-in and a thank-you when notes are empty."""
     found = [_need_give_back(item) for item in split_items(needs)]
-    found += [GiveBack("article", f"Send an article, event or resource about {item}") for item in split_items(interests)]
+    found += [
+        GiveBack("article", f"Send an article, event or resource about {item}") for item in split_items(interests)
+    ]
     if family.strip():
         found.append(GiveBack("check_in", f"Ask after their family ({_clip(family.strip())})"))
     if job_notes.strip():

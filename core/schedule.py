@@ -169,8 +169,11 @@ def _place_key_contacts(
     horizon = first + timedelta(weeks=len(buckets))
     # Same due day: the one ranked higher in "who to contact next" goes first.
     wanted = sorted(
-        ((due, order.get(key.contact_id, len(order)), key.contact_id, key)
-         for key in keys for due in _occurrences(key, today, horizon)),
+        (
+            (due, order.get(key.contact_id, len(order)), key.contact_id, key)
+            for key in keys
+            for due in _occurrences(key, today, horizon)
+        ),
         key=lambda item: item[:3],
     )
     left_over = []
@@ -185,9 +188,7 @@ def _place_key_contacts(
     return left_over
 
 
-def _place_ranked(
-    buckets: list[list[Slot]], picks: list[Pick], today: date, first: date, capacity: int
-) -> list[str]:
+def _place_ranked(buckets: list[list[Slot]], picks: list[Pick], today: date, first: date, capacity: int) -> list[str]:
     seen: set[int] = set()
     left_over = []
     for pick in picks:
@@ -227,12 +228,11 @@ def describe_schedule(schedule: Schedule) -> str:
     text = (
         f"This week: {_people(len(this_week))}"
         + (f" ({keys} key {'contact' if keys == 1 else 'contacts'})" if keys else "")
-        + f" of a capacity of {schedule.capacity}. Over {len(schedule.weeks)} weeks: {_people(len(schedule.slots))} planned."
+        + f" of a capacity of {schedule.capacity}."
+        + f" Over {len(schedule.weeks)} weeks: {_people(len(schedule.slots))} planned."
     )
     if schedule.left_over:
-        text += (
-            f" {_people(len(schedule.left_over))} did not fit; raise the weekly capacity or plan more weeks."
-        )
+        text += f" {_people(len(schedule.left_over))} did not fit; raise the weekly capacity or plan more weeks."
     return text
 
 

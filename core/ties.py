@@ -143,7 +143,9 @@ def _read_mix(rows: tuple[MixRow, ...], strong: int, weak: int) -> tuple[str, st
         )
     if strong:
         inner = max(rows, key=lambda r: r.strong)
-        reading += f" Most of your strong ties are in {inner.label.lower()} ({inner.strong:,}): start there for introductions."
+        reading += (
+            f" Most of your strong ties are in {inner.label.lower()} ({inner.strong:,}): start there for introductions."
+        )
     if only_strong:
         advice += f" No weak ties yet in: {', '.join(only_strong)}."
     return reading, advice
@@ -231,8 +233,7 @@ def find_paths(
     plain_paths = [
         path
         for person in by_id.values()
-        if person.id not in reached
-        and (path := _path_to(person, by_id, max_hops, None)) is not None
+        if person.id not in reached and (path := _path_to(person, by_id, max_hops, None)) is not None
     ]
     return _rank(goal_paths, plain_paths)[: max(limit, 0)]
 
@@ -336,17 +337,14 @@ def layout_paths(paths: Iterable[IntroPath]) -> GraphLayout:
     if not columns:
         return GraphLayout((), ())
     positions = _place(columns, links)
-    nodes = tuple(
-        GraphNode(key, labels[key], roles[key], float(x), float(y))
-        for key, (x, y) in positions.items()
-    )
-    edges = tuple(
-        GraphEdge(a, b, kind, *positions[a], *positions[b]) for (a, b), kind in links.items()
-    )
+    nodes = tuple(GraphNode(key, labels[key], roles[key], float(x), float(y)) for key, (x, y) in positions.items())
+    edges = tuple(GraphEdge(a, b, kind, *positions[a], *positions[b]) for (a, b), kind in links.items())
     return GraphLayout(nodes, edges)
 
 
-def _collect(paths: list[IntroPath]) -> tuple[dict[int, list[str]], dict[str, str], dict[str, str], dict[tuple[str, str], str]]:
+def _collect(
+    paths: list[IntroPath],
+) -> tuple[dict[int, list[str]], dict[str, str], dict[str, str], dict[tuple[str, str], str]]:
     columns: dict[int, list[str]] = {}
     labels: dict[str, str] = {}
     roles: dict[str, str] = {}

@@ -17,9 +17,9 @@ from datetime import datetime, timedelta
 
 import segno
 
-from fileio.export import write_csv
 from core.model import CIRCLES, RATING_QUESTIONS, Problem
 from core.rating import BANDS, MAX_SCORE, SHORT_QUESTIONS, band_for
+from fileio.export import write_csv
 
 # No 0/O, 1/I/L: a code read off a projector or typed on a phone has no look-alikes.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -98,8 +98,13 @@ def check_code(text: str) -> list[Problem]:
         return [Problem("code", "Type the room code your facilitator shows (6 letters and digits).")]
     if len(code) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in code):
         shown = code[:20]
-        return [Problem("code", f"“{shown}” is not a room code: a code is 6 letters and digits, like K7M2QX; "
-                                "check it with your facilitator.")]  # fmt: skip
+        return [
+            Problem(
+                "code",
+                f"“{shown}” is not a room code: a code is 6 letters and digits, like K7M2QX; "
+                "check it with your facilitator.",
+            )
+        ]
     return []
 
 
@@ -160,8 +165,11 @@ def check_share(share: ParticipantShare) -> list[Problem]:
     """Problems with a share: every field a number or yes/no in range, the score matching the answers."""
     if not isinstance(share, ParticipantShare):
         return [Problem("share", "Only a ParticipantShare of figures can be shared.")]
-    problems = [Problem(name, f"{name} must be a whole number from 0 up.") for name in COUNT_FIELDS
-                if not _is_count(getattr(share, name))]  # fmt: skip
+    problems = [
+        Problem(name, f"{name} must be a whole number from 0 up.")
+        for name in COUNT_FIELDS
+        if not _is_count(getattr(share, name))
+    ]
     if not _is_count(share.circles_covered) or share.circles_covered > len(CIRCLES):
         problems.append(Problem("circles_covered", f"Circles covered is between 0 and {len(CIRCLES)}."))
     if not isinstance(share.tips_completed, frozenset) or not share.tips_completed <= set(TIPS):
@@ -225,12 +233,18 @@ def summarise_room(joined: int, shares: Sequence[ParticipantShare], min_group: i
     median = circles[middle] if len(circles) % 2 else (circles[middle - 1] + circles[middle]) / 2
     rating_parts = _summarise_ratings(rated) if len(rated) >= min_group else {}
     return RoomSummary(
-        joined, shared, min_group, rated=len(rated),
-        strong_ties=sum(s.strong_ties for s in shares), weak_ties=sum(s.weak_ties for s in shares),
+        joined,
+        shared,
+        min_group,
+        rated=len(rated),
+        strong_ties=sum(s.strong_ties for s in shares),
+        weak_ties=sum(s.weak_ties for s in shares),
         tip_counts=tuple((tip, tips[tip]) for tip in TIPS),
-        asks_made=sum(s.asks_made for s in shares), follow_ups_done=sum(s.follow_ups_done for s in shares),
-        median_circles=float(median), **rating_parts,
-    )  # fmt: skip
+        asks_made=sum(s.asks_made for s in shares),
+        follow_ups_done=sum(s.follow_ups_done for s in shares),
+        median_circles=float(median),
+        **rating_parts,
+    )
 
 
 def _summarise_ratings(rated: Sequence[ParticipantShare]) -> dict:
@@ -251,7 +265,10 @@ def describe_summary(summary: RoomSummary) -> str:
     head = f"{summary.joined} joined, {summary.shared} shared."
     if not summary.visible:
         wait = summary.min_group - summary.shared
-        return head + f" Figures appear once {summary.min_group} have shared ({wait} more to go), so nobody can be singled out."
+        return (
+            head
+            + f" Figures appear once {summary.min_group} have shared ({wait} more to go), so nobody can be singled out."
+        )
     parts = [head]
     if summary.ratings_visible:
         labels = {b.key: b.label.lower() for b in BANDS}
@@ -269,8 +286,11 @@ def describe_summary(summary: RoomSummary) -> str:
 
 def summary_rows(summary: RoomSummary) -> list[tuple[str, str, str]]:
     """The aggregates as (section, item, value) rows, in the order of the dashboard."""
-    rows = [("room", "joined", str(summary.joined)), ("room", "shared", str(summary.shared)),
-            ("room", "minimum group", str(summary.min_group))]  # fmt: skip
+    rows = [
+        ("room", "joined", str(summary.joined)),
+        ("room", "shared", str(summary.shared)),
+        ("room", "minimum group", str(summary.min_group)),
+    ]
     if not summary.visible:
         return rows + [("note", "hidden", f"fewer than {summary.min_group} shared: no other figures")]
     rows.append(("rating", "participants rated", str(summary.rated)))
@@ -281,9 +301,11 @@ def summary_rows(summary: RoomSummary) -> list[tuple[str, str, str]]:
         rows += [("no answer", SHORT_QUESTIONS[key], str(count)) for key, count in summary.no_counts]
     rows += [("ties", "strong", str(summary.strong_ties)), ("ties", "weak", str(summary.weak_ties))]
     rows += [("tip completed", f"{tip} {TIP_TITLES[tip]}", str(count)) for tip, count in summary.tip_counts]
-    rows += [("activity", "asks made", str(summary.asks_made)),
-             ("activity", "follow-ups done", str(summary.follow_ups_done)),
-             ("activity", "median circles covered", f"{summary.median_circles:g}")]  # fmt: skip
+    rows += [
+        ("activity", "asks made", str(summary.asks_made)),
+        ("activity", "follow-ups done", str(summary.follow_ups_done)),
+        ("activity", "median circles covered", f"{summary.median_circles:g}"),
+    ]
     return rows
 
 
@@ -295,7 +317,9 @@ def summary_csv(summary: RoomSummary) -> str:
 def describe_share(share: ParticipantShare) -> list[tuple[str, str]]:
     """The preview a participant sees before sharing: (what, value) in plain words."""
     if share.rated:
-        yes_no = ", ".join(f"{SHORT_QUESTIONS[k]}: {'yes' if a else 'no'}" for k, a in zip(RATING_QUESTIONS, share.answers))
+        yes_no = ", ".join(
+            f"{SHORT_QUESTIONS[k]}: {'yes' if a else 'no'}" for k, a in zip(RATING_QUESTIONS, share.answers)
+        )
         rating = f"{share.score} of {MAX_SCORE} ({yes_no})"
     else:
         rating = "not taken yet"
@@ -312,7 +336,6 @@ def describe_share(share: ParticipantShare) -> list[tuple[str, str]]:
     return [(SHARED_FIGURES[name], values[name]) for name in SHARED_FIGURES]
 
 
-
 @dataclass(frozen=True)
 class AgendaItem:
     """One step of the workshop: a tip, its minutes and a question to discuss."""
@@ -325,19 +348,43 @@ class AgendaItem:
 
 # Prompts written for this app, after the article's six tips (paraphrased, not quoted).
 AGENDA: tuple[AgendaItem, ...] = (
-    AgendaItem(1, "Know your network", 10,
-               "Which circle surprised you the most? Who did you remember only once you went circle by circle?"),
-    AgendaItem(2, "Reach out", 10,
-               "Say your target in one sentence to your neighbour. Is it specific enough that they could name someone?"),
-    AgendaItem(3, "Build relationships", 10,
-               "Turn a request for a job into a request for advice. What would you ask, and how would you follow up?"),
-    AgendaItem(4, "Rate your network", 8,
-               "Which question did most of the room answer no? What is one step this week that would turn it into a yes?"),
-    AgendaItem(5, "Strong and weak ties", 10,
-               "Who in your inner circle could introduce you to someone new in the field you are heading for?"),
-    AgendaItem(6, "Maintain your network", 12,
-               "Pick three key contacts and a rhythm for each. What could you give them before you ask for anything?"),
-)  # fmt: skip
+    AgendaItem(
+        1,
+        "Know your network",
+        10,
+        "Which circle surprised you the most? Who did you remember only once you went circle by circle?",
+    ),
+    AgendaItem(
+        2,
+        "Reach out",
+        10,
+        "Say your target in one sentence to your neighbour. Is it specific enough that they could name someone?",
+    ),
+    AgendaItem(
+        3,
+        "Build relationships",
+        10,
+        "Turn a request for a job into a request for advice. What would you ask, and how would you follow up?",
+    ),
+    AgendaItem(
+        4,
+        "Rate your network",
+        8,
+        "Which question did most of the room answer no? What is one step this week that would turn it into a yes?",
+    ),
+    AgendaItem(
+        5,
+        "Strong and weak ties",
+        10,
+        "Who in your inner circle could introduce you to someone new in the field you are heading for?",
+    ),
+    AgendaItem(
+        6,
+        "Maintain your network",
+        12,
+        "Pick three key contacts and a rhythm for each. What could you give them before you ask for anything?",
+    ),
+)
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from core.names import canonical_company, canonical_name, join_name
 from core.model import ContactDraft
+from core.names import canonical_company, canonical_name, join_name
 
 MULTI_VALUE = " ::: "  # Google puts several values in one cell with this separator
 
@@ -33,12 +33,27 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 # Google labels (and old "Group Membership") that say which circle a person belongs to.
 LABEL_CIRCLES: dict[str, str] = {
-    "family": "family", "friends": "friends", "friend": "friends",
-    "coworkers": "former_jobs", "co-workers": "former_jobs", "colleagues": "former_jobs", "work": "former_jobs",
-    "school": "school", "college": "school", "university": "school", "alumni": "school", "classmates": "school",
-    "neighbours": "neighbours", "neighbors": "neighbours", "church": "faith_civic", "volunteering": "faith_civic",
-    "gym": "gym", "sport": "gym", "sports": "gym", "club": "gym",
-}  # fmt: skip
+    "family": "family",
+    "friends": "friends",
+    "friend": "friends",
+    "coworkers": "former_jobs",
+    "co-workers": "former_jobs",
+    "colleagues": "former_jobs",
+    "work": "former_jobs",
+    "school": "school",
+    "college": "school",
+    "university": "school",
+    "alumni": "school",
+    "classmates": "school",
+    "neighbours": "neighbours",
+    "neighbors": "neighbours",
+    "church": "faith_civic",
+    "volunteering": "faith_civic",
+    "gym": "gym",
+    "sport": "gym",
+    "sports": "gym",
+    "club": "gym",
+}
 
 RowReader = Callable[[Mapping[str, str]], "ContactDraft | str"]
 
@@ -109,16 +124,25 @@ def read_linkedin_row(row: Mapping[str, str]) -> ContactDraft | str:
     key = f"url:{url.lower()}" if url else f"name:{canonical_name(name)}|{connected.lower()}"
     notes = f"Connected on LinkedIn on {connected}." if connected else ""
     return ContactDraft(
-        name=name, email=email, company=company, role=row.get("Position", "").strip(), notes=notes,
-        circle="online", tie="weak", source="linkedin", source_key=key,
-    )  # fmt: skip
+        name=name,
+        email=email,
+        company=company,
+        role=row.get("Position", "").strip(),
+        notes=notes,
+        circle="online",
+        tie="weak",
+        source="linkedin",
+        source_key=key,
+    )
 
 
 def read_google_row(row: Mapping[str, str]) -> ContactDraft | str:
     """A Google contact as a person (circle from its labels), or why the row is skipped."""
-    name = join_name(row.get("First Name", "") or row.get("Given Name", ""),
-                     row.get("Middle Name", "") or row.get("Additional Name", ""),
-                     row.get("Last Name", "") or row.get("Family Name", ""))  # fmt: skip
+    name = join_name(
+        row.get("First Name", "") or row.get("Given Name", ""),
+        row.get("Middle Name", "") or row.get("Additional Name", ""),
+        row.get("Last Name", "") or row.get("Family Name", ""),
+    )
     name = name or row.get("Name", "").strip() or row.get("Nickname", "").strip() or row.get("File As", "").strip()
     if not name:
         return "no name (only a company, phone or email); add a name in Google Contacts first"
@@ -127,10 +151,17 @@ def read_google_row(row: Mapping[str, str]) -> ContactDraft | str:
     role = first_value(row.get("Organization Title", "") or row.get("Organization 1 - Title", ""))
     labels = row.get("Labels", "") or row.get("Group Membership", "")
     return ContactDraft(
-        name=name, email=email, phone=first_value(row.get("Phone 1 - Value", "")), company=company,
-        role=role, notes=row.get("Notes", "").strip(), circle=circle_from_labels(labels), tie="weak",
-        source="google", source_key=fallback_key(name, email, company),
-    )  # fmt: skip
+        name=name,
+        email=email,
+        phone=first_value(row.get("Phone 1 - Value", "")),
+        company=company,
+        role=role,
+        notes=row.get("Notes", "").strip(),
+        circle=circle_from_labels(labels),
+        tie="weak",
+        source="google",
+        source_key=fallback_key(name, email, company),
+    )
 
 
 def circle_from_labels(labels: str) -> str:
@@ -148,13 +179,22 @@ def read_outlook_row(row: Mapping[str, str]) -> ContactDraft | str:
     if not name:
         return "no first or last name; add a name in Outlook first"
     email = row.get("E-mail Address", "").strip()
-    phone = next((row[c].strip() for c in ("Mobile Phone", "Business Phone", "Home Phone") if row.get(c, "").strip()), "")
+    phone = next(
+        (row[c].strip() for c in ("Mobile Phone", "Business Phone", "Home Phone") if row.get(c, "").strip()), ""
+    )
     company = row.get("Company", "").strip()
     return ContactDraft(
-        name=name, email=email, phone=phone, company=company, role=row.get("Job Title", "").strip(),
-        notes=row.get("Notes", "").strip(), circle="friends", tie="weak",
-        source="outlook", source_key=fallback_key(name, email, company),
-    )  # fmt: skip
+        name=name,
+        email=email,
+        phone=phone,
+        company=company,
+        role=row.get("Job Title", "").strip(),
+        notes=row.get("Notes", "").strip(),
+        circle="friends",
+        tie="weak",
+        source="outlook",
+        source_key=fallback_key(name, email, company),
+    )
 
 
 def make_mapped_reader(mapping: Mapping[str, str], source: str = "csv") -> RowReader:
@@ -170,9 +210,16 @@ def make_mapped_reader(mapping: Mapping[str, str], source: str = "csv") -> RowRe
             return "the name column is empty on this row"
         email, company = first_value(cell("email")), cell("company")
         return ContactDraft(
-            name=name, email=email, phone=first_value(cell("phone")), company=company, role=cell("role"),
-            notes=cell("notes"), circle="friends", tie="weak",
-            source=source, source_key=fallback_key(name, email, company),
-        )  # fmt: skip
+            name=name,
+            email=email,
+            phone=first_value(cell("phone")),
+            company=company,
+            role=cell("role"),
+            notes=cell("notes"),
+            circle="friends",
+            tie="weak",
+            source=source,
+            source_key=fallback_key(name, email, company),
+        )
 
     return read_row

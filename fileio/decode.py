@@ -28,9 +28,7 @@ def decode_bytes(data: bytes, limit: int = MAX_IMPORT_BYTES) -> tuple[str, tuple
         raise ImportFileError("The file is empty; export your contacts again and choose the new file.")
     text, notes = _decode(data)
     if _looks_binary(text):
-        raise ImportFileError(
-            "The file is not text (it looks binary); choose a CSV or vCard (.vcf) contacts file."
-        )
+        raise ImportFileError("The file is not text (it looks binary); choose a CSV or vCard (.vcf) contacts file.")
     if not text.strip():
         raise ImportFileError("The file is empty; export your contacts again and choose the new file.")
     return text, notes
@@ -48,9 +46,7 @@ def _decode(data: bytes) -> tuple[str, tuple[str, ...]]:
         codec = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return _decode_utf16(data, codec)
     if b"\x00" in data[:4096]:
-        raise ImportFileError(
-            "The file is not text (it looks binary); choose a CSV or vCard (.vcf) contacts file."
-        )
+        raise ImportFileError("The file is not text (it looks binary); choose a CSV or vCard (.vcf) contacts file.")
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:

@@ -54,10 +54,12 @@ def build_workbook_zip(
         "application": application,
         "schema_version": schema_version,
         "exported_at": exported_at.isoformat(timespec="seconds"),
-        "tables": {name: {"file": f"{name}.csv", "rows": len(rows), "columns": list(columns)}
-                   for name, (columns, rows) in tables.items()},
+        "tables": {
+            name: {"file": f"{name}.csv", "rows": len(rows), "columns": list(columns)}
+            for name, (columns, rows) in tables.items()
+        },
         "note": "Cells that began with = + - @ or a tab were prefixed with ' so spreadsheets show them as text.",
-    }  # fmt: skip
+    }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(MANIFEST_NAME, json.dumps(manifest, indent=2, ensure_ascii=False))

@@ -7,7 +7,7 @@ events instead of doubling them.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -28,9 +28,9 @@ def export_schedule(schedule: Schedule, stamp: datetime) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", CALENDAR_NAME)
-    stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
+    stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
     for slot in pick_event_slots(schedule):
-        calendar.add_component(_event(slot, stamp.astimezone(timezone.utc)))
+        calendar.add_component(_event(slot, stamp.astimezone(UTC)))
     return calendar.to_ical()
 
 
@@ -69,6 +69,8 @@ def _event(slot: Slot, stamp: datetime) -> Event:
     event.add("dtend", slot.on + timedelta(days=1))
     event.add("transp", "TRANSPARENT")
     reason = slot.reason or "A good time to reconnect."
-    event.add("description", f"{reason}\n\nPlanned with the Job Networking Workbook "
-              f"(tip 6 of '{ARTICLE_TITLE}', {ARTICLE_SOURCE}).")
+    event.add(
+        "description",
+        f"{reason}\n\nPlanned with the Job Networking Workbook (tip 6 of '{ARTICLE_TITLE}', {ARTICLE_SOURCE}).",
+    )
     return event

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from core.errors import ImportFileError
+from core.import_result import FORMATS, ImportResult, SkippedRow
 from fileio.csv_formats import (
     guess_mapping,
     has_name_column,
@@ -17,8 +19,6 @@ from fileio.csv_formats import (
 )
 from fileio.csv_table import CsvTable, read_table
 from fileio.decode import MAX_IMPORT_BYTES, decode_bytes
-from core.errors import ImportFileError
-from core.import_result import FORMATS, ImportResult, SkippedRow
 from fileio.vcard import is_vcard_text, read_vcards
 
 DEFAULTS: dict[str, tuple[str, str]] = {
@@ -72,9 +72,15 @@ def read_contacts(
         result = _read_csv_text(text, fmt, mapping)
     circle, tie = DEFAULTS[fmt]
     result = ImportResult(
-        format=fmt, drafts=result.drafts, lines=result.lines, skipped=result.skipped,
-        notes=notes + result.notes, default_circle=circle, default_tie=tie, columns=result.columns,
-    )  # fmt: skip
+        format=fmt,
+        drafts=result.drafts,
+        lines=result.lines,
+        skipped=result.skipped,
+        notes=notes + result.notes,
+        default_circle=circle,
+        default_tie=tie,
+        columns=result.columns,
+    )
     if not result.drafts:
         raise ImportFileError(_nobody_message(result))
     return result
@@ -83,10 +89,7 @@ def read_contacts(
 def _nobody_message(result: ImportResult) -> str:
     if result.skipped:
         first = result.skipped[0]
-        return (
-            f"No one could be read: all {len(result.skipped)} rows were skipped "
-            f"(line {first.line}: {first.reason})."
-        )
+        return f"No one could be read: all {len(result.skipped)} rows were skipped (line {first.line}: {first.reason})."
     return f"The file has no people in it; export your contacts again as {FORMATS[result.format]}."
 
 

@@ -5,8 +5,41 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-_FIRST = "Amara Ben Chloé Dana Émile Farid Grace Hiro Inès José Kofi Leïla Mateo Nadia Seán Zoë Priya Olu".split()
-_LAST = "Adeyemi Brennan Costa Dubois O'Connor Fischer García Haddad Ivanova Jensen Núñez Wójcik Tanaka".split()
+_FIRST = [
+    "Amara",
+    "Ben",
+    "Chloé",
+    "Dana",
+    "Émile",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Inès",
+    "José",
+    "Kofi",
+    "Leïla",
+    "Mateo",
+    "Nadia",
+    "Seán",
+    "Zoë",
+    "Priya",
+    "Olu",
+]
+_LAST = [
+    "Adeyemi",
+    "Brennan",
+    "Costa",
+    "Dubois",
+    "O'Connor",
+    "Fischer",
+    "García",
+    "Haddad",
+    "Ivanova",
+    "Jensen",
+    "Núñez",
+    "Wójcik",
+    "Tanaka",
+]
 _COMPANIES = ["Acme Analytics", "Brightside Health", "Cobalt Logistics", "Dovetail, Ltd.", "Evergreen Bank", ""]
 _ROLES = ["Data analyst", "Nurse", "Teacher", "Project manager", "Software engineer", "Recruiter"]
 _PREAMBLE = (

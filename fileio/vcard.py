@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterable, Iterator
 
 import vobject
 
-from fileio.csv_formats import fallback_key
-from core.names import join_name
 from core.import_result import SkippedRow
 from core.model import CIRCLES, TIES, ContactDraft
+from core.names import join_name
+from fileio.csv_formats import fallback_key
 
 _BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
@@ -132,11 +132,17 @@ def _draft_from_card(card) -> ContactDraft | str:
     source, key = _value(card, "x-jnw-source"), _value(card, "x-jnw-source-key")
     uid = _value(card, "uid")
     return ContactDraft(
-        name=name, email=email, phone=_phone(card), company=company, role=_value(card, "title"),
-        notes=_value(card, "note"), circle=circle if circle in CIRCLES else "friends",
-        tie=tie if tie in TIES else "weak", source=source or "vcard",
+        name=name,
+        email=email,
+        phone=_phone(card),
+        company=company,
+        role=_value(card, "title"),
+        notes=_value(card, "note"),
+        circle=circle if circle in CIRCLES else "friends",
+        tie=tie if tie in TIES else "weak",
+        source=source or "vcard",
         source_key=key or (f"uid:{uid}" if uid else fallback_key(name, email, company)),
-    )  # fmt: skip
+    )
 
 
 def write_vcards(drafts: Iterable[ContactDraft]) -> str:
@@ -152,13 +158,22 @@ def _card(draft: ContactDraft) -> str:
     family, given = (last, head) if head else ("", last)
     uid = uuid.uuid5(_UID_NAMESPACE, f"{draft.source}\n{draft.source_key}")
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_escape(draft.name)}", f"N:{_escape(family)};{_escape(given)};;;"]
-    for key, value in (("EMAIL", draft.email), ("TEL", draft.phone), ("ORG", draft.company),
-                       ("TITLE", draft.role), ("NOTE", draft.notes)):  # fmt: skip
+    for key, value in (
+        ("EMAIL", draft.email),
+        ("TEL", draft.phone),
+        ("ORG", draft.company),
+        ("TITLE", draft.role),
+        ("NOTE", draft.notes),
+    ):
         if value:
             lines.append(f"{key}:{_escape(value)}")
     lines.append(f"UID:{uid}")
-    for key, value in (("X-JNW-CIRCLE", draft.circle), ("X-JNW-TIE", draft.tie),
-                       ("X-JNW-SOURCE", draft.source), ("X-JNW-SOURCE-KEY", draft.source_key)):  # fmt: skip
+    for key, value in (
+        ("X-JNW-CIRCLE", draft.circle),
+        ("X-JNW-TIE", draft.tie),
+        ("X-JNW-SOURCE", draft.source),
+        ("X-JNW-SOURCE-KEY", draft.source_key),
+    ):
         if value:
             lines.append(f"{key}:{_escape(value)}")
     lines.append("END:VCARD")

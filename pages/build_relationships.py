@@ -5,6 +5,7 @@ from datetime import date
 
 import streamlit as st
 
+from charts.outreach import asks_chart, follow_ups_chart
 from core.asks import (
     APPROACHES,
     CHANNEL_LIMITS,
@@ -14,7 +15,6 @@ from core.asks import (
     choose_approach,
     compose_ask,
 )
-from charts.outreach import asks_chart, follow_ups_chart
 from core.model import CHANNELS, OUTCOMES, REQUEST_KINDS, TARGET_KINDS
 from core.outreach import describe_follow_ups
 from store import InvalidInput
@@ -43,8 +43,13 @@ def save_ask(contact_id: int, goal_id: int | None) -> None:
     state = st.session_state
     try:
         store.log_ask(
-            workbook, contact_id, message=state.get("ask_text", ""), request_kind=state["ask_kind"],
-            channel=state["ask_channel"], goal_id=goal_id, happened_on=state.get("ask_date") or date.today(),
+            workbook,
+            contact_id,
+            message=state.get("ask_text", ""),
+            request_kind=state["ask_kind"],
+            channel=state["ask_channel"],
+            goal_id=goal_id,
+            happened_on=state.get("ask_date") or date.today(),
             today=date.today(),
         )
     except InvalidInput as error:
@@ -56,13 +61,17 @@ def save_ask(contact_id: int, goal_id: int | None) -> None:
 def show_findings(text: str, channel: str, target: str | None) -> None:
     findings = check_ask(text, channel, target)
     if not findings:
-        st.success("No flags: it says what you want, asks for one concrete thing, and fits the channel.",
-                   icon=":material/check_circle:")
+        st.success(
+            "No flags: it says what you want, asks for one concrete thing, and fits the channel.",
+            icon=":material/check_circle:",
+        )
         return
     for finding in findings:
         quoted = f" (“{finding.phrase}”)" if finding.phrase else ""
-        st.warning(f"**{FINDING_TITLES[finding.code]}**{quoted}. {finding.why}\n\nTry: {finding.rewrite}",
-                   icon=":material/flag:")
+        st.warning(
+            f"**{FINDING_TITLES[finding.code]}**{quoted}. {finding.why}\n\nTry: {finding.rewrite}",
+            icon=":material/flag:",
+        )
 
 
 def show_composer(targets: list) -> None:
@@ -72,8 +81,10 @@ def show_composer(targets: list) -> None:
     )
     person = pick_person(workbook, "Who are you asking?", "ask_person")
     if person is None:
-        st.info("Search for someone to start a draft. Your references and strong ties are a good start.",
-                icon=":material/search:")
+        st.info(
+            "Search for someone to start a draft. Your references and strong ties are a good start.",
+            icon=":material/search:",
+        )
         return
     if st.session_state.get("_ask_person") != person.id:
         st.session_state["_ask_person"] = person.id
@@ -83,22 +94,34 @@ def show_composer(targets: list) -> None:
     left, right = st.columns(2)
     kind = left.selectbox("What you are asking for", list(REQUEST_KINDS), format_func=REQUEST_KINDS.get, key="ask_kind")
     titles = {None: "No target chosen", **{g.id: f"{g.title} ({TARGET_KINDS[g.kind].lower()})" for g in targets}}
-    goal_id = right.selectbox("The target it serves", list(titles), format_func=titles.get,
-                              index=1 if targets else 0, key="ask_goal")
+    goal_id = right.selectbox(
+        "The target it serves", list(titles), format_func=titles.get, index=1 if targets else 0, key="ask_goal"
+    )
     channel = left.selectbox("Channel", list(CHANNELS), format_func=CHANNELS.get, index=3, key="ask_channel")
     approach = right.radio("Opening", list(APPROACHES), format_func=APPROACHES.get, key="ask_approach")
-    recent = st.text_input("A line on your recent experience", key="ask_recent", max_chars=200,
-                           placeholder="e.g. finished a SQL course and built a clinic dashboard")
+    recent = st.text_input(
+        "A line on your recent experience",
+        key="ask_recent",
+        max_chars=200,
+        placeholder="e.g. finished a SQL course and built a clinic dashboard",
+    )
     goal = next((g for g in targets if g.id == goal_id), None)
     looking_for = store.get_pitch(workbook)[0]
     request = AskRequest(
-        person.name.split()[0] if person.name.split() else "", kind, goal.title if goal else "",
-        goal.kind if goal else "", recent, looking_for, approach, channel,
+        person.name.split()[0] if person.name.split() else "",
+        kind,
+        goal.title if goal else "",
+        goal.kind if goal else "",
+        recent,
+        looking_for,
+        approach,
+        channel,
     )
     refresh_draft(person, request)
     text = st.text_area(
         f"Your message (edit freely; {CHANNELS[channel]}: about {CHANNEL_LIMITS[channel]:,} characters fit)",
-        key="ask_text", height=260,
+        key="ask_text",
+        height=260,
     )
     st.caption(f"{len(text)} characters. Changing a choice above writes a fresh draft.")
     show_findings(text, channel, goal.title if goal else None)
@@ -107,8 +130,9 @@ def show_composer(targets: list) -> None:
     date_col, _ = st.columns(2)
     date_col.date_input("Sent on", value=date.today(), key="ask_date", format="DD/MM/YYYY")
     flash("_ask_flash")
-    st.button("Save and log this ask", type="primary", on_click=save_ask, args=(person.id, goal_id),
-              icon=":material/send:")
+    st.button(
+        "Save and log this ask", type="primary", on_click=save_ask, args=(person.id, goal_id), icon=":material/send:"
+    )
 
 
 # --- follow-ups ---------------------------------------------------------------------------------
@@ -120,7 +144,9 @@ def thank(contact_id: int, name: str, channel: str) -> None:
     except InvalidInput as error:
         set_flash("error", str(error), "_thanks_flash")
         return
-    set_flash("success", f"Logged a thank-you to {literal(name)}. Tell them how their help worked out, too.", "_thanks_flash")
+    set_flash(
+        "success", f"Logged a thank-you to {literal(name)}. Tell them how their help worked out, too.", "_thanks_flash"
+    )
 
 
 def save_days() -> None:
@@ -158,10 +184,16 @@ def show_follow_ups() -> None:
     for row in owed:
         text_col, button_col = st.columns([3, 1], vertical_alignment="center")
         ago = (today - row["happened_on"]).days
-        text_col.markdown(f"**{literal(row['name'])}** {literal(describe_help(row))}, {ago} days ago "
-                          f"({row['happened_on']:%d %b %Y}).")
-        button_col.button("Log thank-you", key=f"thank_{row['id']}", on_click=thank,
-                          args=(row["contact_id"], row["name"], row["channel"]), icon=":material/favorite:")
+        text_col.markdown(
+            f"**{literal(row['name'])}** {literal(describe_help(row))}, {ago} days ago ({row['happened_on']:%d %b %Y})."
+        )
+        button_col.button(
+            "Log thank-you",
+            key=f"thank_{row['id']}",
+            on_click=thank,
+            args=(row["contact_id"], row["name"], row["channel"]),
+            icon=":material/favorite:",
+        )
 
 
 # --- asks and outcomes --------------------------------------------------------------------------
@@ -186,16 +218,29 @@ def show_asks() -> None:
     chart_col.vega_lite_chart(spec=chart_spec(workbook, asks_chart, rows), width="stretch")
     total = sum(n for _, _, n in rows)
     helped = sum(n for _, o, n in rows if o == "helped")
-    reading_col.markdown(f"{helped:,} of {total:,} asks led to help. Advice and introductions are easy to say "
-                         "yes to; a request for a job is not.")
-    labels = {r["id"]: f"{r['happened_on']:%d %b} · {r['name']} · {REQUEST_KINDS.get(r['request_kind'], 'ask')}"
-              for r in recent}
+    reading_col.markdown(
+        f"{helped:,} of {total:,} asks led to help. Advice and introductions are easy to say "
+        "yes to; a request for a job is not."
+    )
+    labels = {
+        r["id"]: f"{r['happened_on']:%d %b} · {r['name']} · {REQUEST_KINDS.get(r['request_kind'], 'ask')}"
+        for r in recent
+    }
     st.dataframe(
-        [{"When": r["happened_on"], "Who": r["name"], "Asked for": REQUEST_KINDS.get(r["request_kind"], ""),
-          "Target": r["target"], "Outcome": OUTCOMES.get(r["outcome"], r["outcome"]), "Message": r["note"][:90]}
-         for r in recent],
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+        [
+            {
+                "When": r["happened_on"],
+                "Who": r["name"],
+                "Asked for": REQUEST_KINDS.get(r["request_kind"], ""),
+                "Target": r["target"],
+                "Outcome": OUTCOMES.get(r["outcome"], r["outcome"]),
+                "Message": r["note"][:90],
+            }
+            for r in recent
+        ],
+        hide_index=True,
+        width="stretch",
+    )
     st.markdown("**How did an ask turn out?**")
     ask_col, outcome_col = st.columns([2, 1])
     ask_col.selectbox("Ask", list(labels), format_func=labels.get, key="outcome_ask")

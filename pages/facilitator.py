@@ -14,16 +14,6 @@ from charts.workshop import (
     tie_mix,
     tip_progress,
 )
-from store.rooms import (
-    RoomError,
-    check_facilitator,
-    close_room,
-    count_joined,
-    open_room,
-    room_nicknames,
-    room_shares,
-    set_agenda_start,
-)
 from core.workshop import (
     AGENDA,
     DEFAULT_EXPIRY_HOURS,
@@ -38,6 +28,16 @@ from core.workshop import (
     start_for_item,
     summarise_room,
     summary_csv,
+)
+from store.rooms import (
+    RoomError,
+    check_facilitator,
+    close_room,
+    count_joined,
+    open_room,
+    room_nicknames,
+    room_shares,
+    set_agenda_start,
 )
 from ui.rooms import FACILITATOR_PAGE, PARTICIPANT_PAGE, page_link, room_store
 from ui.session import current_workbook
@@ -56,13 +56,19 @@ def utc_now() -> datetime:
 def open_new_room() -> None:
     hours = st.session_state.get("fac_hours", DEFAULT_EXPIRY_HOURS)
     try:
-        code, key = open_room(store, timedelta(hours=hours), min_group=int(st.session_state.get("fac_min_group", MIN_GROUP)))
+        code, key = open_room(
+            store, timedelta(hours=hours), min_group=int(st.session_state.get("fac_min_group", MIN_GROUP))
+        )
     except RoomError as error:
         set_flash("error", str(error), "_fac_flash")
         return
     st.query_params["room"] = code
     st.query_params["key"] = key
-    set_flash("success", f"Room {code} is open for {hours} hours. Bookmark this page: its address is your facilitator link.", "_fac_flash")
+    set_flash(
+        "success",
+        f"Room {code} is open for {hours} hours. Bookmark this page: its address is your facilitator link.",
+        "_fac_flash",
+    )
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -83,11 +89,22 @@ def forget_room() -> None:
 
 def show_open_form() -> None:
     st.markdown("Open a room for your session. Participants join with its code; you keep the secret facilitator link.")
-    st.selectbox("Close the room after", EXPIRY_HOURS, index=EXPIRY_HOURS.index(DEFAULT_EXPIRY_HOURS),
-                 format_func=lambda h: f"{h} hour{'s' if h > 1 else ''}", key="fac_hours")  # fmt: skip
-    st.number_input("Minimum group before any figure shows", min_value=3, max_value=20, value=MIN_GROUP, step=1,
-                    key="fac_min_group", help="Nothing beyond head counts appears until this many people share, "
-                    "so nobody can be singled out.")  # fmt: skip
+    st.selectbox(
+        "Close the room after",
+        EXPIRY_HOURS,
+        index=EXPIRY_HOURS.index(DEFAULT_EXPIRY_HOURS),
+        format_func=lambda h: f"{h} hour{'s' if h > 1 else ''}",
+        key="fac_hours",
+    )
+    st.number_input(
+        "Minimum group before any figure shows",
+        min_value=3,
+        max_value=20,
+        value=MIN_GROUP,
+        step=1,
+        key="fac_min_group",
+        help="Nothing beyond head counts appears until this many people share, so nobody can be singled out.",
+    )
     st.button("Open a room", type="primary", on_click=open_new_room, icon=":material/meeting_room:")
 
 
@@ -105,8 +122,10 @@ def show_invite(code: str, key: str) -> None:
                 st.write(", ".join(names))
         with st.expander("Your facilitator link (keep it to yourself)"):
             st.code(page_link(FACILITATOR_PAGE, room=code, key=key), language=None)
-            st.caption("Only this link opens this view. Bookmark it, and go full screen (F11) before "
-                       "projecting so the address bar, which holds the key, is hidden.")  # fmt: skip
+            st.caption(
+                "Only this link opens this view. Bookmark it, and go full screen (F11) before "
+                "projecting so the address bar, which holds the key, is hidden."
+            )
     with picture:
         if link.startswith("http"):
             st.image(join_qr(link), caption=f"Scan to join room {code}", width=280)
@@ -132,15 +151,21 @@ def show_dashboard(code: str, key: str) -> None:
     rated.metric("Took the rating", summary.rated if summary.visible else "–")
     st.markdown(describe_summary(summary))
     if not summary.visible:
-        st.info(f"Figures appear once {summary.min_group} people have shared, so nobody can be singled out.",
-                icon=":material/visibility_off:")  # fmt: skip
+        st.info(
+            f"Figures appear once {summary.min_group} people have shared, so nobody can be singled out.",
+            icon=":material/visibility_off:",
+        )
         return
     specs = chart_specs(summary)
     left, right = st.columns(2, gap="large")
     if summary.ratings_visible:
         left.vega_lite_chart(spec=specs["scores"], width="stretch", height=SCORES_HEIGHT, alt=describe_summary(summary))
-        right.vega_lite_chart(spec=specs["noes"], width="stretch", height=NO_ANSWERS_HEIGHT,
-                              alt="The rating questions most often answered no.")  # fmt: skip
+        right.vega_lite_chart(
+            spec=specs["noes"],
+            width="stretch",
+            height=NO_ANSWERS_HEIGHT,
+            alt="The rating questions most often answered no.",
+        )
     else:
         left.info(f"Ratings appear once {summary.min_group} people have taken the quiz ({summary.rated} so far).")
     if summary.strong_ties + summary.weak_ties == 0:
@@ -148,7 +173,9 @@ def show_dashboard(code: str, key: str) -> None:
     else:
         ties = f"{summary.strong_ties} strong and {summary.weak_ties} weak ties across the room."
         left.vega_lite_chart(spec=specs["ties"], width="stretch", height=TIE_MIX_HEIGHT, alt=ties)
-    right.vega_lite_chart(spec=specs["tips"], width="stretch", height=TIPS_HEIGHT, alt="How many participants completed each tip.")
+    right.vega_lite_chart(
+        spec=specs["tips"], width="stretch", height=TIPS_HEIGHT, alt="How many participants completed each tip."
+    )
     asks, follow_ups, circles = st.columns(3)
     asks.metric("Asks made", f"{summary.asks_made:,}")
     follow_ups.metric("Thank-yous and follow-ups", f"{summary.follow_ups_done:,}")
@@ -172,7 +199,9 @@ def show_agenda(code: str, key: str) -> None:
     if room.agenda_started_at is None:
         st.markdown(f"A timed run through the six tips, {agenda_minutes()} minutes in all:")
         st.markdown("\n".join(f"{i.tip}. **{i.title}** ({i.minutes} min): {i.prompt}" for i in AGENDA))
-        st.button("Start the agenda", type="primary", on_click=move_agenda, args=(code, key, 0), icon=":material/play_arrow:")
+        st.button(
+            "Start the agenda", type="primary", on_click=move_agenda, args=(code, key, 0), icon=":material/play_arrow:"
+        )
         return
     now = agenda_position(room.agenda_started_at, utc_now())
     if now.finished:
@@ -184,8 +213,16 @@ def show_agenda(code: str, key: str) -> None:
         st.progress(1 - now.seconds_left / (item.minutes * 60), text=f"{item.minutes} minutes for this tip")
         st.markdown(f"**Discuss**\n### {item.prompt}")
     back, forward, stop = st.columns(3)
-    back.button("Previous tip", on_click=move_agenda, args=(code, key, max(0, now.index - 1)), icon=":material/skip_previous:")
-    forward.button("Next tip", on_click=move_agenda, args=(code, key, now.index + 1), disabled=now.finished, icon=":material/skip_next:")
+    back.button(
+        "Previous tip", on_click=move_agenda, args=(code, key, max(0, now.index - 1)), icon=":material/skip_previous:"
+    )
+    forward.button(
+        "Next tip",
+        on_click=move_agenda,
+        args=(code, key, now.index + 1),
+        disabled=now.finished,
+        icon=":material/skip_next:",
+    )
     stop.button("Stop the agenda", on_click=move_agenda, args=(code, key, None), icon=":material/stop:")
 
 

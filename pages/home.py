@@ -67,7 +67,10 @@ def gather_facts(book: Workbook, on: date) -> dict:
 def next_actions(book: Workbook, on: date) -> list[tuple[str, int, str, str]]:
     """Up to five (kind, person id, name, why): thanks owed first, then who to contact next."""
     owed = cached(book, thanks_owed, on)
-    actions = [("thanks", int(r["contact_id"]), r["name"], f"Thank them for their help on {r['happened_on']:%d %b %Y}") for r in owed]
+    actions = [
+        ("thanks", int(r["contact_id"]), r["name"], f"Thank them for their help on {r['happened_on']:%d %b %Y}")
+        for r in owed
+    ]
     seen = {a[1] for a in actions}
     for s in cached(book, ranked_list, on):
         if len(actions) >= ACTIONS:
@@ -104,7 +107,9 @@ def show_progress(statuses: list[TipStatus]) -> None:
 def show_actions() -> None:
     actions = cached(workbook, next_actions, today)
     count = NUMBERS.get(len(actions))
-    st.subheader("Your next action" if len(actions) == 1 else f"Your next {count} actions" if count else "Your next actions")
+    st.subheader(
+        "Your next action" if len(actions) == 1 else f"Your next {count} actions" if count else "Your next actions"
+    )
     flash("_home_flash")
     if not actions:
         st.info("No actions yet: list people (tip 1) and mark your key contacts (tip 6).", icon=":material/info:")
@@ -113,7 +118,13 @@ def show_actions() -> None:
         text, button = st.columns([5, 2], vertical_alignment="center")
         text.markdown(f"**{literal(name)}**  \n{literal(why)}")
         label = "Sent thanks" if kind == "thanks" else "Got in touch today"
-        button.button(label, key=f"home_{kind}_{contact_id}", on_click=mark_done, args=(kind, contact_id, name), icon=":material/check:")
+        button.button(
+            label,
+            key=f"home_{kind}_{contact_id}",
+            on_click=mark_done,
+            args=(kind, contact_id, name),
+            icon=":material/check:",
+        )
 
 
 def glance(book: Workbook, on: date) -> list[tuple[str, object, object, str]]:
@@ -125,19 +136,33 @@ def glance(book: Workbook, on: date) -> list[tuple[str, object, object, str]]:
     this_week = ", ".join(f"{literal(s.name)} ({s.on:%a})" for s in plan.weeks[0].slots)
     no_rating = "No ratings yet: take tip 4's five-question rating to see your score here."
     return [
-        ("home_circles", people_per_circle, count_circles(counts) if sum(counts.values()) else None, describe_coverage(counts)),
+        (
+            "home_circles",
+            people_per_circle,
+            count_circles(counts) if sum(counts.values()) else None,
+            describe_coverage(counts),
+        ),
         ("home_rating", score_history, history or None, describe_history(history) if history else no_rating),
-        ("home_balance", give_take_balance, extremes or None, literal(describe_balances(upkeep.tally_everyone(book), extremes))),
-        ("home_schedule", reconnect_schedule, plan if plan.slots else None,
-         describe_schedule(plan) + (f" This week: {this_week}." if this_week else "")),
-    ]  # fmt: skip
+        (
+            "home_balance",
+            give_take_balance,
+            extremes or None,
+            literal(describe_balances(upkeep.tally_everyone(book), extremes)),
+        ),
+        (
+            "home_schedule",
+            reconnect_schedule,
+            plan if plan.slots else None,
+            describe_schedule(plan) + (f" This week: {this_week}." if this_week else ""),
+        ),
+    ]
 
 
 def show_charts() -> None:
     st.subheader("At a glance")
     charts = cached(workbook, glance, today)
     for row in (charts[:2], charts[2:]):
-        for column, (name, build, data, reading) in zip(st.columns(2), row):
+        for column, (_name, build, data, reading) in zip(st.columns(2), row):
             with column:
                 if data is not None:
                     st.vega_lite_chart(spec=chart_spec(workbook, build, data), width="stretch")

@@ -7,16 +7,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from services.exports import EXPORTS
-from fileio.csv_formats import MAPPABLE_FIELDS, guess_mapping
 from core.errors import ImportFileError
-from fileio.reader import read_columns, read_contacts
 from core.import_result import FORMATS, apply_defaults, first_rows
 from core.model import CIRCLES, TIES
-from store import InvalidInput, WorkbookError
+from fileio.csv_formats import MAPPABLE_FIELDS, guess_mapping
+from fileio.reader import read_columns, read_contacts
+from services.exports import EXPORTS
+from store import InvalidInput, WorkbookError, imports
 from store import backup as backups
 from store import contacts as people
-from store import imports
 from ui.cache import cached
 from ui.session import current_workbook
 from ui.widgets import flash, set_flash
@@ -41,8 +40,9 @@ def read_upload(data: bytes, fmt: str | None, mapping: tuple) -> object:
     if held is None or held[0] != key:
         bar = st.progress(0.0, text="Reading the file…")
         try:
-            result = read_contacts(data, fmt=fmt, mapping=dict(mapping) or None,
-                                   progress=lambda f, text: bar.progress(f, text=text))  # fmt: skip
+            result = read_contacts(
+                data, fmt=fmt, mapping=dict(mapping) or None, progress=lambda f, text: bar.progress(f, text=text)
+            )
         finally:
             bar.empty()
         held = (key, result)
@@ -60,8 +60,9 @@ def ask_mapping(data: bytes) -> tuple:
     for index, (field, label) in enumerate(MAPPABLE_FIELDS.items()):
         options = [NONE, *columns]
         default = options.index(guess[field]) if field in guess else 0
-        pick = cols[index % 4].selectbox(label, options, index=default, key=f"map_{field}",
-                                         format_func=lambda c: c or "(none)")  # fmt: skip
+        pick = cols[index % 4].selectbox(
+            label, options, index=default, key=f"map_{field}", format_func=lambda c: c or "(none)"
+        )
         if pick:
             chosen[field] = pick
     return tuple(sorted(chosen.items()))
@@ -78,22 +79,37 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 def show_preview(result, shown) -> None:
     skipped = len(result.skipped)
-    st.markdown(f"**{plural(len(result.drafts), 'person', 'people')}** read from this {FORMATS[result.format]} file"
-                + (f"; **{plural(skipped, 'row')} will be skipped** (listed below)." if skipped else "."))  # fmt: skip
+    st.markdown(
+        f"**{plural(len(result.drafts), 'person', 'people')}** read from this {FORMATS[result.format]} file"
+        + (f"; **{plural(skipped, 'row')} will be skipped** (listed below)." if skipped else ".")
+    )
     for note in result.notes:
         st.info(note, icon=":material/translate:")
     st.dataframe(
-        [{"Line": line, "Name": d.name, "Company": d.company, "Role": d.role, "Email": d.email,
-          "Circle": CIRCLES[d.circle], "Tie": TIES[d.tie]}
-         for d, line in zip(shown.drafts, shown.lines)],
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+        [
+            {
+                "Line": line,
+                "Name": d.name,
+                "Company": d.company,
+                "Role": d.role,
+                "Email": d.email,
+                "Circle": CIRCLES[d.circle],
+                "Tie": TIES[d.tie],
+            }
+            for d, line in zip(shown.drafts, shown.lines)
+        ],
+        hide_index=True,
+        width="stretch",
+    )
     if len(result.drafts) > PREVIEW_ROWS:
         st.caption(f"The first {PREVIEW_ROWS} of {len(result.drafts):,}.")
     if skipped:
         st.markdown("**Rows that will be skipped**")
-        st.dataframe([{"Line": s.line, "Why": s.reason} for s in result.skipped[:SKIPPED_SHOWN]],
-                     hide_index=True, width="stretch")  # fmt: skip
+        st.dataframe(
+            [{"Line": s.line, "Why": s.reason} for s in result.skipped[:SKIPPED_SHOWN]],
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def run_import(result, circle: str, tie: str) -> None:
@@ -119,16 +135,22 @@ def show_summary() -> None:
     st.success(summary.describe() + " Next: look for likely duplicates in the next tab.", icon=":material/check:")
     if summary.skipped:
         with st.expander(f"Why {plural(len(summary.skipped), 'row was', 'rows were')} skipped"):
-            st.dataframe([{"Line": s.line, "Why": s.reason} for s in summary.skipped[:SKIPPED_SHOWN]],
-                         hide_index=True, width="stretch")  # fmt: skip
+            st.dataframe(
+                [{"Line": s.line, "Why": s.reason} for s in summary.skipped[:SKIPPED_SHOWN]],
+                hide_index=True,
+                width="stretch",
+            )
 
 
 def show_import() -> None:
-    st.caption("LinkedIn's Connections.csv, a Google or Outlook contacts CSV, a vCard (.vcf) file, or any "
-               "other CSV. You see everything before it is saved; importing the same file again adds nobody.")  # fmt: skip
+    st.caption(
+        "LinkedIn's Connections.csv, a Google or Outlook contacts CSV, a vCard (.vcf) file, or any "
+        "other CSV. You see everything before it is saved; importing the same file again adds nobody."
+    )
     flash("_import_flash")
-    fmt = st.selectbox("Format", [AUTO, *FORMATS], format_func=lambda f: FORMATS.get(f, "Detect it for me"),
-                       key="import_format")  # fmt: skip
+    fmt = st.selectbox(
+        "Format", [AUTO, *FORMATS], format_func=lambda f: FORMATS.get(f, "Detect it for me"), key="import_format"
+    )
     fmt = None if fmt == AUTO else fmt
     upload = st.file_uploader("Address book file", key=f"upload_{st.session_state.get('_upload_round', 0)}")
     if upload is None:
@@ -143,10 +165,21 @@ def show_import() -> None:
         st.error(f"{error} Nothing was saved.", icon=":material/error:")
         return
     left, right = st.columns(2)
-    circle = left.selectbox("Circle for these people", list(CIRCLES), format_func=CIRCLES.get,
-                            index=list(CIRCLES).index(result.default_circle), key="import_circle")  # fmt: skip
-    tie = right.radio("Tie", list(TIES), format_func=TIES.get, index=list(TIES).index(result.default_tie),
-                      key="import_tie", horizontal=True)  # fmt: skip
+    circle = left.selectbox(
+        "Circle for these people",
+        list(CIRCLES),
+        format_func=CIRCLES.get,
+        index=list(CIRCLES).index(result.default_circle),
+        key="import_circle",
+    )
+    tie = right.radio(
+        "Tie",
+        list(TIES),
+        format_func=TIES.get,
+        index=list(TIES).index(result.default_tie),
+        key="import_tie",
+        horizontal=True,
+    )
     if any(d.circle != result.default_circle for d in result.drafts):
         st.caption("People whose labels name a circle (Family, Coworkers…) keep that circle.")
     show_preview(result, apply_defaults(first_rows(result, PREVIEW_ROWS), circle, tie))
@@ -155,8 +188,15 @@ def show_import() -> None:
         f"{plural(len(result.skipped), 'row')} listed",
         key="import_accept_skips",
     )
-    st.button(f"Import {plural(len(result.drafts), 'person', 'people')}", type="primary", disabled=not accepted, on_click=run_import,
-              args=(result, circle, tie), icon=":material/upload:", key="import_confirm")  # fmt: skip
+    st.button(
+        f"Import {plural(len(result.drafts), 'person', 'people')}",
+        type="primary",
+        disabled=not accepted,
+        on_click=run_import,
+        args=(result, circle, tie),
+        icon=":material/upload:",
+        key="import_confirm",
+    )
 
 
 # --- duplicates ---------------------------------------------------------------------------------
@@ -187,8 +227,14 @@ def undo(merge_id: int) -> None:
 
 def describe_person(contact) -> str:
     added = f"added {contact.created_at:%d %b %Y}" if contact.created_at else ""
-    parts = [contact.company, contact.role, contact.email, f"{CIRCLES.get(contact.circle, contact.circle)}, {contact.tie} tie",
-             f"person #{contact.id}", added]  # fmt: skip
+    parts = [
+        contact.company,
+        contact.role,
+        contact.email,
+        f"{CIRCLES.get(contact.circle, contact.circle)}, {contact.tie} tie",
+        f"person #{contact.id}",
+        added,
+    ]
     return " · ".join(p for p in parts if p)
 
 
@@ -200,15 +246,27 @@ def show_pair(pair) -> None:
     for column, person, other in ((left, first, second), (right, second, first)):
         column.markdown(f"**{md(person.name)}**")
         column.caption(md(describe_person(person)))
-        column.button(f"Keep {person.name}, merge the other in", key=f"merge_{person.id}_{other.id}",
-                      on_click=merge, args=(person.id, other.id, person.name), icon=":material/merge:")  # fmt: skip
-    st.button("They are different people: keep apart", key=f"apart_{first.id}_{second.id}",
-              on_click=keep_apart, args=(first.id, second.id), icon=":material/call_split:")  # fmt: skip
+        column.button(
+            f"Keep {person.name}, merge the other in",
+            key=f"merge_{person.id}_{other.id}",
+            on_click=merge,
+            args=(person.id, other.id, person.name),
+            icon=":material/merge:",
+        )
+    st.button(
+        "They are different people: keep apart",
+        key=f"apart_{first.id}_{second.id}",
+        on_click=keep_apart,
+        args=(first.id, second.id),
+        icon=":material/call_split:",
+    )
 
 
 def show_duplicates() -> None:
-    st.caption("The same person can arrive from two sources (“Bill Smith” on LinkedIn, “William Smith” in "
-               "Google). Merging keeps every interaction, note and reference step, and can be undone.")  # fmt: skip
+    st.caption(
+        "The same person can arrive from two sources (“Bill Smith” on LinkedIn, “William Smith” in "
+        "Google). Merging keeps every interaction, note and reference step, and can be undone."
+    )
     flash("_dup_flash")
     if not st.toggle("Look for likely duplicates", key="dup_look"):
         show_merges()
@@ -219,9 +277,14 @@ def show_duplicates() -> None:
         st.info("No likely duplicates: every name looks like a different person.", icon=":material/check:")
     else:
         names = people.contact_names(workbook, [i for p in pairs for i in (p.first_id, p.second_id)])
-        labels = {i: f"{names.get(p.first_id, '?')} and {names.get(p.second_id, '?')} ({p.reason})" for i, p in enumerate(pairs)}
+        labels = {
+            i: f"{names.get(p.first_id, '?')} and {names.get(p.second_id, '?')} ({p.reason})"
+            for i, p in enumerate(pairs)
+        }
         more = " (the best 50; merge some to see more)" if len(pairs) == PAIRS_SHOWN else ""
-        chosen = st.selectbox(f"{len(pairs)} pairs to review{more}", list(labels), format_func=labels.get, key="dup_pair")
+        chosen = st.selectbox(
+            f"{len(pairs)} pairs to review{more}", list(labels), format_func=labels.get, key="dup_pair"
+        )
         show_pair(pairs[chosen])
     show_merges()
 
@@ -244,9 +307,15 @@ def show_exports() -> None:
     st.caption("Spreadsheet files are safe to open: a cell that would run as a formula is shown as text.")
     now = datetime.now()
     for key, kind in EXPORTS.items():
-        st.download_button(kind.label, data=lambda kind=kind: kind.build(workbook, datetime.now()),
-                           file_name=kind.file_name(now), mime=kind.media_type, key=f"export_{key}",
-                           icon=":material/download:", on_click="ignore")  # fmt: skip
+        st.download_button(
+            kind.label,
+            data=lambda kind=kind: kind.build(workbook, datetime.now()),
+            file_name=kind.file_name(now),
+            mime=kind.media_type,
+            key=f"export_{key}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
 
 
 def restore_from(path: Path, what: str) -> None:
@@ -275,15 +344,27 @@ def restore_upload() -> None:
 def show_backup() -> None:
     flash("_restore_flash")
     now = datetime.now()
-    st.download_button("Download a backup of this workbook", data=lambda: backups.backup_bytes(workbook),
-                       file_name=f"workbook-{now:%Y-%m-%d}.duckdb", mime="application/octet-stream",
-                       key="backup_download", icon=":material/save:", on_click="ignore", type="primary")  # fmt: skip
+    st.download_button(
+        "Download a backup of this workbook",
+        data=lambda: backups.backup_bytes(workbook),
+        file_name=f"workbook-{now:%Y-%m-%d}.duckdb",
+        mime="application/octet-stream",
+        key="backup_download",
+        icon=":material/save:",
+        on_click="ignore",
+        type="primary",
+    )
     st.caption("The backup is the workbook file itself: restore it here, or open it in the app on your own computer.")
     st.markdown("**Restore from a backup file**")
     st.file_uploader("Backup file (.duckdb)", key=f"restore_file_{st.session_state.get('_restore_round', 0)}")
     sure = st.checkbox("Replace everything in this workbook with the backup", key="restore_sure")
-    st.button("Restore", disabled=not sure, on_click=restore_upload, icon=":material/settings_backup_restore:",
-              key="restore_go")  # fmt: skip
+    st.button(
+        "Restore",
+        disabled=not sure,
+        on_click=restore_upload,
+        icon=":material/settings_backup_restore:",
+        key="restore_go",
+    )
     st.caption("The file is checked first; if it is not a good workbook, nothing changes.")
     show_snapshots()
 
@@ -300,14 +381,24 @@ def show_snapshots() -> None:
     points = backups.list_restore_points(snapshots_in)
     if not points:
         return
-    st.write(f"Last good backup: **{points[0].taken_at:%d %b %Y, %H:%M}**. One a day is kept for the last "
-             f"{backups.SNAPSHOT_KEEP} days, and a copy before every restore, in `{snapshots_in}`.")  # fmt: skip
-    days = {s.path: f"{s.taken_at:%A %d %b %Y, %H:%M}" + (" (kept before a restore)" if s.before_restore else "")
-            for s in points}  # fmt: skip
+    st.write(
+        f"Last good backup: **{points[0].taken_at:%d %b %Y, %H:%M}**. One a day is kept for the last "
+        f"{backups.SNAPSHOT_KEEP} days, and a copy before every restore, in `{snapshots_in}`."
+    )
+    days = {
+        s.path: f"{s.taken_at:%A %d %b %Y, %H:%M}" + (" (kept before a restore)" if s.before_restore else "")
+        for s in points
+    }
     chosen = st.selectbox("Restore an automatic backup", list(days), format_func=days.get, key="snapshot_pick")
     sure = st.checkbox("Replace everything in this workbook with that backup", key="snapshot_sure")
-    st.button("Restore this backup", disabled=not sure, on_click=restore_from, args=(chosen, f"the backup of {days[chosen]}"),
-              key="snapshot_go", icon=":material/history:")  # fmt: skip
+    st.button(
+        "Restore this backup",
+        disabled=not sure,
+        on_click=restore_from,
+        args=(chosen, f"the backup of {days[chosen]}"),
+        key="snapshot_go",
+        icon=":material/history:",
+    )
 
 
 st.title("Import, export, backup")

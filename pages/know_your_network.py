@@ -37,7 +37,11 @@ def add_person(introduced_by: int | None) -> None:
         return
     duplicates = people.find_likely_duplicates(workbook, draft.name, draft.email, draft.company)
     if duplicates and not st.session_state.get("new_confirm_duplicate"):
-        set_flash("warning", literal(describe_duplicates(draft, duplicates)) + " Tick “Save anyway” to add them.", "_add_flash")
+        set_flash(
+            "warning",
+            literal(describe_duplicates(draft, duplicates)) + " Tick “Save anyway” to add them.",
+            "_add_flash",
+        )
         return
     try:
         people.add_contact(workbook, draft)
@@ -78,28 +82,41 @@ def show_list() -> None:
         st.button("Undo", on_click=undo_trash, icon=":material/undo:")
     left, middle, right = st.columns([2, 1, 1])
     search = left.text_input("Search name, company, role or email", key="list_search")
-    circle = middle.selectbox("Circle", [None, *CIRCLES], format_func=lambda c: "All circles" if c is None else CIRCLES[c], key="list_circle")
+    circle = middle.selectbox(
+        "Circle", [None, *CIRCLES], format_func=lambda c: "All circles" if c is None else CIRCLES[c], key="list_circle"
+    )
     tie = right.selectbox("Tie", [None, *TIES], format_func=lambda t: "Both" if t is None else TIES[t], key="list_tie")
     pages = max(1, -(-cached(workbook, people.count_matching, search, circle, tie) // PAGE_SIZE))
     page = st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="list_page") if pages > 1 else 1
     rows, total = cached(workbook, people.search_contacts, search, circle, tie, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     if not total:
-        st.info("Nobody matches these filters." if (search or circle or tie) else "Nobody listed yet: add someone in “Add people”.")
+        st.info(
+            "Nobody matches these filters."
+            if (search or circle or tie)
+            else "Nobody listed yet: add someone in “Add people”."
+        )
         return
     introducers = people.contact_names(workbook, [r.introduced_by for r in rows])
-    st.caption(f"{total:,} {'person' if total == 1 else 'people'}; showing {len(rows)} from #{(page - 1) * PAGE_SIZE + 1:,}.")
+    st.caption(
+        f"{total:,} {'person' if total == 1 else 'people'}; showing {len(rows)} from #{(page - 1) * PAGE_SIZE + 1:,}."
+    )
     st.dataframe(
         [
             {
-                "Name": r.name, "Circle": CIRCLES.get(r.circle, r.circle), "Tie": r.tie, "Company": r.company,
-                "Role": r.role, "Email": r.email, "Introduced by": introducers.get(r.introduced_by, ""),
+                "Name": r.name,
+                "Circle": CIRCLES.get(r.circle, r.circle),
+                "Tie": r.tie,
+                "Company": r.company,
+                "Role": r.role,
+                "Email": r.email,
+                "Introduced by": introducers.get(r.introduced_by, ""),
                 "Notes": r.notes,
             }
             for r in rows
         ],
         hide_index=True,
         width="stretch",
-    )  # fmt: skip
+    )
     show_editor({r.id: r for r in rows})
 
 
@@ -142,9 +159,13 @@ def load_into_editor() -> None:
 def show_editor(shown: dict) -> None:
     st.subheader("Edit or delete someone on this page")
     contact_id = st.selectbox(
-        "Person", list(shown), format_func=lambda i: shown[i].name, key="edit_pick", index=None,
+        "Person",
+        list(shown),
+        format_func=lambda i: shown[i].name,
+        key="edit_pick",
+        index=None,
         placeholder="Choose someone listed above",
-    )  # fmt: skip
+    )
     if contact_id is None:
         return
     if st.session_state.get("_editing_id") != contact_id:
@@ -210,10 +231,14 @@ with work_col:
 with circles_col:
     st.subheader("Your circles")
     st.markdown(describe_coverage(counts))
-    st.vega_lite_chart(spec=chart_spec(workbook, people_per_circle, rows), width="stretch", alt=describe_coverage(counts))
+    st.vega_lite_chart(
+        spec=chart_spec(workbook, people_per_circle, rows), width="stretch", alt=describe_coverage(counts)
+    )
     growth = cached(workbook, people.growth_by_month)
     if len(growth) > 1:
         st.vega_lite_chart(
-            spec=chart_spec(workbook, list_growth, growth), width="stretch", alt="How many people your list held, month by month."
+            spec=chart_spec(workbook, list_growth, growth),
+            width="stretch",
+            alt="How many people your list held, month by month.",
         )
 credit_article()

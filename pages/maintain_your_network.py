@@ -1,15 +1,24 @@
 """Tip 6 · Take the time to maintain your network: who to contact next, a weekly plan, give and take."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import streamlit as st
 
 from charts.maintenance import give_take_balance, reconnect_schedule
-from fileio.ical import FILE_NAME, MEDIA_TYPE, export_schedule
 from core.model import CHANNELS, CIRCLES, INTERACTION_KINDS, LEDGER_DIRECTIONS, LEDGER_KINDS, TIES
 from core.priority import Suggestion, describe_days, rank_contacts
 from core.reciprocity import DEFAULT_WEIGHTS, default_weight, describe_balance, describe_balances, suggest_give_backs
-from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, Pick, Schedule, describe_cadence, describe_schedule, first_due, plan_weeks
+from core.schedule import (
+    CADENCE_CHOICES,
+    DEFAULT_WEEKS,
+    Pick,
+    Schedule,
+    describe_cadence,
+    describe_schedule,
+    first_due,
+    plan_weeks,
+)
+from fileio.ical import FILE_NAME, MEDIA_TYPE, export_schedule
 from store import InvalidInput, Workbook
 from store import contacts as people
 from store import maintenance as upkeep
@@ -35,12 +44,14 @@ def ranked_list(book: Workbook, on: date) -> list[Suggestion]:
 def planned_weeks(book: Workbook, on: date, weeks: int) -> Schedule:
     capacity = upkeep.get_capacity(book)
     keys = upkeep.list_key_contacts(book)
-    picks = [Pick(s.contact_id, s.name, s.summary) for s in cached(book, ranked_list, on)[: capacity * weeks + len(keys)]]
+    picks = [
+        Pick(s.contact_id, s.name, s.summary) for s in cached(book, ranked_list, on)[: capacity * weeks + len(keys)]
+    ]
     return plan_weeks(keys, picks, on, capacity=capacity, weeks=weeks)
 
 
 def calendar_file(book: Workbook, on: date, weeks: int) -> bytes:
-    return export_schedule(cached(book, planned_weeks, on, weeks), datetime.now(timezone.utc))
+    return export_schedule(cached(book, planned_weeks, on, weeks), datetime.now(UTC))
 
 
 # --- callbacks (they run before the next script run, so the page shows the new state) ----------
@@ -52,7 +63,9 @@ def log_catch_up(contact_id: int, name: str, flash_key: str) -> None:
 
 
 def open_card(contact_id: int, name: str) -> None:
-    st.session_state.update({"card_search": name, "card_pick": contact_id, "_card_wanted": (contact_id, name), TAB_KEY: CARD_TAB})
+    st.session_state.update(
+        {"card_search": name, "card_pick": contact_id, "_card_wanted": (contact_id, name), TAB_KEY: CARD_TAB}
+    )
 
 
 def save_capacity() -> None:
@@ -94,23 +107,36 @@ def log_contact(contact_id: int, name: str) -> None:
     state = st.session_state
     try:
         log_interaction(
-            workbook, contact_id, state.get("card_log_on") or today, state.get("card_log_kind", "catch_up"),
-            channel=state.get("card_log_channel", ""), today=today,
-        )  # fmt: skip
+            workbook,
+            contact_id,
+            state.get("card_log_on") or today,
+            state.get("card_log_kind", "catch_up"),
+            channel=state.get("card_log_channel", ""),
+            today=today,
+        )
     except InvalidInput as error:
         set_flash("error", f"{error} Nothing was saved.", "_card_flash")
         return
-    set_flash("success", f"Logged: {INTERACTION_KINDS[state.get('card_log_kind', 'catch_up')].lower()} with {literal(name)}.", "_card_flash")
+    set_flash(
+        "success",
+        f"Logged: {INTERACTION_KINDS[state.get('card_log_kind', 'catch_up')].lower()} with {literal(name)}.",
+        "_card_flash",
+    )
 
 
 def record_give_take(contact_id: int, name: str) -> None:
     state = st.session_state
     try:
         upkeep.add_ledger_entry(
-            workbook, contact_id, state.get("card_ledger_on") or today, state.get("card_direction", "gave"),
-            state.get("card_ledger_kind", "thank_you"), _whole(state.get("card_weight")), today=today,
+            workbook,
+            contact_id,
+            state.get("card_ledger_on") or today,
+            state.get("card_direction", "gave"),
+            state.get("card_ledger_kind", "thank_you"),
+            _whole(state.get("card_weight")),
+            today=today,
             note=state.get("card_ledger_note", "") or "",
-        )  # fmt: skip
+        )
     except InvalidInput as error:
         set_flash("error", f"{error} Nothing was saved.", "_card_flash")
         return
@@ -149,13 +175,18 @@ def show_next() -> None:
     flash("_next_flash")
     ranked = cached(workbook, ranked_list, today)
     if not ranked and not cached(workbook, people.count_contacts):
-        st.info("Nobody is listed yet. Start with tip 1: list the people you know, circle by circle.",
-                icon=":material/info:")  # fmt: skip
+        st.info(
+            "Nobody is listed yet. Start with tip 1: list the people you know, circle by circle.",
+            icon=":material/info:",
+        )
         st.page_link("pages/know_your_network.py", label="Tip 1 · Know your network", icon=":material/groups:")
         return
     if not ranked:
-        st.info("Nobody needs you yet. Mark key contacts on a person's card, or log who you have met, "
-                "and this list will tell you who to call next and why.", icon=":material/info:")  # fmt: skip
+        st.info(
+            "Nobody needs you yet. Mark key contacts on a person's card, or log who you have met, "
+            "and this list will tell you who to call next and why.",
+            icon=":material/info:",
+        )
         return
     top = f"; the top {SHOWN}" if len(ranked) > SHOWN else ""
     st.caption(f"{plural(len(ranked), 'person', 'people')} on the list{top}, with the reasons:")
@@ -165,13 +196,21 @@ def show_next() -> None:
         text.markdown(f"**{s.rank}. {literal(s.name)}** (score {s.score})  \n{reasons}")
         action = column.container(horizontal=True)
         action.button(
-            "Got in touch today", key=f"next_done_{s.contact_id}", on_click=log_catch_up,
-            args=(s.contact_id, s.name, "_next_flash"), icon=":material/check:", disabled=s.contacted_today,
-        )  # fmt: skip
+            "Got in touch today",
+            key=f"next_done_{s.contact_id}",
+            on_click=log_catch_up,
+            args=(s.contact_id, s.name, "_next_flash"),
+            icon=":material/check:",
+            disabled=s.contacted_today,
+        )
         action.button(
-            "Open card", key=f"next_card_{s.contact_id}", on_click=open_card, args=(s.contact_id, s.name),
-            icon=":material/badge:", help="Notes, give and take, and ways to give back",
-        )  # fmt: skip
+            "Open card",
+            key=f"next_card_{s.contact_id}",
+            on_click=open_card,
+            args=(s.contact_id, s.name),
+            icon=":material/badge:",
+            help="Notes, give and take, and ways to give back",
+        )
 
 
 def show_plan() -> None:
@@ -179,7 +218,9 @@ def show_plan() -> None:
     left, middle, right = st.columns([1, 1, 1], vertical_alignment="bottom")
     if "capacity" not in st.session_state:
         st.session_state["capacity"] = upkeep.get_capacity(workbook)
-    left.number_input("People a week (capacity)", step=1, key="capacity", help="How many people you can contact in a week; 1 to 50.")
+    left.number_input(
+        "People a week (capacity)", step=1, key="capacity", help="How many people you can contact in a week; 1 to 50."
+    )
     middle.button("Save capacity", on_click=save_capacity, icon=":material/save:")
     weeks = right.slider("Weeks to plan", 2, 12, DEFAULT_WEEKS, key="plan_weeks")
     plan = cached(workbook, planned_weeks, today, weeks)
@@ -187,9 +228,13 @@ def show_plan() -> None:
     chart.vega_lite_chart(spec=chart_spec(workbook, reconnect_schedule, plan), width="stretch")
     reading.markdown(describe_schedule(plan))
     reading.download_button(
-        "Download the calendar (.ics)", data=lambda: cached(workbook, calendar_file, today, weeks), file_name=FILE_NAME,
-        mime=MEDIA_TYPE, icon=":material/calendar_month:", help="Key contacts recur at their cadence in your calendar app.",
-    )  # fmt: skip
+        "Download the calendar (.ics)",
+        data=lambda: cached(workbook, calendar_file, today, weeks),
+        file_name=FILE_NAME,
+        mime=MEDIA_TYPE,
+        icon=":material/calendar_month:",
+        help="Key contacts recur at their cadence in your calendar app.",
+    )
     rows = [{"Day": f"{s.on:%a %d %b}", "Who": s.name, "Why": s.reason} for s in plan.weeks[0].slots]
     st.markdown("**This week**")
     if rows:
@@ -223,17 +268,26 @@ def show_key_contacts() -> None:
         st.caption("No key contacts yet: open someone's card and mark them as a key contact.")
         return
     rows = sorted(
-        ({"Next due": first_due(k.cadence_days, k.last_contacted_on, today), "Who": k.name,
-          "How often": describe_cadence(k.cadence_days),
-          "Last in touch": f"{k.last_contacted_on:%d %b %Y}" if k.last_contacted_on else "never"} for k in keys),
+        (
+            {
+                "Next due": first_due(k.cadence_days, k.last_contacted_on, today),
+                "Who": k.name,
+                "How often": describe_cadence(k.cadence_days),
+                "Last in touch": f"{k.last_contacted_on:%d %b %Y}" if k.last_contacted_on else "never",
+            }
+            for k in keys
+        ),
         key=lambda row: (row["Next due"], row["Who"].casefold()),
-    )  # fmt: skip
+    )
     total = cached(workbook, upkeep.count_key_contacts)
-    st.markdown(f"**Your key contacts** ({total:,}" + (f"; the {KEY_ROWS} longest waiting" if total > KEY_ROWS else "") + ")")
+    st.markdown(
+        f"**Your key contacts** ({total:,}" + (f"; the {KEY_ROWS} longest waiting" if total > KEY_ROWS else "") + ")"
+    )
     st.dataframe(
         [{**row, "Next due": "today" if row["Next due"] == today else f"{row['Next due']:%d %b %Y}"} for row in rows],
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def load_card(person) -> None:
@@ -257,14 +311,19 @@ def show_card() -> None:
     if person is None:
         return
     load_card(person)
-    where = " · ".join(x for x in (person.role, person.company, CIRCLES.get(person.circle, ""), TIES.get(person.tie, "")) if x)
+    where = " · ".join(
+        x for x in (person.role, person.company, CIRCLES.get(person.circle, ""), TIES.get(person.tie, "")) if x
+    )
     st.markdown(f"### {literal(person.name)}\n{literal(where)}")
     last = person.last_contacted_on
-    seen = f"last in touch {last:%d %b %Y} ({describe_days((today - last).days)} ago)" if last else "no contact logged yet"
+    seen = (
+        f"last in touch {last:%d %b %Y} ({describe_days((today - last).days)} ago)" if last else "no contact logged yet"
+    )
     due = ""
     if person.is_key and person.cadence_days:
         due_on = first_due(person.cadence_days, last, today)
-        due = f"; next due {'today' if due_on == today else f'{due_on:%d %b %Y}'} ({describe_cadence(person.cadence_days)})"
+        when = "today" if due_on == today else f"{due_on:%d %b %Y}"
+        due = f"; next due {when} ({describe_cadence(person.cadence_days)})"
     st.caption(f"{seen[0].upper()}{seen[1:]}{due}.")
     key_col, notes_col = st.columns(2)
     with key_col:
@@ -272,7 +331,9 @@ def show_card() -> None:
         st.toggle("A key contact: someone crucial to my network", key="card_is_key")
         st.selectbox("How often to be in touch", [*CADENCE_CHOICES, OTHER_CADENCE], key="card_cadence")
         if st.session_state.get("card_cadence") == OTHER_CADENCE:
-            st.number_input("Days between contacts", step=1, key="card_days", help="A whole number of days, at least 1.")
+            st.number_input(
+                "Days between contacts", step=1, key="card_days", help="A whole number of days, at least 1."
+            )
         st.button("Save key contact", on_click=save_key, args=(person.id, person.name), icon=":material/event_repeat:")
         st.markdown("**Log a contact**")
         st.selectbox("What happened", list(INTERACTION_KINDS), format_func=INTERACTION_KINDS.get, key="card_log_kind")
@@ -297,10 +358,18 @@ def show_history(person) -> None:
         st.caption("Nothing logged with them yet.")
         return
     st.dataframe(
-        [{"When": f"{i.happened_on:%d %b %Y}", "What": INTERACTION_KINDS.get(i.kind, i.kind),
-          "How": CHANNELS.get(i.channel, i.channel), "Note": i.note} for i in recent],
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+        [
+            {
+                "When": f"{i.happened_on:%d %b %Y}",
+                "What": INTERACTION_KINDS.get(i.kind, i.kind),
+                "How": CHANNELS.get(i.channel, i.channel),
+                "Note": i.note,
+            }
+            for i in recent
+        ],
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def show_give_take(person) -> None:
@@ -314,19 +383,39 @@ def show_give_take(person) -> None:
     entries = upkeep.list_ledger(workbook, person.id, limit=10)
     if entries:
         st.dataframe(
-            [{"When": f"{e.happened_on:%d %b %Y}", "Direction": LEDGER_DIRECTIONS[e.direction],
-              "What": LEDGER_KINDS.get(e.kind, e.kind), "Weight": e.weight, "Note": e.note} for e in entries],
-            hide_index=True, width="stretch",
-        )  # fmt: skip
-        labels = {e.id: f"{e.happened_on:%d %b %Y} · {LEDGER_DIRECTIONS[e.direction]}: "
-                        f"{LEDGER_KINDS.get(e.kind, e.kind).lower()} (weight {e.weight})" for e in entries}  # fmt: skip
+            [
+                {
+                    "When": f"{e.happened_on:%d %b %Y}",
+                    "Direction": LEDGER_DIRECTIONS[e.direction],
+                    "What": LEDGER_KINDS.get(e.kind, e.kind),
+                    "Weight": e.weight,
+                    "Note": e.note,
+                }
+                for e in entries
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+        labels = {
+            e.id: f"{e.happened_on:%d %b %Y} · {LEDGER_DIRECTIONS[e.direction]}: "
+            f"{LEDGER_KINDS.get(e.kind, e.kind).lower()} (weight {e.weight})"
+            for e in entries
+        }
         pick, remove = st.columns([3, 1], vertical_alignment="bottom")
-        pick.selectbox("Remove an entry made by mistake", list(labels), format_func=labels.get, index=None,
-                       placeholder="Choose an entry", key="card_remove_pick")  # fmt: skip
+        pick.selectbox(
+            "Remove an entry made by mistake",
+            list(labels),
+            format_func=labels.get,
+            index=None,
+            placeholder="Choose an entry",
+            key="card_remove_pick",
+        )
         remove.button("Remove entry", on_click=remove_give_take, args=(person.name,), icon=":material/delete:")
     st.markdown("**Record something given or received**")
     direction, kind, weight = st.columns(3)
-    direction.radio("Direction", list(LEDGER_DIRECTIONS), format_func=LEDGER_DIRECTIONS.get, key="card_direction", horizontal=True)
+    direction.radio(
+        "Direction", list(LEDGER_DIRECTIONS), format_func=LEDGER_DIRECTIONS.get, key="card_direction", horizontal=True
+    )
     chosen = kind.selectbox("What", list(LEDGER_KINDS), format_func=LEDGER_KINDS.get, key="card_ledger_kind")
     if st.session_state.get("_weight_kind") != chosen:
         st.session_state["_weight_kind"] = chosen
@@ -348,8 +437,9 @@ def show_balance() -> None:
     reading.markdown("**The weights** (you can change each entry's weight when you record it):")
     reading.dataframe(
         [{"What": LEDGER_KINDS[k], "Weight": w} for k, w in sorted(DEFAULT_WEIGHTS.items(), key=lambda kw: kw[1])],
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+        hide_index=True,
+        width="stretch",
+    )
 
 
 st.title("6 · Take the time to maintain your network")

@@ -77,9 +77,11 @@ def show_result(latest: list) -> None:
     comparison = compare_ratings(current.answers, previous.answers if previous else None)
     score_col, band_col = st.columns([1, 3])
     score_col.metric(
-        "Your score", f"{current.score} of {MAX_SCORE}",
-        delta=f"{comparison.change:+d}" if comparison.change else None, help=f"Taken {current.taken_on:%d %b %Y}",
-    )  # fmt: skip
+        "Your score",
+        f"{current.score} of {MAX_SCORE}",
+        delta=f"{comparison.change:+d}" if comparison.change else None,
+        help=f"Taken {current.taken_on:%d %b %Y}",
+    )
     with band_col:
         BAND_BOXES[band.key](f"**{band.label}.** {band.advice}", icon=BAND_ICONS[band.key])
         st.caption(comparison.summary)
@@ -94,14 +96,18 @@ def show_result(latest: list) -> None:
 def show_actions(answers: dict) -> None:
     actions = actions_for(answers)
     if not actions:
-        st.markdown("Every answer was yes. Keep in touch with the people who make it so, and retake this in a few months.")
+        st.markdown(
+            "Every answer was yes. Keep in touch with the people who make it so, and retake this in a few months."
+        )
         return
     st.markdown(f"**What to do about each no** ({len(actions)})")
     for action in actions:
         with st.container(border=True):
             st.markdown(f"*No to: {RATING_QUESTIONS[action.question]}*  \n{action.text}")
             st.page_link(
-                action.page, label=f"Tip {action.tip}: {action.page_title}", icon=":material/arrow_forward:",
+                action.page,
+                label=f"Tip {action.tip}: {action.page_title}",
+                icon=":material/arrow_forward:",
                 query_params=dict(action.query) or None,
             )
 
@@ -120,16 +126,28 @@ def show_past(ratings: list) -> None:
     newest = list(reversed(ratings))[:PAST_ROWS]
     st.dataframe(
         [
-            {"Taken": r.taken_on, "Score": r.score, "Band": band_for(r.score).label,
-             "No to": ", ".join(short_question(k) for k in RATING_QUESTIONS if not r.answers.get(k)) or "–",
-             **{label: getattr(r, key) for key, label in NOTE_FIELDS.items()}}
+            {
+                "Taken": r.taken_on,
+                "Score": r.score,
+                "Band": band_for(r.score).label,
+                "No to": ", ".join(short_question(k) for k in RATING_QUESTIONS if not r.answers.get(k)) or "–",
+                **{label: getattr(r, key) for key, label in NOTE_FIELDS.items()},
+            }
             for r in newest
         ],
-        hide_index=True, width="stretch", column_config={"Taken": st.column_config.DateColumn(format="DD MMM YYYY")},
-    )  # fmt: skip
+        hide_index=True,
+        width="stretch",
+        column_config={"Taken": st.column_config.DateColumn(format="DD MMM YYYY")},
+    )
     labels = {r.id: f"{r.taken_on:%d %b %Y}: {r.score} of {MAX_SCORE}" for r in newest}
-    st.selectbox("Remove a rating taken by mistake", list(labels), format_func=labels.get, index=None,
-                 key="remove_pick", placeholder="Choose a rating")  # fmt: skip
+    st.selectbox(
+        "Remove a rating taken by mistake",
+        list(labels),
+        format_func=labels.get,
+        index=None,
+        key="remove_pick",
+        placeholder="Choose a rating",
+    )
     st.button("Remove this rating", on_click=remove_rating, icon=":material/delete:")
     flash("_past_flash")
 

@@ -44,8 +44,9 @@ def add_target() -> None:
         set_flash("error", str(error), "_target_flash")
         return
     st.session_state["target_title"] = ""
-    set_flash("success", f"Added the target “{literal(title.strip())}”. Now link the people who could help.",
-              "_target_flash")
+    set_flash(
+        "success", f"Added the target “{literal(title.strip())}”. Now link the people who could help.", "_target_flash"
+    )
 
 
 def link_person(goal_id: int, contact_id: int | None, title: str) -> None:
@@ -80,14 +81,18 @@ def show_targets(targets: list) -> None:
     st.button("Add target", type="primary", on_click=add_target, icon=":material/flag:")
     for goal in targets:
         if is_vague_target(goal.title):
-            st.warning(f"“{literal(goal.title)}” is too open to bring leads; try something like "
-                       f"“{TARGET_EXAMPLES.get(goal.kind, 'Data analyst')}”.", icon=":material/help:")
+            st.warning(
+                f"“{literal(goal.title)}” is too open to bring leads; try something like "
+                f"“{TARGET_EXAMPLES.get(goal.kind, 'Data analyst')}”.",
+                icon=":material/help:",
+            )
     if not targets:
         return
     titles = {g.id: f"{g.title} ({TARGET_KINDS[g.kind].lower()})" for g in targets}
-    st.markdown("**Your targets:** " + " · ".join(
-        f"{literal(titles[g.id])}{', high priority' if g.priority == 1 else ''}" for g in targets
-    ))
+    st.markdown(
+        "**Your targets:** "
+        + " · ".join(f"{literal(titles[g.id])}{', high priority' if g.priority == 1 else ''}" for g in targets)
+    )
     with st.expander("Remove a target"):
         doomed = st.selectbox("Target to remove", list(titles), format_func=titles.get, key="remove_goal")
         st.button("Remove target", on_click=remove_target, args=(doomed, titles[doomed]), icon=":material/delete:")
@@ -102,10 +107,20 @@ def show_pitch() -> None:
     st.markdown("Be ready to say both in a breath: they start every ask you compose.")
     if "pitch_looking" not in st.session_state:
         st.session_state["pitch_looking"], st.session_state["pitch_lately"] = store.get_pitch(workbook)
-    st.text_area("What I'm looking for", key="pitch_looking", height=68, max_chars=store.PITCH_MAX,
-                 placeholder="e.g. a data analyst role in a hospital's quality team")
-    st.text_area("What I've done lately", key="pitch_lately", height=68, max_chars=store.PITCH_MAX,
-                 placeholder="e.g. finished a SQL course and built a dashboard for a clinic")
+    st.text_area(
+        "What I'm looking for",
+        key="pitch_looking",
+        height=68,
+        max_chars=store.PITCH_MAX,
+        placeholder="e.g. a data analyst role in a hospital's quality team",
+    )
+    st.text_area(
+        "What I've done lately",
+        key="pitch_lately",
+        height=68,
+        max_chars=store.PITCH_MAX,
+        placeholder="e.g. finished a SQL course and built a dashboard for a clinic",
+    )
     flash("_pitch_flash")
     st.button("Save pitch", on_click=save_pitch, icon=":material/save:")
 
@@ -171,10 +186,17 @@ def show_references() -> None:
         st.caption("Next step: " + (REFERENCE_STEPS[next_step] if next_step else "all five done. Well done!"))
         with st.expander("Every reference and their next step, as a table"):
             st.dataframe(
-                [{"Reference": names[p.contact_id], "Steps done": f"{p.steps_done} of {len(REFERENCE_STEPS)}",
-                  "Next step": REFERENCE_STEPS[p.next_step] if p.next_step else "All done"} for p in progress],
-                hide_index=True, width="stretch",
-            )  # fmt: skip
+                [
+                    {
+                        "Reference": names[p.contact_id],
+                        "Steps done": f"{p.steps_done} of {len(REFERENCE_STEPS)}",
+                        "Next step": REFERENCE_STEPS[p.next_step] if p.next_step else "All done",
+                    }
+                    for p in progress
+                ],
+                hide_index=True,
+                width="stretch",
+            )
         step_col, date_col = st.columns(2)
         step_col.selectbox("Step done", list(REFERENCE_STEPS), format_func=REFERENCE_STEPS.get, key="ref_step")
         date_col.date_input("On", value=date.today(), key="ref_date", format="DD/MM/YYYY")
@@ -197,16 +219,23 @@ def log_contact(contact_id: int | None) -> None:
     kind = state["log_kind"]
     try:
         store.log_outreach(
-            workbook, contact_id, state.get("log_date") or date.today(), kind, channel=state["log_channel"],
+            workbook,
+            contact_id,
+            state.get("log_date") or date.today(),
+            kind,
+            channel=state["log_channel"],
             outcome=state.get("log_outcome", "") if kind == "ask" else "",
             request_kind=state.get("log_request", "") if kind in ("ask", "help_received") else "",
-            note=state.get("log_note", ""), today=date.today(),
+            note=state.get("log_note", ""),
+            today=date.today(),
         )
     except InvalidInput as error:
         set_flash("error", str(error) + " Nothing was saved.", "_log_flash")
         return
     state["log_note"] = ""
-    set_flash("success", f"Logged a {INTERACTION_KINDS[kind].lower()}; their “last spoke” date is updated.", "_log_flash")
+    set_flash(
+        "success", f"Logged a {INTERACTION_KINDS[kind].lower()}; their “last spoke” date is updated.", "_log_flash"
+    )
 
 
 def show_log() -> None:
@@ -232,13 +261,19 @@ def show_log() -> None:
         return
     st.dataframe(
         [
-            {"When": r["happened_on"], "Who": r["name"], "What": INTERACTION_KINDS.get(r["kind"], r["kind"]),
-             "How": CHANNELS.get(r["channel"], r["channel"]), "Outcome": OUTCOMES.get(r["outcome"], r["outcome"]),
-             "Note": r["note"][:80]}
+            {
+                "When": r["happened_on"],
+                "Who": r["name"],
+                "What": INTERACTION_KINDS.get(r["kind"], r["kind"]),
+                "How": CHANNELS.get(r["channel"], r["channel"]),
+                "Outcome": OUTCOMES.get(r["outcome"], r["outcome"]),
+                "Note": r["note"][:80],
+            }
             for r in rows
         ],
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+        hide_index=True,
+        width="stretch",
+    )
     st.caption("The 30 most recent contacts.")
 
 

@@ -4,10 +4,6 @@ import streamlit as st
 
 from charts.ties import graph_height, introduction_paths, mix_height, tie_mix
 from core.model import CIRCLES, DESTINATION_KINDS, TIES
-from store import InvalidInput
-from store import contacts as people
-from store import goals as goal_store
-from store import ties as tie_store
 from core.ties import (
     SECTION_PARAM,
     SECTIONS,
@@ -19,6 +15,10 @@ from core.ties import (
     layout_paths,
     summarise_mix,
 )
+from store import InvalidInput
+from store import contacts as people
+from store import goals as goal_store
+from store import ties as tie_store
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
 from ui.widgets import credit_article, flash, set_flash
@@ -53,12 +53,15 @@ def compute_unreached(book) -> list:
 
 # --- your mix ------------------------------------------------------------------------------------
 
+
 def show_mix(mix) -> None:
     if not mix.total:
         st.info(md(mix.advice))
         return
     chart_col, reading_col = st.columns([3, 2])
-    chart_col.vega_lite_chart(spec=chart_spec(workbook, tie_mix, mix.rows), width="stretch", height=mix_height(mix.rows))
+    chart_col.vega_lite_chart(
+        spec=chart_spec(workbook, tie_mix, mix.rows), width="stretch", height=mix_height(mix.rows)
+    )
     reading_col.markdown(f"{md(mix.reading)}\n\n{md(mix.advice)}")
     reading_col.caption(
         "Strong ties are your inner circle: people you trust and talk to often. Weak ties are "
@@ -67,6 +70,7 @@ def show_mix(mix) -> None:
 
 
 # --- mark ties -----------------------------------------------------------------------------------
+
 
 def set_chosen() -> None:
     chosen = st.session_state.get("tie_chosen") or []
@@ -106,29 +110,50 @@ def show_marking() -> None:
     matches, total = cached(workbook, people.search_contacts, search, circle, current, MATCH_LIMIT, 0)
     flash("_tie_flash")
     if not total:
-        st.info("Nobody matches these filters." if (search or circle or current) else "Nobody listed yet: add people on “Know your network”.")
+        st.info(
+            "Nobody matches these filters."
+            if (search or circle or current)
+            else "Nobody listed yet: add people on “Know your network”."
+        )
         return
-    shown = f"first {len(matches)} of {total:,}; narrow the search to see others" if total > len(matches) else f"{total:,}"
+    shown = (
+        f"first {len(matches)} of {total:,}; narrow the search to see others" if total > len(matches) else f"{total:,}"
+    )
     st.caption(f"{plural(total)} match ({shown}).")
     st.dataframe(
-        [{"Name": c.name, "Tie": TIES[c.tie], "Circle": CIRCLES.get(c.circle, c.circle), "Company": c.company} for c in matches],
-        hide_index=True, width="stretch", height=min(38 + 35 * len(matches), 300),
-    )  # fmt: skip
+        [
+            {"Name": c.name, "Tie": TIES[c.tie], "Circle": CIRCLES.get(c.circle, c.circle), "Company": c.company}
+            for c in matches
+        ],
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(matches), 300),
+    )
     st.radio("Mark as", list(TIES), format_func=TIES.get, horizontal=True, key="tie_value")
     names = {c.id: f"{c.name} ({c.tie})" for c in matches}
-    st.multiselect("People to mark", list(names), format_func=names.get, key="tie_chosen", placeholder="Choose from the list above")
+    st.multiselect(
+        "People to mark", list(names), format_func=names.get, key="tie_chosen", placeholder="Choose from the list above"
+    )
     st.button("Mark the chosen people", type="primary", on_click=set_chosen, icon=":material/done:")
     with st.expander(f"Mark all {plural(total)} who match at once"):
         st.checkbox(f"Yes, change all {total:,}", key="tie_confirm_all")
-        st.button("Mark everyone who matches", on_click=set_all, args=(search, circle, current, total), icon=":material/done_all:")
+        st.button(
+            "Mark everyone who matches",
+            on_click=set_all,
+            args=(search, circle, current, total),
+            icon=":material/done_all:",
+        )
 
 
 # --- where you want to go ------------------------------------------------------------------------
 
+
 def add_destination() -> None:
     state = st.session_state
     try:
-        goal_store.add_goal(workbook, state.get("dest_kind", "association"), state.get("dest_title", ""), state.get("dest_priority", 2))
+        goal_store.add_goal(
+            workbook, state.get("dest_kind", "association"), state.get("dest_title", ""), state.get("dest_priority", 2)
+        )
     except InvalidInput as error:
         set_flash("error", md(f"{error} Nothing was saved."), "_dest_flash")
         return
@@ -154,7 +179,8 @@ def remove_destination(goal_id: int, title: str) -> None:
 def show_destinations(report, destinations) -> None:
     st.markdown(
         "Your network should point where you are going, not only where you have been. Name the "
-        "associations, conferences, journals and fields you want to be part of, then link the people who relate to each."
+        "associations, conferences, journals and fields you want to be part of, then link the people "
+        "who relate to each."
     )
     flash("_dest_flash")
     with st.form("add_destination", border=True):
@@ -167,10 +193,19 @@ def show_destinations(report, destinations) -> None:
     if not destinations:
         return
     st.dataframe(
-        [{"Destination": r.goal.title, "Kind": DESTINATION_KINDS[r.goal.kind], "Priority": PRIORITIES[r.goal.priority],
-          "People": r.people, "Status": "nobody yet" if r.people == 0 else "covered"} for r in report.reaches],
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+        [
+            {
+                "Destination": r.goal.title,
+                "Kind": DESTINATION_KINDS[r.goal.kind],
+                "Priority": PRIORITIES[r.goal.priority],
+                "People": r.people,
+                "Status": "nobody yet" if r.people == 0 else "covered",
+            }
+            for r in report.reaches
+        ],
+        hide_index=True,
+        width="stretch",
+    )
     show_linking(destinations)
 
 
@@ -180,18 +215,30 @@ def show_linking(destinations) -> None:
     goal_id = st.selectbox("Destination", list(titles), format_func=titles.get, key="dest_pick")
     linked = tie_store.people_for_goal(workbook, goal_id, limit=20)
     if linked:
-        st.caption("Linked so far: " + md(", ".join(name for _, name, _ in linked)) + (" …" if len(linked) == 20 else ""))
-    query = st.text_input("Find people who relate to it", key="dest_search", placeholder="Type part of a name, company or role")
+        st.caption(
+            "Linked so far: " + md(", ".join(name for _, name, _ in linked)) + (" …" if len(linked) == 20 else "")
+        )
+    query = st.text_input(
+        "Find people who relate to it", key="dest_search", placeholder="Type part of a name, company or role"
+    )
     if query.strip():
         matches, total = cached(workbook, people.search_contacts, query, None, None, MATCH_LIMIT, 0)
         names = {c.id: c.name + (f" · {c.company}" if c.company else "") for c in matches}
         more = f" (first {len(matches)} of {total:,})" if total > len(matches) else ""
         st.multiselect(f"People to link{more}", list(names), format_func=names.get, key="dest_people")
-        st.button("Link them", type="primary", on_click=link_people, args=(goal_id, titles[goal_id]), icon=":material/link:")
-    st.button("Remove this destination", on_click=remove_destination, args=(goal_id, titles[goal_id]), icon=":material/delete:")
+        st.button(
+            "Link them", type="primary", on_click=link_people, args=(goal_id, titles[goal_id]), icon=":material/link:"
+        )
+    st.button(
+        "Remove this destination",
+        on_click=remove_destination,
+        args=(goal_id, titles[goal_id]),
+        icon=":material/delete:",
+    )
 
 
 # --- introduction paths --------------------------------------------------------------------------
+
 
 def show_paths() -> None:
     st.markdown(
@@ -208,8 +255,13 @@ def show_paths() -> None:
         show_unreached()
         return
     layout = layout_paths(paths)
-    st.vega_lite_chart(spec=chart_spec(workbook, introduction_paths, layout), width="stretch", height=graph_height(layout))
-    st.caption("Circles are strong ties, triangles the people to meet, diamonds your goals; dashed lines link a person to a goal.")
+    st.vega_lite_chart(
+        spec=chart_spec(workbook, introduction_paths, layout), width="stretch", height=graph_height(layout)
+    )
+    st.caption(
+        "Circles are strong ties, triangles the people to meet, diamonds your goals; "
+        "dashed lines link a person to a goal."
+    )
     st.markdown("**Who to ask**\n" + "\n".join(f"{i}. {md(describe_path(p))}" for i, p in enumerate(paths, 1)))
     show_unreached()
 
@@ -242,7 +294,9 @@ if mark_tab.open:
     show_marking()
 if where_tab.open:
     destinations = cached(workbook, goal_store.list_goals, tuple(DESTINATION_KINDS))
-    show_destinations(assess_destinations(destinations, cached(workbook, tie_store.count_people_per_goal)), destinations)
+    show_destinations(
+        assess_destinations(destinations, cached(workbook, tie_store.count_people_per_goal)), destinations
+    )
 if paths_tab.open:
     show_paths()
 credit_article()

@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from store.rooms import RoomError, get_room, join, leave
 from core.workshop import (
     AGENDA,
     MIN_GROUP,
@@ -14,6 +13,7 @@ from core.workshop import (
     describe_share,
     normalise_code,
 )
+from store.rooms import RoomError, get_room, join, leave
 from ui.rooms import (
     Seat,
     keep_seat_in_address,
@@ -49,7 +49,11 @@ def join_room() -> None:
         return
     nickname = " ".join(st.session_state.get("ws_nickname", "").split())
     take_seat(Seat(normalise_code(code), token, nickname))
-    set_flash("success", f"You joined room {normalise_code(code)}. Nothing is shared until you switch sharing on.", "_ws_flash")
+    set_flash(
+        "success",
+        f"You joined room {normalise_code(code)}. Nothing is shared until you switch sharing on.",
+        "_ws_flash",
+    )
 
 
 def consent_changed() -> None:
@@ -85,11 +89,20 @@ def show_join_form() -> None:
             get_room(store, linked)
         except RoomError as error:
             st.error(str(error), icon=":material/error:")
-    st.text_input("Room code", key="ws_code", max_chars=12, placeholder="e.g. K7M2QX",
-                  help="The six letters and digits your facilitator shows.")  # fmt: skip
-    st.text_input("Nickname (optional)", key="ws_nickname", max_chars=30,
-                  help="Shown only in the facilitator's list of who joined, never beside your figures. "
-                       "A first name or a made-up one; leave it blank to stay anonymous.")  # fmt: skip
+    st.text_input(
+        "Room code",
+        key="ws_code",
+        max_chars=12,
+        placeholder="e.g. K7M2QX",
+        help="The six letters and digits your facilitator shows.",
+    )
+    st.text_input(
+        "Nickname (optional)",
+        key="ws_nickname",
+        max_chars=30,
+        help="Shown only in the facilitator's list of who joined, never beside your figures. "
+        "A first name or a made-up one; leave it blank to stay anonymous.",
+    )
     st.button("Join the room", type="primary", on_click=join_room, icon=":material/login:")
 
 
@@ -115,7 +128,9 @@ def show_seat(seat: Seat) -> None:
     keep_seat_in_address(seat)
     name = f" as **{seat.nickname}**" if seat.nickname else ""
     left = max(0, int((room.expires_at - datetime.now(UTC).replace(tzinfo=None)).total_seconds() // 60))
-    st.success(f"You are in room **{room.code}**{name}. It closes in {left // 60} h {left % 60} min.", icon=":material/groups:")
+    st.success(
+        f"You are in room **{room.code}**{name}. It closes in {left // 60} h {left % 60} min.", icon=":material/groups:"
+    )
     show_agenda_now(room.agenda_started_at)
 
     st.subheader("Share your figures with the room", anchor=False)

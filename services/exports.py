@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
-from fileio.action_plan import PlanSection, render_html, render_markdown
-from fileio.export import build_workbook_zip, write_csv
-from fileio.vcard import write_vcards
 from core.model import GOAL_KINDS, REFERENCE_STEPS, Rating
 from core.outreach import reference_progress
 from core.priority import rank_contacts
 from core.rating import actions_for, band_for
 from core.schedule import DEFAULT_WEEKS, Pick, plan_weeks
+from fileio.action_plan import PlanSection, render_html, render_markdown
+from fileio.export import build_workbook_zip, write_csv
+from fileio.vcard import write_vcards
 from store import Workbook, backup, maintenance, outreach, ratings
 from store.goals import list_goals
 from store.schema import APPLICATION_ID
@@ -53,7 +53,7 @@ def export_calendar(workbook: Workbook, now: datetime, weeks: int = DEFAULT_WEEK
     ranked = rank_contacts(maintenance.load_candidates(workbook, today), today, limit=capacity * weeks + len(keys))
     picks = [Pick(s.contact_id, s.name, s.summary) for s in ranked]
     schedule = plan_weeks(keys, picks, today, capacity=capacity, weeks=weeks)
-    return export_schedule(schedule, now if now.tzinfo else now.replace(tzinfo=timezone.utc))
+    return export_schedule(schedule, now if now.tzinfo else now.replace(tzinfo=UTC))
 
 
 def plan_sections(workbook: Workbook, today: date) -> list[PlanSection]:
@@ -61,25 +61,41 @@ def plan_sections(workbook: Workbook, today: date) -> list[PlanSection]:
     goals = list_goals(workbook)
     ranked = rank_contacts(maintenance.load_candidates(workbook, today), today, limit=NEXT_PEOPLE)
     steps = outreach.reference_steps(workbook)
-    refs = [(r["name"], reference_progress(r["id"], steps.get(r["id"], {}))) for r in outreach.list_references(workbook)]
+    refs = [
+        (r["name"], reference_progress(r["id"], steps.get(r["id"], {}))) for r in outreach.list_references(workbook)
+    ]
     latest = ratings.latest_ratings(workbook, 1)
     return [
-        PlanSection("What you are looking for", "Specific targets make it easy for people to help (tip 2).",
-                    tuple(f"{GOAL_KINDS.get(g.kind, g.kind)}: {g.title}" for g in goals),
-                    "Name a role, an employer or an industry on the Reach out page."),
-        PlanSection("Who to contact next", "The people who most need your attention now (tip 6).",
-                    tuple(f"{s.name}: {s.summary}" for s in ranked), "Add people on the Know your network page."),
-        PlanSection("Your references", "Take each reference through the five steps (tip 2).",
-                    tuple(f"{name}: next, {REFERENCE_STEPS[p.next_step].lower()}" for name, p in refs if p.next_step),
-                    "No reference is waiting for a step."),
+        PlanSection(
+            "What you are looking for",
+            "Specific targets make it easy for people to help (tip 2).",
+            tuple(f"{GOAL_KINDS.get(g.kind, g.kind)}: {g.title}" for g in goals),
+            "Name a role, an employer or an industry on the Reach out page.",
+        ),
+        PlanSection(
+            "Who to contact next",
+            "The people who most need your attention now (tip 6).",
+            tuple(f"{s.name}: {s.summary}" for s in ranked),
+            "Add people on the Know your network page.",
+        ),
+        PlanSection(
+            "Your references",
+            "Take each reference through the five steps (tip 2).",
+            tuple(f"{name}: next, {REFERENCE_STEPS[p.next_step].lower()}" for name, p in refs if p.next_step),
+            "No reference is waiting for a step.",
+        ),
         _rating_section(latest[0] if latest else None),
-    ]  # fmt: skip
+    ]
 
 
 def _rating_section(rating: Rating | None) -> PlanSection:
     if rating is None:
-        return PlanSection("Your network's quality", "Rate your network to see what to work on (tip 4).", (),
-                           "Take the five-question rating on the Rate your network page.")  # fmt: skip
+        return PlanSection(
+            "Your network's quality",
+            "Rate your network to see what to work on (tip 4).",
+            (),
+            "Take the five-question rating on the Rate your network page.",
+        )
     band = band_for(rating.score)
     return PlanSection(
         "Your network's quality",
@@ -117,7 +133,9 @@ EXPORTS: dict[str, ExportKind] = {
     "zip": ExportKind("The whole workbook (zip of CSV files)", "workbook-{day}.zip", "application/zip", export_zip),
     "vcard": ExportKind("Everyone as vCards (.vcf)", "contacts-{day}.vcf", "text/vcard", export_vcard),
     "csv": ExportKind("Everyone as a spreadsheet (.csv)", "contacts-{day}.csv", "text/csv", export_contacts_csv),
-    "ics": ExportKind("Reconnect schedule (.ics calendar)", "networking-schedule.ics", "text/calendar", export_calendar),
+    "ics": ExportKind(
+        "Reconnect schedule (.ics calendar)", "networking-schedule.ics", "text/calendar", export_calendar
+    ),
     "plan": ExportKind("Printable action plan (.html)", "action-plan-{day}.html", "text/html", export_plan),
     "markdown": ExportKind("Action plan (.md)", "action-plan-{day}.md", "text/markdown", export_plan_markdown),
 }

@@ -106,7 +106,9 @@ def _check_contents(connection: duckdb.DuckDBPyConnection, name: str) -> int:
     _refuse_live_code(connection, name)
     missing = _REQUIRED_TABLES - tables
     if missing:
-        raise NotAWorkbook(f"{name} is missing the {', '.join(sorted(missing))} table; it is damaged. Choose another backup.")
+        raise NotAWorkbook(
+            f"{name} is missing the {', '.join(sorted(missing))} table; it is damaged. Choose another backup."
+        )
     for table in sorted(tables):
         # Reading every column of every row makes DuckDB verify each block's checksum.
         connection.execute(f'SELECT count(*), sum(hash(COLUMNS(*))) FROM "{table}"').fetchall()
@@ -115,9 +117,13 @@ def _check_contents(connection: duckdb.DuckDBPyConnection, name: str) -> int:
 
 def _refuse_live_code(connection: duckdb.DuckDBPyConnection, name: str) -> None:
     """A workbook holds data only: views, macros and computed columns would run code when read."""
-    views = connection.execute("SELECT count(*) FROM information_schema.tables WHERE table_type <> 'BASE TABLE'").fetchone()
+    views = connection.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_type <> 'BASE TABLE'"
+    ).fetchone()
     macros = connection.execute("SELECT count(*) FROM duckdb_functions() WHERE NOT internal").fetchone()
-    computed = connection.execute("SELECT count(*) FROM information_schema.columns WHERE is_generated <> 'NEVER'").fetchone()
+    computed = connection.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE is_generated <> 'NEVER'"
+    ).fetchone()
     if views[0] or macros[0] or computed[0]:
         raise NotAWorkbook(
             f"{name} holds views, macros or computed columns, which this app never writes; "
@@ -202,7 +208,9 @@ def snapshot_folder(workbook: Workbook) -> Path | None:
     return None if workbook.in_memory else Path(workbook.path).parent / "backups"
 
 
-def snapshot_if_due(workbook: Workbook, folder: str | os.PathLike[str], now: datetime, keep: int = SNAPSHOT_KEEP) -> Snapshot | None:
+def snapshot_if_due(
+    workbook: Workbook, folder: str | os.PathLike[str], now: datetime, keep: int = SNAPSHOT_KEEP
+) -> Snapshot | None:
     """Write today's snapshot if there is none yet (checked after writing), keep the newest ``keep``."""
     folder = Path(folder)
     target = folder / f"workbook-{now:%Y-%m-%d}.duckdb"
@@ -253,9 +261,14 @@ def export_tables(workbook: Workbook) -> dict[str, tuple[list[str], list[tuple]]
         "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
         "AND schema_name = 'main' ORDER BY table_name"
     ):
-        columns = [r[0] for r in workbook.read(
-            "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
-            "AND table_name = ? ORDER BY column_index", [table])]  # fmt: skip
+        columns = [
+            r[0]
+            for r in workbook.read(
+                "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
+                "AND table_name = ? ORDER BY column_index",
+                [table],
+            )
+        ]
         tables[table] = (columns, workbook.read(f'SELECT * FROM "{table}" ORDER BY ALL'))
     return tables
 
@@ -269,7 +282,17 @@ def contacts_for_export(workbook: Workbook) -> list:
         "FROM contacts WHERE deleted_at IS NULL ORDER BY lower(name), id"
     )
     return [
-        ContactDraft(name=n, email=e or "", phone=p or "", company=c or "", role=r or "", circle=ci, tie=t,
-                     notes=no or "", source=s or "workbook", source_key=k or f"id:{i}")
+        ContactDraft(
+            name=n,
+            email=e or "",
+            phone=p or "",
+            company=c or "",
+            role=r or "",
+            circle=ci,
+            tie=t,
+            notes=no or "",
+            source=s or "workbook",
+            source_key=k or f"id:{i}",
+        )
         for i, n, e, p, c, r, ci, t, no, s, k in rows
-    ]  # fmt: skip
+    ]

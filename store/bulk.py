@@ -8,9 +8,12 @@ from core.errors import InvalidInput
 from store.workbook import Workbook
 
 _SEQUENCES = {
-    "contacts": "contact_ids", "interactions": "interaction_ids", "goals": "goal_ids",
-    "ratings": "rating_ids", "ledger": "ledger_ids",
-}  # fmt: skip
+    "contacts": "contact_ids",
+    "interactions": "interaction_ids",
+    "goals": "goal_ids",
+    "ratings": "rating_ids",
+    "ledger": "ledger_ids",
+}
 
 
 def load_tables(workbook: Workbook, tables: dict[str, dict[str, list]]) -> None:

@@ -6,18 +6,32 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, fields
 from datetime import datetime, timedelta
 
-from core.model import Contact, ContactDraft
 from core.errors import InvalidInput
+from core.model import Contact, ContactDraft
 from store.workbook import Workbook
 
 TRASH_DAYS = 30
 CONTACT_COLUMNS = [f.name for f in fields(Contact)]
 _SELECT = "SELECT " + ", ".join(CONTACT_COLUMNS) + " FROM contacts"
 EDITABLE = (
-    "name", "email", "phone", "company", "role", "circle", "tie", "introduced_by", "notes",
-    "is_reference", "is_key", "cadence_days", "family", "job_notes", "interests", "needs",
+    "name",
+    "email",
+    "phone",
+    "company",
+    "role",
+    "circle",
+    "tie",
+    "introduced_by",
+    "notes",
+    "is_reference",
+    "is_key",
+    "cadence_days",
+    "family",
+    "job_notes",
+    "interests",
+    "needs",
     "last_contacted_on",
-)  # fmt: skip
+)
 
 
 def _contact(row: Sequence) -> Contact:
@@ -64,9 +78,7 @@ def update_contact(workbook: Workbook, contact_id: int, **changes: object) -> No
 
 
 def _require_live(cursor, contact_id: int) -> None:
-    row = cursor.execute(
-        "SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL", [contact_id]
-    ).fetchone()
+    row = cursor.execute("SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL", [contact_id]).fetchone()
     if row is None:
         raise InvalidInput(f"The introducer (#{contact_id}) is not in the workbook; choose someone listed.")
 
@@ -159,9 +171,7 @@ def search_contacts(
 ) -> tuple[list[Contact], int]:
     """One page of people matching the filters, and how many match in all."""
     where, params = people_filter(search, circle, tie)
-    rows = workbook.read(
-        f"{_SELECT} WHERE {where} ORDER BY lower(name), id LIMIT ? OFFSET ?", [*params, limit, offset]
-    )
+    rows = workbook.read(f"{_SELECT} WHERE {where} ORDER BY lower(name), id LIMIT ? OFFSET ?", [*params, limit, offset])
     return [_contact(r) for r in rows], count_matching(workbook, search, circle, tie)
 
 
@@ -185,16 +195,12 @@ def count_contacts(workbook: Workbook) -> int:
 
 
 def count_by_circle(workbook: Workbook) -> dict[str, int]:
-    rows = workbook.read(
-        "SELECT circle, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle"
-    )
+    rows = workbook.read("SELECT circle, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle")
     return {c: int(n) for c, n in rows}
 
 
 def count_by_circle_and_tie(workbook: Workbook) -> list[tuple[str, str, int]]:
-    rows = workbook.read(
-        "SELECT circle, tie, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle, tie"
-    )
+    rows = workbook.read("SELECT circle, tie, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle, tie")
     return [(c, t, int(n)) for c, t, n in rows]
 
 

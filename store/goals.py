@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from core.model import GOAL_KINDS, Goal
 from core.errors import InvalidInput
+from core.model import GOAL_KINDS, Goal
 from store.workbook import Workbook
 
 
@@ -56,9 +56,7 @@ def link_contacts(workbook: Workbook, goal_id: int, contact_ids: Iterable[int]) 
     if not ids:
         return
     with workbook.write() as cursor:
-        cursor.execute(
-            "INSERT OR IGNORE INTO contact_goals SELECT unnest(?), ?", [ids, goal_id]
-        )
+        cursor.execute("INSERT OR IGNORE INTO contact_goals SELECT unnest(?), ?", [ids, goal_id])
 
 
 def unlink_contacts(workbook: Workbook, goal_id: int, contact_ids: Iterable[int]) -> None:

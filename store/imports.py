@@ -11,9 +11,9 @@ from datetime import date, datetime
 import pyarrow as pa
 
 from core.duplicates import DuplicatePair, Person, find_duplicates
+from core.errors import InvalidInput
 from core.import_result import ImportResult, SkippedRow
 from core.model import CIRCLES, TIES
-from core.errors import InvalidInput
 from store.workbook import Workbook
 
 Progress = Callable[[float, str], None]
@@ -174,16 +174,28 @@ def bench_linkedin_import(rows: int = 30_000, path: str = ":memory:") -> dict[st
         workbook.close()
     if summary.added != rows or again.added:
         raise RuntimeError("The benchmark import was not idempotent; run the import tests to see why.")
-    return {"read_s": read_at - started, "save_s": saved_at - read_at,
-            "total_s": saved_at - started, "reimport_s": done_at - saved_at}  # fmt: skip
+    return {
+        "read_s": read_at - started,
+        "save_s": saved_at - read_at,
+        "total_s": saved_at - started,
+        "reimport_s": done_at - saved_at,
+    }
 
 
 # --- Likely duplicates: find them, merge them (undoably), or keep them apart. ---
 
 _TEXT_FIELDS = ("email", "phone", "company", "role")
 _NOTE_FIELDS = ("notes", "family", "job_notes", "interests", "needs")
-_MERGE_FIELDS = (*_TEXT_FIELDS, *_NOTE_FIELDS, "tie", "is_reference", "is_key", "cadence_days",
-                 "last_contacted_on", "introduced_by")  # fmt: skip
+_MERGE_FIELDS = (
+    *_TEXT_FIELDS,
+    *_NOTE_FIELDS,
+    "tie",
+    "is_reference",
+    "is_key",
+    "cadence_days",
+    "last_contacted_on",
+    "introduced_by",
+)
 
 
 @dataclass(frozen=True)
@@ -228,8 +240,9 @@ def merge_contacts(workbook: Workbook, kept_id: int, merged_id: int) -> int:
         undo.update(_move_records(cursor, kept_id, merged_id))
         if changes:
             sets = ", ".join(f"{name} = ?" for name in changes)
-            cursor.execute(f"UPDATE contacts SET {sets}, updated_at = current_timestamp WHERE id = ?",
-                           [*changes.values(), kept_id])  # fmt: skip
+            cursor.execute(
+                f"UPDATE contacts SET {sets}, updated_at = current_timestamp WHERE id = ?", [*changes.values(), kept_id]
+            )
         cursor.execute("UPDATE contacts SET deleted_at = current_timestamp WHERE id = ?", [merged_id])
         row = cursor.execute(
             "INSERT INTO merges (kept_id, merged_id, undo) VALUES (?, ?, ?) RETURNING id",
@@ -261,7 +274,9 @@ def _merged_values(kept: dict, merged: dict, kept_id: int) -> dict:
             new[flag] = True
     if merged["cadence_days"] and (not kept["cadence_days"] or merged["cadence_days"] < kept["cadence_days"]):
         new["cadence_days"] = merged["cadence_days"]
-    if merged["last_contacted_on"] and (not kept["last_contacted_on"] or merged["last_contacted_on"] > kept["last_contacted_on"]):
+    if merged["last_contacted_on"] and (
+        not kept["last_contacted_on"] or merged["last_contacted_on"] > kept["last_contacted_on"]
+    ):
         new["last_contacted_on"] = merged["last_contacted_on"]
     if kept["introduced_by"] is None and merged["introduced_by"] not in (None, kept_id):
         new["introduced_by"] = merged["introduced_by"]
@@ -272,24 +287,35 @@ def _move_records(cursor, kept_id: int, merged_id: int) -> dict:
     """Move the merged person's records to the kept one; return what moved, for undo."""
     moved = {}
     for table in ("interactions", "ledger"):
-        rows = cursor.execute(f"UPDATE {table} SET contact_id = ? WHERE contact_id = ? RETURNING id",
-                              [kept_id, merged_id]).fetchall()  # fmt: skip
+        rows = cursor.execute(
+            f"UPDATE {table} SET contact_id = ? WHERE contact_id = ? RETURNING id", [kept_id, merged_id]
+        ).fetchall()
         moved[table] = [int(r[0]) for r in rows]
     steps = cursor.execute(
         "DELETE FROM reference_steps WHERE contact_id = ? RETURNING step, done_on", [merged_id]
     ).fetchall()
     moved["steps_removed"] = [[step, done_on.isoformat()] for step, done_on in steps]
-    moved["steps_added"] = [step for step, done_on in steps if cursor.execute(
-        "INSERT OR IGNORE INTO reference_steps VALUES (?, ?, ?) RETURNING step", [kept_id, step, done_on]
-    ).fetchall()]  # fmt: skip
+    moved["steps_added"] = [
+        step
+        for step, done_on in steps
+        if cursor.execute(
+            "INSERT OR IGNORE INTO reference_steps VALUES (?, ?, ?) RETURNING step", [kept_id, step, done_on]
+        ).fetchall()
+    ]
     goals = cursor.execute("DELETE FROM contact_goals WHERE contact_id = ? RETURNING goal_id", [merged_id]).fetchall()
     moved["goals_removed"] = [int(g[0]) for g in goals]
-    moved["goals_added"] = [goal for goal in moved["goals_removed"] if cursor.execute(
-        "INSERT OR IGNORE INTO contact_goals VALUES (?, ?) RETURNING goal_id", [kept_id, goal]
-    ).fetchall()]  # fmt: skip
+    moved["goals_added"] = [
+        goal
+        for goal in moved["goals_removed"]
+        if cursor.execute(
+            "INSERT OR IGNORE INTO contact_goals VALUES (?, ?) RETURNING goal_id", [kept_id, goal]
+        ).fetchall()
+    ]
     introduced = cursor.execute(
         "UPDATE contacts SET introduced_by = CASE WHEN id = ? THEN NULL ELSE ? END "
-        "WHERE introduced_by = ? RETURNING id", [kept_id, kept_id, merged_id]).fetchall()  # fmt: skip
+        "WHERE introduced_by = ? RETURNING id",
+        [kept_id, kept_id, merged_id],
+    ).fetchall()
     moved["introduced"] = [int(r[0]) for r in introduced]
     return moved
 
@@ -300,7 +326,9 @@ def _jsonable(value):
 
 def undo_merge(workbook: Workbook, merge_id: int) -> None:
     """Split a merge: both people back as they were, each with their own records."""
-    row = workbook.read_one("SELECT kept_id, merged_id, undo FROM merges WHERE id = ? AND undone_at IS NULL", [merge_id])
+    row = workbook.read_one(
+        "SELECT kept_id, merged_id, undo FROM merges WHERE id = ? AND undone_at IS NULL", [merge_id]
+    )
     if row is None:
         raise InvalidInput(f"Merge #{merge_id} is not in the list (already undone?); reload the page.")
     kept_id, merged_id, undo = int(row[0]), int(row[1]), json.loads(row[2])
@@ -309,13 +337,19 @@ def undo_merge(workbook: Workbook, merge_id: int) -> None:
             raise InvalidInput("The merged person was deleted for good (trash emptied); this merge cannot be undone.")
         for table in ("interactions", "ledger"):
             if undo[table]:
-                cursor.execute(f"UPDATE {table} SET contact_id = ? WHERE id IN (SELECT unnest(?))", [merged_id, undo[table]])
+                cursor.execute(
+                    f"UPDATE {table} SET contact_id = ? WHERE id IN (SELECT unnest(?))", [merged_id, undo[table]]
+                )
         _restore_links(cursor, kept_id, merged_id, undo)
         before = {k: _from_json(k, v) for k, v in undo["kept_before"].items()}
         if before:
             sets = ", ".join(f"{name} = ?" for name in before)
-            cursor.execute(f"UPDATE contacts SET {sets}, updated_at = current_timestamp WHERE id = ?", [*before.values(), kept_id])
-        cursor.execute("UPDATE contacts SET deleted_at = NULL, updated_at = current_timestamp WHERE id = ?", [merged_id])
+            cursor.execute(
+                f"UPDATE contacts SET {sets}, updated_at = current_timestamp WHERE id = ?", [*before.values(), kept_id]
+            )
+        cursor.execute(
+            "UPDATE contacts SET deleted_at = NULL, updated_at = current_timestamp WHERE id = ?", [merged_id]
+        )
         cursor.execute("UPDATE merges SET undone_at = current_timestamp WHERE id = ?", [merge_id])
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.model import CHANNELS, INTERACTION_KINDS, Interaction
 from core.errors import InvalidInput
+from core.model import CHANNELS, INTERACTION_KINDS, Interaction
 from store.workbook import Workbook
 
 _COLUMNS = "id, contact_id, happened_on, kind, channel, outcome, request_kind, goal_id, note"
@@ -36,13 +36,12 @@ def log_interaction(
     if channel and channel not in CHANNELS:
         raise InvalidInput(f"'{channel}' is not a channel; choose one from the list.")
     if happened_on > today:
-        raise InvalidInput(
-            f"{happened_on:%d %b %Y} is in the future; log a meeting once it has happened."
-        )
+        raise InvalidInput(f"{happened_on:%d %b %Y} is in the future; log a meeting once it has happened.")
     with workbook.write() as cursor:
-        if cursor.execute(
-            "SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL", [contact_id]
-        ).fetchone() is None:
+        if (
+            cursor.execute("SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL", [contact_id]).fetchone()
+            is None
+        ):
             raise InvalidInput(f"Person #{contact_id} is not in the workbook; choose someone listed.")
         row = cursor.execute(
             "INSERT INTO interactions (contact_id, happened_on, kind, channel, outcome, request_kind, "
@@ -65,9 +64,7 @@ def set_outcome(workbook: Workbook, interaction_id: int, outcome: str) -> None:
 def delete_interaction(workbook: Workbook, interaction_id: int) -> None:
     """Remove a logged interaction and recompute that person's 'last spoke' date."""
     with workbook.write() as cursor:
-        row = cursor.execute(
-            "DELETE FROM interactions WHERE id = ? RETURNING contact_id", [interaction_id]
-        ).fetchone()
+        row = cursor.execute("DELETE FROM interactions WHERE id = ? RETURNING contact_id", [interaction_id]).fetchone()
         if row:
             cursor.execute(
                 "UPDATE contacts SET last_contacted_on = "
@@ -79,13 +76,10 @@ def delete_interaction(workbook: Workbook, interaction_id: int) -> None:
 def recent_interactions(workbook: Workbook, contact_id: int | None = None, limit: int = 50) -> list[Interaction]:
     """The latest interactions, newest first, for one person or everyone."""
     if contact_id is None:
-        rows = workbook.read(
-            f"SELECT {_COLUMNS} FROM interactions ORDER BY happened_on DESC, id DESC LIMIT ?", [limit]
-        )
+        rows = workbook.read(f"SELECT {_COLUMNS} FROM interactions ORDER BY happened_on DESC, id DESC LIMIT ?", [limit])
     else:
         rows = workbook.read(
-            f"SELECT {_COLUMNS} FROM interactions WHERE contact_id = ? "
-            "ORDER BY happened_on DESC, id DESC LIMIT ?",
+            f"SELECT {_COLUMNS} FROM interactions WHERE contact_id = ? ORDER BY happened_on DESC, id DESC LIMIT ?",
             [contact_id, limit],
         )
     return [_interaction(r) for r in rows]

@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from core.errors import InvalidInput
 from core.model import LedgerEntry
 from core.outreach import FOLLOW_UP_KINDS
-from core.priority import BALANCE_MAX, BALANCE_PER_POINT, NEVER_CONTACTED, SILENCE_AFTER_DAYS, SILENCE_MAX, THANK_YOU_OWED, Candidate
+from core.priority import (
+    BALANCE_MAX,
+    BALANCE_PER_POINT,
+    NEVER_CONTACTED,
+    SILENCE_AFTER_DAYS,
+    SILENCE_MAX,
+    THANK_YOU_OWED,
+    Candidate,
+)
 from core.reciprocity import PersonBalance, Tally, check_entry
 from core.schedule import DEFAULT_CAPACITY, KeyContact, check_cadence, check_capacity
-from core.errors import InvalidInput
 from store.settings import get_setting, set_setting
 from store.workbook import Workbook
 
@@ -98,7 +106,10 @@ def add_ledger_entry(
     if len(note) > MAX_NOTE_CHARS:
         raise InvalidInput(f"The note is over {MAX_NOTE_CHARS} characters; shorten it.")
     with workbook.write() as cursor:
-        if cursor.execute("SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL", [contact_id]).fetchone() is None:
+        if (
+            cursor.execute("SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL", [contact_id]).fetchone()
+            is None
+        ):
             raise InvalidInput(f"Person #{contact_id} is not in the workbook; choose someone listed.")
         row = cursor.execute(
             "INSERT INTO ledger (contact_id, happened_on, direction, kind, weight, note) "
@@ -233,17 +244,30 @@ def _numbered(sql: str, names: list[str]) -> str:
 def load_candidates(workbook: Workbook, today: date, others: int = OTHERS_LIMIT) -> list[Candidate]:
     """Everyone with a cadence, a reference role or a top goal, and the most pressing of the rest."""
     params = {
-        "kinds": list(FOLLOW_UP_KINDS), "today": today, "thanks": THANK_YOU_OWED,
-        "balance_max": BALANCE_MAX, "balance_per": BALANCE_PER_POINT, "never": NEVER_CONTACTED,
-        "silence_after": SILENCE_AFTER_DAYS, "silence_max": SILENCE_MAX,
-        "core_limit": CORE_LIMIT, "others_limit": others,
-    }  # fmt: skip
+        "kinds": list(FOLLOW_UP_KINDS),
+        "today": today,
+        "thanks": THANK_YOU_OWED,
+        "balance_max": BALANCE_MAX,
+        "balance_per": BALANCE_PER_POINT,
+        "never": NEVER_CONTACTED,
+        "silence_after": SILENCE_AFTER_DAYS,
+        "silence_max": SILENCE_MAX,
+        "core_limit": CORE_LIMIT,
+        "others_limit": others,
+    }
     rows = workbook.read(_numbered(_FEATURES, list(params)), list(params.values()))
     return [
         Candidate(
-            contact_id=int(i), name=name, is_key=bool(key), cadence_days=cadence, last_contacted_on=last,
-            is_reference=bool(ref), reference_steps_done=frozenset(done or ()), high_priority_goals=tuple(titles or ()),
-            thanks_owed_since=since, balance=int(balance),
-        )  # fmt: skip
+            contact_id=int(i),
+            name=name,
+            is_key=bool(key),
+            cadence_days=cadence,
+            last_contacted_on=last,
+            is_reference=bool(ref),
+            reference_steps_done=frozenset(done or ()),
+            high_priority_goals=tuple(titles or ()),
+            thanks_owed_since=since,
+            balance=int(balance),
+        )
         for i, name, key, cadence, last, ref, done, titles, since, balance in rows
     ]

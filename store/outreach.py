@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from core.asks import blocking_findings, check_ask
+from core.errors import InvalidInput
 from core.model import CHANNELS, OUTCOMES, REFERENCE_STEPS, REQUEST_KINDS, TARGET_KINDS, Goal
 from core.outreach import (
     FOLLOW_UP_DAYS,
@@ -20,7 +21,6 @@ from core.outreach import (
     check_step_date,
     check_target,
 )
-from core.errors import InvalidInput
 from store.goals import add_goal, list_goals
 from store.interactions import log_interaction
 from store.settings import get_setting, set_setting
@@ -131,17 +131,18 @@ def reference_steps(workbook: Workbook) -> dict[int, dict[str, date]]:
     return steps
 
 
-def record_reference_step(
-    workbook: Workbook, contact_id: int, step: str, done_on: date | None, today: date
-) -> None:
+def record_reference_step(workbook: Workbook, contact_id: int, step: str, done_on: date | None, today: date) -> None:
     """Record that a reference step was done on a day (a later record replaces the date)."""
     problems = check_step_date(step, done_on, today)
     if problems:
         raise InvalidInput(problems[0].message)
     with workbook.write() as cursor:
-        if cursor.execute(
-            "SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL AND is_reference", [contact_id]
-        ).fetchone() is None:
+        if (
+            cursor.execute(
+                "SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL AND is_reference", [contact_id]
+            ).fetchone()
+            is None
+        ):
             raise InvalidInput(f"Person #{contact_id} is not one of your references; mark them first.")
         cursor.execute("INSERT OR REPLACE INTO reference_steps VALUES (?, ?, ?)", [contact_id, step, done_on])
 
@@ -179,8 +180,16 @@ def log_outreach(
     if goal_id is not None and workbook.read_one("SELECT 1 FROM goals WHERE id = ?", [goal_id]) is None:
         raise InvalidInput("That target no longer exists; choose another or none.")
     return log_interaction(
-        workbook, contact_id, happened_on, kind, channel=channel, outcome=outcome,
-        request_kind=request_kind, goal_id=goal_id, note=note.strip(), today=today,
+        workbook,
+        contact_id,
+        happened_on,
+        kind,
+        channel=channel,
+        outcome=outcome,
+        request_kind=request_kind,
+        goal_id=goal_id,
+        note=note.strip(),
+        today=today,
     )
 
 
@@ -201,8 +210,16 @@ def log_ask(
     if request_kind not in REQUEST_KINDS:
         raise InvalidInput("Choose what you are asking for (advice, an introduction...).")
     return log_outreach(
-        workbook, contact_id, happened_on, "ask", channel=channel, outcome="pending",
-        request_kind=request_kind, goal_id=goal_id, note=message, today=today,
+        workbook,
+        contact_id,
+        happened_on,
+        "ask",
+        channel=channel,
+        outcome="pending",
+        request_kind=request_kind,
+        goal_id=goal_id,
+        note=message,
+        today=today,
     )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from core.errors import InvalidInput
 from core.model import RATING_QUESTIONS, Rating
 from core.rating import check_answers, check_notes, check_taken_on, score_answers
-from core.errors import InvalidInput
 from store.workbook import Workbook
 
 _QUESTIONS = list(RATING_QUESTIONS)
@@ -51,8 +51,7 @@ def save_rating(
 def list_ratings(workbook: Workbook, limit: int = HISTORY_LIMIT) -> list[Rating]:
     """The latest ``limit`` ratings, oldest first (ties on a date in the order they were saved)."""
     rows = workbook.read(
-        f"SELECT * FROM (SELECT {_COLUMNS} FROM ratings ORDER BY taken_on DESC, id DESC LIMIT ?) "
-        "ORDER BY taken_on, id",
+        f"SELECT * FROM (SELECT {_COLUMNS} FROM ratings ORDER BY taken_on DESC, id DESC LIMIT ?) ORDER BY taken_on, id",
         [limit],
     )
     return [_rating(r) for r in rows]

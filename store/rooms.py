@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta
 
 import duckdb
 
-from core.model import RATING_QUESTIONS
 from core.errors import InvalidInput
+from core.model import RATING_QUESTIONS
 from core.workshop import (
     MIN_GROUP,
     ParticipantShare,
@@ -37,8 +37,16 @@ MAX_PARTICIPANTS = 500
 TOKEN_BYTES = 18
 CLOSED_ROOM_MEMORY = timedelta(days=1)
 _QUESTIONS = list(RATING_QUESTIONS)
-_SHARE_COLUMNS = ["score", *_QUESTIONS, "strong_ties", "weak_ties", "circles_covered", "asks_made",
-                  "follow_ups_done", "tips_completed"]  # fmt: skip
+_SHARE_COLUMNS = [
+    "score",
+    *_QUESTIONS,
+    "strong_ties",
+    "weak_ties",
+    "circles_covered",
+    "asks_made",
+    "follow_ups_done",
+    "tips_completed",
+]
 _SCHEMA = f"""
 CREATE TABLE rooms (
     code VARCHAR PRIMARY KEY, key_hash VARCHAR NOT NULL, opened_at TIMESTAMP NOT NULL,
@@ -151,7 +159,9 @@ def get_room(store: RoomStore, code: str, now: datetime | None = None) -> Room:
         "SELECT code, opened_at, expires_at, min_group, agenda_started_at FROM rooms WHERE code = ?", [code]
     )
     if not rows:
-        raise UnknownRoom(f"No open room has the code {code}; check it with your facilitator (rooms close after a set time).")
+        raise UnknownRoom(
+            f"No open room has the code {code}; check it with your facilitator (rooms close after a set time)."
+        )
     room = Room(*rows[0])
     if is_expired(room.expires_at, _utc(now)):
         expire_rooms(store, now)  # whatever was shared in it goes now, not at the next room opening
@@ -202,8 +212,16 @@ def share(store: RoomStore, code: str, token: str, figures: ParticipantShare, no
     if problems:
         raise RoomError(problems[0].message)
     answers = list(figures.answers) if figures.rated else [None] * len(_QUESTIONS)
-    values = [figures.score, *answers, figures.strong_ties, figures.weak_ties, figures.circles_covered,
-              figures.asks_made, figures.follow_ups_done, sorted(figures.tips_completed)]  # fmt: skip
+    values = [
+        figures.score,
+        *answers,
+        figures.strong_ties,
+        figures.weak_ties,
+        figures.circles_covered,
+        figures.asks_made,
+        figures.follow_ups_done,
+        sorted(figures.tips_completed),
+    ]
     columns = ", ".join(_SHARE_COLUMNS)
     updates = ", ".join(f"{c} = excluded.{c}" for c in [*_SHARE_COLUMNS, "shared_at"])
     store.run(
@@ -215,7 +233,9 @@ def share(store: RoomStore, code: str, token: str, figures: ParticipantShare, no
 
 def withdraw(store: RoomStore, code: str, token: str) -> bool:
     """Stop sharing: the participant's figures leave the room now. True when there was a share."""
-    deleted = store.run("DELETE FROM shares WHERE token = ? AND code = ? RETURNING token", [token or "", normalise_code(code)])
+    deleted = store.run(
+        "DELETE FROM shares WHERE token = ? AND code = ? RETURNING token", [token or "", normalise_code(code)]
+    )
     return bool(deleted)
 
 
@@ -227,7 +247,9 @@ def leave(store: RoomStore, code: str, token: str) -> None:
 
 def seat_nickname(store: RoomStore, code: str, token: str) -> str | None:
     """The nickname of the participant holding this token in the room ('' for none); None when not in it."""
-    rows = store.run("SELECT nickname FROM participants WHERE token = ? AND code = ?", [token or "", normalise_code(code)])
+    rows = store.run(
+        "SELECT nickname FROM participants WHERE token = ? AND code = ?", [token or "", normalise_code(code)]
+    )
     return rows[0][0] if rows else None
 
 
@@ -238,7 +260,9 @@ def is_sharing(store: RoomStore, code: str, token: str) -> bool:
 
 def room_shares(store: RoomStore, code: str) -> list[ParticipantShare]:
     """Every share in the room, in no particular person's order."""
-    rows = store.run(f"SELECT {', '.join(_SHARE_COLUMNS)} FROM shares WHERE code = ? ORDER BY random()", [normalise_code(code)])
+    rows = store.run(
+        f"SELECT {', '.join(_SHARE_COLUMNS)} FROM shares WHERE code = ? ORDER BY random()", [normalise_code(code)]
+    )
     return [_share(row) for row in rows]
 
 
@@ -246,10 +270,15 @@ def _share(row: tuple) -> ParticipantShare:
     score, *rest = row
     answers, (strong, weak, circles, asks, follow_ups, tips) = rest[: len(_QUESTIONS)], rest[len(_QUESTIONS) :]
     return ParticipantShare(
-        score=score, answers=tuple(bool(a) for a in answers) if score is not None else (),
-        strong_ties=strong, weak_ties=weak, circles_covered=circles, asks_made=asks,
-        follow_ups_done=follow_ups, tips_completed=frozenset(tips),
-    )  # fmt: skip
+        score=score,
+        answers=tuple(bool(a) for a in answers) if score is not None else (),
+        strong_ties=strong,
+        weak_ties=weak,
+        circles_covered=circles,
+        asks_made=asks,
+        follow_ups_done=follow_ups,
+        tips_completed=frozenset(tips),
+    )
 
 
 def count_joined(store: RoomStore, code: str) -> int:
@@ -287,9 +316,12 @@ def expire_rooms(store: RoomStore, now: datetime | None = None) -> int:
     participant is told the room has closed rather than that the code is unknown.
     """
     now = _utc(now)
-    expired = [row[0] for row in store.run(
-        "SELECT DISTINCT code FROM participants WHERE code IN (SELECT code FROM rooms WHERE expires_at <= ?)", [now]
-    )]  # fmt: skip
+    expired = [
+        row[0]
+        for row in store.run(
+            "SELECT DISTINCT code FROM participants WHERE code IN (SELECT code FROM rooms WHERE expires_at <= ?)", [now]
+        )
+    ]
     with store._lock:
         _delete_rooms(store, expired, tables=("shares", "participants"))
         gone = [row[0] for row in store.run("SELECT code FROM rooms WHERE expires_at <= ?", [now - CLOSED_ROOM_MEMORY])]
@@ -297,7 +329,9 @@ def expire_rooms(store: RoomStore, now: datetime | None = None) -> int:
     return len(expired)
 
 
-def _delete_rooms(store: RoomStore, codes: list[str], tables: tuple[str, ...] = ("shares", "participants", "rooms")) -> None:
+def _delete_rooms(
+    store: RoomStore, codes: list[str], tables: tuple[str, ...] = ("shares", "participants", "rooms")
+) -> None:
     if not codes:
         return
     with store._lock:

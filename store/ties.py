@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from core.model import CIRCLES, TIES
-from store.contacts import people_filter
 from core.errors import InvalidInput
-from store.workbook import Workbook
+from core.model import CIRCLES, TIES
 from core.ties import MAX_HOPS, Person
+from store.contacts import people_filter
+from store.workbook import Workbook
 
 
 def _check_tie(tie: str) -> None:
@@ -31,7 +31,9 @@ def set_ties(workbook: Workbook, contact_ids: Iterable[int], tie: str) -> int:
     return len(rows)
 
 
-def count_matching(workbook: Workbook, search: str = "", circle: str | None = None, current_tie: str | None = None) -> int:
+def count_matching(
+    workbook: Workbook, search: str = "", circle: str | None = None, current_tie: str | None = None
+) -> int:
     """How many people a bulk change with these filters would touch (before changing anything)."""
     where, params = people_filter(search, circle, current_tie)
     return int(workbook.read_one(f"SELECT count(*) FROM contacts WHERE {where}", params)[0])
@@ -40,7 +42,7 @@ def count_matching(workbook: Workbook, search: str = "", circle: str | None = No
 def set_ties_matching(
     workbook: Workbook, tie: str, search: str = "", circle: str | None = None, current_tie: str | None = None
 ) -> int:
-    """Mark everyone matching the filters (search text, circle, current tie) strong or weak; returns how many changed."""
+    """Mark everyone matching the filters (search, circle, current tie) strong or weak; returns how many changed."""
     _check_tie(tie)
     if circle and circle not in CIRCLES:
         raise InvalidInput(f"'{circle}' is not a circle; choose one from the list.")

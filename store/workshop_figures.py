@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from core.model import CIRCLES, DESTINATION_KINDS, RATING_QUESTIONS, TARGET_KINDS
-from store.workbook import Workbook
 from core.workshop import ParticipantShare
+from store.workbook import Workbook
 
 TIP1_MIN_CIRCLES = 5
 _QUESTIONS = list(RATING_QUESTIONS)
@@ -46,7 +46,12 @@ def participant_figures(workbook: Workbook) -> ParticipantShare:
         6: keys >= 1,
     }
     return ParticipantShare(
-        score=sum(answers) if rating else None, answers=answers,
-        strong_ties=strong, weak_ties=weak, circles_covered=circles, asks_made=asks,
-        follow_ups_done=follow_ups, tips_completed=frozenset(tip for tip, ok in done.items() if ok),
-    )  # fmt: skip
+        score=sum(answers) if rating else None,
+        answers=answers,
+        strong_ties=strong,
+        weak_ties=weak,
+        circles_covered=circles,
+        asks_made=asks,
+        follow_ups_done=follow_ups,
+        tips_completed=frozenset(tip for tip, ok in done.items() if ok),
+    )

@@ -46,7 +46,7 @@ def find_chromium() -> str | None:
         with sync_playwright() as p:
             own = p.chromium.executable_path
         return own if own and Path(own).exists() else None
-    except Exception:  # noqa: BLE001 - no Playwright browser is as good as none
+    except Exception:
         return None
 
 
@@ -94,10 +94,26 @@ def start_server(workbook_path: Path, log_dir: Path, extra_env: dict[str, str] |
     env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": "local", **(extra_env or {})}
     log = log_dir / f"server-{port}.log"
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

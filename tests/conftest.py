@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -70,8 +71,6 @@ def app_on(monkeypatch):
     yield open_page
     # Close the workbooks this test opened so its temporary files can go.
     for path in opened:
-        try:
+        with contextlib.suppress(Exception):
             ui.session._open_local(path).close()
-        except Exception:  # noqa: BLE001 - the workbook may never have opened (a refusal test)
-            pass
     ui.session._open_local.clear()

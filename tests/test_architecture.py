@@ -27,9 +27,8 @@ def imported_roots(path: Path) -> set[str]:
 def pure_modules() -> list[Path]:
     core = ROOT / "core"
     return sorted(
-        p for p in core.rglob("*.py")
-        if not p.is_relative_to(core / "store") and not p.is_relative_to(core / "charts")
-    )  # fmt: skip
+        p for p in core.rglob("*.py") if not p.is_relative_to(core / "store") and not p.is_relative_to(core / "charts")
+    )
 
 
 @pytest.mark.parametrize("path", pure_modules(), ids=lambda p: str(p.relative_to(ROOT)))

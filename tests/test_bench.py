@@ -8,11 +8,11 @@ import re
 import pytest
 
 import bench.run
-from cli.main import main
-from tests.conftest import PAGE_FILES
-from bench.run import NOTES_MARK, Report, add_interaction_table, add_page_table, add_server_table, write_markdown
 from bench.browser import BrowserFigures, nav_url_paths
 from bench.pages import INTERACTIONS, PageTiming, Timing
+from bench.run import NOTES_MARK, Report, add_interaction_table, add_page_table, add_server_table, write_markdown
+from cli.main import main
+from tests.conftest import PAGE_FILES
 
 NUMBER = re.compile(r"^\d[\d,]*(\.\d+)?x?$")
 
@@ -35,8 +35,20 @@ def small_bench(tmp_path_factory):
         patch.setenv("WORKBOOK_PATH", str(output.with_suffix(".unused")))
         patch.setenv("WORKBOOK_MODE", "local")
         patch.setattr(bench.run, "TARGET_PAGE_MS", 0)
-        code = main(["bench", "--contacts", "150", "--runs", "1", "--import-rows", "150", "--skip-browser",
-                     "--output", str(output)])  # fmt: skip
+        code = main(
+            [
+                "bench",
+                "--contacts",
+                "150",
+                "--runs",
+                "1",
+                "--import-rows",
+                "150",
+                "--skip-browser",
+                "--output",
+                str(output),
+            ]
+        )
     return code, output.read_text()
 
 

@@ -18,9 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:
@@ -165,7 +163,6 @@ def test_asking_a_subcommand_for_help_prints_its_description_and_succeeds(name, 
     out = capsys.readouterr().out
     assert out.startswith(f"usage: workbook {name}")
     assert subcommands()[name].description in " ".join(out.split())
-
 
 
 def test_info_on_a_file_that_does_not_exist_says_so_and_creates_nothing(tmp_path, capsys):

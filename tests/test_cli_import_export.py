@@ -51,7 +51,9 @@ def test_a_missing_file_is_named_in_the_error(tmp_path, capsys):
 
 
 def test_the_format_can_be_forced(tmp_path, capsys):
-    code, out, _ = run(capsys, "import", str(FIXTURES / "other.csv"), "--db", str(tmp_path / "w.duckdb"), "--format", "csv")
+    code, out, _ = run(
+        capsys, "import", str(FIXTURES / "other.csv"), "--db", str(tmp_path / "w.duckdb"), "--format", "csv"
+    )
     assert code == 0 and out.startswith("Added 2")
 
 
@@ -91,8 +93,19 @@ def test_import_and_export_have_help_text():
 
 def test_any_csv_can_be_mapped_column_by_column(tmp_path, capsys):
     db = tmp_path / "w.duckdb"
-    code, out, _ = run(capsys, "import", str(FIXTURES / "other.csv"), "--db", str(db), "--format", "csv",
-                       "--map", "name=Who", "--map", "company=Works at")  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        "import",
+        str(FIXTURES / "other.csv"),
+        "--db",
+        str(db),
+        "--format",
+        "csv",
+        "--map",
+        "name=Who",
+        "--map",
+        "company=Works at",
+    )
     assert code == 0 and out.startswith("Added 2")
     book = open_workbook(db)
     assert book.read("SELECT company FROM contacts ORDER BY id") == [("Lagos Tech",), ("",)]

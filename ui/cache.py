@@ -18,8 +18,8 @@ from store import Workbook
 T = TypeVar("T")
 _MAX_ENTRIES = 128
 _MAX_SPECS = 64
-_caches: "weakref.WeakKeyDictionary[Workbook, dict]" = weakref.WeakKeyDictionary()
-_spec_caches: "weakref.WeakKeyDictionary[Workbook, OrderedDict]" = weakref.WeakKeyDictionary()
+_caches: weakref.WeakKeyDictionary[Workbook, dict] = weakref.WeakKeyDictionary()
+_spec_caches: weakref.WeakKeyDictionary[Workbook, OrderedDict] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 # Altair's default theme writes Vega-Lite's own default view size into every spec; st.altair_chart
 # leaves it out so that Streamlit's theme can size the chart, and so does chart_spec.

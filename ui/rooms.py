@@ -11,6 +11,7 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from core.workshop import ParticipantShare
 from store import Workbook
 from store.rooms import (
     RoomError,
@@ -22,7 +23,6 @@ from store.rooms import (
     withdraw,
 )
 from store.workshop_figures import participant_figures
-from core.workshop import ParticipantShare
 from ui.cache import cached
 
 SEAT = "_workshop_seat"
@@ -131,5 +131,5 @@ def page_link(page: str, **params: str) -> str:
 def _context_url() -> str | None:
     try:
         return st.context.url
-    except Exception:  # noqa: BLE001 - no browser behind this run (a test): fall back to a relative link
+    except Exception:
         return None

@@ -6,12 +6,9 @@ import re
 
 import streamlit as st
 
-from core.model import Contact
+from core.model import ARTICLE_AUTHORS, ARTICLE_DATE, ARTICLE_SOURCE, ARTICLE_TITLE, ARTICLE_URL, Contact
 from store import Workbook
 from store import contacts as people
-
-from core.model import ARTICLE_AUTHORS, ARTICLE_DATE, ARTICLE_SOURCE, ARTICLE_TITLE, ARTICLE_URL
-
 
 _INLINE_SYNTAX = re.compile(r"([\\`*_{}\[\]()#|<>~$:])")
 _LINE_START_SYNTAX = re.compile(r"^(\s*\d*)([-+=.)])", re.MULTILINE)

@@ -54,9 +54,10 @@ def test_three_participants_share_and_the_projected_dashboard_updates(server_fac
     wait_until_idle(facilitator)
     code, key = query(facilitator, "room"), query(facilitator, "key")
     assert facilitator.get_by_role("heading", name=code).is_visible()
-    assert facilitator.get_by_role("img", name=f"Scan to join room {code}").count() or facilitator.locator(
-        '[data-testid="stImage"] img'
-    ).count()
+    assert (
+        facilitator.get_by_role("img", name=f"Scan to join room {code}").count()
+        or facilitator.locator('[data-testid="stImage"] img').count()
+    )
     screenshot(facilitator, "workshop-facilitator-invite")
     facilitator.get_by_role("tab", name="Dashboard").click()
     assert facilitator.get_by_text("0 joined, 0 shared.").is_visible()

@@ -31,7 +31,9 @@ def test_coverage_chart_shows_direct_and_introduced_helpers_and_spells_out_uncov
     assert spec["title"] == "Who can help with each target"
     bars = layer_data(spec, 0)
     assert {(r["target"], r["route"], r["people"]) for r in bars} >= {
-        ("Data analyst", DIRECT, 2), ("Data analyst", VIA, 1), ("Acme Health", DIRECT, 0),
+        ("Data analyst", DIRECT, 2),
+        ("Data analyst", VIA, 1),
+        ("Acme Health", DIRECT, 0),
     }
     labels = {r["target"]: r["label"] for r in layer_data(spec, 1)}
     assert labels["Data analyst"] == "2 direct · 1 via intro"
@@ -63,7 +65,9 @@ def test_asks_chart_prints_each_count_in_its_cell_with_plain_labels() -> None:
     spec = asks_chart([("advice", "helped", 4), ("referral", "no_reply", 2), ("", "pending", 1)]).to_dict()
     rows = layer_data(spec, 0)
     assert {(r["request"], r["outcome"], r["asks"]) for r in rows} == {
-        ("Advice", "Helped", 4), ("A referral", "No reply", 2), ("Unspecified", "Waiting", 1),
+        ("Advice", "Helped", 4),
+        ("A referral", "No reply", 2),
+        ("Unspecified", "Waiting", 1),
     }
     assert {r["outcome_full"] for r in rows} >= {"Waiting to hear"}  # the tooltip keeps the full words
     assert spec["layer"][1]["mark"]["type"] == "text"
@@ -78,7 +82,9 @@ def test_follow_ups_chart_has_a_bar_and_a_number_for_each_status() -> None:
     spec = follow_ups_chart({"done": 7, "owed": 2}).to_dict()
     rows = layer_data(spec, 0)
     assert [(r["status"], r["help"]) for r in rows] == [
-        ("Followed up", 7), ("Still time to thank", 0), ("Owed (overdue)", 2),
+        ("Followed up", 7),
+        ("Still time to thank", 0),
+        ("Owed (overdue)", 2),
     ]
     assert spec["layer"][1]["encoding"]["text"]["field"] == "help"
     assert set(spec["layer"][0]["encoding"]["color"]["scale"]["range"]) <= set(OKABE_ITO)

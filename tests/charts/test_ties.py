@@ -23,10 +23,14 @@ def mark_types(spec: dict) -> list[str]:
 def big_network(size: int = 30_000, seed: int = 3) -> tuple[list[Person], dict[int, list[int]]]:
     rng = random.Random(seed)
     people = [
-        Person(i, f"Person {i}", "strong" if rng.random() < 0.1 else "weak",
-               rng.randint(1, size) if rng.random() < 0.4 else None)
+        Person(
+            i,
+            f"Person {i}",
+            "strong" if rng.random() < 0.1 else "weak",
+            rng.randint(1, size) if rng.random() < 0.4 else None,
+        )
         for i in range(1, size + 1)
-    ]  # fmt: skip
+    ]
     links = {1: rng.sample(range(1, size + 1), 3000), 2: rng.sample(range(1, size + 1), 3000)}
     return people, links
 
@@ -72,7 +76,12 @@ def test_the_paths_graph_draws_edges_as_rules_and_nodes_as_shaped_labelled_point
     nodes, edges = graph_frames(layout)
     assert sorted(nodes["label"]) == ["Ana", "Bo", "Data Guild", "Sam"]
     assert sorted(edges["kind"]) == ["introduces", "introduces", "relates to goal"]
-    assert dict(zip(nodes["label"], nodes["side"])) == {"Sam": "left", "Ana": "middle", "Bo": "middle", "Data Guild": "right"}
+    assert dict(zip(nodes["label"], nodes["side"])) == {
+        "Sam": "left",
+        "Ana": "middle",
+        "Bo": "middle",
+        "Data Guild": "right",
+    }
     headers = next(rows for rows in spec["datasets"].values() if rows and "header" in rows[0])
     assert [h["header"] for h in headers] == ["Strong ties", "1 step away", "2 steps away", "Goals"]
 

@@ -25,12 +25,15 @@ def share(noes: tuple[str, ...], **counts) -> ParticipantShare:
     return ParticipantShare(score=sum(answers), answers=answers, **counts)
 
 
-ROOM = summarise_room(5, [
-    share(("truth", "future", "vibrant"), strong_ties=3, weak_ties=9, tips_completed=frozenset({1, 4})),
-    share(("future",), strong_ties=1, weak_ties=1, tips_completed=frozenset({4})),
-    share(("future", "challenge"), strong_ties=2, weak_ties=4, tips_completed=frozenset({4, 6})),
-    share((), strong_ties=4, weak_ties=6, tips_completed=frozenset({1, 2, 3, 4, 5, 6})),
-])  # fmt: skip
+ROOM = summarise_room(
+    5,
+    [
+        share(("truth", "future", "vibrant"), strong_ties=3, weak_ties=9, tips_completed=frozenset({1, 4})),
+        share(("future",), strong_ties=1, weak_ties=1, tips_completed=frozenset({4})),
+        share(("future", "challenge"), strong_ties=2, weak_ties=4, tips_completed=frozenset({4, 6})),
+        share((), strong_ties=4, weak_ties=6, tips_completed=frozenset({1, 2, 3, 4, 5, 6})),
+    ],
+)
 
 
 def layers(chart) -> list[dict]:

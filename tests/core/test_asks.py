@@ -144,10 +144,16 @@ def test_a_direct_draft_gets_to_the_request_without_small_talk() -> None:
 
 
 def test_a_draft_carries_the_pitch_and_recent_experience() -> None:
-    draft = compose_ask(AskRequest(
-        "Sam", "referral", TARGET, "role", recent="finished a SQL course.",
-        looking_for="a data analyst role in public health",
-    ))
+    draft = compose_ask(
+        AskRequest(
+            "Sam",
+            "referral",
+            TARGET,
+            "role",
+            recent="finished a SQL course.",
+            looking_for="a data analyst role in public health",
+        )
+    )
     assert "a data analyst role in public health" in draft
     assert "finished a SQL course." in draft
 

@@ -20,7 +20,10 @@ def test_every_known_circle_is_listed_in_brainstorm_order_even_when_empty():
 def test_a_circle_the_app_does_not_know_comes_after_the_known_ones_with_a_readable_label():
     rows = count_circles({"friends": 2, "book_club": 3, "alumni_network": 1, "old_circle": 0})
     assert [r.circle for r in rows][: len(CIRCLES)] == list(CIRCLES)
-    assert rows[len(CIRCLES):] == [CircleCount("alumni_network", "Alumni network", 1), CircleCount("book_club", "Book club", 3)]
+    assert rows[len(CIRCLES) :] == [
+        CircleCount("alumni_network", "Alumni network", 1),
+        CircleCount("book_club", "Book club", 3),
+    ]
 
 
 def test_empty_circles_are_the_known_ones_with_nobody_in_brainstorm_order():
@@ -51,7 +54,9 @@ def test_the_reading_names_the_total_the_circles_covered_the_largest_and_the_emp
 
 
 def test_one_person_is_a_person_not_people():
-    assert describe_coverage({"gym": 1}).startswith("1 person across 1 of 10 circles; the largest is gym and clubs (1).")
+    assert describe_coverage({"gym": 1}).startswith(
+        "1 person across 1 of 10 circles; the largest is gym and clubs (1)."
+    )
 
 
 def test_every_circle_covered_is_praised_and_nothing_is_called_empty():

@@ -15,12 +15,18 @@ from core.model import CIRCLES, TIES, Contact, ContactDraft
 any_text = st.text(max_size=300)
 drafts = st.builds(
     ContactDraft,
-    name=any_text, email=any_text, phone=any_text, company=any_text, role=any_text,
+    name=any_text,
+    email=any_text,
+    phone=any_text,
+    company=any_text,
+    role=any_text,
     circle=st.one_of(st.sampled_from(list(CIRCLES)), any_text),
     tie=st.one_of(st.sampled_from(list(TIES)), any_text),
     introduced_by=st.one_of(st.none(), st.integers()),
-    notes=st.text(max_size=2500), source=any_text, source_key=any_text,
-)  # fmt: skip
+    notes=st.text(max_size=2500),
+    source=any_text,
+    source_key=any_text,
+)
 whitespace = st.text(alphabet=" \t\n\r\u00a0\u2003\u3000\x0b\x0c", max_size=20)
 
 
@@ -59,15 +65,31 @@ def test_cleaning_never_makes_a_draft_invalid(draft):
 
 def test_cleaning_trims_text_collapses_name_spaces_and_lowercases_the_email():
     draft = ContactDraft(
-        name="  Ana   María\tRuiz ", email="  Ana.Ruiz@Example.ORG ", phone=" +1 555 0100 ",
-        company=" Acme ", role=" Nurse ", circle="family", tie="strong", introduced_by=4,
-        notes="  call on Fridays  ", source="csv", source_key="row-7",
-    )  # fmt: skip
+        name="  Ana   María\tRuiz ",
+        email="  Ana.Ruiz@Example.ORG ",
+        phone=" +1 555 0100 ",
+        company=" Acme ",
+        role=" Nurse ",
+        circle="family",
+        tie="strong",
+        introduced_by=4,
+        notes="  call on Fridays  ",
+        source="csv",
+        source_key="row-7",
+    )
     assert clean_draft(draft) == ContactDraft(
-        name="Ana María Ruiz", email="ana.ruiz@example.org", phone="+1 555 0100", company="Acme",
-        role="Nurse", circle="family", tie="strong", introduced_by=4, notes="call on Fridays",
-        source="csv", source_key="row-7",
-    )  # fmt: skip
+        name="Ana María Ruiz",
+        email="ana.ruiz@example.org",
+        phone="+1 555 0100",
+        company="Acme",
+        role="Nurse",
+        circle="family",
+        tie="strong",
+        introduced_by=4,
+        notes="call on Fridays",
+        source="csv",
+        source_key="row-7",
+    )
 
 
 def test_a_plain_valid_person_has_no_problems():

@@ -38,14 +38,16 @@ from core.outreach import (
 TODAY = date(2026, 3, 1)
 
 
-@pytest.mark.parametrize("title", ["anything", "Any job", "open to all", "  Whatever!  ", "any opportunities",
-                                   "a good job", "Any industry"])
+@pytest.mark.parametrize(
+    "title", ["anything", "Any job", "open to all", "  Whatever!  ", "any opportunities", "a good job", "Any industry"]
+)
 def test_a_target_that_names_nothing_is_vague(title: str) -> None:
     assert is_vague_target(title)
 
 
-@pytest.mark.parametrize("title", ["Data analyst", "Acme Health", "Any job in renewable energy",
-                                   "Nurse", "UX research at a bank"])
+@pytest.mark.parametrize(
+    "title", ["Data analyst", "Acme Health", "Any job in renewable energy", "Nurse", "UX research at a bank"]
+)
 def test_a_target_that_names_something_is_specific(title: str) -> None:
     assert not is_vague_target(title)
     assert check_target("role", title) == []
@@ -154,8 +156,10 @@ def test_follow_ups_owed_are_listed_most_recent_first() -> None:
 
 @given(st.lists(st.tuples(st.integers(0, 200), st.none() | st.integers(0, 200)), max_size=40), st.integers(1, 60))
 def test_every_help_event_is_counted_once_as_done_due_or_owed(ages, days) -> None:
-    events = [HelpEvent(i, 1, TODAY - timedelta(days=a), None if f is None else TODAY - timedelta(days=min(f, a)))
-              for i, (a, f) in enumerate(ages)]
+    events = [
+        HelpEvent(i, 1, TODAY - timedelta(days=a), None if f is None else TODAY - timedelta(days=min(f, a)))
+        for i, (a, f) in enumerate(ages)
+    ]
     counts = count_follow_ups(events, TODAY, days)
     assert sum(counts.values()) == len(events)
     assert counts[FOLLOW_UP_OWED] == len(follow_ups_owed(events, TODAY, days))
@@ -176,8 +180,11 @@ def test_the_coverage_reading_names_who_to_ask_and_what_nobody_covers() -> None:
 
 
 def test_the_references_reading_counts_complete_ones_and_the_usual_next_step() -> None:
-    progress = [reference_progress(1, {s: TODAY for s in REFERENCE_STEPS}),
-                reference_progress(2, {"agreed": TODAY}), reference_progress(3, {"agreed": TODAY})]
+    progress = [
+        reference_progress(1, {s: TODAY for s in REFERENCE_STEPS}),
+        reference_progress(2, {"agreed": TODAY}),
+        reference_progress(3, {"agreed": TODAY}),
+    ]
     text = describe_references(progress)
     assert text.startswith("1 of 3 references")
     assert "told your goals" in text and "(2 waiting)" in text

@@ -46,16 +46,21 @@ def test_a_key_contact_due_within_a_week_is_flagged_as_due_soon():
 
 def test_a_reference_mid_way_names_the_next_of_the_five_steps():
     ref = Candidate(
-        1, "Ravi", is_reference=True, last_contacted_on=TODAY,
+        1,
+        "Ravi",
+        is_reference=True,
+        last_contacted_on=TODAY,
         reference_steps_done=frozenset({"agreed", "told_goals"}),
-    )  # fmt: skip
+    )
     (reason,) = list_reasons(ref, TODAY)
     assert "2 of 5 steps" in reason.text
     assert REFERENCE_STEPS["kept_informed"].lower() in reason.text
 
 
 def test_a_reference_with_all_five_steps_needs_nothing_more():
-    ref = Candidate(1, "Ravi", is_reference=True, last_contacted_on=TODAY, reference_steps_done=frozenset(REFERENCE_STEPS))
+    ref = Candidate(
+        1, "Ravi", is_reference=True, last_contacted_on=TODAY, reference_steps_done=frozenset(REFERENCE_STEPS)
+    )
     assert "reference" not in _codes(ref)
 
 
@@ -100,8 +105,13 @@ def test_equal_scores_put_the_longest_waiting_first_then_the_name():
 
 def test_the_summary_reads_the_reasons_most_important_first():
     person = Candidate(
-        1, "Ana", is_key=True, cadence_days=14, last_contacted_on=TODAY - timedelta(days=30), balance=-1,
-    )  # fmt: skip
+        1,
+        "Ana",
+        is_key=True,
+        cadence_days=14,
+        last_contacted_on=TODAY - timedelta(days=30),
+        balance=-1,
+    )
     (suggestion,) = rank_contacts([person], TODAY)
     assert suggestion.summary.startswith("2 weeks overdue")
     assert suggestion.summary.endswith("find a way to give back")

@@ -11,9 +11,17 @@ from core.progress import RATING_FRESH_DAYS, assess_tips
 
 TODAY = date(2026, 11, 25)
 NOTHING = {
-    "circles": {}, "targets": 0, "agreed": 0, "asks": 0, "owed": 0, "rated_on": None,
-    "ties": set(), "destinations": 0, "keys": 0, "overdue": 0,
-}  # fmt: skip
+    "circles": {},
+    "targets": 0,
+    "agreed": 0,
+    "asks": 0,
+    "owed": 0,
+    "rated_on": None,
+    "ties": set(),
+    "destinations": 0,
+    "keys": 0,
+    "overdue": 0,
+}
 
 
 def status(tip: int, **facts):

@@ -50,9 +50,15 @@ def test_there_are_exactly_32_answer_combinations_and_they_are_all_different():
 
 @pytest.mark.parametrize(
     ("score", "label"),
-    [(0, "Needs a makeover"), (1, "Needs a makeover"), (2, "Needs a makeover"), (3, "Needs enhancing"),
-     (4, "Needs enhancing"), (5, "In great shape")],
-)  # fmt: skip
+    [
+        (0, "Needs a makeover"),
+        (1, "Needs a makeover"),
+        (2, "Needs a makeover"),
+        (3, "Needs enhancing"),
+        (4, "Needs enhancing"),
+        (5, "In great shape"),
+    ],
+)
 def test_the_article_bands_are_0_to_2_makeover_3_to_4_enhance_5_great(score, label):
     assert band_for(score).label == label
 

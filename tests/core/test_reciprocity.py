@@ -64,8 +64,10 @@ def test_an_unknown_direction_or_kind_is_refused():
 
 
 def test_the_chart_shows_the_most_owed_on_each_side_and_leaves_out_the_even():
-    rows = [PersonBalance(i, f"P{i}", gave, received) for i, (gave, received) in enumerate(
-        [(0, 5), (0, 2), (1, 1), (4, 0), (9, 0), (0, 7)])]  # fmt: skip
+    rows = [
+        PersonBalance(i, f"P{i}", gave, received)
+        for i, (gave, received) in enumerate([(0, 5), (0, 2), (1, 1), (4, 0), (9, 0), (0, 7)])
+    ]
     picked = pick_extremes(rows, top_n=2)
     assert [p.balance for p in picked] == [-7, -5, 9, 4]
 

@@ -119,8 +119,14 @@ def test_a_cadence_of_zero_or_negative_days_is_refused(days):
 
 def test_cadences_read_in_plain_words():
     assert [describe_cadence(d) for d in (14, 30, 91, 7, 21, 10, 1)] == [
-        "every 2 weeks", "monthly", "quarterly", "weekly", "every 3 weeks", "every 10 days", "daily",
-    ]  # fmt: skip
+        "every 2 weeks",
+        "monthly",
+        "quarterly",
+        "weekly",
+        "every 3 weeks",
+        "every 10 days",
+        "daily",
+    ]
 
 
 # --- properties ---------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ CIRCLE_KEYS = list(CIRCLES)
 
 # --- the mix -------------------------------------------------------------------------------------
 
+
 def test_the_mix_counts_strong_and_weak_ties_per_circle_in_the_brainstorm_order():
     mix = summarise_mix([("school", "weak", 4), ("family", "strong", 3), ("family", "weak", 1)])
     assert [(r.circle, r.strong, r.weak) for r in mix.rows] == [("family", 3, 1), ("school", 0, 4)]
@@ -176,11 +177,13 @@ def networks(draw):
     size = draw(st.integers(1, 40))
     people = [
         Person(
-            i, f"P{i}", draw(st.sampled_from(["strong", "weak"])),
+            i,
+            f"P{i}",
+            draw(st.sampled_from(["strong", "weak"])),
             draw(st.one_of(st.none(), st.integers(1, size))),
         )
         for i in range(1, size + 1)
-    ]  # fmt: skip
+    ]
     links = draw(st.dictionaries(st.sampled_from([1, 2, 3, 4]), st.lists(st.integers(1, size), max_size=8)))
     return people, links
 
@@ -229,6 +232,7 @@ def test_a_goal_is_out_of_reach_exactly_when_the_full_path_list_never_reaches_it
 
 
 # --- layout --------------------------------------------------------------------------------------
+
 
 def test_the_layout_puts_strong_ties_left_then_each_hop_then_goals():
     paths = find_paths(PEOPLE, {2: [CY.id]}, GOALS)

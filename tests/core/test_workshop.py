@@ -53,13 +53,23 @@ def answers_with_no(*noes: str) -> tuple[bool, ...]:
 
 shares = st.builds(
     lambda answers, strong, weak, circles, asks, follow_ups, tips, is_rated: ParticipantShare(
-        score=sum(answers) if is_rated else None, answers=answers if is_rated else (),
-        strong_ties=strong, weak_ties=weak, circles_covered=circles, asks_made=asks,
-        follow_ups_done=follow_ups, tips_completed=frozenset(tips),
+        score=sum(answers) if is_rated else None,
+        answers=answers if is_rated else (),
+        strong_ties=strong,
+        weak_ties=weak,
+        circles_covered=circles,
+        asks_made=asks,
+        follow_ups_done=follow_ups,
+        tips_completed=frozenset(tips),
     ),
     st.tuples(*[st.booleans()] * len(QUESTIONS)),
-    st.integers(0, 500), st.integers(0, 500), st.integers(0, len(CIRCLES)), st.integers(0, 50),
-    st.integers(0, 50), st.sets(st.integers(1, 6)), st.booleans(),
+    st.integers(0, 500),
+    st.integers(0, 500),
+    st.integers(0, len(CIRCLES)),
+    st.integers(0, 50),
+    st.integers(0, 50),
+    st.sets(st.integers(1, 6)),
+    st.booleans(),
 )
 
 
@@ -149,14 +159,24 @@ def test_more_circles_than_there_are_or_an_unknown_tip_is_refused():
 
 
 def test_the_preview_names_every_figure_that_would_be_shared():
-    share = rated(answers_with_no("future"), strong_ties=4, weak_ties=9, circles_covered=6, asks_made=2,
-                  follow_ups_done=1, tips_completed=frozenset({1, 4}))  # fmt: skip
+    share = rated(
+        answers_with_no("future"),
+        strong_ties=4,
+        weak_ties=9,
+        circles_covered=6,
+        asks_made=2,
+        follow_ups_done=1,
+        tips_completed=frozenset({1, 4}),
+    )
     preview = dict(describe_share(share))
     assert preview["Your rating score (0–5) and your five yes/no answers"].startswith("4 of 5")
     assert "reflects your future: no" in preview["Your rating score (0–5) and your five yes/no answers"]
     assert preview["How many of the ten circles have someone in them"] == "6 of 10"
     assert preview["Which of the six tips you have completed"] == "1, 4"
-    assert dict(describe_share(ParticipantShare()))["Your rating score (0–5) and your five yes/no answers"] == "not taken yet"
+    assert (
+        dict(describe_share(ParticipantShare()))["Your rating score (0–5) and your five yes/no answers"]
+        == "not taken yet"
+    )
 
 
 # The room summary and the minimum group
@@ -165,18 +185,28 @@ def test_the_preview_names_every_figure_that_would_be_shared():
 def test_with_two_shares_nothing_item_level_is_shown():
     summary = summarise_room(5, [rated(answers_with_no("truth")), rated(answers_with_no())])
     assert (summary.joined, summary.shared, summary.visible) == (5, 2, False)
-    hidden = (summary.score_counts, summary.band_counts, summary.no_counts, summary.strong_ties,
-              summary.weak_ties, summary.tip_counts, summary.asks_made, summary.median_circles)  # fmt: skip
+    hidden = (
+        summary.score_counts,
+        summary.band_counts,
+        summary.no_counts,
+        summary.strong_ties,
+        summary.weak_ties,
+        summary.tip_counts,
+        summary.asks_made,
+        summary.median_circles,
+    )
     assert hidden == (None,) * len(hidden)
     assert "Figures appear once 3 have shared (1 more to go)" in describe_summary(summary)
 
 
 def test_with_three_shares_the_distributions_appear():
     room = [
-        rated(answers_with_no("truth", "future", "vibrant"), strong_ties=2, weak_ties=8, tips_completed=frozenset({1, 4})),
+        rated(
+            answers_with_no("truth", "future", "vibrant"), strong_ties=2, weak_ties=8, tips_completed=frozenset({1, 4})
+        ),
         rated(answers_with_no("future"), strong_ties=5, weak_ties=5, tips_completed=frozenset({4})),
         rated(answers_with_no(), strong_ties=1, weak_ties=0, asks_made=3, tips_completed=frozenset({4, 6})),
-    ]  # fmt: skip
+    ]
     summary = summarise_room(4, room)
     assert summary.visible and summary.ratings_visible
     assert dict(summary.score_counts) == {0: 0, 1: 0, 2: 1, 3: 0, 4: 1, 5: 1}

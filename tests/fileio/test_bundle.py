@@ -7,8 +7,8 @@ from datetime import datetime
 
 from icalendar import Calendar
 
-from services.exports import EXPORTS, export_plan_markdown, plan_sections
 from core.model import ContactDraft
+from services.exports import EXPORTS, export_plan_markdown, plan_sections
 from store import open_workbook
 from store.contacts import add_contact
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.errors import ImportFileError
 from fileio.csv_table import read_table
 from fileio.decode import decode_bytes
-from core.errors import ImportFileError
 
 
 def test_a_quoted_note_over_several_lines_is_one_value_and_the_next_row_keeps_its_line():

@@ -32,7 +32,11 @@ def test_different_people_are_not_suggested():
 
 
 def test_pairs_kept_apart_and_pairs_from_one_source_can_be_left_out():
-    people = [Person(1, "Ann Lee", source="google"), Person(2, "Ann Lee", source="google"), Person(3, "Ann Lee", source="linkedin")]
+    people = [
+        Person(1, "Ann Lee", source="google"),
+        Person(2, "Ann Lee", source="google"),
+        Person(3, "Ann Lee", source="linkedin"),
+    ]
     assert len(find_duplicates(people)) == 3
     assert [(p.first_id, p.second_id) for p in find_duplicates(people, kept_apart=[(3, 1)])] == [(1, 2), (2, 3)]
     assert [(p.first_id, p.second_id) for p in find_duplicates(people, across_sources_only=True)] == [(1, 3), (2, 3)]

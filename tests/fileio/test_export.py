@@ -16,7 +16,7 @@ from fileio.action_plan import PlanSection, render_html, render_markdown
 from fileio.export import build_workbook_zip, neutralise_cell, write_csv
 
 
-@pytest.mark.parametrize("value", ["=HYPERLINK(\"x\")", "+1 555", "-2+3", "@SUM(A1)", "\tTab", "\rCR"])
+@pytest.mark.parametrize("value", ['=HYPERLINK("x")', "+1 555", "-2+3", "@SUM(A1)", "\tTab", "\rCR"])
 def test_a_cell_a_spreadsheet_would_run_is_neutralised(value):
     assert neutralise_cell(value) == "'" + value
 
@@ -28,7 +28,13 @@ def test_no_exported_cell_starts_a_formula(value):
 
 
 def test_ordinary_values_are_written_as_they_are():
-    assert [neutralise_cell(v) for v in ("Ann", 3, None, True, date(2026, 1, 2))] == ["Ann", "3", "", "true", "2026-01-02"]
+    assert [neutralise_cell(v) for v in ("Ann", 3, None, True, date(2026, 1, 2))] == [
+        "Ann",
+        "3",
+        "",
+        "true",
+        "2026-01-02",
+    ]
 
 
 def test_csv_export_neutralises_every_cell_and_keeps_the_rest_intact():

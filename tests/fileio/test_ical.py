@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import vobject
 from dateutil.rrule import rrulestr
 
-from fileio.ical import export_schedule, recurrence_rule
 from core.schedule import KeyContact, Pick, plan_weeks
+from fileio.ical import export_schedule, recurrence_rule
 
 TODAY = date(2026, 3, 18)
-STAMP = datetime(2026, 3, 18, 9, 30, tzinfo=timezone.utc)
+STAMP = datetime(2026, 3, 18, 9, 30, tzinfo=UTC)
 
 
 def _parse(data: bytes):

@@ -8,12 +8,12 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fileio.csv_table import read_table
 from core.errors import ImportFileError
-from fileio.reader import read_contacts
 from core.import_result import FORMATS
-from fileio.vcard import read_vcards, write_vcards
 from core.model import CIRCLES, TIES, ContactDraft
+from fileio.csv_table import read_table
+from fileio.reader import read_contacts
+from fileio.vcard import read_vcards, write_vcards
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -71,8 +71,9 @@ def test_any_well_formed_csv_reads_back_row_for_row(rows):
     assert table.skipped == ()
 
 
-text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85"),
-               max_size=30).map(str.strip)  # fmt: skip
+text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85"), max_size=30
+).map(str.strip)
 drafts = st.builds(
     ContactDraft,
     name=text.filter(bool),
@@ -96,12 +97,17 @@ def test_exported_vcards_read_back_as_the_same_people(people):
 
 
 def test_a_note_that_mentions_quoted_printable_reads_back_unchanged():
-    person = ContactDraft(name="Ann Lee", notes="ENCODING=QUOTED-PRINTABLE:" + "x" * 80 + "=", source="workbook", source_key="id:1")
+    person = ContactDraft(
+        name="Ann Lee", notes="ENCODING=QUOTED-PRINTABLE:" + "x" * 80 + "=", source="workbook", source_key="id:1"
+    )
     assert read_vcards(write_vcards([person]))[0] == [person]
 
 
 @FAST
-@given(body=noise, mapping=st.dictionaries(st.sampled_from(["name", "first_name", "email", "company"]), st.text(max_size=8)))
+@given(
+    body=noise,
+    mapping=st.dictionaries(st.sampled_from(["name", "first_name", "email", "company"]), st.text(max_size=8)),
+)
 def test_any_column_mapping_on_any_input_fails_only_with_the_clear_error(body, mapping):
     try:
         result = read_contacts(b"Name,Email\n" + body, fmt="csv", mapping=mapping)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from core.errors import ImportFileError
-from fileio.reader import detect_format, read_columns, read_contacts
 from core.import_result import apply_defaults
+from fileio.reader import detect_format, read_columns, read_contacts
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 
@@ -180,8 +180,8 @@ def test_the_preview_defaults_change_only_people_still_on_the_formats_default():
 
 
 def test_reading_many_vcards_reports_progress_to_the_end():
-    from fileio.vcard import write_vcards
     from core.model import ContactDraft
+    from fileio.vcard import write_vcards
 
     people = [ContactDraft(name=f"Person {i}", source="workbook", source_key=f"id:{i}") for i in range(600)]
     seen = []
@@ -192,7 +192,8 @@ def test_reading_many_vcards_reports_progress_to_the_end():
 
 def test_vcard_21_latin1_charset_and_a_bare_quoted_printable_flag_are_decoded():
     cards = (
-        b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:J=FCrgen M=FCller\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        b"FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:J=FCrgen M=FCller\r\nEND:VCARD\r\n"
         b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;QUOTED-PRINTABLE;CHARSET=UTF-8:Ren=C3=A9e Dubois\r\nEND:VCARD\r\n"
     )
     assert [d.name for d in read_contacts(cards).drafts] == ["Jürgen Müller", "Renée Dubois"]
@@ -205,5 +206,7 @@ def test_a_utf16_vcard_file_from_windows_is_read():
 
 
 def test_choosing_the_wrong_format_names_what_was_expected_and_the_fix():
-    with pytest.raises(ImportFileError, match="not a LinkedIn Connections.csv file .*Connected On.*let the format be detected"):
+    with pytest.raises(
+        ImportFileError, match="not a LinkedIn Connections.csv file .*Connected On.*let the format be detected"
+    ):
         read("google_contacts.csv", fmt="linkedin")

@@ -105,7 +105,9 @@ def test_a_demo_workbook_shows_five_actions_and_the_four_headline_charts(app_on,
     assert len(actions) == 5
     specs = [c.proto.spec for c in at.get("vega_lite_chart")]
     assert len(specs) == 4
-    for title, spec in zip(("People per circle", "Your rating over time", "Give and take", "Your reconnect schedule"), specs):
+    for title, spec in zip(
+        ("People per circle", "Your rating over time", "Give and take", "Your reconnect schedule"), specs
+    ):
         assert title in spec
 
 

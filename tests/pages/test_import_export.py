@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fileio.reader import read_contacts
 from core.model import ContactDraft
+from fileio.reader import read_contacts
 from store import open_workbook
 from store.backup import write_backup
 from store.contacts import add_contact
@@ -90,8 +90,9 @@ def test_any_csv_is_imported_through_the_column_mapping(app_on, tmp_path):
     at.selectbox(key="map_company").select("Works at").run()
     confirm(at)
     assert rows_in(path, "SELECT name, company FROM contacts ORDER BY id") == [
-        ("Olu Adeyemi", "Lagos Tech"), ("Ana Lúcia Souza", ""),
-    ]  # fmt: skip
+        ("Olu Adeyemi", "Lagos Tech"),
+        ("Ana Lúcia Souza", ""),
+    ]
 
 
 def test_importing_the_same_file_again_adds_nobody(app_on, tmp_path):
@@ -99,7 +100,9 @@ def test_importing_the_same_file_again_adds_nobody(app_on, tmp_path):
     at = upload(app_on(path, PAGE), "google_contacts.csv")
     at.checkbox(key="import_accept_skips").check().run()
     confirm(at)
-    at.file_uploader(key="upload_1").upload("google_contacts.csv", (FIXTURES / "google_contacts.csv").read_bytes()).run()
+    at.file_uploader(key="upload_1").upload(
+        "google_contacts.csv", (FIXTURES / "google_contacts.csv").read_bytes()
+    ).run()
     at.checkbox(key="import_accept_skips").check().run()
     confirm(at)
     assert len(rows_in(path)) == 3
@@ -116,7 +119,9 @@ def test_a_likely_duplicate_is_merged_and_the_merge_undone(app_on, tmp_path):
     at.toggle(key="dup_look").set_value(True).run()
     assert "Bill Smith and William Smith" in at.selectbox(key="dup_pair").format_func(0)
     at.button(key=f"merge_{bill}_{william}").click().run()
-    assert rows_in(path, "SELECT name, email FROM contacts WHERE deleted_at IS NULL") == [("Bill Smith", "bill@acme.example")]
+    assert rows_in(path, "SELECT name, email FROM contacts WHERE deleted_at IS NULL") == [
+        ("Bill Smith", "bill@acme.example")
+    ]
     assert any("Merged into Bill Smith" in s.value for s in at.success)
     undo = [b for b in at.button if b.label == "Undo"][0]
     undo.click().run()

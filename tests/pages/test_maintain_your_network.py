@@ -108,7 +108,9 @@ def test_recording_what_you_received_changes_the_balance(app_on, tmp_path):
     assert at.number_input(key="card_weight").value == 5  # the kind's visible default weight
     at.text_input(key="card_ledger_note").input("Referred me to Acme")
     click(at, "Record")
-    assert read(path, "SELECT direction, kind, weight, note FROM ledger") == [("received", "referral", 5, "Referred me to Acme")]
+    assert read(path, "SELECT direction, kind, weight, note FROM ledger") == [
+        ("received", "referral", 5, "Referred me to Acme")
+    ]
     assert "You owe them (-5)" in " ".join(m.value for m in at.markdown)
 
 

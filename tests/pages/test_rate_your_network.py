@@ -84,7 +84,9 @@ def test_an_unanswered_question_is_refused_in_one_line_and_saves_nothing(app_on,
     save(at)
     assert saved(path) == []
     [error] = at.error
-    assert error.value == "3 of the 5 questions are not answered; choose yes or no for each, then save. Nothing was saved."
+    assert (
+        error.value == "3 of the 5 questions are not answered; choose yes or no for each, then save. Nothing was saved."
+    )
     assert at.radio(key="q_truth").value is True  # what was answered is kept
 
 
@@ -98,7 +100,12 @@ def test_notes_and_the_date_are_saved_with_the_rating_and_the_form_is_cleared(ap
     at.text_area(key="note_opportunities").input("Join the data association")
     save(at)
     assert saved(path, "SELECT taken_on, strengths, weaknesses, opportunities FROM ratings") == [
-        (date.today() - timedelta(days=3), "Loyal former colleagues", "Nobody in health tech", "Join the data association")
+        (
+            date.today() - timedelta(days=3),
+            "Loyal former colleagues",
+            "Nobody in health tech",
+            "Join the data association",
+        )
     ]
     assert at.radio(key="q_truth").value is None
     assert at.text_area(key="note_strengths").value == ""

@@ -94,7 +94,8 @@ def test_the_pitch_is_saved_and_an_empty_one_refused(app_on, tmp_path):
     at.text_area(key="pitch_lately").input("finished a SQL course")
     click(at, "Save pitch")
     assert dict(rows_in(path, "SELECT key, value FROM settings")) == {
-        "pitch.looking_for": "a data analyst role in a hospital", "pitch.done_lately": "finished a SQL course",
+        "pitch.looking_for": "a data analyst role in a hospital",
+        "pitch.done_lately": "finished a SQL course",
     }
 
 
@@ -200,4 +201,6 @@ def test_help_received_records_what_the_help_was(app_on, tmp_path):
     at.selectbox(key="log_kind").select("help_received").run()
     at.selectbox(key="log_request").select("introduction")
     click(at, "Log it")
-    assert rows_in(path, "SELECT kind, request_kind, outcome FROM interactions") == [("help_received", "introduction", "")]
+    assert rows_in(path, "SELECT kind, request_kind, outcome FROM interactions") == [
+        ("help_received", "introduction", "")
+    ]

@@ -28,8 +28,14 @@ def seed(path, *people):
     workbook = open_workbook(path)
     ids: list[int] = []
     for name, circle, tie, introducer in people:
-        ids.append(add_contact(workbook, ContactDraft(name=name, circle=circle, tie=tie,
-                                                      introduced_by=None if introducer is None else ids[introducer])))  # fmt: skip
+        ids.append(
+            add_contact(
+                workbook,
+                ContactDraft(
+                    name=name, circle=circle, tie=tie, introduced_by=None if introducer is None else ids[introducer]
+                ),
+            )
+        )
     workbook.close()
     return ids
 
@@ -54,7 +60,9 @@ def click(at, label):
 
 def test_chosen_people_are_marked_strong_and_the_mix_follows(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
-    ana, bo, _ = seed(path, ("Ana", "family", "weak", None), ("Bo", "family", "weak", None), ("Cy", "school", "weak", None))
+    ana, bo, _ = seed(
+        path, ("Ana", "family", "weak", None), ("Bo", "family", "weak", None), ("Cy", "school", "weak", None)
+    )
     at = open_part(app_on(path, PAGE), "Mark ties")
     assert at.metric[0].value == "0"
     at.multiselect(key="tie_chosen").select(ana).select(bo)
@@ -116,8 +124,10 @@ def test_a_destination_is_added_and_shows_it_has_nobody_yet(app_on, tmp_path):
     at.text_input(key="dest_title").input("  Open Health Data Summit ")
     click(at, "Add destination")
     assert book(path).read("SELECT kind, title, priority FROM goals") == [("conference", "Open Health Data Summit", 2)]
-    assert any("0 of 1 destination have someone" in m.value and "Nobody yet for 'Open Health Data Summit'" in m.value
-               for m in at.markdown)  # fmt: skip
+    assert any(
+        "0 of 1 destination have someone" in m.value and "Nobody yet for 'Open Health Data Summit'" in m.value
+        for m in at.markdown
+    )
     assert at.text_input(key="dest_title").value == ""
 
 
@@ -202,7 +212,9 @@ def test_names_and_titles_with_markdown_signs_are_shown_as_typed_never_as_links_
     at = open_part(app_on(path, PAGE), "Introduction paths")
     [listing] = [m.value for m in at.markdown if "Who to ask" in m.value]
     assert "](" not in listing and "\\[win\\]\\(http" in listing  # escaped, so no link is made
-    assert "Ask *Sis* <b> to introduce you to [win](http://x.example) for your goal # Data_science :red[now]" in plain(listing)
+    assert "Ask *Sis* <b> to introduce you to [win](http://x.example) for your goal # Data_science :red[now]" in plain(
+        listing
+    )
 
 
 def test_goals_no_introduction_path_reaches_are_named_with_what_to_do(app_on, tmp_path):

@@ -66,8 +66,12 @@ def participant_with(yes: int, strong: int, weak: int, **params: str) -> AppTest
 
     token, workbook = ui.session.private_workbooks().claim(None)
     for n in range(strong + weak):
-        add_contact(workbook, ContactDraft(name=f"Ottoline Vexworth {n}", email=f"ov{n}@vex.example",
-                                           tie="strong" if n < strong else "weak"))  # fmt: skip
+        add_contact(
+            workbook,
+            ContactDraft(
+                name=f"Ottoline Vexworth {n}", email=f"ov{n}@vex.example", tie="strong" if n < strong else "weak"
+            ),
+        )
     answers = dict(zip(["truth", "challenge", "vibrant", "future", "strong_links"], [True] * yes + [False] * (5 - yes)))
     save_rating(workbook, answers, TODAY, today=TODAY)
     return open_app("workshop.py", w=token, **params)
@@ -171,7 +175,8 @@ def test_the_facilitator_view_without_its_key_shows_one_line_and_nothing_else():
     _, code, _ = open_room_as_facilitator()
     stranger = open_app("facilitator.py", room=code)
     assert [e.value for e in stranger.error] == [
-        f"The facilitator view of room {code} needs its secret key: open the facilitator link you got when you opened the room."
+        f"The facilitator view of room {code} needs its secret key: "
+        "open the facilitator link you got when you opened the room."
     ]
     assert not stranger.metric and not stranger.tabs and not stranger.code
 

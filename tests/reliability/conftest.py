@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 REPORT = ROOT / "docs" / "reliability.md"
@@ -72,8 +71,9 @@ def record(request) -> Callable[..., None]:
         assert area in AREAS, f"unknown area {area!r}"
         unknown = set(counts) - set(COLUMNS)
         assert not unknown, f"unknown columns {unknown}"
-        _records.append({"test": request.node.nodeid, "area": area, "what": what,
-                         **{c: int(counts.get(c, 0)) for c in COLUMNS}})  # fmt: skip
+        _records.append(
+            {"test": request.node.nodeid, "area": area, "what": what, **{c: int(counts.get(c, 0)) for c in COLUMNS}}
+        )
 
     return note
 
@@ -99,8 +99,13 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     run = Path(tempfile.gettempdir()) / f"jnw-reliability-{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}"
     run.mkdir(exist_ok=True)
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    part = {"records": _records, "outcomes": _outcomes, "collected": collected, "deselected": _deselected,
-            "soak": soak_factor(session.config)}  # fmt: skip
+    part = {
+        "records": _records,
+        "outcomes": _outcomes,
+        "collected": collected,
+        "deselected": _deselected,
+        "soak": soak_factor(session.config),
+    }
     (run / f"{worker}.json").write_text(json.dumps(part))
     with (run / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -125,11 +130,7 @@ def _whole_suite_passed(parts: list[dict]) -> bool:
             outcomes[nodeid] = outcomes.get(nodeid, True) and ok
     files = {n.split("::")[0] for n in collected}
     every_file = {f"tests/reliability/{p.name}" for p in HERE.glob("test_*.py")}
-    return (
-        files == every_file
-        and not any(p["deselected"] for p in parts)
-        and all(outcomes.get(n) for n in collected)
-    )
+    return files == every_file and not any(p["deselected"] for p in parts) and all(outcomes.get(n) for n in collected)
 
 
 def summarise(records: list[dict]) -> list[tuple[str, str, dict[str, int]]]:

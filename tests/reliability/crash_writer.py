@@ -1,12 +1,12 @@
 """A program for the crash tests to kill: it writes to a workbook and says what it committed.
 
-    python -m tests.reliability.crash_writer save PATH FIRST
-        adds people named row-FIRST, row-FIRST+1, ... one transaction each, printing each number
-        once its transaction has committed, until it is killed.
-    python -m tests.reliability.crash_writer import PATH ROWS
-        imports a generated LinkedIn export of ROWS people in one transaction, printing
-        "saving" once the transaction has begun writing and "committed" after it committed,
-        then waits to be killed.
+python -m tests.reliability.crash_writer save PATH FIRST
+    adds people named row-FIRST, row-FIRST+1, ... one transaction each, printing each number
+    once its transaction has committed, until it is killed.
+python -m tests.reliability.crash_writer import PATH ROWS
+    imports a generated LinkedIn export of ROWS people in one transaction, printing
+    "saving" once the transaction has begun writing and "committed" after it committed,
+    then waits to be killed.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from __future__ import annotations
 import sys
 import time
 
+from core.model import ContactDraft
 from fileio.reader import read_contacts
 from fileio.sample import make_linkedin_export
-from core.model import ContactDraft
 from store import open_workbook
 from store.contacts import add_contact
 from store.imports import import_contacts

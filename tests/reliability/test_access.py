@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 import ui.rooms
 import ui.session
-from fileio.decode import MAX_IMPORT_BYTES
 from core.model import ContactDraft
+from fileio.decode import MAX_IMPORT_BYTES
 from store import open_workbook
 from store.contacts import add_contact
 from store.interactions import log_interaction
@@ -64,8 +64,14 @@ def test_the_facilitator_view_refuses_any_key_but_the_rooms_own(workshop, offere
     params = {"room": code}
     from core.workshop import hash_key
 
-    keys = {"empty": "", "wrong": tamper(key), "another room's": other_key, "upper-cased": key.upper(),
-            "with a trailing space": key + " ", "its hash": hash_key(key)}  # fmt: skip
+    keys = {
+        "empty": "",
+        "wrong": tamper(key),
+        "another room's": other_key,
+        "upper-cased": key.upper(),
+        "with a trailing space": key + " ",
+        "its hash": hash_key(key),
+    }
     if offered in keys:
         params["key"] = keys[offered]
     if offered == "upper-cased" and key.upper() == key:
@@ -99,8 +105,12 @@ def test_a_workshop_room_holds_no_personal_data_from_the_participants_workbooks(
     for n in range(4):
         token, workbook = ui.session.private_workbooks().claim(None)
         for name, email, company, notes in PEOPLE:
-            person = add_contact(workbook, ContactDraft(name=f"{name} {n}", email=email, company=company,
-                                                        notes=notes, tie="strong" if n % 2 else "weak"))  # fmt: skip
+            person = add_contact(
+                workbook,
+                ContactDraft(
+                    name=f"{name} {n}", email=email, company=company, notes=notes, tie="strong" if n % 2 else "weak"
+                ),
+            )
             log_interaction(workbook, person, TODAY, "ask", note=f"asked {name} about {company}", today=TODAY)
         participant = open_page("workshop.py", w=token)
         join_and_share(participant, code, "" if n else "Sam")
@@ -111,8 +121,13 @@ def test_a_workshop_room_holds_no_personal_data_from_the_participants_workbooks(
     assert len(dump["shares"]) == 4 and "Sam" in held  # the store did get their figures and the nickname
     leaked = [s for s in SECRETS if s in held or s in shown]
     assert key not in held  # only the key's hash is kept
-    record("Isolation and access", "workshop room store after four participants shared (names, emails, notes)",
-           sessions=5, inputs=len(SECRETS), lost=len(leaked))  # fmt: skip
+    record(
+        "Isolation and access",
+        "workshop room store after four participants shared (names, emails, notes)",
+        sessions=5,
+        inputs=len(SECRETS),
+        lost=len(leaked),
+    )
     assert leaked == []
 
 
@@ -160,14 +175,20 @@ def test_the_server_log_holds_none_of_the_names_or_emails_typed_in(server_with_p
     log = server.log.read_text(errors="replace")
     assert "Traceback" not in log
     leaked = [s for s in SECRETS if s in log or s.lower() in log.lower()]
-    record("Isolation and access", "server log after a browser session typed in names, emails and notes",
-           sessions=1, inputs=len(SECRETS), lost=len(leaked))  # fmt: skip
+    record(
+        "Isolation and access",
+        "server log after a browser session typed in names, emails and notes",
+        sessions=1,
+        inputs=len(SECRETS),
+        lost=len(leaked),
+    )
     assert leaked == []
 
 
 @pytest.mark.browser
-def test_an_upload_over_the_limit_is_refused_in_the_browser_and_nothing_is_imported(server_with_people, tmp_path,
-                                                                                     record):  # fmt: skip
+def test_an_upload_over_the_limit_is_refused_in_the_browser_and_nothing_is_imported(
+    server_with_people, tmp_path, record
+):
     server, tab, path = server_with_people
     big = tmp_path / "Connections.csv"
     with big.open("wb") as out:
@@ -188,5 +209,10 @@ def test_an_upload_over_the_limit_is_refused_in_the_browser_and_nothing_is_impor
     finally:
         book.close()
     assert names == [p[0] for p in PEOPLE]  # what was typed in is there; nothing from the big file
-    record("Isolation and access", "a 51 MB address book offered to the importer in the browser",
-           sessions=1, inputs=1, lost=0)  # fmt: skip
+    record(
+        "Isolation and access",
+        "a 51 MB address book offered to the importer in the browser",
+        sessions=1,
+        inputs=1,
+        lost=0,
+    )

@@ -37,9 +37,13 @@ HARNESS = threading.Lock()
 TODAY = date.today()
 # Where each kind of change lands, and the column that carries its unique marker.
 MARKED = {
-    "contacts": "name", "interactions": "note", "goals": "title", "ratings": "strengths",
-    "ledger": "note", "settings": "key",
-}  # fmt: skip
+    "contacts": "name",
+    "interactions": "note",
+    "goals": "title",
+    "ratings": "strengths",
+    "ledger": "note",
+    "settings": "key",
+}
 
 
 @dataclass
@@ -96,8 +100,13 @@ def save_in_store(session: Session, workbook: Workbook, i: int, anchor: int, eve
     elif kind == "goals":
         add_goal(workbook, "role", marker)
     elif kind == "ratings":
-        save_rating(workbook, {q: (i + n) % 2 == 0 for n, q in enumerate(RATING_QUESTIONS)}, TODAY, today=TODAY,
-                    strengths=marker)  # fmt: skip
+        save_rating(
+            workbook,
+            {q: (i + n) % 2 == 0 for n, q in enumerate(RATING_QUESTIONS)},
+            TODAY,
+            today=TODAY,
+            strengths=marker,
+        )
     elif kind == "ledger":
         add_ledger_entry(workbook, anchor, TODAY, "gave", "thank_you", 1, today=TODAY, note=marker)
     else:
@@ -105,8 +114,9 @@ def save_in_store(session: Session, workbook: Workbook, i: int, anchor: int, eve
     session.saved[kind].append(marker)
 
 
-def work_locally(session: Session, path: str, changes: int, page_every: int, start: threading.Barrier,
-                 everyones: int) -> None:
+def work_locally(
+    session: Session, path: str, changes: int, page_every: int, start: threading.Barrier, everyones: int
+) -> None:
     try:
         at = open_app(session)
         workbook = ui.session._open_local(path)  # the one workbook every session of the app shares
@@ -120,7 +130,7 @@ def work_locally(session: Session, path: str, changes: int, page_every: int, sta
             else:
                 save_in_store(session, workbook, i, anchor, everyones)
         run_page(session, at)  # the page still renders after everyone's writes
-    except Exception as error:  # noqa: BLE001 - every failure of a session is reported, not lost in a thread
+    except Exception as error:
         session.problems.append(f"session {session.number}: {type(error).__name__}: {error}")
 
 
@@ -178,8 +188,13 @@ def test_twenty_sessions_saving_fifty_changes_each_on_one_file_lose_nothing(loca
     ui.session._open_local(str(local_app)).close()  # as when the app stops: then read the file afresh
     ui.session._open_local.clear()
     found, lost = missing_from_file(local_app, sessions)
-    record("Concurrent sessions", "local mode: sessions at once on one workbook file",
-           sessions=SESSIONS, changes=saved, lost=saved - found)  # fmt: skip
+    record(
+        "Concurrent sessions",
+        "local mode: sessions at once on one workbook file",
+        sessions=SESSIONS,
+        changes=saved,
+        lost=saved - found,
+    )
     assert problems == []
     assert saved == SESSIONS * changes
     assert lost == [] and found == saved
@@ -205,7 +220,7 @@ def work_privately(session: Session, start: threading.Barrier, store_adds: int) 
             session.problems.append(f"session {session.number} sees {sorted(shown)}")
         if at.metric[0].value != str(len(session.saved["contacts"])):
             session.problems.append(f"session {session.number} counts {at.metric[0].value}")
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         session.problems.append(f"session {session.number}: {type(error).__name__}: {error}")
 
 
@@ -221,8 +236,13 @@ def test_twenty_private_sessions_at_once_never_see_each_others_people(monkeypatc
         ui.session.private_workbooks.clear()
     problems = [p for s in sessions for p in s.problems]
     saved = sum(len(s.saved["contacts"]) for s in sessions)
-    record("Isolation and access", "shared mode: private sessions at once, each seeing only its own people",
-           sessions=SESSIONS, changes=saved, lost=len(problems))  # fmt: skip
+    record(
+        "Isolation and access",
+        "shared mode: private sessions at once, each seeing only its own people",
+        sessions=SESSIONS,
+        changes=saved,
+        lost=len(problems),
+    )
     assert problems == []
     assert saved == SESSIONS * (SHARED_STORE_ADDS * soak + SHARED_PAGE_ADDS)
     assert held == SESSIONS
@@ -234,8 +254,7 @@ BROWSER_TABS, BROWSER_ROUNDS, SOAK_TABS = 6, 2, 20
 
 
 @pytest.mark.browser
-def test_browser_tabs_saving_at_the_same_instant_on_the_real_server_lose_nothing(browser, tmp_path, soak,
-                                                                                      record):  # fmt: skip
+def test_browser_tabs_saving_at_the_same_instant_on_the_real_server_lose_nothing(browser, tmp_path, soak, record):
     """The real server runs each tab's script on its own thread: here the runs truly overlap."""
     from tests.browser_support import screenshot, start_server, wait_until_idle
 
@@ -274,7 +293,12 @@ def test_browser_tabs_saving_at_the_same_instant_on_the_real_server_lose_nothing
         stored = sorted(n for (n,) in book.read("SELECT name FROM contacts"))
     finally:
         book.close()
-    record("Concurrent sessions", "real server: browser tabs pressing “Add person” at the same instant",
-           sessions=tab_count, changes=len(shown), lost=len(set(shown) - set(stored)))  # fmt: skip
+    record(
+        "Concurrent sessions",
+        "real server: browser tabs pressing “Add person” at the same instant",
+        sessions=tab_count,
+        changes=len(shown),
+        lost=len(set(shown) - set(stored)),
+    )
     assert errors == 0
     assert stored == sorted(shown) and len(shown) == tab_count * BROWSER_ROUNDS * soak

@@ -29,9 +29,12 @@ class Writer:
     def __init__(self, *args: str) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.reliability.crash_writer", *args],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )  # fmt: skip
+        )
         self.lines: list[str] = []
         self._new = threading.Condition()
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -93,8 +96,7 @@ def test_a_writer_killed_mid_save_keeps_every_answer_it_reported_saved(tmp_path,
         extra = sorted(n for n in set(stored) - set(reported) if n >= first)
         assert lost == [] and twice == 0, f"cycle {cycle}: lost {lost[:10]}, {twice} stored twice"
         assert extra in ([], [max(stored)]), f"cycle {cycle}: unexpected rows {extra[:10]}"
-    record("Crashes", "SIGKILL of a writer mid-save, then reopen", changes=planned,
-           crashes=SAVE_CYCLES * soak, lost=0)  # fmt: skip
+    record("Crashes", "SIGKILL of a writer mid-save, then reopen", changes=planned, crashes=SAVE_CYCLES * soak, lost=0)
 
 
 @pytest.mark.parametrize("delay", IMPORT_KILLS, ids=["as-it-writes", "mid-insert", "after-commit"])
@@ -121,8 +123,13 @@ def test_an_import_killed_mid_way_is_all_there_or_not_there_at_all(tmp_path, del
         if any(line.startswith("committed") for line in lines):
             assert count == IMPORT_ROWS, "an import reported as committed was lost"
     # Only the kill after the reported commit is sure to find the rows in; the others may find none.
-    record("Crashes", "SIGKILL during a 30,000-row import, then reopen: all rows or none",
-           changes=IMPORT_ROWS * soak if delay is None else 0, crashes=crashes, lost=0)  # fmt: skip
+    record(
+        "Crashes",
+        "SIGKILL during a 30,000-row import, then reopen: all rows or none",
+        changes=IMPORT_ROWS * soak if delay is None else 0,
+        crashes=crashes,
+        lost=0,
+    )
 
 
 def test_an_import_interrupted_and_run_again_ends_with_everyone_once(tmp_path):
@@ -166,5 +173,11 @@ def test_the_server_killed_after_a_save_restarts_with_the_saved_person(tmp_path,
         assert page.get_by_test_id("stMetricValue").first.inner_text() == "1"
     finally:
         again.stop()
-    record("Crashes", "SIGKILL of the real server after a save in the browser, then restart",
-           sessions=1, changes=1, crashes=1, lost=0)  # fmt: skip
+    record(
+        "Crashes",
+        "SIGKILL of the real server after a save in the browser, then restart",
+        sessions=1,
+        changes=1,
+        crashes=1,
+        lost=0,
+    )

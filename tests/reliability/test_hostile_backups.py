@@ -42,8 +42,9 @@ def damaged_copies(data: bytes, soak: int) -> list[tuple[str, bytes]]:
     return copies
 
 
-def test_a_cut_short_or_bit_flipped_backup_is_refused_in_one_line_or_restored_whole(good_backup, tmp_path, soak,
-                                                                                    record):
+def test_a_cut_short_or_bit_flipped_backup_is_refused_in_one_line_or_restored_whole(
+    good_backup, tmp_path, soak, record
+):
     data, contents = good_backup
     escaped = []
     for label, damaged in damaged_copies(data, soak):
@@ -58,13 +59,17 @@ def test_a_cut_short_or_bit_flipped_backup_is_refused_in_one_line_or_restored_wh
             assert_one_line(error)
             if export_tables(target) != before:
                 escaped.append(f"{label}: refused, but the workbook changed")
-        except Exception as error:  # noqa: BLE001 - what the restore page would show as a traceback
+        except Exception as error:
             escaped.append(f"{label}: {type(error).__name__}: {str(error)[:100]}")
         else:  # the damage missed every block in use: then it must restore whole
             if export_tables(target) != contents:
                 escaped.append(f"{label}: restored with different contents")
         finally:
             target.close()
-    record("Hostile input", "restore check: backups cut short or with flipped bits",
-           inputs=(CUTS + FLIPS) * soak, lost=len(escaped))  # fmt: skip
+    record(
+        "Hostile input",
+        "restore check: backups cut short or with flipped bits",
+        inputs=(CUTS + FLIPS) * soak,
+        lost=len(escaped),
+    )
     assert escaped == []

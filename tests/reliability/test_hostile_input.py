@@ -21,14 +21,14 @@ from streamlit.testing.v1 import AppTest
 
 import ui.session
 from core.asks import FINDING_TITLES, REQUEST_KINDS, AskRequest, check_ask, compose_ask
+from core.errors import ImportFileError
+from core.import_result import FORMATS
+from core.model import CHANNELS, ContactDraft
 from fileio.action_plan import PlanSection, render_html, render_markdown
 from fileio.csv_table import read_table
-from core.errors import ImportFileError
 from fileio.export import FORMULA_STARTS, build_workbook_zip, write_csv
 from fileio.reader import read_columns, read_contacts
-from core.import_result import FORMATS
 from fileio.vcard import read_vcards, write_vcards
-from core.model import CHANNELS, ContactDraft
 from store import WorkbookError, open_workbook
 from store.backup import (
     check_workbook_file,
@@ -60,15 +60,24 @@ HOSTILE = [
 ]
 NAMES_FOR_FORMS = [h for h in HOSTILE if h == " ".join(h.split())]  # forms trim and collapse blanks
 RUNS = 200
-_hostile_text = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300), st.just(LONG),
-                          st.lists(st.sampled_from(HOSTILE), max_size=4).map(" ".join))  # fmt: skip
+_hostile_text = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.text(max_size=300),
+    st.just(LONG),
+    st.lists(st.sampled_from(HOSTILE), max_size=4).map(" ".join),
+)
 SOAK = int(os.environ.get(SOAK_ENV, "1") or "1")  # set from --soak by this folder's conftest
 
 
 def fuzz(examples: int = RUNS):
     """Hypothesis settings: derandomised in CI (stable figures), fresh and larger under --soak."""
-    return settings(max_examples=examples * SOAK, deadline=None, derandomize=SOAK == 1, database=None,
-                    suppress_health_check=list(HealthCheck))  # fmt: skip
+    return settings(
+        max_examples=examples * SOAK,
+        deadline=None,
+        derandomize=SOAK == 1,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
 
 
 def assert_one_line(error: Exception) -> None:
@@ -80,8 +89,11 @@ def assert_one_line(error: Exception) -> None:
 
 
 @fuzz()
-@given(text=_hostile_text, channel=st.one_of(st.sampled_from(list(CHANNELS)), st.text(max_size=10)),
-       target=st.one_of(st.none(), _hostile_text))  # fmt: skip
+@given(
+    text=_hostile_text,
+    channel=st.one_of(st.sampled_from(list(CHANNELS)), st.text(max_size=10)),
+    target=st.one_of(st.none(), _hostile_text),
+)
 def test_the_ask_checker_judges_any_text_and_never_fails(text, channel, target, record):
     record("Hostile input", "ask checker: random and hostile text", inputs=1)
     findings = check_ask(text, channel, target)
@@ -92,14 +104,20 @@ def test_the_ask_checker_judges_any_text_and_never_fails(text, channel, target, 
 
 
 @fuzz(examples=100)
-@given(name=_hostile_text, target=_hostile_text, recent=_hostile_text, kind=st.sampled_from(list(REQUEST_KINDS)),
-       channel=st.sampled_from(list(CHANNELS)), approach=st.sampled_from(["catch_up", "direct"]))  # fmt: skip
+@given(
+    name=_hostile_text,
+    target=_hostile_text,
+    recent=_hostile_text,
+    kind=st.sampled_from(list(REQUEST_KINDS)),
+    channel=st.sampled_from(list(CHANNELS)),
+    approach=st.sampled_from(["catch_up", "direct"]),
+)
 def test_the_ask_composer_drafts_from_any_text_without_failing(name, target, recent, kind, channel, approach, record):
     record("Hostile input", "ask composer: random and hostile text", inputs=1)
-    draft = compose_ask(AskRequest(name, kind, target=target, target_kind="role", recent=recent,
-                                   approach=approach, channel=channel))  # fmt: skip
+    draft = compose_ask(
+        AskRequest(name, kind, target=target, target_kind="role", recent=recent, approach=approach, channel=channel)
+    )
     assert isinstance(draft, str) and draft.strip()
-
 
 
 # --- every importer -------------------------------------------------------------------------------
@@ -114,8 +132,12 @@ HEADERS = [
     b"",
 ]
 _cells = st.lists(_hostile_text.map(lambda t: t.encode("utf-8", "surrogatepass")), max_size=6).map(b",".join)
-_bodies = st.one_of(st.binary(max_size=600), _cells, st.lists(_cells, max_size=8).map(b"\n".join),
-                    st.text(alphabet=',"\n\r;:=\\\x00 ab\u202e', max_size=300).map(str.encode))  # fmt: skip
+_bodies = st.one_of(
+    st.binary(max_size=600),
+    _cells,
+    st.lists(_cells, max_size=8).map(b"\n".join),
+    st.text(alphabet=',"\n\r;:=\\\x00 ab\u202e', max_size=300).map(str.encode),
+)
 
 
 @fuzz(examples=300)
@@ -149,7 +171,6 @@ def test_the_csv_table_and_vcard_readers_fail_only_with_the_one_line_error(text,
             reader(text)
         except ImportFileError as error:
             assert_one_line(error)
-
 
 
 # --- hostile text through import, the store and every export ------------------------------------
@@ -192,8 +213,12 @@ def test_hostile_names_and_notes_import_exactly_and_export_as_plain_text(workboo
     assert back == set(wanted)
     cards, _, skipped = read_vcards(write_vcards(people))
     assert skipped == [] and {c.company for c in cards} == set(wanted)
-    record("Hostile input", "hostile, 10,000-character and right-to-left text: import, store, CSV, zip, vCard",
-           inputs=len(values), lost=len(set(wanted) - back))  # fmt: skip
+    record(
+        "Hostile input",
+        "hostile, 10,000-character and right-to-left text: import, store, CSV, zip, vCard",
+        inputs=len(values),
+        lost=len(set(wanted) - back),
+    )
 
 
 @fuzz(examples=150)
@@ -227,13 +252,25 @@ def test_the_printable_plan_shows_any_text_as_text_never_as_markup(title, items,
     page = render_html(title, [PlanSection(title, title, tuple(items))], datetime(2026, 1, 1).date())
     parser = _Tags()
     parser.feed(page)
-    assert set(parser.tags) <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "section", "ul",
-                                "li", "em"}  # fmt: skip
+    assert set(parser.tags) <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "h1",
+        "h2",
+        "p",
+        "section",
+        "ul",
+        "li",
+        "em",
+    }
     assert parser.handlers == []
     markdown = render_markdown(title, [PlanSection(title, title, tuple(items))], datetime(2026, 1, 1).date())
     assert "<" not in markdown  # no raw HTML tag can open
     assert re.search(r"(?<!\\)\]\(", markdown) is None  # no unescaped "](" can start a link
-
 
 
 # --- the restore check ----------------------------------------------------------------------------
@@ -310,8 +347,14 @@ def test_hostile_names_typed_into_tip_one_are_saved_and_shown_as_typed(tip_one, 
         assert any(f"Added {name} " in text for text in shown), (name, shown)
     stored = ui.session._open_local(str(path)).read("SELECT name, notes FROM contacts ORDER BY id")
     assert stored == [(n, n.strip()) for n in NAMES_FOR_FORMS]
-    record("Hostile input", "hostile names and notes typed into tip 1 (AppTest)", sessions=1,
-           changes=len(stored), inputs=len(NAMES_FOR_FORMS), lost=len(NAMES_FOR_FORMS) - len(stored))  # fmt: skip
+    record(
+        "Hostile input",
+        "hostile names and notes typed into tip 1 (AppTest)",
+        sessions=1,
+        changes=len(stored),
+        inputs=len(NAMES_FOR_FORMS),
+        lost=len(NAMES_FOR_FORMS) - len(stored),
+    )
 
 
 def test_a_ten_thousand_character_name_or_note_is_refused_in_one_line_and_nothing_is_saved(tip_one, record):
@@ -322,14 +365,29 @@ def test_a_ten_thousand_character_name_or_note_is_refused_in_one_line_and_nothin
     assert ui.session._open_local(str(path)).read("SELECT count(*) FROM contacts") == [(0,)]
     assert any("over 200 characters" in e.value for e in at.error) or any("shorten" in e.value for e in at.error)
     assert all("\n" not in e.value for e in at.error)
-    record("Hostile input", "10,000-character name and note typed into tip 1: refused, nothing saved",
-           sessions=1, inputs=2, lost=0)  # fmt: skip
+    record(
+        "Hostile input",
+        "10,000-character name and note typed into tip 1: refused, nothing saved",
+        sessions=1,
+        inputs=2,
+        lost=0,
+    )
 
 
 # --- hostile text on every page of the real server, in a real browser ----------------------------
 
-PAGES = ("", "know_your_network", "reach_out", "build_relationships", "rate_your_network", "strong_and_weak_ties",
-         "maintain_your_network", "import_export", "about_your_data", "workshop")  # fmt: skip
+PAGES = (
+    "",
+    "know_your_network",
+    "reach_out",
+    "build_relationships",
+    "rate_your_network",
+    "strong_and_weak_ties",
+    "maintain_your_network",
+    "import_export",
+    "about_your_data",
+    "workshop",
+)
 _INJECTED = """() => {
     const bad = [];
     for (const s of document.querySelectorAll('script')) if (s.textContent.includes('alert(')) bad.push('script');
@@ -361,16 +419,27 @@ def fill_with_hostile_text(path) -> None:
     book = open_workbook(path)
     try:
         for n, text in enumerate(HOSTILE):
-            person = add_contact(book, ContactDraft(name=f"{text} {n}", company=text, role=text, notes=text,
-                                                    tie="strong" if n % 2 else "weak"))  # fmt: skip
+            person = add_contact(
+                book,
+                ContactDraft(
+                    name=f"{text} {n}", company=text, role=text, notes=text, tie="strong" if n % 2 else "weak"
+                ),
+            )
             set_key_contact(book, person, 30)
             save_person_notes(book, person, family=text, interests=text)
             log_interaction(book, person, today, "ask", note=text, today=today)
             add_ledger_entry(book, person, today, "gave", "thank_you", 1, today=today, note=text)
             link_contacts(book, add_goal(book, "role", f"{text} {n}"), [person])
             set_reference(book, [person])
-        save_rating(book, {q: False for q in ("truth", "challenge", "vibrant", "future", "strong_links")}, today,
-                    today=today, strengths=HOSTILE[0], weaknesses=HOSTILE[1], opportunities=HOSTILE[2])  # fmt: skip
+        save_rating(
+            book,
+            {q: False for q in ("truth", "challenge", "vibrant", "future", "strong_links")},
+            today,
+            today=today,
+            strengths=HOSTILE[0],
+            weaknesses=HOSTILE[1],
+            opportunities=HOSTILE[2],
+        )
     finally:
         book.close()
 
@@ -407,7 +476,12 @@ def test_hostile_text_on_every_page_of_the_real_server_shows_as_text_and_runs_no
         context.close()
         server.stop()
     leaks = {page: found for page, found in injected.items() if found}
-    record("Hostile input", "hostile names, notes and goals on every page of the real server (browser)",
-           sessions=1, inputs=len(HOSTILE) * 6 + 3, lost=len(dialogs) + sum(map(len, leaks.values())))  # fmt: skip
+    record(
+        "Hostile input",
+        "hostile names, notes and goals on every page of the real server (browser)",
+        sessions=1,
+        inputs=len(HOSTILE) * 6 + 3,
+        lost=len(dialogs) + sum(map(len, leaks.values())),
+    )
     assert dialogs == [], f"a dialog fired: {dialogs}"
     assert leaks == {}

@@ -19,8 +19,9 @@ LOCKED = "is open in another program"
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 HOLD = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(120)"
@@ -81,8 +82,9 @@ def test_workbook_demo_on_a_file_the_app_holds_refuses_to_replace_it(app_holding
     _, _, path = app_holding_the_file
     result = run_cli("demo", "--db", str(path), "--contacts", "5")
     assert_one_clear_line(result, "already exists")
-    record("Two programs, one file", "`workbook demo` (without --force) while the app holds the file", sessions=2,
-           lost=0)  # fmt: skip
+    record(
+        "Two programs, one file", "`workbook demo` (without --force) while the app holds the file", sessions=2, lost=0
+    )
 
 
 @pytest.mark.browser
@@ -101,8 +103,13 @@ def test_after_the_refusals_the_app_still_saves_and_the_file_keeps_everything(ap
     finally:
         book.close()
     assert names == ["Held By The App", "Saved After The Refusals"]
-    record("Two programs, one file", "the app saving after the command was refused, then the file read back",
-           sessions=1, changes=2, lost=2 - len(names))  # fmt: skip
+    record(
+        "Two programs, one file",
+        "the app saving after the command was refused, then the file read back",
+        sessions=1,
+        changes=2,
+        lost=2 - len(names),
+    )
 
 
 def test_the_app_on_a_file_another_program_holds_shows_one_line_and_no_traceback(tmp_path, monkeypatch, record):

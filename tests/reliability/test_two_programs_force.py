@@ -26,5 +26,4 @@ def test_workbook_demo_force_on_a_file_another_program_holds_refuses_and_keeps_i
         assert book.read_one("SELECT count(*) FROM contacts")[0] == 10
     finally:
         book.close()
-    record("Two programs, one file", "`workbook demo --force` while another program holds the file", sessions=2,
-           lost=0)  # fmt: skip
+    record("Two programs, one file", "`workbook demo --force` while another program holds the file", sessions=2, lost=0)

@@ -44,10 +44,18 @@ def names(contacts) -> list[str]:
 def test_every_field_of_a_new_person_comes_back_as_saved(workbook):
     friend = add(workbook, "Lena Fischer", tie="strong")
     draft = ContactDraft(
-        name="Ana Ruiz", email="ana@example.org", phone="+1 555 0100", company="Meridian Hospital",
-        role="Data analyst", circle="former_jobs", tie="strong", introduced_by=friend,
-        notes="Met at the 2019 conference", source="linkedin", source_key="ana-ruiz-1",
-    )  # fmt: skip
+        name="Ana Ruiz",
+        email="ana@example.org",
+        phone="+1 555 0100",
+        company="Meridian Hospital",
+        role="Data analyst",
+        circle="former_jobs",
+        tie="strong",
+        introduced_by=friend,
+        notes="Met at the 2019 conference",
+        source="linkedin",
+        source_key="ana-ruiz-1",
+    )
     person = add_contact(workbook, draft)
     saved = get_contact(workbook, person)
     for name in ("name", "email", "phone", "company", "role", "circle", "tie", "introduced_by", "notes"):
@@ -63,11 +71,24 @@ def test_every_editable_field_of_a_person_changes_and_stays_changed(workbook):
     introducer = add(workbook, "Lena Fischer", tie="strong")
     person = add(workbook, "Ana")
     changes = dict(
-        name="Ana Ruiz", email="ana@example.org", phone="+44 20 7946 0000", company="Acme", role="Nurse",
-        circle="gym", tie="strong", introduced_by=introducer, notes="Runs the Sunday club",
-        is_reference=True, is_key=True, cadence_days=30, family="Two kids", job_notes="Moving to IT",
-        interests="cycling", needs="a good accountant", last_contacted_on=date(2026, 1, 15),
-    )  # fmt: skip
+        name="Ana Ruiz",
+        email="ana@example.org",
+        phone="+44 20 7946 0000",
+        company="Acme",
+        role="Nurse",
+        circle="gym",
+        tie="strong",
+        introduced_by=introducer,
+        notes="Runs the Sunday club",
+        is_reference=True,
+        is_key=True,
+        cadence_days=30,
+        family="Two kids",
+        job_notes="Moving to IT",
+        interests="cycling",
+        needs="a good accountant",
+        last_contacted_on=date(2026, 1, 15),
+    )
     update_contact(workbook, person, **changes)
     saved = get_contact(workbook, person)
     assert {name: getattr(saved, name) for name in changes} == changes
@@ -109,8 +130,11 @@ def test_awkward_user_text_round_trips_unchanged_and_harms_no_table(workbook, te
         assert getattr(saved, name) == text, name
     assert count_contacts(workbook) == 1
     assert {row[0] for row in workbook.read("SELECT table_name FROM information_schema.tables")} >= {
-        "contacts", "interactions", "goals", "settings",
-    }  # fmt: skip
+        "contacts",
+        "interactions",
+        "goals",
+        "settings",
+    }
     assert search_contacts(workbook, text.strip().split()[0])[1] == 1
 
 
@@ -136,7 +160,7 @@ def test_names_are_looked_up_for_a_few_ids_ignoring_gaps(workbook):
 
 
 def test_a_trashed_person_leaves_the_lists_and_comes_back_when_restored(workbook):
-    ana, bo = add(workbook, "Ana"), add(workbook, "Bo")
+    ana, _bo = add(workbook, "Ana"), add(workbook, "Bo")
     assert trash_contacts(workbook, [ana]) == 1
     assert get_contact(workbook, ana) is None
     assert names(search_contacts(workbook)[0]) == ["Bo"]
@@ -162,7 +186,10 @@ def test_trash_and_restore_count_only_the_people_they_actually_moved(workbook):
 def fill_records(workbook, person: int, goal: int) -> None:
     """Give a person an interaction, a ledger entry, a reference step and a goal link."""
     with workbook.write() as cursor:
-        cursor.execute("INSERT INTO interactions (contact_id, happened_on, kind) VALUES (?, ?, 'catch_up')", [person, date(2026, 1, 2)])
+        cursor.execute(
+            "INSERT INTO interactions (contact_id, happened_on, kind) VALUES (?, ?, 'catch_up')",
+            [person, date(2026, 1, 2)],
+        )
         cursor.execute(
             "INSERT INTO ledger (contact_id, happened_on, direction, kind, weight) VALUES (?, ?, 'gave', 'advice', 2)",
             [person, date(2026, 1, 3)],
@@ -189,10 +216,14 @@ def test_emptying_the_trash_after_30_days_removes_the_person_and_everything_abou
     assert empty_trash(workbook, now=datetime.now() + timedelta(days=31)) == 1
     assert list_trash(workbook) == []
     assert workbook.read("SELECT count(*) FROM contacts WHERE id = ?", [gone]) == [(0,)]
-    assert records_of(workbook, gone) == dict.fromkeys(("interactions", "ledger", "reference_steps", "contact_goals"), 0)
+    assert records_of(workbook, gone) == dict.fromkeys(
+        ("interactions", "ledger", "reference_steps", "contact_goals"), 0
+    )
     assert get_contact(workbook, introduced).introduced_by is None
     # Nobody else lost anything.
-    assert records_of(workbook, kept) == dict.fromkeys(("interactions", "ledger", "reference_steps", "contact_goals"), 1)
+    assert records_of(workbook, kept) == dict.fromkeys(
+        ("interactions", "ledger", "reference_steps", "contact_goals"), 1
+    )
     assert goal_links(workbook) == {goal: [kept]}
     assert names(search_contacts(workbook)[0]) == ["Introduced by Gone", "Kept"]
 
@@ -206,7 +237,9 @@ def test_people_trashed_29_days_ago_stay_restorable_when_the_trash_is_emptied(wo
     assert empty_trash(workbook, now=datetime.now() + timedelta(days=29)) == 0
     assert names(list_trash(workbook)) == ["Recent"]
     assert restore_contacts(workbook, [recent]) == 1
-    assert records_of(workbook, recent) == dict.fromkeys(("interactions", "ledger", "reference_steps", "contact_goals"), 1)
+    assert records_of(workbook, recent) == dict.fromkeys(
+        ("interactions", "ledger", "reference_steps", "contact_goals"), 1
+    )
 
 
 def test_emptying_the_trash_removes_only_the_old_ones_of_a_mixed_trash(workbook):
@@ -234,13 +267,19 @@ def test_emptying_the_trash_never_touches_people_who_are_not_in_it(workbook):
 def crowd(workbook):
     """Twelve people across circles, ties and companies."""
     people = [
-        ("zoe Adams", "friends", "strong", "Acme"), ("Bo Chen", "friends", "weak", "Globex"),
-        ("ana Ruiz", "family", "strong", ""), ("Carl Diaz", "former_jobs", "weak", "Acme"),
-        ("Dana Eze", "former_jobs", "weak", "Initech"), ("Eli Fox", "school", "weak", ""),
-        ("Fay Gul", "online", "weak", "Acme"), ("Gus Hall", "online", "weak", ""),
-        ("Hana Ito", "online", "strong", ""), ("Ivan Jurić", "gym", "weak", "Globex"),
-        ("Jo Kim", "online", "weak", ""), ("Kai Lee", "neighbours", "weak", ""),
-    ]  # fmt: skip
+        ("zoe Adams", "friends", "strong", "Acme"),
+        ("Bo Chen", "friends", "weak", "Globex"),
+        ("ana Ruiz", "family", "strong", ""),
+        ("Carl Diaz", "former_jobs", "weak", "Acme"),
+        ("Dana Eze", "former_jobs", "weak", "Initech"),
+        ("Eli Fox", "school", "weak", ""),
+        ("Fay Gul", "online", "weak", "Acme"),
+        ("Gus Hall", "online", "weak", ""),
+        ("Hana Ito", "online", "strong", ""),
+        ("Ivan Jurić", "gym", "weak", "Globex"),
+        ("Jo Kim", "online", "weak", ""),
+        ("Kai Lee", "neighbours", "weak", ""),
+    ]
     ids = {name: add(workbook, name, circle=c, tie=t, company=co) for name, c, t, co in people}
     update_contact(workbook, ids["Dana Eze"], role="Acme alumni lead", email="dana@EXAMPLE.org")
     return ids
@@ -378,11 +417,23 @@ def test_an_edit_with_no_changes_writes_nothing(workbook):
 
 def test_counts_by_circle_and_by_circle_and_tie_leave_out_the_trash(workbook, crowd):
     trash_contacts(workbook, [crowd["Kai Lee"], crowd["Hana Ito"]])
-    assert count_by_circle(workbook) == {"friends": 2, "family": 1, "former_jobs": 2, "school": 1, "online": 3, "gym": 1}
+    assert count_by_circle(workbook) == {
+        "friends": 2,
+        "family": 1,
+        "former_jobs": 2,
+        "school": 1,
+        "online": 3,
+        "gym": 1,
+    }
     assert sorted(count_by_circle_and_tie(workbook)) == [
-        ("family", "strong", 1), ("former_jobs", "weak", 2), ("friends", "strong", 1), ("friends", "weak", 1),
-        ("gym", "weak", 1), ("online", "weak", 3), ("school", "weak", 1),
-    ]  # fmt: skip
+        ("family", "strong", 1),
+        ("former_jobs", "weak", 2),
+        ("friends", "strong", 1),
+        ("friends", "weak", 1),
+        ("gym", "weak", 1),
+        ("online", "weak", 3),
+        ("school", "weak", 1),
+    ]
     assert set(count_by_circle(workbook)) <= set(CIRCLES)
     assert count_contacts(workbook) == 10
 
@@ -394,16 +445,19 @@ def test_an_empty_workbook_counts_nobody(workbook):
 
 def test_growth_by_month_is_a_running_total_that_skips_the_trash(workbook):
     added = {
-        "Ana": datetime(2025, 11, 3), "Bo": datetime(2025, 11, 28), "Cy": datetime(2026, 1, 5),
-        "Di": datetime(2026, 1, 6), "Ed": datetime(2026, 1, 31, 23, 0), "Fi": datetime(2026, 3, 1),
-    }  # fmt: skip
+        "Ana": datetime(2025, 11, 3),
+        "Bo": datetime(2025, 11, 28),
+        "Cy": datetime(2026, 1, 5),
+        "Di": datetime(2026, 1, 6),
+        "Ed": datetime(2026, 1, 31, 23, 0),
+        "Fi": datetime(2026, 3, 1),
+    }
     ids = {name: add(workbook, name) for name in added}
     with workbook.write() as cursor:
         for name, when in added.items():
             cursor.execute("UPDATE contacts SET created_at = ? WHERE id = ?", [when, ids[name]])
     trash_contacts(workbook, [ids["Di"]])
     assert growth_by_month(workbook) == [("2025-11", 2), ("2026-01", 4), ("2026-03", 5)]
-
 
 
 def test_percent_and_underscore_in_a_search_are_plain_characters(workbook):

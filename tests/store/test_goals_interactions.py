@@ -56,7 +56,10 @@ def test_goals_can_be_listed_by_kind(workbook):
     add_goal(workbook, "role", "Data analyst")
     add_goal(workbook, "association", "Data Guild")
     add_goal(workbook, "journal", "Health Data Weekly")
-    assert [g.title for g in list_goals(workbook, kinds=("association", "journal"))] == ["Data Guild", "Health Data Weekly"]
+    assert [g.title for g in list_goals(workbook, kinds=("association", "journal"))] == [
+        "Data Guild",
+        "Health Data Weekly",
+    ]
     assert list_goals(workbook, kinds=()) == []
 
 
@@ -73,7 +76,9 @@ def test_goals_can_be_listed_by_kind(workbook):
         ("role", "Data analyst", -1, "Priority must be"),
     ],
 )
-def test_a_goal_with_a_bad_kind_title_or_priority_is_refused_and_nothing_is_saved(workbook, kind, title, priority, says):
+def test_a_goal_with_a_bad_kind_title_or_priority_is_refused_and_nothing_is_saved(
+    workbook, kind, title, priority, says
+):
     before = workbook.data_version
     with pytest.raises(InvalidInput) as caught:
         add_goal(workbook, kind, title, priority)
@@ -141,16 +146,31 @@ def test_a_logged_interaction_keeps_every_detail(workbook):
     ana = person(workbook)
     goal = add_goal(workbook, "role", "Data analyst")
     logged = log_interaction(
-        workbook, ana, date(2026, 3, 1), "ask", channel="video", outcome="pending",
-        request_kind="advice", goal_id=goal, note="Asked about 'SQL' tests; she'll reply 😀", today=TODAY,
-    )  # fmt: skip
+        workbook,
+        ana,
+        date(2026, 3, 1),
+        "ask",
+        channel="video",
+        outcome="pending",
+        request_kind="advice",
+        goal_id=goal,
+        note="Asked about 'SQL' tests; she'll reply 😀",
+        today=TODAY,
+    )
     [saved] = recent_interactions(workbook, ana)
     assert (saved.id, saved.contact_id, saved.happened_on, saved.kind, saved.channel) == (
-        logged, ana, date(2026, 3, 1), "ask", "video",
-    )  # fmt: skip
+        logged,
+        ana,
+        date(2026, 3, 1),
+        "ask",
+        "video",
+    )
     assert (saved.outcome, saved.request_kind, saved.goal_id, saved.note) == (
-        "pending", "advice", goal, "Asked about 'SQL' tests; she'll reply 😀",
-    )  # fmt: skip
+        "pending",
+        "advice",
+        goal,
+        "Asked about 'SQL' tests; she'll reply 😀",
+    )
     set_outcome(workbook, logged, "helped")
     assert recent_interactions(workbook, ana)[0].outcome == "helped"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from fileio.reader import read_contacts
 from core.import_result import apply_defaults
-from fileio.sample import make_linkedin_export
 from core.model import ContactDraft
+from fileio.reader import read_contacts
+from fileio.sample import make_linkedin_export
 from store import InvalidInput
 from store.contacts import add_contact, count_contacts, search_contacts, trash_contacts, update_contact
 from store.imports import (
@@ -140,8 +140,14 @@ def test_bill_smith_from_linkedin_and_william_smith_from_google_are_suggested(wo
     import_contacts(workbook, read_fixture("linkedin_connections.csv"))
     import_contacts(workbook, read_fixture("google_contacts.csv"))
     pairs = likely_duplicates(workbook)
-    names = {tuple(sorted((workbook.read_one("SELECT name FROM contacts WHERE id = ?", [i])[0]
-                           for i in (p.first_id, p.second_id)))) for p in pairs}  # fmt: skip
+    names = {
+        tuple(
+            sorted(
+                workbook.read_one("SELECT name FROM contacts WHERE id = ?", [i])[0] for i in (p.first_id, p.second_id)
+            )
+        )
+        for p in pairs
+    }
     assert ("Bill Smith", "William Smith") in names
 
 

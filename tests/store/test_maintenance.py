@@ -15,7 +15,6 @@ from store import InvalidInput, open_private_workbook
 from store.contacts import add_contact, get_contact, trash_contacts
 from store.goals import add_goal, link_contacts
 from store.interactions import log_interaction
-from store.outreach import record_reference_step
 from store.maintenance import (
     add_ledger_entry,
     balance_extremes,
@@ -32,6 +31,7 @@ from store.maintenance import (
     tally_person,
     unset_key_contact,
 )
+from store.outreach import record_reference_step
 
 TODAY = date(2026, 3, 18)
 
@@ -85,9 +85,16 @@ def test_a_deleted_person_cannot_become_a_key_contact(workbook):
 
 def test_person_notes_round_trip_trimmed(workbook):
     ana = _person(workbook, "Ana")
-    save_person_notes(workbook, ana, family=" Two kids ", job_notes="Lead at Acme", interests="jazz", needs="a designer")
+    save_person_notes(
+        workbook, ana, family=" Two kids ", job_notes="Lead at Acme", interests="jazz", needs="a designer"
+    )
     saved = get_contact(workbook, ana)
-    assert (saved.family, saved.job_notes, saved.interests, saved.needs) == ("Two kids", "Lead at Acme", "jazz", "a designer")
+    assert (saved.family, saved.job_notes, saved.interests, saved.needs) == (
+        "Two kids",
+        "Lead at Acme",
+        "jazz",
+        "a designer",
+    )
 
 
 def test_an_unknown_or_overlong_note_is_refused_and_nothing_is_saved(workbook):
@@ -256,8 +263,9 @@ def test_everyone_with_a_reason_and_only_they_reach_the_ranking(facts):
             direction = "gave" if balance > 0 else "received"
             add_ledger_entry(book, person, TODAY, direction, "advice", abs(balance), today=TODAY)
         owed = TODAY - timedelta(days=helped) if helped is not None and not thanked else None
-        expected[person] = Candidate(person, f"P{n}", last_contacted_on=max(dates, default=None),
-                                     thanks_owed_since=owed, balance=balance)  # fmt: skip
+        expected[person] = Candidate(
+            person, f"P{n}", last_contacted_on=max(dates, default=None), thanks_owed_since=owed, balance=balance
+        )
     loaded = {c.contact_id: c for c in load_candidates(book, TODAY, others=1000)}
     book.close()
     assert set(loaded) == {i for i, c in expected.items() if list_reasons(c, TODAY)}

@@ -172,8 +172,16 @@ def test_bad_outreach_is_refused_with_a_clear_line_and_saves_nothing(workbook, c
 def test_an_ask_is_logged_pending_with_its_message_and_target(workbook):
     sam = person(workbook, "Sam")
     goal = add_target(workbook, "employer", "Acme Health")
-    log_ask(workbook, sam, message="Could you introduce me to someone at Acme Health?", request_kind="introduction",
-            channel="email", goal_id=goal, happened_on=TODAY, today=TODAY)
+    log_ask(
+        workbook,
+        sam,
+        message="Could you introduce me to someone at Acme Health?",
+        request_kind="introduction",
+        channel="email",
+        goal_id=goal,
+        happened_on=TODAY,
+        today=TODAY,
+    )
     [row] = list_log(workbook, kinds=["ask"])
     assert (row["outcome"], row["target"], row["request_kind"]) == ("pending", "Acme Health", "introduction")
     assert "Acme Health" in row["note"]
@@ -183,8 +191,16 @@ def test_an_ask_is_logged_pending_with_its_message_and_target(workbook):
 def test_an_empty_ask_saves_nothing(workbook):
     sam = person(workbook, "Sam")
     with pytest.raises(InvalidInput, match="empty"):
-        log_ask(workbook, sam, message="  \n", request_kind="advice", channel="email", goal_id=None,
-                happened_on=TODAY, today=TODAY)
+        log_ask(
+            workbook,
+            sam,
+            message="  \n",
+            request_kind="advice",
+            channel="email",
+            goal_id=None,
+            happened_on=TODAY,
+            today=TODAY,
+        )
     assert count_rows(workbook, "interactions") == 0
 
 
@@ -202,8 +218,16 @@ def test_help_without_thanks_is_owed_and_one_thank_you_settles_it(workbook):
 def test_a_thank_you_before_the_help_does_not_count_for_it(workbook):
     sam = person(workbook, "Sam")
     log_outreach(workbook, sam, TODAY - timedelta(days=40), "thank_you", channel="email", today=TODAY)
-    log_outreach(workbook, sam, TODAY - timedelta(days=30), "ask", channel="email", outcome="helped",
-                 request_kind="referral", today=TODAY)
+    log_outreach(
+        workbook,
+        sam,
+        TODAY - timedelta(days=30),
+        "ask",
+        channel="email",
+        outcome="helped",
+        request_kind="referral",
+        today=TODAY,
+    )
     [owed] = owed_follow_ups(workbook, TODAY, 14)
     assert (owed["kind"], owed["request_kind"]) == ("ask", "referral")
 
@@ -226,8 +250,16 @@ def test_sql_follow_up_counts_agree_with_the_core_on_the_demo_workbook(demo_path
 
 def test_an_asks_outcome_can_be_recorded_but_only_for_asks_and_known_outcomes(workbook):
     sam = person(workbook, "Sam")
-    ask = log_ask(workbook, sam, message="Could you introduce me to someone at Acme Health?",
-                  request_kind="introduction", channel="email", goal_id=None, happened_on=TODAY, today=TODAY)
+    ask = log_ask(
+        workbook,
+        sam,
+        message="Could you introduce me to someone at Acme Health?",
+        request_kind="introduction",
+        channel="email",
+        goal_id=None,
+        happened_on=TODAY,
+        today=TODAY,
+    )
     chat = log_outreach(workbook, sam, TODAY, "catch_up", channel="call", today=TODAY)
     record_outcome(workbook, ask, "helped")
     assert asks_by_kind_and_outcome(workbook) == [("introduction", "helped", 1)]

@@ -23,17 +23,24 @@ ALL_YES = dict.fromkeys(RATING_QUESTIONS, True)
 def test_a_saved_rating_keeps_its_answers_score_notes_and_date(workbook):
     answers = {**ALL_YES, "challenge": False, "future": False}
     rating_id = save_rating(
-        workbook, answers, date(2026, 2, 14), today=TODAY,
-        strengths=" Loyal friends ", weaknesses="Stuck in my old field", opportunities="Join the guild",
-    )  # fmt: skip
+        workbook,
+        answers,
+        date(2026, 2, 14),
+        today=TODAY,
+        strengths=" Loyal friends ",
+        weaknesses="Stuck in my old field",
+        opportunities="Join the guild",
+    )
     [rating] = list_ratings(workbook)
     assert rating.id == rating_id
     assert rating.score == 3
     assert rating.answers == answers
     assert rating.taken_on == date(2026, 2, 14)
     assert (rating.strengths, rating.weaknesses, rating.opportunities) == (
-        "Loyal friends", "Stuck in my old field", "Join the guild",
-    )  # fmt: skip
+        "Loyal friends",
+        "Stuck in my old field",
+        "Join the guild",
+    )
 
 
 def test_a_rating_survives_closing_and_reopening_the_file(tmp_path):

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from core.model import ContactDraft
+from core.workshop import ParticipantShare
 from store.contacts import add_contact, trash_contacts
 from store.goals import add_goal
 from store.interactions import log_interaction
@@ -38,12 +39,19 @@ from store.rooms import (
     withdraw,
 )
 from store.workshop_figures import participant_figures
-from core.workshop import ParticipantShare
 
 NOW = datetime(2026, 5, 4, 9, 0)
 TODAY = date(2026, 5, 4)
-FIGURES = ParticipantShare(score=3, answers=(True, True, False, True, False), strong_ties=2, weak_ties=5,
-                           circles_covered=4, asks_made=1, follow_ups_done=1, tips_completed=frozenset({3, 4}))  # fmt: skip
+FIGURES = ParticipantShare(
+    score=3,
+    answers=(True, True, False, True, False),
+    strong_ties=2,
+    weak_ties=5,
+    circles_covered=4,
+    asks_made=1,
+    follow_ups_done=1,
+    tips_completed=frozenset({3, 4}),
+)
 
 
 @pytest.fixture
@@ -236,37 +244,69 @@ def fill_workbook(workbook) -> None:
     """Contacts with distinctive names and details, and something for every tip."""
     circles = ["family", "friends", "neighbours", "former_jobs", "school", "gym"]
     ids = [
-        add_contact(workbook, ContactDraft(
-            name=f"Zebediah Quillfeather {n}", email=f"zq{n}@quill-secret.example", phone=f"+44 7700 90{n:04d}",
-            company="Xylophone Holdings", role="Chief Whisperer", circle=circle, tie="strong" if n < 2 else "weak",
-            notes="Met at the Marmalade Congress",
-        ))
+        add_contact(
+            workbook,
+            ContactDraft(
+                name=f"Zebediah Quillfeather {n}",
+                email=f"zq{n}@quill-secret.example",
+                phone=f"+44 7700 90{n:04d}",
+                company="Xylophone Holdings",
+                role="Chief Whisperer",
+                circle=circle,
+                tie="strong" if n < 2 else "weak",
+                notes="Met at the Marmalade Congress",
+            ),
+        )
         for n, circle in enumerate(circles)
-    ]  # fmt: skip
+    ]
     save_person_notes(workbook, ids[0], family="Twins named Orrin and Pell", interests="Fennel farming")
     set_key_contact(workbook, ids[0], 30)
-    log_interaction(workbook, ids[1], TODAY, "ask", request_kind="advice", note="Asked Quillfeather about Xylophone", today=TODAY)
+    log_interaction(
+        workbook, ids[1], TODAY, "ask", request_kind="advice", note="Asked Quillfeather about Xylophone", today=TODAY
+    )
     log_interaction(workbook, ids[1], TODAY, "thank_you", note="Thanked for the Marmalade tip", today=TODAY)
     log_interaction(workbook, ids[2], TODAY, "follow_up", today=TODAY)
     log_interaction(workbook, ids[2], TODAY, "catch_up", today=TODAY)
     add_ledger_entry(workbook, ids[0], TODAY, "gave", "article", 2, today=TODAY, note="Sent the Gorgonzola paper")
     add_goal(workbook, "employer", "Xylophone Holdings")
     add_goal(workbook, "association", "Guild of Marmalade Makers")
-    save_rating(workbook, {"truth": True, "challenge": False, "vibrant": True, "future": False, "strong_links": True},
-                TODAY, today=TODAY, strengths="Quillfeather loyalty", weaknesses="Stuck at Xylophone")  # fmt: skip
+    save_rating(
+        workbook,
+        {"truth": True, "challenge": False, "vibrant": True, "future": False, "strong_links": True},
+        TODAY,
+        today=TODAY,
+        strengths="Quillfeather loyalty",
+        weaknesses="Stuck at Xylophone",
+    )
 
 
-DISTINCTIVE = ["Zebediah", "Quillfeather", "quill-secret", "7700", "Xylophone", "Whisperer", "Marmalade",
-               "Orrin", "Fennel", "Gorgonzola"]  # fmt: skip
+DISTINCTIVE = [
+    "Zebediah",
+    "Quillfeather",
+    "quill-secret",
+    "7700",
+    "Xylophone",
+    "Whisperer",
+    "Marmalade",
+    "Orrin",
+    "Fennel",
+    "Gorgonzola",
+]
 
 
 def test_a_participants_figures_are_counts_of_their_own_workbook(workbook):
     fill_workbook(workbook)
     figures = participant_figures(workbook)
     assert figures == ParticipantShare(
-        score=3, answers=(True, False, True, False, True), strong_ties=2, weak_ties=4, circles_covered=6,
-        asks_made=1, follow_ups_done=2, tips_completed=frozenset({1, 2, 3, 4, 5, 6}),
-    )  # fmt: skip
+        score=3,
+        answers=(True, False, True, False, True),
+        strong_ties=2,
+        weak_ties=4,
+        circles_covered=6,
+        asks_made=1,
+        follow_ups_done=2,
+        tips_completed=frozenset({1, 2, 3, 4, 5, 6}),
+    )
 
 
 def test_an_empty_workbook_has_completed_no_tip(workbook):

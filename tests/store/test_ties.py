@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.model import ContactDraft
+from core.ties import find_paths
 from store import InvalidInput
 from store.contacts import (
     add_contact,
@@ -22,7 +23,6 @@ from store.ties import (
     set_ties,
     set_ties_matching,
 )
-from core.ties import find_paths
 
 
 def add(workbook, name, circle="friends", tie="weak", introduced_by=None, company=""):

@@ -63,9 +63,18 @@ def test_a_new_workbook_records_the_latest_schema_version_and_the_application(tm
 def test_a_new_workbook_has_every_table_the_tips_need(workbook):
     tables = {row[0] for row in workbook.read("SELECT table_name FROM information_schema.tables")}
     assert {
-        "meta", "contacts", "interactions", "goals", "contact_goals", "ratings",
-        "reference_steps", "ledger", "settings", "merges", "kept_apart",
-    } <= tables  # fmt: skip
+        "meta",
+        "contacts",
+        "interactions",
+        "goals",
+        "contact_goals",
+        "ratings",
+        "reference_steps",
+        "ledger",
+        "settings",
+        "merges",
+        "kept_apart",
+    } <= tables
 
 
 def test_a_workbook_in_a_folder_that_does_not_exist_yet_is_created_with_its_folder(tmp_path):
@@ -162,7 +171,9 @@ def test_a_migration_that_fails_leaves_the_file_at_its_previous_version_with_its
 
     book = open_workbook(path)
     assert book.schema_version() == LATEST_VERSION
-    columns = {row[0] for row in book.read("SELECT column_name FROM information_schema.columns WHERE table_name = 'contacts'")}
+    columns = {
+        row[0] for row in book.read("SELECT column_name FROM information_schema.columns WHERE table_name = 'contacts'")
+    }
     assert "extra" not in columns
     assert get_contact(book, person).name == "Bo Chen"
     book.close()
@@ -250,11 +261,15 @@ def test_a_file_held_open_by_another_program_is_refused_as_locked_with_a_clear_m
     path = tmp_path / "busy.duckdb"
     open_workbook(path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('holding', flush=True); time.sleep(60)",
-         str(path)],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('holding', flush=True); time.sleep(60)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "holding"
         with pytest.raises(WorkbookLocked) as caught:
@@ -279,11 +294,10 @@ def test_a_file_held_open_by_another_program_is_refused_as_locked_with_a_clear_m
 
 def test_a_transaction_that_raises_leaves_nothing_behind(workbook):
     before = workbook.data_version
-    with pytest.raises(RuntimeError):
-        with workbook.write() as cursor:
-            cursor.execute("INSERT INTO contacts (name) VALUES ('Ana')")
-            cursor.execute("INSERT INTO settings VALUES ('pitch', 'half done')")
-            raise RuntimeError("the page crashed half-way")
+    with pytest.raises(RuntimeError), workbook.write() as cursor:
+        cursor.execute("INSERT INTO contacts (name) VALUES ('Ana')")
+        cursor.execute("INSERT INTO settings VALUES ('pitch', 'half done')")
+        raise RuntimeError("the page crashed half-way")
     assert count_contacts(workbook) == 0
     assert get_setting(workbook, "pitch", "none") == "none"
     assert workbook.data_version == before
@@ -291,10 +305,9 @@ def test_a_transaction_that_raises_leaves_nothing_behind(workbook):
 
 def test_a_transaction_that_raises_leaves_earlier_commits_in_place(workbook):
     kept = add_contact(workbook, ContactDraft(name="Kept"))
-    with pytest.raises(ValueError):
-        with workbook.write() as cursor:
-            cursor.execute("DELETE FROM contacts")
-            raise ValueError("changed my mind")
+    with pytest.raises(ValueError), workbook.write() as cursor:
+        cursor.execute("DELETE FROM contacts")
+        raise ValueError("changed my mind")
     assert get_contact(workbook, kept).name == "Kept"
 
 
@@ -316,9 +329,8 @@ def test_the_data_version_stays_put_when_a_write_is_refused(workbook):
     before = workbook.data_version
     with pytest.raises(InvalidInput):
         update_contact(workbook, person, introduced_by=9999)
-    with pytest.raises(InvalidInput):
-        with workbook.write() as cursor:
-            cursor.execute("INSERT INTO contacts (name, tie) VALUES ('Bo', 'medium')")
+    with pytest.raises(InvalidInput), workbook.write() as cursor:
+        cursor.execute("INSERT INTO contacts (name, tie) VALUES ('Bo', 'medium')")
     assert workbook.data_version == before
     assert count_contacts(workbook) == 1
 

@@ -60,10 +60,9 @@ def test_any_committed_write_refreshes_even_one_elsewhere_in_the_workbook(workbo
 
 def test_a_refused_write_keeps_the_cached_result(workbook):
     cached(workbook, count_people_noting_the_call)
-    with pytest.raises(RuntimeError):
-        with workbook.write() as cursor:
-            cursor.execute("INSERT INTO contacts (name) VALUES ('Ghost')")
-            raise RuntimeError("abandoned")
+    with pytest.raises(RuntimeError), workbook.write() as cursor:
+        cursor.execute("INSERT INTO contacts (name) VALUES ('Ghost')")
+        raise RuntimeError("abandoned")
     assert cached(workbook, count_people_noting_the_call) == 0
     assert len(calls) == 1
 

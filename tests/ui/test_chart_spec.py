@@ -9,10 +9,9 @@ import pytest
 
 from charts.network import people_per_circle
 from core.circles import count_circles
-from core.model import CIRCLES, ContactDraft
-from store.contacts import add_contact, count_contacts
+from core.model import CIRCLES
 from ui import cache
-from ui.cache import cached, chart_spec
+from ui.cache import chart_spec
 
 builds: list[tuple] = []
 
