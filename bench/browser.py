@@ -7,7 +7,6 @@ Playwright, the way the browser tests do.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -17,6 +16,8 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+from ui.registry import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
@@ -56,8 +57,7 @@ def find_chromium() -> str | None:
 
 def nav_url_paths() -> list[str]:
     """The URL path of every page the router lists, home ('') first."""
-    stems = re.findall(r'st\.Page\("pages/(\w+)\.py"', (ROOT / "app.py").read_text())
-    return ["" if stem == "home" else stem for stem in stems]
+    return [spec.url_path for spec in PAGES]
 
 
 class Server:

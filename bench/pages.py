@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ui.registry import page_files as registry_page_files
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
@@ -54,8 +56,8 @@ class Interaction:
 
 
 def page_files() -> list[str]:
-    """Every page file in pages/, in name order."""
-    return sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+    """Every page file, in the registry's order."""
+    return registry_page_files()
 
 
 @contextmanager

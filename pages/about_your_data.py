@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from services.workbooks import describe_location
 from store.info import EXAMPLE_QUERY, describe_workbook
 from ui.cache import cached
-from ui.session import current_workbook, describe_location
+from ui.session import current_workbook
 
 workbook = current_workbook()
 st.title("About your data")

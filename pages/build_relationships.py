@@ -21,7 +21,8 @@ from store import InvalidInput
 from store import outreach as store
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, literal, pick_person, set_flash
+from ui.text import literal
+from ui.widgets import credit_article, flash, pick_person, set_flash
 
 OWED_SHOWN = 10
 workbook = current_workbook()

@@ -21,7 +21,8 @@ from store.goals import list_goals
 from store.interactions import log_interaction
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, literal, set_flash
+from ui.text import literal
+from ui.widgets import credit_article, flash, set_flash
 
 ACTIONS = 5
 NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}

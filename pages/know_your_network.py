@@ -10,7 +10,8 @@ from store import InvalidInput
 from store import contacts as people
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, literal, pick_person_id, set_flash
+from ui.text import literal
+from ui.widgets import credit_article, flash, pick_person_id, set_flash
 
 PAGE_SIZE = 50
 FIELDS = ("name", "company", "role", "email", "phone", "notes")

@@ -25,7 +25,8 @@ from store import maintenance as upkeep
 from store.interactions import log_interaction, recent_interactions
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, literal, set_flash
+from ui.text import literal
+from ui.widgets import credit_article, flash, set_flash
 
 OTHER_CADENCE = "Another number of days"
 SHOWN = 10

@@ -23,7 +23,8 @@ from store import outreach as store
 from store.goals import delete_goal, link_contacts
 from ui.cache import cached, chart_spec
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, literal, pick_person_id, set_flash
+from ui.text import literal
+from ui.widgets import credit_article, flash, pick_person_id, set_flash
 
 PRIORITIES = {1: "High", 2: "Normal", 3: "Low"}
 workbook = current_workbook()

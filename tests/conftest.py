@@ -12,10 +12,11 @@ from core.demo import make_demo
 from store import Workbook, open_workbook
 from store.bulk import load_tables
 from tests.browser_support import browser, page, server, server_factory  # noqa: F401 - one Playwright per process
+from ui.registry import page_files
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE_FILES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+PAGE_FILES = page_files()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

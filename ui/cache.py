@@ -13,9 +13,12 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import streamlit as st
+
 from store import Workbook
 
 T = TypeVar("T")
+_STRICT = False  # set once every page calls services/ (the page conversions are under way)
 _MAX_ENTRIES = 128
 _MAX_SPECS = 64
 _caches: weakref.WeakKeyDictionary[Workbook, dict] = weakref.WeakKeyDictionary()
@@ -26,11 +29,21 @@ _lock = threading.Lock()
 _ALTAIR_DEFAULT_VIEW = {"continuousWidth": 300, "continuousHeight": 300}
 
 
+def _refuse_page_functions(function: Callable) -> None:
+    """A page script runs as ``__main__`` and defines its functions afresh on every run: keyed by
+    the function itself, each run would miss; keyed by its name, two pages would share entries."""
+    if function.__module__ == "__main__" and _STRICT:
+        raise TypeError(
+            f"{function.__qualname__} is defined in a page script; cache a function of services/ or charts/ instead."
+        )
+
+
 def cached(workbook: Workbook, compute: Callable[..., T], *args: Any) -> T:
     """``compute(workbook, *args)``, reused until the workbook changes."""
     with _lock:
         entries = _caches.setdefault(workbook, {})
-    key = (compute.__module__, compute.__qualname__, args)
+    _refuse_page_functions(compute)
+    key = (compute.__module__, compute.__qualname__, args) if compute.__module__ == "__main__" else (compute, args)
     version = workbook.data_version
     hit = entries.get(key)
     if hit is not None and hit[0] == version:
@@ -56,7 +69,11 @@ def chart_spec(workbook: Workbook, build: Callable[..., Any], *args: Any) -> dic
     chart tests check (their ``to_dict()`` validates), not on the rows it draws. Charts over 5,000
     rows are refused, by Altair's own row limit.
     """
-    key = (build.__module__, build.__qualname__, hashlib.blake2b(pickle.dumps(args), digest_size=16).digest())
+    _refuse_page_functions(build)
+    key = (
+        build.__qualname__ if build.__module__ == "__main__" else build,
+        hashlib.blake2b(pickle.dumps(args), digest_size=16).digest(),
+    )
     with _lock:
         specs = _spec_caches.setdefault(workbook, OrderedDict())
         spec = specs.get(key)
@@ -77,3 +94,8 @@ def chart_spec(workbook: Workbook, build: Callable[..., Any], *args: Any) -> dic
         while len(specs) > _MAX_SPECS:
             specs.popitem(last=False)
     return spec
+
+
+def show_chart(workbook: Workbook, build: Callable[..., Any], *args: Any, **options: Any) -> None:
+    """Draw the chart ``build(*args)`` at full width (its spec cached with ``workbook``)."""
+    st.vega_lite_chart(spec=chart_spec(workbook, build, *args), width="stretch", **options)

@@ -12,6 +12,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from core.workshop import ParticipantShare
+from services.workshop_figures import participant_figures
 from store import Workbook
 from store.rooms import (
     RoomError,
@@ -22,7 +23,6 @@ from store.rooms import (
     share,
     withdraw,
 )
-from store.workshop_figures import participant_figures
 from ui.cache import cached
 
 SEAT = "_workshop_seat"

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from core.errors import WorkbookError
 from services.locations import default_workbook_path
-from store import Workbook, WorkbookError, open_workbook
-from store.backup import snapshot_folder, snapshot_if_due
-from store.contacts import empty_trash
-from ui.private import DEFAULT_GRACE_SECONDS, PrivateWorkbooks
+from services.private import DEFAULT_GRACE_SECONDS, PrivateWorkbooks
+from services.workbooks import Workbook, keep_daily_snapshot, open_local_workbook
 
 LOCAL, SHARED = "local", "shared"
 
@@ -44,41 +43,13 @@ def workbook_mode() -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _open_local(path: str) -> Workbook:
-    workbook = open_workbook(path)
-    empty_trash(workbook)
-    return workbook
-
-
-ROUTED = "_routed_through_app"
-
-
-def mark_routed() -> None:
-    """Called by app.py once st.navigation has run: this session's runs go through the router."""
-    st.session_state[ROUTED] = True
-
-
-def _insist_on_the_router() -> None:
-    """Rerun through app.py when Streamlit ran a deep-linked page on its own.
-
-    With a pages/ folder, a session that opens a page URL on a fresh server may be run in
-    Streamlit's legacy multipage mode, skipping app.py (its st.navigation, layout, sidebar and
-    shared-mode banner). The legacy flag is process-wide and several tabs can start at once,
-    so each session checks its own marker: app.py never marked it, so clear the flag and rerun.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory or not st.session_state.get(ROUTED):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    return open_local_workbook(path)
 
 
 def _snapshot_daily(workbook: Workbook) -> None:
     """Local mode keeps a rotating daily snapshot; checking that today's exists is one stat call."""
-    folder = snapshot_folder(workbook)
-    if folder is None:
-        return
     try:
-        snapshot_if_due(workbook, folder, datetime.now())
+        keep_daily_snapshot(workbook, datetime.now())
     except (OSError, WorkbookError) as error:
         # A failed snapshot must not stop the user's work; the Backup tab shows the last good one.
         st.toast(f"Today's automatic backup could not be written: {error}", icon=":material/warning:")
@@ -111,7 +82,9 @@ def visitor_token() -> str | None:
 
 def current_workbook() -> Workbook:
     """The workbook of this session; on a problem, shows one clear line and stops the page."""
-    _insist_on_the_router()
+    from ui.router import ensure_routed  # until every page begins with ui.page.start_page
+
+    ensure_routed()
     try:
         if workbook_mode() == SHARED:
             return _private_workbook()
@@ -125,10 +98,3 @@ def current_workbook() -> Workbook:
         st.error(str(error), icon=":material/error:")
         st.stop()
         raise  # st.stop() raises; this line keeps type checkers calm
-
-
-def describe_location(workbook: Workbook) -> str:
-    """Where the data of this session lives, in plain words."""
-    if workbook.in_memory:
-        return "A private workbook in this browser session only. Download a backup to keep it."
-    return f"`{workbook.path}`"

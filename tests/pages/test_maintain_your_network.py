@@ -11,6 +11,7 @@ from store import open_workbook
 from store.contacts import add_contact
 from store.interactions import log_interaction
 from store.maintenance import set_key_contact
+from ui.text import literal
 
 PAGE = "maintain_your_network.py"
 TODAY = date.today()
@@ -188,7 +189,7 @@ def test_a_name_full_of_markdown_is_shown_as_typed(app_on, tmp_path):
     book.close()
     at = app_on(path, PAGE)
     (line,) = [m.value for m in at.markdown if m.value.startswith("**1.")]
-    assert r"\*Zed\* \[site\]\(http\://example.org\) \:red\[x\]" in line
+    assert literal("*Zed* [site](http://example.org) :red[x]") in line
 
 
 def test_before_a_search_the_card_tab_lists_key_contacts_by_when_they_are_due(app_on, tmp_path):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from core.model import ContactDraft
+from services.private import PrivateWorkbooks
 from store.contacts import add_contact, count_contacts
-from ui.private import PrivateWorkbooks
 
 
 class Clock:

@@ -1,0 +1,19 @@
+"""User text on the page, shown as typed: the one escape for anything a person wrote."""
+
+from __future__ import annotations
+
+import re
+
+# Signs that Markdown, Streamlit's directives (":red[...]", ":material/x:") or KaTeX ("$...$") give a
+# meaning anywhere in a line. A backslash before ASCII punctuation is always a valid escape.
+_INLINE = re.compile(r"([\\`*_{}\[\]()#|<>~$:&])")
+# Signs that mean something only at the start of a line: a list, a quote, a rule, a heading underline.
+_LINE_START = re.compile(r"^(\d*)([-+=.)>])", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)  # four spaces would start a code block
+
+
+def literal(text: object) -> str:
+    """``text`` for st.markdown (or any Markdown label) as the plain text it is: no link, image,
+    heading, emphasis, list, colour, icon, maths or HTML can come of it."""
+    escaped = _INLINE.sub(r"\\\1", _INDENT.sub("", str(text)))
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
