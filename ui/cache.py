@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from store import Workbook
+from services.workbooks import Workbook
 
 T = TypeVar("T")
 _STRICT = False  # set once every page calls services/ (the page conversions are under way)
