@@ -11,12 +11,14 @@ from core.errors import (
     WorkbookLocked,
     WorkbookTooNew,
 )
+from store.engine import Workbook
 from store.schema import LATEST_VERSION
-from store.workbook import IN_MEMORY, Workbook, open_private_workbook, open_workbook
+from store.workbook import IN_MEMORY, DuckDBWorkbook, open_private_workbook, open_workbook
 
 __all__ = [
     "IN_MEMORY",
     "LATEST_VERSION",
+    "DuckDBWorkbook",
     "InvalidInput",
     "NotAWorkbook",
     "Workbook",

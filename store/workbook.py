@@ -1,4 +1,4 @@
-"""The workbook: one DuckDB database (a file, or private memory for one browser session)."""
+"""A workbook in DuckDB: a file on the user's disk, or private memory for one browser session."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from core.errors import InvalidInput, NotAWorkbook, WorkbookError, WorkbookLocked, WorkbookTooNew
+from store.engine import ColumnSpec, Workbook
 from store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
 IN_MEMORY = ":memory:"
@@ -22,13 +24,47 @@ BASE_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensio
 DUCKDB_MAGIC = b"DUCK"
 
 
-class Workbook:
-    """A handle on one workbook database, safe to share between the threads of one process.
+_ARROW_TYPES = {
+    "BIGINT": pa.int64(),
+    "INTEGER": pa.int32(),
+    "VARCHAR": pa.string(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+}
+
+
+class DuckDBTransaction:
+    """A DuckDB cursor inside a write's transaction; rows loaded for it are dropped at its end."""
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        self._cursor = cursor
+        self._loaded: list[str] = []
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> duckdb.DuckDBPyConnection:
+        return self._cursor.execute(sql, list(params)) if params else self._cursor.execute(sql)
+
+    def load_rows(self, name: str, columns: dict[str, ColumnSpec]) -> None:
+        table = pa.table({column: pa.array(values, _ARROW_TYPES[kind]) for column, (kind, values) in columns.items()})
+        self._cursor.register(name, table)
+        self._loaded.append(name)
+
+    def __getattr__(self, name: str) -> Any:  # register/unregister until every bulk path uses load_rows
+        return getattr(self._cursor, name)
+
+    def finish(self) -> None:
+        for name in self._loaded:
+            self._cursor.unregister(name)
+
+
+class DuckDBWorkbook(Workbook):
+    """A handle on one DuckDB workbook, safe to share between the threads of one process.
 
     Reads run on their own cursor; writes are serialised by a lock so that two sessions on
-    the same workbook never meet DuckDB's write-write conflict. ``data_version`` rises on
-    every committed write, so caches keyed by (workbook key, data_version) are never stale.
+    the same workbook never meet DuckDB's write-write conflict.
     """
+
+    engine = "duckdb"
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
         self._connection = connection
@@ -38,44 +74,28 @@ class Workbook:
         self.closed = False
 
     @property
-    def key(self) -> str:
-        """A name that identifies this workbook within the process (for cache keys)."""
-        return f"{self.path}#{id(self)}"
-
-    @property
     def in_memory(self) -> bool:
         return self.path == IN_MEMORY
 
-    def read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        """Run a parameterised query and return all its rows."""
-        cursor = self._connection.cursor()
-        try:
-            return cursor.execute(sql, list(params)).fetchall()
-        finally:
-            cursor.close()
-
-    def read_one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
-        rows = self.read(sql, params)
-        return rows[0] if rows else None
-
-    def read_dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    def _read(self, sql: str, params: Sequence[Any]) -> tuple[list[str], list[tuple]]:
         cursor = self._connection.cursor()
         try:
             result = cursor.execute(sql, list(params))
-            names = [d[0] for d in result.description]
-            return [dict(zip(names, row)) for row in result.fetchall()]
+            return [d[0] for d in result.description], result.fetchall()
         finally:
             cursor.close()
 
     @contextmanager
-    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def write(self) -> Iterator[DuckDBTransaction]:
         """A transaction: all of it commits, or none of it does."""
         with self._write_lock:
             cursor = self._connection.cursor()
+            transaction = DuckDBTransaction(cursor)
             try:
                 cursor.begin()
                 try:
-                    yield cursor
+                    yield transaction
+                    transaction.finish()
                 except duckdb.ConstraintException as error:
                     cursor.rollback()
                     detail = str(error).splitlines()[0].removeprefix("Constraint Error: ")
@@ -108,13 +128,13 @@ class Workbook:
             self._connection.close()
 
 
-def open_workbook(path: str | os.PathLike[str]) -> Workbook:
+def open_workbook(path: str | os.PathLike[str]) -> DuckDBWorkbook:
     """Open (creating or upgrading as needed) the workbook at ``path``, or a private one in memory."""
     path = str(path)
     if path != IN_MEMORY:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     connection = _connect(path, {**BASE_CONFIG, **(PRIVATE_CONFIG if path == IN_MEMORY else {})})
-    workbook = Workbook(connection, path)
+    workbook = DuckDBWorkbook(connection, path)
     try:
         _migrate(workbook)
     except BaseException:
@@ -140,7 +160,7 @@ def ensure_not_open_elsewhere(path: str | os.PathLike[str]) -> None:
         pass  # not a readable DuckDB file: nothing holds it as a database
 
 
-def open_private_workbook() -> Workbook:
+def open_private_workbook() -> DuckDBWorkbook:
     """A new workbook in memory, private to whoever holds it."""
     return open_workbook(IN_MEMORY)
 
