@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
+import os
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +39,43 @@ def workbook(tmp_path) -> Workbook:
     book = open_workbook(tmp_path / "workbook.duckdb")
     yield book
     book.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for this test process (Debian's postgresql, run as the postgres user)."""
+    from tests.pg_support import find_bin_dir, start_postgres
+
+    if find_bin_dir() is None:
+        message = "no PostgreSQL found (install Debian's postgresql): server-database tests not run"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    running = start_postgres()
+    yield running
+    running.stop()
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """The admin's URL of a new, empty database on the test server (dropped afterwards)."""
+    name = f"workbook_test_{next(_databases)}"
+    url = postgres_server.create_database(name)
+    yield url
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture
+def postgres_database(postgres_url):
+    """The app's handle on a new database: migrated, with its restricted role and pool."""
+    from store.postgres import PostgresDatabase
+
+    database = PostgresDatabase(postgres_url, pool_size=4)
+    yield database
+    database.close()
 
 
 @pytest.fixture(scope="session")

@@ -111,7 +111,7 @@ def start_postgres() -> PostgresServer:
         "-E",
         "UTF8",
         "--locale=C.UTF-8",
-    )  # noqa: E501
+    )
     password_file.unlink()
     port = _free_port()
     options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} -c fsync=off"
@@ -129,7 +129,7 @@ def start_postgres() -> PostgresServer:
         "60",
         "start",
         check=False,
-    )  # noqa: E501
+    )
     if started.returncode != 0:
         log = (folder / "log").read_text() if (folder / "log").exists() else started.stderr
         raise RuntimeError(f"PostgreSQL did not start:\n{log}")

@@ -1,0 +1,191 @@
+"""The workbook's schema on PostgreSQL: every account's rows in one set of tables, each row owned.
+
+The migrations are numbered as DuckDB's are (store/schema.py): migration N brings the same tables
+and columns to both engines, so a backup made from either restores into the other. On PostgreSQL
+each table also has an ``owner`` column, and row-level security lets a connection see and change
+only the rows of the account its session was opened for (see ``SESSION_OWNER``).
+"""
+
+from __future__ import annotations
+
+SCHEMA = "workbook"
+PRIVATE = "workbook_private"
+
+# Tables that hold one account's data (every one gets an owner column and the row policy).
+OWNED_TABLES = (
+    "contacts",
+    "interactions",
+    "goals",
+    "contact_goals",
+    "ratings",
+    "reference_steps",
+    "ledger",
+    "settings",
+    "merges",
+    "kept_apart",
+)
+
+# The owner of this transaction's session, or NULL when the session token is missing or forged.
+# The token is "<owner>:<signature>", the signature a hash of the owner sandwiched in a secret that
+# the app's database role cannot read: SQL sent through the app's connection cannot make one.
+SESSION_OWNER = f"""
+CREATE OR REPLACE FUNCTION {PRIVATE}.session_owner() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+    SELECT split_part(given.token, ':', 1)
+    FROM (SELECT current_setting('workbook.session', true) AS token) AS given, {PRIVATE}.secret AS k
+    WHERE given.token IS NOT NULL
+      AND split_part(given.token, ':', 2) = encode(sha256(convert_to(
+          k.value || ':' || split_part(given.token, ':', 1) || ':' || k.value, 'UTF8')), 'hex')
+$$;
+"""
+
+OWNER = f"owner TEXT NOT NULL DEFAULT {PRIVATE}.session_owner()"
+
+
+def _owned(table: str) -> str:
+    return f"""
+    CREATE INDEX {table}_owner ON {table} (owner);
+    ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+    CREATE POLICY {table}_own_rows ON {table}
+        USING (owner = (SELECT {PRIVATE}.session_owner()))
+        WITH CHECK (owner = (SELECT {PRIVATE}.session_owner()));
+    """
+
+
+# Migration N (1-based) is MIGRATIONS[N - 1], run as the database's owner (the admin of the URL).
+MIGRATIONS: list[str] = [
+    # 1: accounts, the shared bookkeeping, and the walking skeleton's tables.
+    f"""
+    CREATE TABLE {PRIVATE}.secret (value TEXT NOT NULL);
+    {SESSION_OWNER}
+    CREATE TABLE accounts (
+        owner TEXT PRIMARY KEY DEFAULT {PRIVATE}.session_owner(),
+        revision BIGINT NOT NULL DEFAULT 0,
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        last_seen_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE accounts FORCE ROW LEVEL SECURITY;
+    CREATE POLICY accounts_own_row ON accounts
+        USING (owner = (SELECT {PRIVATE}.session_owner()))
+        WITH CHECK (owner = (SELECT {PRIVATE}.session_owner()));
+    CREATE SEQUENCE contact_ids START 1;
+    CREATE TABLE contacts (
+        {OWNER},
+        id BIGINT PRIMARY KEY DEFAULT nextval('contact_ids'),
+        name VARCHAR NOT NULL CHECK (length(trim(name)) > 0),
+        email VARCHAR NOT NULL DEFAULT '',
+        phone VARCHAR NOT NULL DEFAULT '',
+        company VARCHAR NOT NULL DEFAULT '',
+        role VARCHAR NOT NULL DEFAULT '',
+        circle VARCHAR NOT NULL DEFAULT 'friends',
+        tie VARCHAR NOT NULL DEFAULT 'weak' CHECK (tie IN ('strong', 'weak')),
+        introduced_by BIGINT,
+        notes VARCHAR NOT NULL DEFAULT '',
+        is_reference BOOLEAN NOT NULL DEFAULT false,
+        is_key BOOLEAN NOT NULL DEFAULT false,
+        cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),
+        family VARCHAR NOT NULL DEFAULT '',
+        job_notes VARCHAR NOT NULL DEFAULT '',
+        interests VARCHAR NOT NULL DEFAULT '',
+        needs VARCHAR NOT NULL DEFAULT '',
+        last_contacted_on DATE,
+        source VARCHAR NOT NULL DEFAULT '',
+        source_key VARCHAR NOT NULL DEFAULT '',
+        deleted_at TIMESTAMP,
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE INDEX contacts_owner_name ON contacts (owner, lower(name));
+    CREATE SEQUENCE interaction_ids START 1;
+    CREATE TABLE interactions (
+        {OWNER},
+        id BIGINT PRIMARY KEY DEFAULT nextval('interaction_ids'),
+        contact_id BIGINT NOT NULL,
+        happened_on DATE NOT NULL,
+        kind VARCHAR NOT NULL,
+        channel VARCHAR NOT NULL DEFAULT '',
+        outcome VARCHAR NOT NULL DEFAULT '',
+        request_kind VARCHAR NOT NULL DEFAULT '',
+        goal_id BIGINT,
+        note VARCHAR NOT NULL DEFAULT '',
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE INDEX interactions_contact ON interactions (owner, contact_id);
+    CREATE SEQUENCE goal_ids START 1;
+    CREATE TABLE goals (
+        {OWNER},
+        id BIGINT PRIMARY KEY DEFAULT nextval('goal_ids'),
+        kind VARCHAR NOT NULL,
+        title VARCHAR NOT NULL CHECK (length(trim(title)) > 0),
+        priority INTEGER NOT NULL DEFAULT 2 CHECK (priority BETWEEN 1 AND 3),
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE TABLE contact_goals (
+        {OWNER},
+        contact_id BIGINT NOT NULL,
+        goal_id BIGINT NOT NULL,
+        PRIMARY KEY (owner, contact_id, goal_id)
+    );
+    CREATE SEQUENCE rating_ids START 1;
+    CREATE TABLE ratings (
+        {OWNER},
+        id BIGINT PRIMARY KEY DEFAULT nextval('rating_ids'),
+        taken_on DATE NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 5),
+        truth BOOLEAN, challenge BOOLEAN, vibrant BOOLEAN, future BOOLEAN, strong_links BOOLEAN,
+        strengths VARCHAR NOT NULL DEFAULT '',
+        weaknesses VARCHAR NOT NULL DEFAULT '',
+        opportunities VARCHAR NOT NULL DEFAULT '',
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE TABLE reference_steps (
+        {OWNER},
+        contact_id BIGINT NOT NULL,
+        step VARCHAR NOT NULL,
+        done_on DATE NOT NULL,
+        PRIMARY KEY (owner, contact_id, step)
+    );
+    CREATE SEQUENCE ledger_ids START 1;
+    CREATE TABLE ledger (
+        {OWNER},
+        id BIGINT PRIMARY KEY DEFAULT nextval('ledger_ids'),
+        contact_id BIGINT NOT NULL,
+        happened_on DATE NOT NULL,
+        direction VARCHAR NOT NULL CHECK (direction IN ('gave', 'received')),
+        kind VARCHAR NOT NULL,
+        weight INTEGER NOT NULL CHECK (weight BETWEEN 1 AND 5),
+        note VARCHAR NOT NULL DEFAULT '',
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE INDEX ledger_contact ON ledger (owner, contact_id);
+    CREATE TABLE settings ({OWNER}, key VARCHAR NOT NULL, value VARCHAR NOT NULL, PRIMARY KEY (owner, key));
+    """
+    + "".join(_owned(table) for table in OWNED_TABLES[:8]),
+    # 2: merging duplicates (undoable: what moved is logged) and pairs the user keeps apart.
+    f"""
+    CREATE SEQUENCE merge_ids START 1;
+    CREATE TABLE merges (
+        {OWNER},
+        id BIGINT PRIMARY KEY DEFAULT nextval('merge_ids'),
+        kept_id BIGINT NOT NULL,
+        merged_id BIGINT NOT NULL,
+        undo VARCHAR NOT NULL,
+        merged_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        undone_at TIMESTAMP
+    );
+    CREATE TABLE kept_apart (
+        {OWNER},
+        first_id BIGINT NOT NULL,
+        second_id BIGINT NOT NULL,
+        decided_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        PRIMARY KEY (owner, first_id, second_id),
+        CHECK (first_id < second_id)
+    );
+    """
+    + _owned("merges")
+    + _owned("kept_apart"),
+]
+
+LATEST_VERSION = len(MIGRATIONS)
