@@ -23,3 +23,11 @@ class InvalidInput(WorkbookError):
 
 class ImportFileError(ValueError):
     """The file cannot be imported; ``str(error)`` is a sentence fit to show a user."""
+
+
+class WorkbookFull(WorkbookError):
+    """A private workbook on a shared server reached its size budget; nothing was saved."""
+
+
+class WorkbookUnavailable(WorkbookError):
+    """The database holding the workbook cannot be reached; the last change was not saved."""

@@ -12,13 +12,15 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from core.errors import InvalidInput, NotAWorkbook, WorkbookError, WorkbookLocked, WorkbookTooNew
+from core.budget import Budget, out_of_memory
+from core.errors import InvalidInput, NotAWorkbook, WorkbookError, WorkbookFull, WorkbookLocked, WorkbookTooNew
 from store.engine import ColumnSpec, Workbook
 from store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
 IN_MEMORY = ":memory:"
-# A shared server holds hundreds of private workbooks: keep each one small and single-threaded.
-PRIVATE_CONFIG = {"threads": "1", "memory_limit": "256MB"}
+# A shared server holds many private workbooks: each is single-threaded, and an empty temp_directory
+# keeps DuckDB from spilling a visitor's data to the server's disk (it says "out of memory" instead).
+PRIVATE_CONFIG = {"threads": "1", "temp_directory": ""}
 # A workbook never needs an extension; without this a SQLite file makes DuckDB fetch one online.
 BASE_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
 DUCKDB_MAGIC = b"DUCK"
@@ -66,9 +68,10 @@ class DuckDBWorkbook(Workbook):
 
     engine = "duckdb"
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str, budget: Budget | None = None) -> None:
         self._connection = connection
         self.path = path
+        self.budget = budget
         self._write_lock = threading.RLock()
         self.data_version = 0
         self.closed = False
@@ -96,6 +99,10 @@ class DuckDBWorkbook(Workbook):
                 try:
                     yield transaction
                     transaction.finish()
+                    self._check_budget(transaction)
+                except duckdb.OutOfMemoryException:
+                    cursor.rollback()
+                    raise WorkbookFull(out_of_memory(self.budget.memory_mb if self.budget else 0)) from None
                 except duckdb.ConstraintException as error:
                     cursor.rollback()
                     detail = str(error).splitlines()[0].removeprefix("Constraint Error: ")
@@ -107,6 +114,17 @@ class DuckDBWorkbook(Workbook):
                 self.data_version += 1
             finally:
                 cursor.close()
+
+    def _check_budget(self, transaction: DuckDBTransaction) -> None:
+        """Refuse (before it commits) a write that takes a private workbook past its budget."""
+        if self.budget is None:
+            return
+        contacts, interactions = transaction.execute(
+            "SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM interactions)"
+        ).fetchone()
+        problem = self.budget.overflow(int(contacts), int(interactions))
+        if problem:
+            raise WorkbookFull(problem)
 
     @contextmanager
     def exclusive(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -128,13 +146,16 @@ class DuckDBWorkbook(Workbook):
             self._connection.close()
 
 
-def open_workbook(path: str | os.PathLike[str]) -> DuckDBWorkbook:
+def open_workbook(path: str | os.PathLike[str], budget: Budget | None = None) -> DuckDBWorkbook:
     """Open (creating or upgrading as needed) the workbook at ``path``, or a private one in memory."""
     path = str(path)
+    config = dict(BASE_CONFIG)
     if path != IN_MEMORY:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    connection = _connect(path, {**BASE_CONFIG, **(PRIVATE_CONFIG if path == IN_MEMORY else {})})
-    workbook = DuckDBWorkbook(connection, path)
+    else:
+        config.update(PRIVATE_CONFIG, memory_limit=f"{budget.memory_mb if budget else 256}MB")
+    connection = _connect(path, config)
+    workbook = DuckDBWorkbook(connection, path, budget)
     try:
         _migrate(workbook)
     except BaseException:
@@ -160,9 +181,11 @@ def ensure_not_open_elsewhere(path: str | os.PathLike[str]) -> None:
         pass  # not a readable DuckDB file: nothing holds it as a database
 
 
-def open_private_workbook() -> DuckDBWorkbook:
-    """A new workbook in memory, private to whoever holds it."""
-    return open_workbook(IN_MEMORY)
+def open_private_workbook(budget: Budget | None = None) -> Workbook:
+    """A new workbook in memory, private to whoever holds it (its database made at the first write)."""
+    from store.private import PrivateWorkbook
+
+    return PrivateWorkbook(budget)
 
 
 def _refuse_foreign_file(path: str) -> None:
