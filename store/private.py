@@ -8,7 +8,7 @@ empty, never-written workbook, which answers every query with nothing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -34,8 +34,9 @@ class PrivateWorkbook(Workbook):
 
     engine = "duckdb"
 
-    def __init__(self, budget: Budget | None = None) -> None:
+    def __init__(self, budget: Budget | None = None, admit: Callable[[], None] | None = None) -> None:
         self.budget = budget
+        self._admit = admit  # asked before the database is made; raises when the server is full
         self.path = IN_MEMORY
         self.closed = False
         self._real: DuckDBWorkbook | None = None
@@ -59,6 +60,8 @@ class PrivateWorkbook(Workbook):
             if self.closed:
                 raise RuntimeError("this private workbook was released")
             if self._real is None:
+                if self._admit is not None:
+                    self._admit()
                 self._real = open_workbook(IN_MEMORY, self.budget)
             return self._real
 

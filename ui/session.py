@@ -62,12 +62,36 @@ TOKEN_PARAM = "w"
 def private_workbooks() -> PrivateWorkbooks:
     """The process-wide holder of shared mode's private workbooks (each reachable by its token only)."""
     grace = float(os.environ.get("WORKBOOK_GRACE_SECONDS", DEFAULT_GRACE_SECONDS))
-    return PrivateWorkbooks(grace_seconds=grace)
+    held = PrivateWorkbooks(grace_seconds=grace, on_release=_drop_uploads)
+    held.start_reaper()
+    return held
+
+
+def _drop_uploads(session_ids: set[str]) -> None:
+    """A wiped workbook's uploads (address books, backups) leave the server's memory with it."""
+    from streamlit import runtime
+
+    if not runtime.exists():
+        return
+    manager = runtime.get_instance().uploaded_file_mgr
+    for session_id in session_ids:
+        manager.remove_session_files(session_id)
+
+
+def _session_id() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    return context.session_id if context else None
 
 
 def _private_workbook() -> Workbook:
     token = st.session_state.get("_visitor_token") or st.query_params.get(TOKEN_PARAM)
-    token, workbook = private_workbooks().claim(token)
+    claim = private_workbooks().claim(token)
+    token, workbook = claim.token, claim.workbook
+    session_id = _session_id()
+    if session_id:
+        private_workbooks().bind(token, session_id)
     st.session_state["_visitor_token"] = token
     if st.query_params.get(TOKEN_PARAM) != token:
         # The token rides in the address so that a reconnecting or reloaded tab finds its workbook.
