@@ -8,7 +8,7 @@ from services.workbooks import describe_location
 from ui.registry import navigation
 from ui.rooms import refresh_my_share
 from ui.router import mark_routed
-from ui.session import SHARED, current_workbook, workbook_mode
+from ui.session import SHARED, current_workbook, grace_minutes, private_workbook_expired, workbook_mode
 from ui.shared import show_shared_banner
 
 ICON = Path(__file__).resolve().parent / "ui" / "assets" / "icon.png"
@@ -18,6 +18,13 @@ st.set_page_config(page_title="Job Networking Workbook", page_icon=str(ICON), la
 page = st.navigation(navigation())
 mark_routed()
 workbook = current_workbook()
+if workbook_mode() == SHARED and private_workbook_expired():
+    st.warning(
+        f"Your earlier private workbook was wiped after {grace_minutes()} minutes without a sign of life from "
+        "your browser, as this shared server promises. This one is new and empty: if you downloaded a "
+        "backup, restore it on “Import, export, backup”.",
+        icon=":material/history:",
+    )
 with st.sidebar:
     if workbook_mode() == SHARED:
         show_shared_banner(workbook)

@@ -2,7 +2,8 @@
 
 Local mode (the default for ``make run``): one workbook file, shared by every tab of this server.
 Shared mode (Community Cloud): every visitor gets a private workbook in memory, held for them
-under a secret token (see ui/private.py) and gone a grace period after they leave.
+under a secret token kept in a cookie of their browser (see services/private.py) and gone a grace
+period after they leave.
 The mode comes from WORKBOOK_MODE, then the ``workbook_mode`` secret; when neither is set, an
 app running on Streamlit Community Cloud is shared (the safe choice) and any other is local.
 """
@@ -55,7 +56,12 @@ def _snapshot_daily(workbook: Workbook) -> None:
         st.toast(f"Today's automatic backup could not be written: {error}", icon=":material/warning:")
 
 
-TOKEN_PARAM = "w"
+TOKEN_PARAM = "w"  # where older versions kept the token: the page address (no longer read)
+COOKIE = "jnw_private"
+TOKEN_KEY = "_visitor_token"
+EXPIRED_KEY = "_private_expired"
+WIPED_KEY = "_private_wiped"
+COOKIE_WRITTEN_KEY = "_private_cookie"
 
 
 @st.cache_resource(show_spinner=False)
@@ -86,22 +92,72 @@ def _session_id() -> str | None:
 
 
 def _private_workbook() -> Workbook:
-    token = st.session_state.get("_visitor_token") or st.query_params.get(TOKEN_PARAM)
-    claim = private_workbooks().claim(token)
-    token, workbook = claim.token, claim.workbook
+    held = private_workbooks()
+    state = st.session_state
+    claim = held.claim(state.get(TOKEN_KEY) or _cookie())
+    if claim.expired:
+        state[EXPIRED_KEY] = True  # the banner says the old one was wiped, as promised, and why
+    state[TOKEN_KEY] = claim.token
     session_id = _session_id()
     if session_id:
-        private_workbooks().bind(token, session_id)
-    st.session_state["_visitor_token"] = token
-    if st.query_params.get(TOKEN_PARAM) != token:
-        # The token rides in the address so that a reconnecting or reloaded tab finds its workbook.
-        st.query_params[TOKEN_PARAM] = token
-    return workbook
+        held.bind(claim.token, session_id)
+    if state.get(COOKIE_WRITTEN_KEY) != claim.token and _cookie() != claim.token:
+        _remember_in_browser(claim.token)
+        state[COOKIE_WRITTEN_KEY] = claim.token
+    if TOKEN_PARAM in st.query_params:
+        del st.query_params[TOKEN_PARAM]  # an address from an older version: it opens nothing now
+    return claim.workbook
+
+
+def _cookie() -> str | None:
+    try:
+        return st.context.cookies.get(COOKIE)
+    except Exception:
+        return None
+
+
+def _remember_in_browser(token: str | None) -> None:
+    """Keep the token in a cookie of this browser (never in the address, which people copy and project).
+
+    A session cookie, for this app's path only, sent only to this site: a reloaded or reconnected tab
+    finds its workbook; another browser, or a copied link, does not. None deletes it.
+    """
+    path = "/" + str(st.get_option("server.baseUrlPath") or "").strip("/")
+    value = f"{COOKIE}={token}" if token else f"{COOKIE}=; Max-Age=0"
+    st.html(
+        f"<script>document.cookie = '{value}; Path={path}; SameSite=Strict';</script>",
+        unsafe_allow_javascript=True,
+        width=1,
+    )
+
+
+def wipe_private_workbook() -> None:
+    """Wipe this visitor's private workbook now (and forget it in the browser); a new empty one follows."""
+    token = st.session_state.pop(TOKEN_KEY, None)
+    if token:
+        private_workbooks().release(token)
+    st.session_state.pop(COOKIE_WRITTEN_KEY, None)
+    st.session_state[WIPED_KEY] = True
+
+
+def private_workbook_expired() -> bool:
+    """True (once) when this visitor's earlier private workbook had been wiped for lack of activity."""
+    return bool(st.session_state.pop(EXPIRED_KEY, False))
+
+
+def private_workbook_wiped() -> bool:
+    """True (once) right after the visitor wiped their workbook."""
+    return bool(st.session_state.pop(WIPED_KEY, False))
+
+
+def grace_minutes() -> int:
+    """How long, in whole minutes, a quiet visitor's workbook is kept."""
+    return max(1, round(private_workbooks().grace_seconds / 60))
 
 
 def visitor_token() -> str | None:
     """This session's secret token in shared mode (None in local mode)."""
-    return st.session_state.get("_visitor_token")
+    return st.session_state.get(TOKEN_KEY)
 
 
 def current_workbook() -> Workbook:

@@ -32,8 +32,10 @@ def store():
     return ui.rooms.room_store()
 
 
-def open_app(page: str, **params: str) -> AppTest:
+def open_app(page: str, token: str | None = None, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
+    if token:  # the private workbook a browser's cookie would bring back
+        at.session_state["_visitor_token"] = token
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
@@ -64,7 +66,8 @@ def participant_with(yes: int, strong: int, weak: int, **params: str) -> AppTest
     """A participant whose private workbook holds a rating with ``yes`` yes-answers and some ties."""
     import ui.session
 
-    token, workbook = ui.session.private_workbooks().claim(None)
+    claim = ui.session.private_workbooks().claim(None)
+    token, workbook = claim.token, claim.workbook
     for n in range(strong + weak):
         add_contact(
             workbook,
@@ -74,7 +77,7 @@ def participant_with(yes: int, strong: int, weak: int, **params: str) -> AppTest
         )
     answers = dict(zip(["truth", "challenge", "vibrant", "future", "strong_links"], [True] * yes + [False] * (5 - yes)))
     save_rating(workbook, answers, TODAY, today=TODAY)
-    return open_app("workshop.py", w=token, **params)
+    return open_app("workshop.py", token=token, **params)
 
 
 def join_and_share(participant: AppTest, code: str, nickname: str = "") -> AppTest:
@@ -232,7 +235,9 @@ def test_a_bad_nickname_is_refused_and_nobody_joins():
 def test_a_reloaded_phone_is_still_in_the_room_and_still_sharing():
     _, code, _ = open_room_as_facilitator()
     participant = join_and_share(participant_with(4, 1, 1), code, "Ren")
-    reloaded = open_app("workshop.py", room=code, seat=param(participant, "seat"), w=param(participant, "w"))
+    reloaded = open_app(
+        "workshop.py", room=code, seat=param(participant, "seat"), token=participant.session_state["_visitor_token"]
+    )
     assert any(f"You are in room **{code}** as **Ren**" in s.value for s in reloaded.success)
     assert reloaded.toggle(key="ws_consent").value is True
     assert len(room_shares(store(), code)) == 1

@@ -103,7 +103,8 @@ def join_and_share(participant: AppTest, code: str, nickname: str) -> None:
 def test_a_workshop_room_holds_no_personal_data_from_the_participants_workbooks(workshop, record):
     code, key = open_room(workshop, timedelta(hours=2), min_group=3)
     for n in range(4):
-        token, workbook = ui.session.private_workbooks().claim(None)
+        claim = ui.session.private_workbooks().claim(None)
+        token, workbook = claim.token, claim.workbook
         for name, email, company, notes in PEOPLE:
             person = add_contact(
                 workbook,

@@ -67,8 +67,8 @@ def run_page(session: Session, at: AppTest) -> AppTest:
 
 def open_app(session: Session, token: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    if token:
-        at.query_params["w"] = token
+    if token:  # the private workbook a browser's cookie would bring back
+        at.session_state["_visitor_token"] = token
     at.switch_page(KNOW)
     return run_page(session, at)
 
@@ -205,7 +205,7 @@ def work_privately(session: Session, start: threading.Barrier, store_adds: int) 
         at = open_app(session)
         token = at.session_state["_visitor_token"]
         start.wait(timeout=120)
-        _, workbook = ui.session.private_workbooks().claim(token)
+        workbook = ui.session.private_workbooks().claim(token).workbook
         for i in range(store_adds):
             name = f"private-{session.number:02d}-{i:02d}"
             add_contact(workbook, ContactDraft(name=name))
