@@ -33,6 +33,10 @@ class Transaction(Protocol):
         """Make ``name`` a table of these columns for the rest of the transaction (bulk input)."""
         ...
 
+    def advance_sequence(self, sequence: str, past: int) -> None:
+        """Make the next id ``sequence`` hands out greater than ``past``."""
+        ...
+
 
 class Workbook:
     """A handle on one person's workbook, safe to share between the threads of one process."""

@@ -92,6 +92,8 @@ def _translate(error: Exception) -> Exception:
     if isinstance(error, psycopg.errors.IntegrityError):
         detail = (getattr(error.diag, "message_primary", None) or str(error)).splitlines()[0]
         return InvalidInput(f"The workbook refused that change ({detail}).")
+    if isinstance(error, psycopg.errors.RaiseException):
+        return InvalidInput(f"The database refused that ({error.diag.message_primary}).")
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
         return InvalidInput("The database refused that: the app's role is not allowed to do it.")
     return error
@@ -201,6 +203,7 @@ class PostgresDatabase:
                     f"GRANT USAGE ON SCHEMA {SCHEMA} TO {{role}}",
                     f"GRANT USAGE ON SCHEMA {PRIVATE} TO {{role}}",
                     f"GRANT EXECUTE ON FUNCTION {PRIVATE}.session_owner() TO {{role}}",
+                    f"GRANT EXECUTE ON FUNCTION {PRIVATE}.advance_sequence(text, bigint) TO {{role}}",
                     f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {SCHEMA} TO {{role}}",
                     f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {SCHEMA} TO {{role}}",
                     f"REVOKE ALL ON TABLE {SCHEMA}.meta FROM {{role}}",
@@ -282,6 +285,10 @@ class PostgresTransaction:
             for row in zip(*(values for _, values in columns.values())):
                 copy.write_row(row)
         self._connection.execute(f"ANALYZE {name}")
+
+    def advance_sequence(self, sequence: str, past: int) -> None:
+        """Make the next id from ``sequence`` greater than ``past`` (ids are shared by every account)."""
+        self._connection.execute(f"SELECT {PRIVATE}.advance_sequence(%s, %s)", [sequence, int(past)])
 
 
 class PostgresWorkbook(Workbook):

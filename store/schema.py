@@ -115,3 +115,26 @@ MIGRATIONS: list[str] = [
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
+
+# The tables that hold a workbook's data (every table but meta), in an order that copies cleanly.
+DATA_TABLES = (
+    "contacts",
+    "interactions",
+    "goals",
+    "contact_goals",
+    "ratings",
+    "reference_steps",
+    "ledger",
+    "settings",
+    "merges",
+    "kept_apart",
+)
+# Each table whose ids come from a sequence, and that sequence.
+SEQUENCES = {
+    "contacts": "contact_ids",
+    "interactions": "interaction_ids",
+    "goals": "goal_ids",
+    "ratings": "rating_ids",
+    "ledger": "ledger_ids",
+    "merges": "merge_ids",
+}

@@ -8,22 +8,13 @@ only the rows of the account its session was opened for (see ``SESSION_OWNER``).
 
 from __future__ import annotations
 
+from store.schema import DATA_TABLES, SEQUENCES
+
 SCHEMA = "workbook"
 PRIVATE = "workbook_private"
 
 # Tables that hold one account's data (every one gets an owner column and the row policy).
-OWNED_TABLES = (
-    "contacts",
-    "interactions",
-    "goals",
-    "contact_goals",
-    "ratings",
-    "reference_steps",
-    "ledger",
-    "settings",
-    "merges",
-    "kept_apart",
-)
+OWNED_TABLES = DATA_TABLES
 
 # The owner of this transaction's session, or NULL when the session token is missing or forged.
 # The token is "<owner>:<signature>", the signature a hash of the owner sandwiched in a secret that
@@ -39,11 +30,36 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
 $$;
 """
 
+# Tables whose rows have an id. The key is (owner, id): ids come from one sequence per table, so they
+# are unique anyway, but a restored backup keeps its own ids, which another account may also have.
+WITH_IDS = tuple(SEQUENCES)
+
+# Restoring a backup keeps its ids, so the sequences must move past them; the app's role may only
+# move a sequence forward (setting one back would make other accounts' next saves collide).
+ADVANCE_SEQUENCE = f"""
+CREATE OR REPLACE FUNCTION {PRIVATE}.advance_sequence(sequence_name text, past bigint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    current bigint;
+BEGIN
+    IF sequence_name NOT IN ({", ".join(f"'{s}'" for s in SEQUENCES.values())}) THEN
+        RAISE EXCEPTION 'not a workbook sequence: %', sequence_name;
+    END IF;
+    EXECUTE format('SELECT last_value FROM {SCHEMA}.%I', sequence_name) INTO current;
+    IF past > current THEN
+        PERFORM setval(format('{SCHEMA}.%I', sequence_name), past);
+    END IF;
+END
+$$;
+"""
+
 OWNER = f"owner TEXT NOT NULL DEFAULT {PRIVATE}.session_owner()"
 
 
 def _owned(table: str) -> str:
+    key = f"ALTER TABLE {table} ADD PRIMARY KEY (owner, id);" if table in WITH_IDS else ""
     return f"""
+    {key}
     CREATE INDEX {table}_owner ON {table} (owner);
     ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
     ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
@@ -59,6 +75,8 @@ MIGRATIONS: list[str] = [
     f"""
     CREATE TABLE {PRIVATE}.secret (value TEXT NOT NULL);
     {SESSION_OWNER}
+    {ADVANCE_SEQUENCE}
+    REVOKE ALL ON FUNCTION {PRIVATE}.advance_sequence(text, bigint) FROM PUBLIC;
     CREATE TABLE accounts (
         owner TEXT PRIMARY KEY DEFAULT {PRIVATE}.session_owner(),
         revision BIGINT NOT NULL DEFAULT 0,
@@ -73,7 +91,7 @@ MIGRATIONS: list[str] = [
     CREATE SEQUENCE contact_ids START 1;
     CREATE TABLE contacts (
         {OWNER},
-        id BIGINT PRIMARY KEY DEFAULT nextval('contact_ids'),
+        id BIGINT NOT NULL DEFAULT nextval('contact_ids'),
         name VARCHAR NOT NULL CHECK (length(trim(name)) > 0),
         email VARCHAR NOT NULL DEFAULT '',
         phone VARCHAR NOT NULL DEFAULT '',
@@ -101,7 +119,7 @@ MIGRATIONS: list[str] = [
     CREATE SEQUENCE interaction_ids START 1;
     CREATE TABLE interactions (
         {OWNER},
-        id BIGINT PRIMARY KEY DEFAULT nextval('interaction_ids'),
+        id BIGINT NOT NULL DEFAULT nextval('interaction_ids'),
         contact_id BIGINT NOT NULL,
         happened_on DATE NOT NULL,
         kind VARCHAR NOT NULL,
@@ -116,7 +134,7 @@ MIGRATIONS: list[str] = [
     CREATE SEQUENCE goal_ids START 1;
     CREATE TABLE goals (
         {OWNER},
-        id BIGINT PRIMARY KEY DEFAULT nextval('goal_ids'),
+        id BIGINT NOT NULL DEFAULT nextval('goal_ids'),
         kind VARCHAR NOT NULL,
         title VARCHAR NOT NULL CHECK (length(trim(title)) > 0),
         priority INTEGER NOT NULL DEFAULT 2 CHECK (priority BETWEEN 1 AND 3),
@@ -131,7 +149,7 @@ MIGRATIONS: list[str] = [
     CREATE SEQUENCE rating_ids START 1;
     CREATE TABLE ratings (
         {OWNER},
-        id BIGINT PRIMARY KEY DEFAULT nextval('rating_ids'),
+        id BIGINT NOT NULL DEFAULT nextval('rating_ids'),
         taken_on DATE NOT NULL,
         score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 5),
         truth BOOLEAN, challenge BOOLEAN, vibrant BOOLEAN, future BOOLEAN, strong_links BOOLEAN,
@@ -150,7 +168,7 @@ MIGRATIONS: list[str] = [
     CREATE SEQUENCE ledger_ids START 1;
     CREATE TABLE ledger (
         {OWNER},
-        id BIGINT PRIMARY KEY DEFAULT nextval('ledger_ids'),
+        id BIGINT NOT NULL DEFAULT nextval('ledger_ids'),
         contact_id BIGINT NOT NULL,
         happened_on DATE NOT NULL,
         direction VARCHAR NOT NULL CHECK (direction IN ('gave', 'received')),
@@ -168,7 +186,7 @@ MIGRATIONS: list[str] = [
     CREATE SEQUENCE merge_ids START 1;
     CREATE TABLE merges (
         {OWNER},
-        id BIGINT PRIMARY KEY DEFAULT nextval('merge_ids'),
+        id BIGINT NOT NULL DEFAULT nextval('merge_ids'),
         kept_id BIGINT NOT NULL,
         merged_id BIGINT NOT NULL,
         undo VARCHAR NOT NULL,

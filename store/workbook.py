@@ -51,10 +51,23 @@ class DuckDBTransaction:
         self._cursor.register(name, table)
         self._loaded.append(name)
 
+    def advance_sequence(self, sequence: str, past: int) -> None:
+        """Make the next id from ``sequence`` greater than ``past`` (DuckDB cannot set one: draw from it)."""
+        row = self._cursor.execute(
+            "SELECT coalesce(last_value, start_value - 1) FROM duckdb_sequences() "
+            "WHERE database_name = current_database() AND sequence_name = ?",
+            [sequence],
+        ).fetchone()
+        gap = int(past) - int(row[0] if row else 0)
+        if gap > 0:
+            self._cursor.execute(f"SELECT max(nextval('{sequence}')) FROM range(?)", [gap]).fetchall()
+
     def __getattr__(self, name: str) -> Any:  # register/unregister until every bulk path uses load_rows
         return getattr(self._cursor, name)
 
     def finish(self) -> None:
+        if self._loaded:
+            self._cursor.complete()  # a result read with fetchone() is still open until completed
         for name in self._loaded:
             self._cursor.unregister(name)
 

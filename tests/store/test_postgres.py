@@ -68,6 +68,8 @@ def test_a_forged_session_opens_no_rows(postgres_database):
         "DROP POLICY contacts_own_rows ON contacts",
         "CREATE OR REPLACE FUNCTION workbook_private.session_owner() RETURNS text LANGUAGE sql AS $$ SELECT 'bob' $$",
         "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
+        "SELECT setval('contact_ids', 1)",
+        "SELECT workbook_private.advance_sequence('pg_authid', 1)",
     ],
 )
 def test_the_apps_role_cannot_switch_off_the_rules(postgres_database, attempt):
@@ -137,3 +139,12 @@ def test_two_servers_starting_at_once_migrate_once(postgres_url):
     finally:
         for database in databases:
             database.close()
+
+
+def test_the_app_may_move_a_sequence_only_forward(postgres_database):
+    alice = postgres_database.workbook("alice")
+    first = add(alice, "Ana Costa")
+    with alice.write() as tx:
+        tx.advance_sequence("contact_ids", 1000)
+        tx.advance_sequence("contact_ids", 5)
+    assert add(alice, "Bo") == 1001 and first < 1000
