@@ -101,7 +101,7 @@ def test_everyone_matching_a_filter_is_marked_only_after_confirming(app_on, tmp_
     at.radio(key="tie_value").set_value("strong")
     click(at, "Mark everyone who matches")
     assert ties(path) == [("Ana", "weak"), ("Bo", "weak"), ("Cy", "weak")]
-    assert any("to confirm; nothing was changed" in e.value for e in at.error)
+    assert any("Yes, change all 2" in e.value and "to confirm. Nothing was saved." in e.value for e in at.error)
     at.checkbox(key="tie_confirm_all").check()
     click(at, "Mark everyone who matches")
     assert ties(path) == [("Ana", "strong"), ("Bo", "strong"), ("Cy", "weak")]
