@@ -218,3 +218,11 @@ def test_a_vcard_file_imports_through_the_page(app_on, tmp_path):
     confirm(at)
     assert [r[0] for r in rows_in(path)] == ["Jürgen Müller", "Jan Kowalski"]
     assert at.file_uploader(key="upload_1").value is None  # a fresh uploader, ready for the next file
+
+
+def test_a_restore_with_no_file_chosen_is_refused_beside_the_button(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = open_part(app_on(path, PAGE), "Backup and restore")
+    at.checkbox(key="restore_sure").check().run()
+    at.button(key="restore_go").click().run()
+    assert any("Choose a backup file first" in e.value and "Nothing was saved" in e.value for e in at.error)

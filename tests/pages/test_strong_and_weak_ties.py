@@ -228,3 +228,8 @@ def test_goals_no_introduction_path_reaches_are_named_with_what_to_do(app_on, tm
     [line] = [plain(m.value) for m in at.markdown if "No path yet to" in m.value]
     assert "**No path yet to:** Open Data Summit (conference or event)." in line
     assert "Data Guild" not in line
+
+
+def test_the_page_is_titled_as_in_the_sidebar(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    assert [t.value for t in at.title] == ["5 · Strong and weak ties"]
