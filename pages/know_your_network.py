@@ -64,7 +64,7 @@ def show_add_form() -> None:
 
 
 def show_list() -> None:
-    show("edit")
+    show("undo")
     if "_last_trashed" in st.session_state:
         _, name = st.session_state["_last_trashed"]
         st.warning(f"Moved {literal(name)} to the trash (kept 30 days).", icon=":material/delete:")
@@ -115,8 +115,11 @@ def save_edit(contact_id: int) -> None:
 
 
 def trash_person(contact_id: int, name: str) -> None:
-    people.trash_person(workbook, contact_id)
-    st.session_state["_last_trashed"] = (contact_id, name)
+    def action() -> None:
+        people.trash_person(workbook, contact_id)
+        st.session_state["_last_trashed"] = (contact_id, name)  # its warning carries the Undo button
+
+    run_save("edit", action)
 
 
 def undo_trash() -> None:
@@ -126,7 +129,7 @@ def undo_trash() -> None:
         people.restore_people(workbook, [contact_id])
         return f"{literal(name)} is back in your list."
 
-    run_save("edit", action)
+    run_save("undo", action)
 
 
 def load_into_editor(chosen) -> None:
@@ -160,6 +163,7 @@ def show_editor(shown: dict) -> None:
     right.text_input("Phone", key="edit_phone")
     st.radio("Tie", list(TIES), format_func=TIES.get, key="edit_tie", horizontal=True)
     st.text_area("Notes", key="edit_notes", height=68)
+    show("edit")
     save, delete = st.columns(2)
     save.button("Save changes", type="primary", on_click=save_edit, args=(contact_id,), icon=":material/save:")
     delete.button(

@@ -135,7 +135,7 @@ def link_people(goal_id: int, title: str) -> None:
         st.session_state["dest_people"] = []
         return f"Linked {plural(linked, 'person', 'people')} to “{literal(title)}”."
 
-    run_save("dest", action)
+    run_save("link", action)
 
 
 def remove_destination(goal_id: int, title: str) -> None:
@@ -195,6 +195,7 @@ def show_linking(destinations) -> None:
         names = {c.id: person_label(c.name, c.company) for c in matches}
         more = f" (first {len(matches)} of {total:,})" if total > len(matches) else ""
         st.multiselect(f"People to link{more}", list(names), format_func=names.get, key="dest_people")
+        show("link")
         st.button(
             "Link them", type="primary", on_click=link_people, args=(goal_id, titles[goal_id]), icon=":material/link:"
         )
