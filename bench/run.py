@@ -176,7 +176,7 @@ def browser_sessions() -> int:
 def run_bench(contacts: int, runs: int, output: str | None, import_rows: int = 30_000, browser: bool = True) -> int:
     """Measure everything, print the table (and write it as Markdown); 3 when a target is missed."""
     from bench import pages as bench_pages
-    from store.imports import bench_linkedin_import
+    from bench.imports import bench_linkedin_import
 
     load_at_start = load_average()
     folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))

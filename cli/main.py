@@ -1,45 +1,50 @@
-"""The ``workbook`` command. Each subcommand opens the workbook, calls one library function and
-turns a known error into one clear line and a non-zero exit."""
+"""The ``workbook`` command. Each subcommand opens the workbook through services, calls one service
+function and turns a known error into one clear line and a non-zero exit."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
+from core.errors import ImportFileError, WorkbookError
+from core.import_result import FORMATS, MAPPABLE_FIELDS
+from services import demo, imports, info
+from services.exports import EXPORTS
 from services.locations import default_workbook_path
-from store import WorkbookError, open_workbook
-from store.workbook import ensure_not_open_elsewhere
+from services.workbooks import Workbook, open_local_workbook
+
+SKIPPED_SHOWN = 20
 
 
 def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_workbook_path()
 
 
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Workbook]:
+    """The workbook named by --db (or the default one), closed when the command is done."""
+    workbook = open_local_workbook(_db_path(args))
+    try:
+        yield workbook
+    finally:
+        workbook.close()
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Make a synthetic workbook: varied circles and ties, introductions, two years of history."""
-    from core.demo import make_demo
-    from store.bulk import load_tables
-
     path = _db_path(args)
     if path.exists() and not args.force:
         print(f"error: {path} already exists; choose a new --db path or add --force to replace it.", file=sys.stderr)
         return 2
-    if path.exists():
-        ensure_not_open_elsewhere(path)  # never delete a workbook another program is writing to
-        path.unlink()
-        Path(f"{path}.wal").unlink(missing_ok=True)
     started = time.perf_counter()
-    data = make_demo(args.contacts, seed=args.seed)
-    workbook = open_workbook(path)
-    try:
-        load_tables(workbook, data.tables)
-    finally:
-        workbook.close()
+    made = demo.make_demo_workbook(path, args.contacts, seed=args.seed, replace=args.force)
     print(
-        f"Made {path}: {data.rows('contacts'):,} people, {data.rows('interactions'):,} interactions "
+        f"Made {made.path}: {made.people:,} people, {made.interactions:,} interactions "
         f"in {time.perf_counter() - started:.1f} s (seed {args.seed})."
     )
     return 0
@@ -47,20 +52,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     """Print the schema version and how many rows each table holds."""
-    from store.info import describe_workbook
-
     path = _db_path(args)
     if not path.exists():
         print(f"error: {path} does not exist; check the path, or make one with 'workbook demo'.", file=sys.stderr)
         return 1
-    workbook = open_workbook(path)
-    try:
-        info = describe_workbook(workbook)
-    finally:
-        workbook.close()
+    with _opened(args) as workbook:
+        held = info.describe_workbook(workbook)
     print(f"workbook: {workbook.path}")
-    print(f"schema version: {info['schema_version']}")
-    for table, count in info["counts"].items():
+    print(f"schema version: {held.schema_version}")
+    for table, count in held.counts.items():
         print(f"{table}: {count:,}")
     return 0
 
@@ -89,13 +89,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import an address book (LinkedIn, Google, Outlook, vCard or any CSV); importing it again adds nobody."""
-    from core.errors import ImportFileError
-    from fileio.reader import read_contacts
-    from store.imports import import_contacts
-
     mapping = dict(pair.split("=", 1) for pair in args.map or [])
     try:
-        result = read_contacts(Path(args.file).read_bytes(), fmt=args.format, mapping=mapping or None)
+        result = imports.read_file(Path(args.file).read_bytes(), fmt=args.format, mapping=mapping)
     except OSError as error:
         print(f"error: cannot read {args.file} ({error.strerror}); check the path.", file=sys.stderr)
         return 1
@@ -106,34 +102,24 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"note: {note}")
     if args.dry_run:
         print(f"Read {len(result.drafts):,} people from {args.file} ({result.format}); nothing was saved (--dry-run).")
-        summary_skipped = result.skipped
+        skipped = result.skipped
     else:
-        workbook = open_workbook(_db_path(args))
-        try:
-            summary = import_contacts(workbook, result)
-        finally:
-            workbook.close()
+        with _opened(args) as workbook:  # opened only once the file has been read: a bad file creates nothing
+            summary = imports.import_people(workbook, result)
         print(summary.describe())
-        summary_skipped = summary.skipped
-    for row in summary_skipped[:20]:
+        skipped = summary.skipped
+    for row in skipped[:SKIPPED_SHOWN]:
         print(f"  skipped line {row.line}: {row.reason}")
-    if len(summary_skipped) > 20:
-        print(f"  ... and {len(summary_skipped) - 20:,} more skipped rows")
+    if len(skipped) > SKIPPED_SHOWN:
+        print(f"  ... and {len(skipped) - SKIPPED_SHOWN:,} more skipped rows")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the workbook, everyone as vCards or CSV, the reconnect calendar or the action plan to a file."""
-    from datetime import datetime
-
-    from services.exports import EXPORTS
-
     kind, now = EXPORTS[args.format], datetime.now()
-    workbook = open_workbook(_db_path(args))
-    try:
+    with _opened(args) as workbook:
         data = kind.build(workbook, now)
-    finally:
-        workbook.close()
     target = Path(args.output or kind.file_name(now))
     try:
         target.write_bytes(data)
@@ -145,6 +131,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Every subcommand with its options, each explained."""
     parser = argparse.ArgumentParser(prog="workbook", description="The Job Networking Workbook from the command line.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -161,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("info", cmd_info, "Print the workbook's schema version and row counts.")
     imp = add("import", cmd_import, "Import an address book; the same file again adds nobody and updates what changed.")
     imp.add_argument("file", metavar="FILE", help="a LinkedIn Connections.csv, Google or Outlook CSV, .vcf, or any CSV")
-    imp.add_argument("--format", choices=["linkedin", "google", "vcard", "outlook", "csv"], help="skip detection")
+    imp.add_argument("--format", choices=list(FORMATS), help="skip detection")
     imp.add_argument("--dry-run", action="store_true", help="read the file and report, save nothing")
     imp.add_argument(
         "--map",
@@ -175,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--format",
         required=True,
-        choices=["zip", "vcard", "csv", "ics", "plan", "markdown"],
+        choices=list(EXPORTS),
         help="zip: every table as CSV; vcard/csv: everyone; ics: reconnect calendar; plan/markdown: action plan",
     )
     exp.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: a dated name here)")
@@ -194,8 +181,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _mapping(text: str) -> str:
-    from fileio.csv_formats import MAPPABLE_FIELDS
-
     field, equals, column = text.partition("=")
     if not equals or field not in MAPPABLE_FIELDS or not column:
         raise argparse.ArgumentTypeError(f"'{text}' is not FIELD=COLUMN with FIELD one of {', '.join(MAPPABLE_FIELDS)}")
@@ -210,6 +195,7 @@ def _positive(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; a refusal is one line on stderr and a non-zero exit code."""
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)

@@ -59,3 +59,17 @@ def describe_duplicates(draft: ContactDraft, matches: Sequence[Contact]) -> str:
     where = f" at {first.company}" if first.company else ""
     more = f" (and {len(matches) - 1} more)" if len(matches) > 1 else ""
     return f"{first.name}{where} is already listed with {reason}{more}. Save anyway only if this is someone else."
+
+
+def describe_contact(contact: Contact) -> str:
+    """One line telling a person apart from a namesake: company, role, email, circle and tie, id, when added."""
+    added = f"added {contact.created_at:%d %b %Y}" if contact.created_at else ""
+    parts = [
+        contact.company,
+        contact.role,
+        contact.email,
+        f"{CIRCLES.get(contact.circle, contact.circle)}, {contact.tie} tie",
+        f"person #{contact.id}",
+        added,
+    ]
+    return " · ".join(p for p in parts if p)

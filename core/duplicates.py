@@ -25,7 +25,6 @@ class Person:
     name: str
     company: str = ""
     email: str = ""
-    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,6 @@ class _Key:
 def find_duplicates(
     people: Iterable[Person],
     kept_apart: Iterable[tuple[int, int]] = (),
-    across_sources_only: bool = False,
     limit: int = 200,
 ) -> list[DuplicatePair]:
     """Pairs of people who look like one person, best first; pairs kept apart are left out."""
@@ -56,21 +54,15 @@ def find_duplicates(
     apart = {(min(a, b), max(a, b)) for a, b in kept_apart}
     pairs: dict[tuple[int, int], DuplicatePair] = {}
     for a, b in _email_pairs(keyed):
-        _keep(pairs, apart, across_sources_only, a, b, 100, "same email address")
+        _keep(pairs, apart, a, b, 100, "same email address")
     for block in _name_blocks(keyed):
         for a, b, score, reason in _similar_in_block(block, limit + len(apart)):
-            _keep(pairs, apart, across_sources_only, a, b, score, reason)
+            _keep(pairs, apart, a, b, score, reason)
     return sorted(pairs.values(), key=lambda p: (-p.score, p.first_id, p.second_id))[:limit]
 
 
-def compare_people(a: Person, b: Person) -> DuplicatePair | None:
-    """A duplicate pair if these two are probably one person, else None."""
-    found = find_duplicates([a, b])
-    return found[0] if found else None
-
-
-def _keep(pairs, apart, across_sources_only, a: Person, b: Person, score: int, reason: str) -> None:
-    if a.id == b.id or (across_sources_only and a.source == b.source):
+def _keep(pairs, apart, a: Person, b: Person, score: int, reason: str) -> None:
+    if a.id == b.id:
         return
     key = (min(a.id, b.id), max(a.id, b.id))
     if key not in apart and key not in pairs:

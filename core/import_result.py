@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from core.model import ContactDraft
 
@@ -12,6 +12,18 @@ FORMATS: dict[str, str] = {
     "outlook": "Outlook contacts CSV",
     "vcard": "vCard (.vcf)",
     "csv": "Other CSV (choose the columns)",
+}
+
+# Fields a person can be given from a column of any other CSV, and what to call each.
+MAPPABLE_FIELDS: dict[str, str] = {
+    "name": "Full name",
+    "first_name": "First name",
+    "last_name": "Last name",
+    "email": "Email",
+    "phone": "Phone",
+    "company": "Company",
+    "role": "Role or job title",
+    "notes": "Notes",
 }
 
 
@@ -34,7 +46,21 @@ class ImportResult:
     notes: tuple[str, ...] = ()
     default_circle: str = "friends"
     default_tie: str = "weak"
-    columns: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did: how many were added, updated, already up to date, and what was skipped."""
+
+    added: int
+    updated: int
+    unchanged: int
+    skipped: tuple[SkippedRow, ...]
+
+    def describe(self) -> str:
+        """One sentence for the user."""
+        text = f"Added {self.added:,}, updated {self.updated:,}, {self.unchanged:,} already up to date"
+        return text + (f", skipped {len(self.skipped):,}." if self.skipped else ".")
 
 
 def apply_defaults(result: ImportResult, circle: str, tie: str) -> ImportResult:

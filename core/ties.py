@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
-from core.model import CIRCLES, DESTINATION_KINDS, GOAL_KINDS, TIES, Goal
+from core.model import CIRCLES, DESTINATION_KINDS, GOAL_KINDS, Goal
 
 # Below this share of weak ties the network is mostly the inner circle (and the reverse for strong).
 LOW_WEAK_SHARE = 0.3
@@ -283,11 +283,6 @@ def describe_path(path: IntroPath) -> str:
     if path.goal is not None:
         return text + f" for your goal {goal_label(path.goal)}."
     return text + " to widen your network."
-
-
-def tie_label(tie: str) -> str:
-    """The label of a tie key."""
-    return TIES.get(tie, tie)
 
 
 @dataclass(frozen=True)

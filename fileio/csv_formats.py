@@ -9,17 +9,7 @@ from core.names import canonical_company, canonical_name, join_name
 
 MULTI_VALUE = " ::: "  # Google puts several values in one cell with this separator
 
-# Fields a person can be given from a column, and the headers that usually hold them.
-MAPPABLE_FIELDS: dict[str, str] = {
-    "name": "Full name",
-    "first_name": "First name",
-    "last_name": "Last name",
-    "email": "Email",
-    "phone": "Phone",
-    "company": "Company",
-    "role": "Role or job title",
-    "notes": "Notes",
-}
+# The headers that usually hold each field a person can be given from a column.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("name", "full name", "fullname", "display name", "contact name", "contact", "person", "who"),
     "first_name": ("first name", "firstname", "given name", "first", "forename", "vorname", "prénom"),

@@ -79,7 +79,6 @@ def read_contacts(
         notes=notes + result.notes,
         default_circle=circle,
         default_tie=tie,
-        columns=result.columns,
     )
     if not result.drafts:
         raise ImportFileError(_nobody_message(result))
@@ -122,7 +121,7 @@ def _read_csv_text(text: str, fmt: str, mapping: Mapping[str, str] | None) -> Im
             drafts.append(outcome)
             lines.append(line)
     skipped.sort(key=lambda s: s.line)
-    return ImportResult(fmt, tuple(drafts), tuple(lines), tuple(skipped), columns=table.header)
+    return ImportResult(fmt, tuple(drafts), tuple(lines), tuple(skipped))
 
 
 def _read_generic_table(text: str, mapping: Mapping[str, str] | None) -> tuple[CsvTable, Mapping[str, str]]:

@@ -2,18 +2,19 @@
 
 import streamlit as st
 
+from services import info
 from services.workbooks import describe_location
-from store.info import EXAMPLE_QUERY, describe_workbook
 from ui.cache import cached
+from ui.page import start_page
 from ui.session import current_workbook
 
 workbook = current_workbook()
-st.title("About your data")
+start_page("about")
 st.markdown(f"**Where it is:** {describe_location(workbook)}")
-info = cached(workbook, describe_workbook)
-st.markdown(f"**Schema version:** {info['schema_version']} (documented in `docs/schema.md`).")
+held = cached(workbook, info.describe_workbook)
+st.markdown(f"**Schema version:** {held.schema_version} (documented in `docs/schema.md`).")
 st.dataframe(
-    [{"What": table, "Rows": count} for table, count in info["counts"].items()],
+    [{"What": table, "Rows": count} for table, count in held.counts.items()],
     hide_index=True,
     width="content",
 )
@@ -22,9 +23,10 @@ st.markdown(
     "the interactions you log, your network ratings and your give-and-take ledger. Nothing is sent "
     "anywhere: the app has no accounts, no tracking and no usage statistics."
 )
-if not workbook.in_memory:
+session = info.example_session(workbook)
+if session is not None:
     st.markdown("**Open it yourself** with DuckDB while the app is stopped:")
-    st.code(f"duckdb '{workbook.path}'\n{EXAMPLE_QUERY}", language="sql")
+    st.code(session, language="sql")
     st.markdown(
         "**Delete it:** stop the app and delete the file above (and the `.wal` file beside it, if any). "
         "The next start makes a new, empty workbook."

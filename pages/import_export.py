@@ -1,33 +1,29 @@
 """Your data in and out: import address books, review duplicates, export, back up and restore."""
 
-import re
-import tempfile
 from datetime import datetime
-from pathlib import Path
 
 import streamlit as st
 
+from core.contacts import describe_contact
 from core.errors import ImportFileError
-from core.import_result import FORMATS, apply_defaults, first_rows
+from core.import_result import FORMATS, MAPPABLE_FIELDS, apply_defaults, first_rows
 from core.model import CIRCLES, TIES
-from fileio.csv_formats import MAPPABLE_FIELDS, guess_mapping
-from fileio.reader import read_columns, read_contacts
+from core.text import plural
+from services import backups, imports
 from services.exports import EXPORTS
-from store import InvalidInput, WorkbookError, imports
-from store import backup as backups
-from store import contacts as people
 from ui.cache import cached
+from ui.feedback import refusal, run_save, show
+from ui.page import start_page
+from ui.registry import PART_PARAM
 from ui.session import current_workbook
-from ui.widgets import flash, set_flash
+from ui.text import literal
 
 SECTIONS = ["Import", "Duplicates", "Export", "Backup and restore"]
 PREVIEW_ROWS = 50
 SKIPPED_SHOWN = 200
-PAIRS_SHOWN = 50
 NONE = ""
 AUTO = "auto"
 workbook = current_workbook()
-snapshots_in = backups.snapshot_folder(workbook)
 
 
 # --- import -------------------------------------------------------------------------------------
@@ -40,9 +36,7 @@ def read_upload(data: bytes, fmt: str | None, mapping: tuple) -> object:
     if held is None or held[0] != key:
         bar = st.progress(0.0, text="Reading the file…")
         try:
-            result = read_contacts(
-                data, fmt=fmt, mapping=dict(mapping) or None, progress=lambda f, text: bar.progress(f, text=text)
-            )
+            result = imports.read_file(data, fmt, dict(mapping), progress=lambda f, text: bar.progress(f, text=text))
         finally:
             bar.empty()
         held = (key, result)
@@ -52,29 +46,19 @@ def read_upload(data: bytes, fmt: str | None, mapping: tuple) -> object:
 
 def ask_mapping(data: bytes) -> tuple:
     """For any other CSV: which column holds which field (guessed first)."""
-    columns = read_columns(data)
-    guess = guess_mapping(columns)
+    choices = imports.column_choices(data)
     st.markdown("**Which column holds what?** Pick a full-name column, or first and last name columns.")
     cols = st.columns(4)
     chosen = {}
     for index, (field, label) in enumerate(MAPPABLE_FIELDS.items()):
-        options = [NONE, *columns]
-        default = options.index(guess[field]) if field in guess else 0
+        options = [NONE, *choices.columns]
+        default = options.index(choices.guess[field]) if field in choices.guess else 0
         pick = cols[index % 4].selectbox(
             label, options, index=default, key=f"map_{field}", format_func=lambda c: c or "(none)"
         )
         if pick:
             chosen[field] = pick
     return tuple(sorted(chosen.items()))
-
-
-def md(text: str) -> str:
-    """User text shown through Markdown as the plain text it is (no links, emphasis or HTML)."""
-    return re.sub(r"([\\`*_\[\]<>#|~$])", r"\\\1", text)
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def show_preview(result, shown) -> None:
@@ -114,18 +98,20 @@ def show_preview(result, shown) -> None:
 
 def run_import(result, circle: str, tie: str) -> None:
     """The confirm button's callback: save in one transaction, with a progress bar while it runs."""
-    bar = st.progress(0.0, text="Applying your choices…")
-    try:
-        result = apply_defaults(result, circle, tie)
-        summary = imports.import_contacts(workbook, result, progress=lambda f, text: bar.progress(f, text=text))
-    except (InvalidInput, WorkbookError) as error:
-        set_flash("error", f"{error}", "_import_flash")
-        return
-    finally:
-        bar.empty()
-    st.session_state["_import_summary"] = summary
-    st.session_state.pop("_import_read", None)
-    st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
+
+    def action() -> None:
+        bar = st.progress(0.0, text="Applying your choices…")
+        try:
+            summary = imports.import_people(
+                workbook, result, circle, tie, progress=lambda f, text: bar.progress(f, text=text)
+            )
+        finally:
+            bar.empty()
+        st.session_state["_import_summary"] = summary  # shown with the rows skipped, below the uploader
+        st.session_state.pop("_import_read", None)
+        st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
+
+    run_save("import", action)
 
 
 def show_summary() -> None:
@@ -147,7 +133,6 @@ def show_import() -> None:
         "LinkedIn's Connections.csv, a Google or Outlook contacts CSV, a vCard (.vcf) file, or any "
         "other CSV. You see everything before it is saved; importing the same file again adds nobody."
     )
-    flash("_import_flash")
     fmt = st.selectbox(
         "Format", [AUTO, *FORMATS], format_func=lambda f: FORMATS.get(f, "Detect it for me"), key="import_format"
     )
@@ -162,7 +147,7 @@ def show_import() -> None:
         mapping = ask_mapping(data) if fmt == "csv" else ()
         result = read_upload(data, fmt, mapping)
     except ImportFileError as error:
-        st.error(f"{error} Nothing was saved.", icon=":material/error:")
+        st.error(refusal(error), icon=":material/error:")
         return
     left, right = st.columns(2)
     circle = left.selectbox(
@@ -188,6 +173,7 @@ def show_import() -> None:
         f"{plural(len(result.skipped), 'row')} listed",
         key="import_accept_skips",
     )
+    show("import")
     st.button(
         f"Import {plural(len(result.drafts), 'person', 'people')}",
         type="primary",
@@ -203,49 +189,34 @@ def show_import() -> None:
 
 
 def merge(kept_id: int, merged_id: int, name: str) -> None:
-    try:
-        imports.merge_contacts(workbook, kept_id, merged_id)
-    except InvalidInput as error:
-        set_flash("error", str(error), "_dup_flash")
-        return
-    set_flash("success", f"Merged into {name}: every interaction and note was kept. Undo below if wrong.", "_dup_flash")
+    def action() -> str:
+        imports.merge(workbook, kept_id, merged_id)
+        return f"Merged into {literal(name)}: every interaction and note was kept. Undo below if wrong."
+
+    run_save("duplicates", action)
 
 
 def keep_apart(first_id: int, second_id: int) -> None:
-    imports.keep_apart(workbook, first_id, second_id)
-    set_flash("success", "Kept apart: this pair will not be suggested again.", "_dup_flash")
+    def action() -> str:
+        imports.keep_apart(workbook, first_id, second_id)
+        return "Kept apart: this pair will not be suggested again."
+
+    run_save("duplicates", action)
 
 
 def undo(merge_id: int) -> None:
-    try:
+    def action() -> str:
         imports.undo_merge(workbook, merge_id)
-    except InvalidInput as error:
-        set_flash("error", str(error), "_dup_flash")
-        return
-    set_flash("success", "Undone: both people are back as they were.", "_dup_flash")
+        return "Undone: both people are back as they were."
 
-
-def describe_person(contact) -> str:
-    added = f"added {contact.created_at:%d %b %Y}" if contact.created_at else ""
-    parts = [
-        contact.company,
-        contact.role,
-        contact.email,
-        f"{CIRCLES.get(contact.circle, contact.circle)}, {contact.tie} tie",
-        f"person #{contact.id}",
-        added,
-    ]
-    return " · ".join(p for p in parts if p)
+    run_save("duplicates", action)
 
 
 def show_pair(pair) -> None:
-    first, second = people.get_contact(workbook, pair.first_id), people.get_contact(workbook, pair.second_id)
-    if first is None or second is None:
-        return
     left, right = st.columns(2)
-    for column, person, other in ((left, first, second), (right, second, first)):
-        column.markdown(f"**{md(person.name)}**")
-        column.caption(md(describe_person(person)))
+    for column, person, other in ((left, pair.first, pair.second), (right, pair.second, pair.first)):
+        column.markdown(f"**{literal(person.name)}**")
+        column.caption(literal(describe_contact(person)))
         column.button(
             f"Keep {person.name}, merge the other in",
             key=f"merge_{person.id}_{other.id}",
@@ -255,9 +226,9 @@ def show_pair(pair) -> None:
         )
     st.button(
         "They are different people: keep apart",
-        key=f"apart_{first.id}_{second.id}",
+        key=f"apart_{pair.first.id}_{pair.second.id}",
         on_click=keep_apart,
-        args=(first.id, second.id),
+        args=(pair.first.id, pair.second.id),
         icon=":material/call_split:",
     )
 
@@ -267,21 +238,17 @@ def show_duplicates() -> None:
         "The same person can arrive from two sources (“Bill Smith” on LinkedIn, “William Smith” in "
         "Google). Merging keeps every interaction, note and reference step, and can be undone."
     )
-    flash("_dup_flash")
+    show("duplicates")
     if not st.toggle("Look for likely duplicates", key="dup_look"):
         show_merges()
         return
     with st.spinner("Comparing everyone's names…"):
-        pairs = cached(workbook, imports.likely_duplicates, PAIRS_SHOWN)
+        pairs = cached(workbook, imports.likely_duplicates)
     if not pairs:
         st.info("No likely duplicates: every name looks like a different person.", icon=":material/check:")
     else:
-        names = people.contact_names(workbook, [i for p in pairs for i in (p.first_id, p.second_id)])
-        labels = {
-            i: f"{names.get(p.first_id, '?')} and {names.get(p.second_id, '?')} ({p.reason})"
-            for i, p in enumerate(pairs)
-        }
-        more = " (the best 50; merge some to see more)" if len(pairs) == PAIRS_SHOWN else ""
+        labels = {i: f"{p.first.name} and {p.second.name} ({p.reason})" for i, p in enumerate(pairs)}
+        more = " (the best 50; merge some to see more)" if len(pairs) == imports.PAIRS_SHOWN else ""
         chosen = st.selectbox(
             f"{len(pairs)} pairs to review{more}", list(labels), format_func=labels.get, key="dup_pair"
         )
@@ -290,13 +257,13 @@ def show_duplicates() -> None:
 
 
 def show_merges() -> None:
-    merges = [m for m in imports.list_merges(workbook, 5) if not m.undone]
+    merges = cached(workbook, imports.recent_merges)
     if not merges:
         return
     st.markdown("**Recent merges**")
     for record in merges:
         left, right = st.columns([3, 1])
-        left.markdown(f"{md(record.merged_name)} → {md(record.kept_name)} ({record.merged_at:%d %b %H:%M})")
+        left.markdown(f"{literal(record.merged_name)} → {literal(record.kept_name)} ({record.merged_at:%d %b %H:%M})")
         right.button("Undo", key=f"undo_{record.id}", on_click=undo, args=(record.id,), icon=":material/undo:")
 
 
@@ -318,31 +285,30 @@ def show_exports() -> None:
         )
 
 
-def restore_from(path: Path, what: str) -> None:
-    try:
-        previous = backups.restore_workbook(workbook, path, snapshots_in, datetime.now())
-    except WorkbookError as error:
-        set_flash("error", backups.describe_restore_error(error), "_restore_flash")
-        return
-    kept = f" Your previous workbook was kept as {previous.name}." if previous else ""
-    count = plural(people.count_contacts(workbook), "person", "people")
-    set_flash("success", f"Restored {what}: {count}.{kept}", "_restore_flash")
+def restored(what: str, outcome) -> str:
+    kept = f" Your previous workbook was kept as {literal(outcome.previous)}." if outcome.previous else ""
+    return f"Restored {literal(what)}: {plural(outcome.people, 'person', 'people')}.{kept}"
 
 
 def restore_upload() -> None:
     upload = st.session_state.get(f"restore_file_{st.session_state.get('_restore_round', 0)}")
-    if upload is None:
-        set_flash("error", "Choose a backup file first.", "_restore_flash")
-        return
-    with tempfile.TemporaryDirectory(prefix="workbook-upload-") as folder:
-        path = Path(folder) / "upload.duckdb"
-        path.write_bytes(upload.getvalue())
-        restore_from(path, upload.name)
-    st.session_state["_restore_round"] = st.session_state.get("_restore_round", 0) + 1
+
+    def action() -> str:
+        data, name = (upload.getvalue(), upload.name) if upload is not None else (None, "")
+        return restored(name, backups.restore_upload(workbook, data, name, datetime.now()))
+
+    run_save("restore", action)
+    if upload is not None:
+        st.session_state["_restore_round"] = st.session_state.get("_restore_round", 0) + 1
+
+
+def restore_snapshot(path, day: str) -> None:
+    run_save(
+        "snapshot", lambda: restored(f"the backup of {day}", backups.restore_snapshot(workbook, path, datetime.now()))
+    )
 
 
 def show_backup() -> None:
-    flash("_restore_flash")
     now = datetime.now()
     st.download_button(
         "Download a backup of this workbook",
@@ -358,6 +324,7 @@ def show_backup() -> None:
     st.markdown("**Restore from a backup file**")
     st.file_uploader("Backup file (.duckdb)", key=f"restore_file_{st.session_state.get('_restore_round', 0)}")
     sure = st.checkbox("Replace everything in this workbook with the backup", key="restore_sure")
+    show("restore")
     st.button(
         "Restore",
         disabled=not sure,
@@ -371,39 +338,41 @@ def show_backup() -> None:
 
 def show_snapshots() -> None:
     st.markdown("**Automatic backups**")
-    if snapshots_in is None:
+    kept = backups.automatic_backups(workbook, datetime.now())
+    if kept.folder is None:
         st.caption("This workbook lives only in this browser session: download a backup to keep your work.")
         return
-    try:
-        backups.snapshot_if_due(workbook, snapshots_in, datetime.now())
-    except (WorkbookError, OSError) as error:
-        st.warning(f"Today's automatic backup failed ({error}); download a backup by hand.", icon=":material/warning:")
-    points = backups.list_restore_points(snapshots_in)
-    if not points:
+    if kept.failure:
+        st.warning(
+            f"Today's automatic backup failed ({literal(kept.failure)}); download a backup by hand.",
+            icon=":material/warning:",
+        )
+    if not kept.points:
         return
     st.write(
-        f"Last good backup: **{points[0].taken_at:%d %b %Y, %H:%M}**. One a day is kept for the last "
-        f"{backups.SNAPSHOT_KEEP} days, and a copy before every restore, in `{snapshots_in}`."
+        f"Last good backup: **{kept.points[0].taken_at:%d %b %Y, %H:%M}**. One a day is kept for the last "
+        f"{kept.keep} days, and a copy before every restore, in `{kept.folder}`."
     )
     days = {
         s.path: f"{s.taken_at:%A %d %b %Y, %H:%M}" + (" (kept before a restore)" if s.before_restore else "")
-        for s in points
+        for s in kept.points
     }
     chosen = st.selectbox("Restore an automatic backup", list(days), format_func=days.get, key="snapshot_pick")
     sure = st.checkbox("Replace everything in this workbook with that backup", key="snapshot_sure")
+    show("snapshot")
     st.button(
         "Restore this backup",
         disabled=not sure,
-        on_click=restore_from,
-        args=(chosen, f"the backup of {days[chosen]}"),
+        on_click=restore_snapshot,
+        args=(chosen, days[chosen]),
         key="snapshot_go",
         icon=":material/history:",
     )
 
 
-st.title("Import, export, backup")
+start_page("import_export")
 # Only the open part runs (and the URL names it), so a visit pays for one part, not four.
-importing, duplicates, exporting, backing_up = st.tabs(SECTIONS, key="section", on_change="rerun", bind="query-params")
+importing, duplicates, exporting, backing_up = st.tabs(SECTIONS, key=PART_PARAM, on_change="rerun", bind="query-params")
 if importing.open:
     with importing:
         show_import()

@@ -3,56 +3,44 @@
 import streamlit as st
 
 from charts.network import list_growth, people_per_circle
-from core.circles import count_circles, describe_coverage
-from core.contacts import check_draft, clean_draft, describe_duplicates
 from core.model import CIRCLE_PROMPTS, CIRCLES, TIES, ContactDraft
-from store import InvalidInput
-from store import contacts as people
-from ui.cache import cached, chart_spec
+from core.text import person_label, plural
+from services import people
+from ui.cache import cached, show_chart
+from ui.feedback import run_save, say, show
+from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import credit_article, flash, pick_person_id, set_flash
+from ui.widgets import pick_person_id
 
-PAGE_SIZE = 50
 FIELDS = ("name", "company", "role", "email", "phone", "notes")
 workbook = current_workbook()
 
 
 def draft_from_state(prefix: str, introduced_by: int | None) -> ContactDraft:
     state = st.session_state
-    return clean_draft(
-        ContactDraft(
-            **{f: state.get(f"{prefix}_{f}", "") or "" for f in FIELDS},
-            circle=state.get(f"{prefix}_circle", "friends"),
-            tie=state.get(f"{prefix}_tie", "weak"),
-            introduced_by=introduced_by,
-        )
+    return ContactDraft(
+        **{f: state.get(f"{prefix}_{f}", "") or "" for f in FIELDS},
+        circle=state.get(f"{prefix}_circle", "friends"),
+        tie=state.get(f"{prefix}_tie", "weak"),
+        introduced_by=introduced_by,
     )
 
 
 def add_person(introduced_by: int | None) -> None:
-    draft = draft_from_state("new", introduced_by)
-    problems = check_draft(draft)
-    if problems:
-        set_flash("error", literal(" ".join(p.message for p in problems)), "_add_flash")
-        return
-    duplicates = people.find_likely_duplicates(workbook, draft.name, draft.email, draft.company)
-    if duplicates and not st.session_state.get("new_confirm_duplicate"):
-        set_flash(
-            "warning",
-            literal(describe_duplicates(draft, duplicates)) + " Tick “Save anyway” to add them.",
-            "_add_flash",
-        )
-        return
-    try:
-        people.add_contact(workbook, draft)
-    except InvalidInput as error:
-        set_flash("error", literal(error), "_add_flash")
-        return
-    for f in FIELDS:
-        st.session_state[f"new_{f}"] = ""
-    st.session_state["new_confirm_duplicate"] = False
-    set_flash("success", f"Added {literal(draft.name)} to {CIRCLES[draft.circle].lower()}.", "_add_flash")
+    def action() -> str | None:
+        draft = draft_from_state("new", introduced_by)
+        try:
+            person = people.add_person(workbook, draft, save_anyway=st.session_state.get("new_confirm_duplicate"))
+        except people.LikelyDuplicate as warning:  # not a refusal: the user may well mean a second person
+            say("add", "warning", literal(warning))
+            return None
+        for f in FIELDS:
+            st.session_state[f"new_{f}"] = ""
+        st.session_state["new_confirm_duplicate"] = False
+        return f"Added {literal(person.name)} to {CIRCLES[person.circle].lower()}."
+
+    run_save("add", action)
 
 
 def show_add_form() -> None:
@@ -71,12 +59,12 @@ def show_add_form() -> None:
     right.text_input("Phone", key="new_phone")
     st.text_area("Notes", key="new_notes", height=68, placeholder="How you know them, what they do")
     st.checkbox("Save anyway if they look like someone already listed", key="new_confirm_duplicate")
-    flash("_add_flash")
+    show("add")
     st.button("Add person", type="primary", on_click=add_person, args=(introducer,), icon=":material/person_add:")
 
 
 def show_list() -> None:
-    flash("_edit_flash")
+    show("undo")
     if "_last_trashed" in st.session_state:
         _, name = st.session_state["_last_trashed"]
         st.warning(f"Moved {literal(name)} to the trash (kept 30 days).", icon=":material/delete:")
@@ -87,20 +75,17 @@ def show_list() -> None:
         "Circle", [None, *CIRCLES], format_func=lambda c: "All circles" if c is None else CIRCLES[c], key="list_circle"
     )
     tie = right.selectbox("Tie", [None, *TIES], format_func=lambda t: "Both" if t is None else TIES[t], key="list_tie")
-    pages = max(1, -(-cached(workbook, people.count_matching, search, circle, tie) // PAGE_SIZE))
+    pages = cached(workbook, people.count_pages, search, circle, tie)
     page = st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="list_page") if pages > 1 else 1
-    rows, total = cached(workbook, people.search_contacts, search, circle, tie, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-    if not total:
+    listed = cached(workbook, people.list_people, search, circle, tie, page)
+    if not listed.total:
         st.info(
             "Nobody matches these filters."
             if (search or circle or tie)
             else "Nobody listed yet: add someone in “Add people”."
         )
         return
-    introducers = people.contact_names(workbook, [r.introduced_by for r in rows])
-    st.caption(
-        f"{total:,} {'person' if total == 1 else 'people'}; showing {len(rows)} from #{(page - 1) * PAGE_SIZE + 1:,}."
-    )
+    st.caption(f"{plural(listed.total, 'person', 'people')}; showing {len(listed.people)} from #{listed.first:,}.")
     st.dataframe(
         [
             {
@@ -110,47 +95,44 @@ def show_list() -> None:
                 "Company": r.company,
                 "Role": r.role,
                 "Email": r.email,
-                "Introduced by": introducers.get(r.introduced_by, ""),
+                "Introduced by": listed.introducers.get(r.introduced_by, ""),
                 "Notes": r.notes,
             }
-            for r in rows
+            for r in listed.people
         ],
         hide_index=True,
         width="stretch",
     )
-    show_editor({r.id: r for r in rows})
+    show_editor({r.id: r for r in listed.people})
 
 
 def save_edit(contact_id: int) -> None:
-    draft = draft_from_state("edit", None)
-    problems = check_draft(draft)
-    if problems:
-        set_flash("error", literal(" ".join(p.message for p in problems)) + " Nothing was saved.", "_edit_flash")
-        return
-    changes = {f: getattr(draft, f) for f in (*FIELDS, "circle", "tie")}
-    try:
-        people.update_contact(workbook, contact_id, **changes)
-    except InvalidInput as error:
-        set_flash("error", literal(error), "_edit_flash")
-        return
-    set_flash("success", f"Saved {literal(draft.name)}.", "_edit_flash")
+    def action() -> str:
+        person = people.edit_person(workbook, contact_id, draft_from_state("edit", None))
+        return f"Saved {literal(person.name)}."
+
+    run_save("edit", action)
 
 
 def trash_person(contact_id: int, name: str) -> None:
-    people.trash_contacts(workbook, [contact_id])
-    st.session_state["_last_trashed"] = (contact_id, name)
+    def action() -> None:
+        people.trash_person(workbook, contact_id)
+        st.session_state["_last_trashed"] = (contact_id, name)  # its warning carries the Undo button
+
+    run_save("edit", action)
 
 
 def undo_trash() -> None:
     contact_id, name = st.session_state.pop("_last_trashed")
-    people.restore_contacts(workbook, [contact_id])
-    set_flash("success", f"{literal(name)} is back in your list.", "_edit_flash")
+
+    def action() -> str:
+        people.restore_people(workbook, [contact_id])
+        return f"{literal(name)} is back in your list."
+
+    run_save("undo", action)
 
 
-def load_into_editor() -> None:
-    chosen = st.session_state.get("_editing")
-    if chosen is None:
-        return
+def load_into_editor(chosen) -> None:
     for f in FIELDS:
         st.session_state[f"edit_{f}"] = getattr(chosen, f)
     st.session_state["edit_circle"] = chosen.circle if chosen.circle in CIRCLES else "friends"
@@ -171,8 +153,7 @@ def show_editor(shown: dict) -> None:
         return
     if st.session_state.get("_editing_id") != contact_id:
         st.session_state["_editing_id"] = contact_id
-        st.session_state["_editing"] = shown[contact_id]
-        load_into_editor()
+        load_into_editor(shown[contact_id])
     left, right = st.columns(2)
     left.text_input("Name", key="edit_name", max_chars=200)
     right.selectbox("Circle", list(CIRCLES), format_func=CIRCLES.get, key="edit_circle")
@@ -182,6 +163,7 @@ def show_editor(shown: dict) -> None:
     right.text_input("Phone", key="edit_phone")
     st.radio("Tie", list(TIES), format_func=TIES.get, key="edit_tie", horizontal=True)
     st.text_area("Notes", key="edit_notes", height=68)
+    show("edit")
     save, delete = st.columns(2)
     save.button("Save changes", type="primary", on_click=save_edit, args=(contact_id,), icon=":material/save:")
     delete.button(
@@ -190,34 +172,34 @@ def show_editor(shown: dict) -> None:
 
 
 def restore_selected() -> None:
-    ids = st.session_state.get("trash_pick") or []
-    restored = people.restore_contacts(workbook, ids)
-    set_flash("success", f"Restored {restored} {'person' if restored == 1 else 'people'}.", "_trash_flash")
+    def action() -> str:
+        restored = people.restore_people(workbook, st.session_state.get("trash_pick") or [])
+        return f"Restored {plural(restored, 'person', 'people')}."
+
+    run_save("trash", action)
 
 
 def show_trash() -> None:
-    flash("_trash_flash")
-    trashed = people.list_trash(workbook)
+    show("trash")
+    trashed = cached(workbook, people.list_trash)
     if not trashed:
         st.info("The trash is empty. Deleted people stay here for 30 days before they go for good.")
         return
-    names = {c.id: c.name + (f" · {c.company}" if c.company else "") for c in trashed}
+    names = {c.id: person_label(c.name, c.company) for c in trashed}
     st.multiselect("People to bring back", list(names), format_func=names.get, key="trash_pick")
     st.button("Restore", on_click=restore_selected, icon=":material/restore_from_trash:")
 
 
-st.title("1 · You know more people than you think")
-st.markdown(
+start_page(
+    "know",
     "Your network is bigger than it feels: family, friends, neighbours, old colleagues, the parents "
     "at the school gate, even your accountant. Go circle by circle and write names down; the list "
-    "grows quickly, and people you meet through them count too."
+    "grows quickly, and people you meet through them count too.",
 )
-counts = cached(workbook, people.count_by_circle)
-rows = count_circles(counts)
-total = sum(counts.values())
+overview = cached(workbook, people.circles_overview)
 metric_people, metric_circles = st.columns(2)
-metric_people.metric("People listed", f"{total:,}")
-metric_circles.metric("Circles with people", f"{sum(1 for r in rows if not r.empty)} of {len(CIRCLES)}")
+metric_people.metric("People listed", f"{overview.total:,}")
+metric_circles.metric("Circles with people", f"{overview.covered} of {len(CIRCLES)}")
 
 work_col, circles_col = st.columns([3, 2], gap="large")
 with work_col:
@@ -231,15 +213,8 @@ with work_col:
 
 with circles_col:
     st.subheader("Your circles")
-    st.markdown(describe_coverage(counts))
-    st.vega_lite_chart(
-        spec=chart_spec(workbook, people_per_circle, rows), width="stretch", alt=describe_coverage(counts)
-    )
-    growth = cached(workbook, people.growth_by_month)
-    if len(growth) > 1:
-        st.vega_lite_chart(
-            spec=chart_spec(workbook, list_growth, growth),
-            width="stretch",
-            alt="How many people your list held, month by month.",
-        )
+    st.markdown(overview.reading)
+    show_chart(workbook, people_per_circle, overview.circles, alt=overview.reading)
+    if len(overview.growth) > 1:
+        show_chart(workbook, list_growth, overview.growth, alt="How many people your list held, month by month.")
 credit_article()

@@ -1,12 +1,111 @@
-"""Tip 1's use cases: the people you know, found, added, edited, trashed and restored."""
+"""Tip 1's use cases: the people you know, found, added, edited, trashed and restored, circle by circle."""
 
 from __future__ import annotations
 
-from core.model import Contact
+from dataclasses import dataclass
+
+from core.circles import CircleCount, count_circles, describe_coverage
+from core.contacts import check_draft, clean_draft, describe_duplicates
+from core.errors import InvalidInput
+from core.model import Contact, ContactDraft
 from services.workbooks import Workbook
 from store import contacts
+
+PAGE_SIZE = 50
+# What the edit form changes; who introduced a person is set when they are added.
+EDITED_FIELDS = ("name", "company", "role", "email", "phone", "notes", "circle", "tie")
+
+
+class LikelyDuplicate(InvalidInput):
+    """The person looks like someone already listed; saved only when the user says "save anyway"."""
+
+
+@dataclass(frozen=True)
+class PeoplePage:
+    """One page of the list: the people on it, who introduced them, and where it sits in the whole."""
+
+    people: tuple[Contact, ...]
+    introducers: dict[int, str]
+    total: int
+    first: int  # the position (from 1) of the page's first person in the whole list
+
+
+@dataclass(frozen=True)
+class CirclesOverview:
+    """Every circle with its count, how many have someone, a plain reading, and the list's growth."""
+
+    circles: tuple[CircleCount, ...]
+    total: int
+    covered: int
+    reading: str
+    growth: tuple[tuple[str, int], ...]
 
 
 def search_people(workbook: Workbook, query: str, limit: int = 20) -> tuple[list[Contact], int]:
     """Up to ``limit`` live people whose name, company, role or email contains ``query``, and how many match."""
     return contacts.search_contacts(workbook, query, limit=limit)
+
+
+def add_person(workbook: Workbook, draft: ContactDraft, save_anyway: bool = False) -> Contact:
+    """Save a new person once the draft checks out; someone who looks already listed needs ``save_anyway``."""
+    draft = _checked(draft)
+    duplicates = contacts.find_likely_duplicates(workbook, draft.name, draft.email, draft.company)
+    if duplicates and not save_anyway:
+        raise LikelyDuplicate(describe_duplicates(draft, duplicates) + " Tick “Save anyway” to add them.")
+    return contacts.get_contact(workbook, contacts.add_contact(workbook, draft))
+
+
+def edit_person(workbook: Workbook, contact_id: int, draft: ContactDraft) -> Contact:
+    """Change a person's details (name, circle, tie, company, role, email, phone, notes)."""
+    draft = _checked(draft)
+    contacts.update_contact(workbook, contact_id, **{f: getattr(draft, f) for f in EDITED_FIELDS})
+    return contacts.get_contact(workbook, contact_id)
+
+
+def _checked(draft: ContactDraft) -> ContactDraft:
+    draft = clean_draft(draft)
+    problems = check_draft(draft)
+    if problems:
+        raise InvalidInput(" ".join(p.message for p in problems))
+    return draft
+
+
+def trash_person(workbook: Workbook, contact_id: int) -> None:
+    """Move a person to the trash, where they stay restorable for 30 days."""
+    contacts.trash_contacts(workbook, [contact_id])
+
+
+def restore_people(workbook: Workbook, contact_ids: list[int]) -> int:
+    """Bring people back from the trash (an undo, or a pick from the trash list); how many came back."""
+    return contacts.restore_contacts(workbook, contact_ids)
+
+
+def count_pages(workbook: Workbook, search: str, circle: str | None, tie: str | None) -> int:
+    """How many pages the list has with these filters (at least one)."""
+    return max(1, -(-contacts.count_matching(workbook, search, circle, tie) // PAGE_SIZE))
+
+
+def list_people(workbook: Workbook, search: str, circle: str | None, tie: str | None, page: int = 1) -> PeoplePage:
+    """One page of the people matching the filters, by name, with the names of their introducers."""
+    offset = (max(page, 1) - 1) * PAGE_SIZE
+    rows, total = contacts.search_contacts(workbook, search, circle, tie, PAGE_SIZE, offset)
+    introducers = contacts.contact_names(workbook, [r.introduced_by for r in rows])
+    return PeoplePage(tuple(rows), introducers, total, offset + 1)
+
+
+def circles_overview(workbook: Workbook) -> CirclesOverview:
+    """How many people each circle holds (empty ones too), how many circles have someone, and the growth."""
+    counts = contacts.count_by_circle(workbook)
+    circles = tuple(count_circles(counts))
+    return CirclesOverview(
+        circles=circles,
+        total=sum(counts.values()),
+        covered=sum(1 for c in circles if not c.empty),
+        reading=describe_coverage(counts),
+        growth=tuple(contacts.growth_by_month(workbook)),
+    )
+
+
+def list_trash(workbook: Workbook) -> list[Contact]:
+    """The people in the trash, most recently deleted first (people merged into someone are left out)."""
+    return contacts.list_trash(workbook)

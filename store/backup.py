@@ -246,11 +246,6 @@ def _backups_in(folder: str | os.PathLike[str] | None) -> list[Snapshot]:
     return sorted(found, key=lambda s: (s.day, s.taken_at), reverse=True)
 
 
-def describe_restore_error(error: WorkbookError) -> str:
-    """The message to show when a restore is refused: the current workbook was not touched."""
-    return f"{error} Your current workbook was not changed."
-
-
 # --- Exports of the whole workbook (the zip of CSVs, the people as vCards). ---
 
 

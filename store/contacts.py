@@ -128,6 +128,7 @@ def empty_trash(workbook: Workbook, older_than_days: int = TRASH_DAYS, now: date
 
 
 def list_trash(workbook: Workbook) -> list[Contact]:
+    """The people in the trash, most recently deleted first (at most 500)."""
     # People merged into someone else are not deleted by the user; their merge log brings them back.
     rows = workbook.read(
         f"{_SELECT} WHERE deleted_at IS NOT NULL "
@@ -138,8 +139,18 @@ def list_trash(workbook: Workbook) -> list[Contact]:
 
 
 def get_contact(workbook: Workbook, contact_id: int) -> Contact | None:
+    """A live person, or None when they are not in the workbook (or in the trash)."""
     row = workbook.read_one(f"{_SELECT} WHERE id = ? AND deleted_at IS NULL", [contact_id])
     return _contact(row) if row else None
+
+
+def get_contacts(workbook: Workbook, contact_ids: Iterable[int]) -> dict[int, Contact]:
+    """The live people among these ids, by id (one query, however many)."""
+    wanted = sorted({int(i) for i in contact_ids})
+    if not wanted:
+        return {}
+    rows = workbook.read(f"{_SELECT} WHERE id IN (SELECT unnest(?)) AND deleted_at IS NULL", [wanted])
+    return {c.id: c for c in map(_contact, rows)}
 
 
 def people_filter(search: str, circle: str | None, tie: str | None) -> tuple[str, list]:
@@ -191,15 +202,18 @@ def contact_names(workbook: Workbook, ids: Iterable[int]) -> dict[int, str]:
 
 
 def count_contacts(workbook: Workbook) -> int:
+    """How many live people the workbook holds."""
     return int(workbook.read_one("SELECT count(*) FROM contacts WHERE deleted_at IS NULL")[0])
 
 
 def count_by_circle(workbook: Workbook) -> dict[str, int]:
+    """Circle -> how many live people it holds (circles with nobody are absent)."""
     rows = workbook.read("SELECT circle, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle")
     return {c: int(n) for c, n in rows}
 
 
 def count_by_circle_and_tie(workbook: Workbook) -> list[tuple[str, str, int]]:
+    """(circle, tie, how many live people) for every pair there is."""
     rows = workbook.read("SELECT circle, tie, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle, tie")
     return [(c, t, int(n)) for c, t, n in rows]
 

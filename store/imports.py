@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,7 +11,7 @@ import pyarrow as pa
 
 from core.duplicates import DuplicatePair, Person, find_duplicates
 from core.errors import InvalidInput
-from core.import_result import ImportResult, SkippedRow
+from core.import_result import ImportResult, ImportSummary, SkippedRow
 from core.model import CIRCLES, TIES
 from store.workbook import Workbook
 
@@ -53,22 +52,6 @@ WHERE a.action = 'update' AND c.id = a.contact_id
 """
 
 
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an import did: how many were added, updated, already up to date, and what was skipped."""
-
-    added: int
-    updated: int
-    unchanged: int
-    skipped: tuple[SkippedRow, ...]
-    added_ids: tuple[int, ...] = ()
-
-    def describe(self) -> str:
-        """One sentence for the user."""
-        text = f"Added {self.added:,}, updated {self.updated:,}, {self.unchanged:,} already up to date"
-        return text + (f", skipped {len(self.skipped):,}." if self.skipped else ".")
-
-
 def import_contacts(workbook: Workbook, result: ImportResult, progress: Progress | None = None) -> ImportSummary:
     """Save the people of one file in one transaction; importing the same file again adds nobody."""
     report = progress or (lambda fraction, text: None)
@@ -93,17 +76,17 @@ def import_contacts(workbook: Workbook, result: ImportResult, progress: Progress
     report(1.0, "Done")
     updated = sum(a == "update" for a in actions["action"])
     all_skipped = tuple(sorted(result.skipped + tuple(skipped) + tuple(skipped_here), key=lambda s: s.line))
-    return ImportSummary(len(added), updated, unchanged, all_skipped, tuple(int(r[0]) for r in added))
+    return ImportSummary(len(added), updated, unchanged, all_skipped)
 
 
 def _check_drafts(result: ImportResult) -> None:
     for draft, line in zip(result.drafts, result.lines):
         if not draft.name.strip():
-            raise InvalidInput(f"Line {line} has no name; nothing was imported. Fix the file and try again.")
+            raise InvalidInput(f"Line {line} has no name; fix the file and try again.")
         if draft.circle not in CIRCLES:
-            raise InvalidInput(f"'{draft.circle}' is not a circle; choose one from the list. Nothing was imported.")
+            raise InvalidInput(f"'{draft.circle}' is not a circle; choose one from the list.")
         if draft.tie not in TIES:
-            raise InvalidInput(f"'{draft.tie}' is not a tie; choose strong or weak. Nothing was imported.")
+            raise InvalidInput(f"'{draft.tie}' is not a tie; choose strong or weak.")
 
 
 def _first_of_each_key(result: ImportResult) -> tuple[list[int], list[SkippedRow]]:
@@ -154,34 +137,6 @@ def _decide(matches: list[tuple], lines: tuple[int, ...]) -> tuple[dict[str, lis
     return actions, skipped, unchanged
 
 
-def bench_linkedin_import(rows: int = 30_000, path: str = ":memory:") -> dict[str, float]:
-    """Seconds to read and to save a generated LinkedIn export of ``rows`` people (then again)."""
-    from fileio.reader import read_contacts
-    from fileio.sample import make_linkedin_export
-    from store.workbook import open_workbook
-
-    data = make_linkedin_export(rows)
-    workbook = open_workbook(path)
-    try:
-        started = time.perf_counter()
-        result = read_contacts(data)
-        read_at = time.perf_counter()
-        summary = import_contacts(workbook, result)
-        saved_at = time.perf_counter()
-        again = import_contacts(workbook, read_contacts(data))
-        done_at = time.perf_counter()
-    finally:
-        workbook.close()
-    if summary.added != rows or again.added:
-        raise RuntimeError("The benchmark import was not idempotent; run the import tests to see why.")
-    return {
-        "read_s": read_at - started,
-        "save_s": saved_at - read_at,
-        "total_s": saved_at - started,
-        "reimport_s": done_at - saved_at,
-    }
-
-
 # --- Likely duplicates: find them, merge them (undoably), or keep them apart. ---
 
 _TEXT_FIELDS = ("email", "phone", "company", "role")
@@ -203,19 +158,18 @@ class MergeRecord:
     """One merge, for the list the user can undo from."""
 
     id: int
-    kept_id: int
     kept_name: str
     merged_name: str
     merged_at: datetime
     undone: bool
 
 
-def likely_duplicates(workbook: Workbook, limit: int = 50, across_sources_only: bool = False) -> list[DuplicatePair]:
+def likely_duplicates(workbook: Workbook, limit: int = 50) -> list[DuplicatePair]:
     """Pairs of live people who look like one person, best first, leaving out pairs kept apart."""
-    rows = workbook.read("SELECT id, name, company, email, source FROM contacts WHERE deleted_at IS NULL")
-    people = [Person(int(i), n, c or "", e or "", s or "") for i, n, c, e, s in rows]
+    rows = workbook.read("SELECT id, name, company, email FROM contacts WHERE deleted_at IS NULL")
+    people = [Person(int(i), n, c or "", e or "") for i, n, c, e in rows]
     apart = workbook.read("SELECT first_id, second_id FROM kept_apart")
-    return find_duplicates(people, apart, across_sources_only=across_sources_only, limit=limit)
+    return find_duplicates(people, apart, limit=limit)
 
 
 def keep_apart(workbook: Workbook, first_id: int, second_id: int) -> None:
@@ -373,9 +327,9 @@ def _from_json(name: str, value):
 def list_merges(workbook: Workbook, limit: int = 20) -> list[MergeRecord]:
     """The latest merges, newest first, with both names."""
     rows = workbook.read(
-        "SELECT m.id, m.kept_id, k.name, d.name, m.merged_at, m.undone_at IS NOT NULL FROM merges m "
+        "SELECT m.id, k.name, d.name, m.merged_at, m.undone_at IS NOT NULL FROM merges m "
         "JOIN contacts k ON k.id = m.kept_id JOIN contacts d ON d.id = m.merged_id "
         "ORDER BY m.id DESC LIMIT ?",
         [limit],
     )
-    return [MergeRecord(int(i), int(k), kn, dn, at, bool(u)) for i, k, kn, dn, at, u in rows]
+    return [MergeRecord(int(i), kn, dn, at, bool(u)) for i, kn, dn, at, u in rows]

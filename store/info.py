@@ -10,9 +10,10 @@ EXAMPLE_QUERY = "SELECT name, circle, tie FROM contacts WHERE deleted_at IS NULL
 TABLES = ("contacts", "interactions", "goals", "contact_goals", "ratings", "reference_steps", "ledger")
 
 
-def describe_workbook(workbook: Workbook) -> dict:
+def count_rows(workbook: Workbook) -> dict[str, int]:
+    """How many rows each table holds, and how many people are in the trash."""
     counts = {table: int(workbook.read_one(f"SELECT count(*) FROM {table}")[0]) for table in TABLES}
     counts["contacts in trash"] = int(
         workbook.read_one("SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL")[0]
     )
-    return {"schema_version": workbook.schema_version(), "counts": counts}
+    return counts

@@ -130,3 +130,8 @@ def test_the_circle_chart_shows_every_circle_including_empty_ones(app_on, tmp_pa
     assert "1 person across 1 of 10 circles" in reading
     assert "Still empty: family, friends" in reading
     assert "gym and clubs" not in reading.split("Still empty:")[1]
+
+
+def test_the_page_is_titled_as_in_the_sidebar(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    assert [t.value for t in at.title] == ["1 · Know your network"]

@@ -101,7 +101,7 @@ def test_everyone_matching_a_filter_is_marked_only_after_confirming(app_on, tmp_
     at.radio(key="tie_value").set_value("strong")
     click(at, "Mark everyone who matches")
     assert ties(path) == [("Ana", "weak"), ("Bo", "weak"), ("Cy", "weak")]
-    assert any("to confirm; nothing was changed" in e.value for e in at.error)
+    assert any("Yes, change all 2" in e.value and "to confirm. Nothing was saved." in e.value for e in at.error)
     at.checkbox(key="tie_confirm_all").check()
     click(at, "Mark everyone who matches")
     assert ties(path) == [("Ana", "strong"), ("Bo", "strong"), ("Cy", "weak")]
@@ -228,3 +228,8 @@ def test_goals_no_introduction_path_reaches_are_named_with_what_to_do(app_on, tm
     [line] = [plain(m.value) for m in at.markdown if "No path yet to" in m.value]
     assert "**No path yet to:** Open Data Summit (conference or event)." in line
     assert "Data Guild" not in line
+
+
+def test_the_page_is_titled_as_in_the_sidebar(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    assert [t.value for t in at.title] == ["5 · Strong and weak ties"]

@@ -8,11 +8,11 @@ import pytest
 
 from core.demo import make_demo
 from core.model import ContactDraft
-from store import LATEST_VERSION, InvalidInput
+from store import InvalidInput
 from store.bulk import load_tables
 from store.contacts import add_contact, count_contacts, get_contact, trash_contacts
 from store.goals import add_goal, list_goals
-from store.info import TABLES, describe_workbook
+from store.info import TABLES, count_rows
 from store.interactions import count_interactions, log_interaction
 from store.maintenance import add_ledger_entry
 from store.ratings import save_rating
@@ -93,7 +93,7 @@ def test_a_tiny_demo_with_some_empty_tables_loads(workbook):
     tiny = make_demo(3, seed=1, today=TODAY)
     load_tables(workbook, tiny.tables)
     assert count_contacts(workbook) == 3
-    assert describe_workbook(workbook)["counts"]["reference_steps"] == tiny.rows("reference_steps")
+    assert count_rows(workbook)["reference_steps"] == tiny.rows("reference_steps")
 
 
 def test_after_a_load_new_records_get_fresh_ids_after_the_loaded_ones(loaded, demo):
@@ -116,25 +116,21 @@ def test_after_a_load_new_records_get_fresh_ids_after_the_loaded_ones(loaded, de
     assert count_interactions(loaded) == demo.rows("interactions") + 1
 
 
-# --- describe_workbook ------------------------------------------------------------------------
+# --- count_rows ------------------------------------------------------------------------
 
 
-def test_an_empty_workbook_is_described_as_the_latest_version_with_nothing_in_it(workbook):
-    info = describe_workbook(workbook)
-    assert info["schema_version"] == LATEST_VERSION
-    assert info["counts"] == {**dict.fromkeys(TABLES, 0), "contacts in trash": 0}
+def test_an_empty_workbook_counts_no_row_in_any_table(workbook):
+    assert count_rows(workbook) == {**dict.fromkeys(TABLES, 0), "contacts in trash": 0}
 
 
-def test_the_description_counts_the_rows_of_every_table_and_the_trash(loaded, demo):
+def test_the_rows_of_every_table_and_the_trash_are_counted(loaded, demo):
     trash_contacts(loaded, [1, 2, 3])
-    info = describe_workbook(loaded)
-    assert info["schema_version"] == LATEST_VERSION
-    assert info["counts"] == {**{table: demo.rows(table) for table in TABLES}, "contacts in trash": 3}
+    assert count_rows(loaded) == {**{table: demo.rows(table) for table in TABLES}, "contacts in trash": 3}
 
 
-def test_the_description_follows_new_records(workbook):
+def test_the_counts_follow_new_records(workbook):
     ana = add_contact(workbook, ContactDraft(name="Ana"))
     log_interaction(workbook, ana, TODAY, "ask", today=TODAY)
     add_goal(workbook, "role", "Data analyst")
-    counts = describe_workbook(workbook)["counts"]
+    counts = count_rows(workbook)
     assert (counts["contacts"], counts["interactions"], counts["goals"], counts["ratings"]) == (1, 1, 1, 0)

@@ -1,16 +1,22 @@
-"""Likely duplicates across sources: nicknames, accents and case aside; different companies apart."""
+"""Likely duplicates: nicknames, accents and case aside; different companies apart."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.duplicates import Person, compare_people, find_duplicates
+from core.duplicates import DuplicatePair, Person, find_duplicates
 from core.names import canonical_name
 
 
+def compare_people(a: Person, b: Person) -> DuplicatePair | None:
+    """The pair these two make, if they look like one person."""
+    found = find_duplicates([a, b])
+    return found[0] if found else None
+
+
 def test_bill_smith_at_acme_and_william_smith_at_acme_inc_are_one_person():
-    pair = compare_people(Person(1, "Bill Smith", "Acme", source="linkedin"), Person(2, "William Smith", "Acme Inc."))
+    pair = compare_people(Person(1, "Bill Smith", "Acme"), Person(2, "William Smith", "Acme Inc."))
     assert pair is not None and pair.score >= 90 and pair.reason == "same name and company"
 
 
@@ -31,15 +37,10 @@ def test_different_people_are_not_suggested():
     assert find_duplicates([Person(1, "Ann Lee"), Person(2, "Bob Stone"), Person(3, "Ann Leeds-Hart")]) == []
 
 
-def test_pairs_kept_apart_and_pairs_from_one_source_can_be_left_out():
-    people = [
-        Person(1, "Ann Lee", source="google"),
-        Person(2, "Ann Lee", source="google"),
-        Person(3, "Ann Lee", source="linkedin"),
-    ]
+def test_pairs_kept_apart_are_left_out():
+    people = [Person(1, "Ann Lee"), Person(2, "Ann Lee"), Person(3, "Ann Lee")]
     assert len(find_duplicates(people)) == 3
     assert [(p.first_id, p.second_id) for p in find_duplicates(people, kept_apart=[(3, 1)])] == [(1, 2), (2, 3)]
-    assert [(p.first_id, p.second_id) for p in find_duplicates(people, across_sources_only=True)] == [(1, 3), (2, 3)]
 
 
 def test_nicknames_map_to_the_formal_first_name():

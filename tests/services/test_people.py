@@ -1,0 +1,87 @@
+"""Tip 1's use cases on a real workbook: a person is checked, compared with who is listed, saved, listed, trashed."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.errors import InvalidInput
+from core.model import CIRCLES, ContactDraft
+from services import people
+from store.contacts import add_contact, get_contact
+
+
+def test_a_new_person_is_saved_tidied_and_returned(workbook):
+    saved = people.add_person(workbook, ContactDraft(name="  Rosa   Mensah ", email="Rosa@Example.org", circle="gym"))
+    assert (saved.name, saved.email, saved.circle) == ("Rosa Mensah", "rosa@example.org", "gym")
+    assert get_contact(workbook, saved.id) == saved
+
+
+def test_a_person_without_a_name_or_with_a_bad_email_is_refused_and_nothing_is_saved(workbook):
+    with pytest.raises(InvalidInput, match="name is required.*does not look like an email"):
+        people.add_person(workbook, ContactDraft(name=" ", email="kofi-at-example"))
+    assert people.list_people(workbook, "", None, None).total == 0
+
+
+def test_a_person_already_listed_is_refused_without_save_anyway(workbook):
+    people.add_person(workbook, ContactDraft(name="Lena Costa", company="Acme"))
+    with pytest.raises(people.LikelyDuplicate, match="already listed with the same name and company.*Save anyway"):
+        people.add_person(workbook, ContactDraft(name="lena costa", company="ACME"))
+    assert people.list_people(workbook, "", None, None).total == 1
+    people.add_person(workbook, ContactDraft(name="lena costa", company="ACME"), save_anyway=True)
+    assert people.list_people(workbook, "", None, None).total == 2
+
+
+def test_a_likely_duplicate_is_a_refusal_like_any_other(workbook):
+    assert issubclass(people.LikelyDuplicate, InvalidInput)
+
+
+def test_an_edit_changes_the_form_fields_and_keeps_the_introducer(workbook):
+    ines = add_contact(workbook, ContactDraft(name="Ines"))
+    friend = add_contact(workbook, ContactDraft(name="Friend", introduced_by=ines))
+    edited = people.edit_person(workbook, friend, ContactDraft(name=" Friend  Jr ", company="Orchid", tie="strong"))
+    assert (edited.name, edited.company, edited.tie, edited.introduced_by) == ("Friend Jr", "Orchid", "strong", ines)
+
+
+def test_an_edit_that_fails_the_checks_changes_nothing(workbook):
+    ana = add_contact(workbook, ContactDraft(name="Ana"))
+    with pytest.raises(InvalidInput, match="name is required"):
+        people.edit_person(workbook, ana, ContactDraft(name=""))
+    assert get_contact(workbook, ana).name == "Ana"
+
+
+def test_a_trashed_person_leaves_the_list_goes_to_the_trash_and_comes_back(workbook):
+    ana = add_contact(workbook, ContactDraft(name="Ana"))
+    people.trash_person(workbook, ana)
+    assert people.list_people(workbook, "", None, None).total == 0
+    assert [c.name for c in people.list_trash(workbook)] == ["Ana"]
+    assert people.restore_people(workbook, [ana]) == 1
+    assert people.list_trash(workbook) == []
+    assert people.restore_people(workbook, []) == 0
+
+
+def test_the_list_comes_in_pages_of_fifty_with_the_names_of_introducers(workbook):
+    ines = add_contact(workbook, ContactDraft(name="Ines"))
+    for n in range(60):
+        add_contact(workbook, ContactDraft(name=f"Person {n:02d}", introduced_by=ines))
+    assert people.count_pages(workbook, "", None, None) == 2
+    second = people.list_people(workbook, "", None, None, page=2)
+    assert (second.total, second.first, len(second.people)) == (61, 51, 11)
+    assert second.introducers == {ines: "Ines"}
+    assert people.count_pages(workbook, "nobody", None, None) == 1
+
+
+def test_the_circles_overview_counts_every_circle_reads_the_coverage_and_the_growth(workbook):
+    add_contact(workbook, ContactDraft(name="Priya", circle="gym"))
+    add_contact(workbook, ContactDraft(name="Mum", circle="family"))
+    overview = people.circles_overview(workbook)
+    assert [c.circle for c in overview.circles] == list(CIRCLES)
+    assert (overview.total, overview.covered) == (2, 2)
+    assert overview.reading.startswith("2 people across 2 of 10 circles")
+    assert [n for _, n in overview.growth] == [2]
+
+
+def test_an_empty_workbook_has_every_circle_empty(workbook):
+    overview = people.circles_overview(workbook)
+    assert (overview.total, overview.covered, overview.growth) == (0, 0, ())
+    assert all(c.empty for c in overview.circles)
+    assert overview.reading.startswith("Nobody listed yet")
