@@ -5,10 +5,18 @@ from pathlib import Path
 import streamlit as st
 
 from services.workbooks import describe_location
+from ui.account import show_account_panel, signed_in_owner
 from ui.registry import navigation
 from ui.rooms import refresh_my_share
 from ui.router import mark_routed
-from ui.session import SHARED, current_workbook, grace_minutes, private_workbook_expired, workbook_mode
+from ui.session import (
+    SHARED,
+    current_workbook,
+    grace_minutes,
+    private_workbook_expired,
+    session_private_workbook,
+    workbook_mode,
+)
 from ui.shared import show_shared_banner
 
 ICON = Path(__file__).resolve().parent / "ui" / "assets" / "icon.png"
@@ -27,7 +35,9 @@ if workbook_mode() == SHARED and private_workbook_expired():
     )
 with st.sidebar:
     if workbook_mode() == SHARED:
-        show_shared_banner(workbook)
+        if signed_in_owner() is None:
+            show_shared_banner(workbook)
+        show_account_panel(session_private_workbook())
     else:
         st.caption("Workbook open")
         st.markdown(describe_location(workbook))

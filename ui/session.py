@@ -155,6 +155,15 @@ def grace_minutes() -> int:
     return max(1, round(private_workbooks().grace_seconds / 60))
 
 
+def session_private_workbook() -> Workbook | None:
+    """This session's private (anonymous) workbook in shared mode, if it holds one."""
+    token = st.session_state.get(TOKEN_KEY)
+    if not token:
+        return None
+    claim = private_workbooks().claim(token)
+    return claim.workbook if claim.token == token else None
+
+
 def visitor_token() -> str | None:
     """This session's secret token in shared mode (None in local mode)."""
     return st.session_state.get(TOKEN_KEY)
@@ -167,7 +176,10 @@ def current_workbook() -> Workbook:
     ensure_routed()
     try:
         if workbook_mode() == SHARED:
-            return _private_workbook()
+            from ui.account import account_workbook
+
+            private = _private_workbook()
+            return account_workbook() or private
         workbook = _open_local(str(default_workbook_path()))
         if workbook.closed:
             _open_local.clear()
