@@ -1,19 +1,27 @@
-"""Bulk loading of whole tables (the demo workbook), through DataFrames rather than row by row."""
+"""Bulk loading of whole tables (the demo workbook): each column sent once, not row by row."""
 
 from __future__ import annotations
 
-import pandas as pd
+from datetime import date, datetime
 
 from core.errors import InvalidInput
+from store.engine import ColumnSpec
+from store.schema import SEQUENCES
 from store.workbook import Workbook
 
-_SEQUENCES = {
-    "contacts": "contact_ids",
-    "interactions": "interaction_ids",
-    "goals": "goal_ids",
-    "ratings": "rating_ids",
-    "ledger": "ledger_ids",
-}
+
+def _kind(values: list) -> str:
+    """The SQL type of a column of Python values (the first value that is not None decides)."""
+    sample = next((v for v in values if v is not None), "")
+    if isinstance(sample, bool):
+        return "BOOLEAN"
+    if isinstance(sample, int):
+        return "BIGINT"
+    if isinstance(sample, datetime):
+        return "TIMESTAMP"
+    if isinstance(sample, date):
+        return "DATE"
+    return "VARCHAR"
 
 
 def load_tables(workbook: Workbook, tables: dict[str, dict[str, list]]) -> None:
@@ -22,20 +30,22 @@ def load_tables(workbook: Workbook, tables: dict[str, dict[str, list]]) -> None:
         raise InvalidInput(f"{workbook.path} already has data in it; choose a new path for demo data.")
     with workbook.write() as cursor:
         for table, columns in tables.items():
-            frame = pd.DataFrame(columns)
-            if frame.empty:
+            if not columns or not next(iter(columns.values())):
                 continue
-            cursor.register("incoming", frame)
-            names = ", ".join(columns)
-            cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming")
-            cursor.unregister("incoming")
+            # A column of nothing but None is left to the table's default (its type is unknowable).
+            spec: dict[str, ColumnSpec] = {
+                name: (_kind(values), list(values))
+                for name, values in columns.items()
+                if any(v is not None for v in values)
+            }
+            cursor.load_rows(f"incoming_{table}", spec)
+            names = ", ".join(spec)
+            cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming_{table}")
         cursor.execute(
             "UPDATE contacts SET last_contacted_on = last.on_date FROM "
             "(SELECT contact_id, max(happened_on) AS on_date FROM interactions GROUP BY contact_id) AS last "
             "WHERE contacts.id = last.contact_id"
         )
-        for table, sequence in _SEQUENCES.items():
+        for table, sequence in SEQUENCES.items():
             top = cursor.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
-            # DuckDB cannot reset a sequence in place, so move it past the loaded ids.
-            if top:
-                cursor.execute(f"SELECT nextval('{sequence}') FROM range(?)", [int(top)])
+            cursor.advance_sequence(sequence, int(top))

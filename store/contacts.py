@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from core.errors import InvalidInput
 from core.model import Contact, ContactDraft
+from store.sql import IDS, contains
 from store.workbook import Workbook
 
 TRASH_DAYS = 30
@@ -90,8 +91,7 @@ def trash_contacts(workbook: Workbook, contact_ids: Iterable[int]) -> int:
         return 0
     with workbook.write() as cursor:
         rows = cursor.execute(
-            "UPDATE contacts SET deleted_at = current_timestamp "
-            "WHERE id IN (SELECT unnest(?)) AND deleted_at IS NULL RETURNING id",
+            f"UPDATE contacts SET deleted_at = current_timestamp WHERE id IN {IDS} AND deleted_at IS NULL RETURNING id",
             [ids],
         ).fetchall()
     return len(rows)
@@ -105,7 +105,7 @@ def restore_contacts(workbook: Workbook, contact_ids: Iterable[int]) -> int:
     with workbook.write() as cursor:
         rows = cursor.execute(
             "UPDATE contacts SET deleted_at = NULL, updated_at = current_timestamp "
-            "WHERE id IN (SELECT unnest(?)) AND deleted_at IS NOT NULL RETURNING id",
+            f"WHERE id IN {IDS} AND deleted_at IS NOT NULL RETURNING id",
             [ids],
         ).fetchall()
     return len(rows)
@@ -149,7 +149,7 @@ def get_contacts(workbook: Workbook, contact_ids: Iterable[int]) -> dict[int, Co
     wanted = sorted({int(i) for i in contact_ids})
     if not wanted:
         return {}
-    rows = workbook.read(f"{_SELECT} WHERE id IN (SELECT unnest(?)) AND deleted_at IS NULL", [wanted])
+    rows = workbook.read(f"{_SELECT} WHERE id IN {IDS} AND deleted_at IS NULL", [wanted])
     return {c.id: c for c in map(_contact, rows)}
 
 
@@ -157,11 +157,8 @@ def people_filter(search: str, circle: str | None, tie: str | None) -> tuple[str
     """The WHERE clause (and its parameters) for live people matching a search, a circle and a tie."""
     clauses, params = ["deleted_at IS NULL"], []
     if search.strip():
-        needle = search.strip().lower()  # contains(), not LIKE: % and _ are ordinary characters here
-        clauses.append(
-            "(contains(lower(name), ?) OR contains(lower(company), ?) OR contains(lower(email), ?) "
-            "OR contains(lower(role), ?))"
-        )
+        needle = search.strip().lower()  # strpos, not LIKE: % and _ are ordinary characters here
+        clauses.append(f"({contains('name')} OR {contains('company')} OR {contains('email')} OR {contains('role')})")
         params += [needle] * 4
     if circle:
         clauses.append("circle = ?")
@@ -197,7 +194,7 @@ def contact_names(workbook: Workbook, ids: Iterable[int]) -> dict[int, str]:
     wanted = sorted({int(i) for i in ids if i is not None})
     if not wanted:
         return {}
-    rows = workbook.read("SELECT id, name FROM contacts WHERE id IN (SELECT unnest(?))", [wanted])
+    rows = workbook.read(f"SELECT id, name FROM contacts WHERE id IN {IDS}", [wanted])
     return {int(i): n for i, n in rows}
 
 
@@ -221,11 +218,11 @@ def count_by_circle_and_tie(workbook: Workbook) -> list[tuple[str, str, int]]:
 def growth_by_month(workbook: Workbook) -> list[tuple[str, int]]:
     """Cumulative number of people by the month they were added."""
     rows = workbook.read(
-        "SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, "
+        "SELECT date_trunc('month', created_at) AS month, "
         "sum(count(*)) OVER (ORDER BY date_trunc('month', created_at)) "
         "FROM contacts WHERE deleted_at IS NULL GROUP BY date_trunc('month', created_at) ORDER BY 1"
     )
-    return [(m, int(n)) for m, n in rows]
+    return [(f"{m:%Y-%m}", int(n)) for m, n in rows]
 
 
 def find_likely_duplicates(

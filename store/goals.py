@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from core.errors import InvalidInput
 from core.model import GOAL_KINDS, Goal
+from store.sql import IDS
 from store.workbook import Workbook
 
 
@@ -46,4 +47,8 @@ def link_contacts(workbook: Workbook, goal_id: int, contact_ids: Iterable[int]) 
     if not ids:
         return
     with workbook.write() as cursor:
-        cursor.execute("INSERT OR IGNORE INTO contact_goals SELECT unnest(?), ?", [ids, goal_id])
+        cursor.execute(
+            f"INSERT INTO contact_goals (contact_id, goal_id) SELECT id, ? FROM {IDS} AS chosen(id) "
+            "ON CONFLICT DO NOTHING",
+            [goal_id, ids],
+        )

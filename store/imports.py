@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import pyarrow as pa
-
 from core.duplicates import DuplicatePair, Person, find_duplicates
 from core.errors import InvalidInput
 from core.import_result import ImportResult, ImportSummary, SkippedRow
 from core.model import CIRCLES, TIES
+from store.engine import ColumnSpec
+from store.sql import IDS
 from store.workbook import Workbook
 
 Progress = Callable[[float, str], None]
@@ -60,19 +60,24 @@ def import_contacts(workbook: Workbook, result: ImportResult, progress: Progress
     report(0.2, f"Matching {len(keep):,} people with your workbook")
     incoming = _incoming_table(result, keep)
     with workbook.write() as cursor:
-        cursor.register("incoming", incoming)
+        cursor.load_rows("incoming", incoming)
         matches = cursor.execute(_MATCH_SQL).fetchall()
         actions, skipped_here, unchanged = _decide(matches, result.lines)
         report(0.6, f"Saving {sum(a == 'add' for a in actions['action']):,} new people")
-        cursor.register("actions", pa.table(actions))
+        cursor.load_rows(
+            "actions",
+            {
+                "n": ("BIGINT", actions["n"]),
+                "action": ("VARCHAR", actions["action"]),
+                "contact_id": ("BIGINT", actions["contact_id"]),
+            },
+        )
         names = ", ".join(_DRAFT_COLUMNS)
         added = cursor.execute(
             f"INSERT INTO contacts ({names}) SELECT {', '.join('i.' + c for c in _DRAFT_COLUMNS)} "
             "FROM incoming i JOIN actions a ON a.n = i.n WHERE a.action = 'add' ORDER BY i.n RETURNING id"
         ).fetchall()
         cursor.execute(_UPDATE_SQL)
-        cursor.unregister("actions")
-        cursor.unregister("incoming")
     report(1.0, "Done")
     updated = sum(a == "update" for a in actions["action"])
     all_skipped = tuple(sorted(result.skipped + tuple(skipped) + tuple(skipped_here), key=lambda s: s.line))
@@ -103,15 +108,15 @@ def _first_of_each_key(result: ImportResult) -> tuple[list[int], list[SkippedRow
     return keep, skipped
 
 
-def _incoming_table(result: ImportResult, keep: list[int]) -> pa.Table:
+def _incoming_table(result: ImportResult, keep: list[int]) -> dict[str, ColumnSpec]:
     drafts = [result.drafts[i] for i in keep]
-    columns = {"n": pa.array(keep, pa.int64())}
+    columns: dict[str, ColumnSpec] = {"n": ("BIGINT", keep)}
     for name in _DRAFT_COLUMNS:
-        columns[name] = pa.array([getattr(d, name).strip() for d in drafts], pa.string())
-    columns["email_l"] = pa.array([d.email.strip().lower() for d in drafts], pa.string())
-    columns["name_l"] = pa.array([d.name.strip().lower() for d in drafts], pa.string())
-    columns["company_l"] = pa.array([d.company.strip().lower() for d in drafts], pa.string())
-    return pa.table(columns)
+        columns[name] = ("VARCHAR", [getattr(d, name).strip() for d in drafts])
+    columns["email_l"] = ("VARCHAR", [d.email.strip().lower() for d in drafts])
+    columns["name_l"] = ("VARCHAR", [d.name.strip().lower() for d in drafts])
+    columns["company_l"] = ("VARCHAR", [d.company.strip().lower() for d in drafts])
+    return columns
 
 
 def _decide(matches: list[tuple], lines: tuple[int, ...]) -> tuple[dict[str, list], list[SkippedRow], int]:
@@ -178,7 +183,7 @@ def keep_apart(workbook: Workbook, first_id: int, second_id: int) -> None:
         raise InvalidInput("Choose two different people to keep apart.")
     low, high = sorted((int(first_id), int(second_id)))
     with workbook.write() as cursor:
-        cursor.execute("INSERT OR IGNORE INTO kept_apart (first_id, second_id) VALUES (?, ?)", [low, high])
+        cursor.execute("INSERT INTO kept_apart (first_id, second_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [low, high])
 
 
 def merge_contacts(workbook: Workbook, kept_id: int, merged_id: int) -> int:
@@ -253,7 +258,9 @@ def _move_records(cursor, kept_id: int, merged_id: int) -> dict:
         step
         for step, done_on in steps
         if cursor.execute(
-            "INSERT OR IGNORE INTO reference_steps VALUES (?, ?, ?) RETURNING step", [kept_id, step, done_on]
+            "INSERT INTO reference_steps (contact_id, step, done_on) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING RETURNING step",
+            [kept_id, step, done_on],
         ).fetchall()
     ]
     goals = cursor.execute("DELETE FROM contact_goals WHERE contact_id = ? RETURNING goal_id", [merged_id]).fetchall()
@@ -262,7 +269,8 @@ def _move_records(cursor, kept_id: int, merged_id: int) -> dict:
         goal
         for goal in moved["goals_removed"]
         if cursor.execute(
-            "INSERT OR IGNORE INTO contact_goals VALUES (?, ?) RETURNING goal_id", [kept_id, goal]
+            "INSERT INTO contact_goals (contact_id, goal_id) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING goal_id",
+            [kept_id, goal],
         ).fetchall()
     ]
     introduced = cursor.execute(
@@ -291,9 +299,7 @@ def undo_merge(workbook: Workbook, merge_id: int) -> None:
             raise InvalidInput("The merged person was deleted for good (trash emptied); this merge cannot be undone.")
         for table in ("interactions", "ledger"):
             if undo[table]:
-                cursor.execute(
-                    f"UPDATE {table} SET contact_id = ? WHERE id IN (SELECT unnest(?))", [merged_id, undo[table]]
-                )
+                cursor.execute(f"UPDATE {table} SET contact_id = ? WHERE id IN {IDS}", [merged_id, undo[table]])
         _restore_links(cursor, kept_id, merged_id, undo)
         before = {k: _from_json(k, v) for k, v in undo["kept_before"].items()}
         if before:
@@ -311,11 +317,14 @@ def _restore_links(cursor, kept_id: int, merged_id: int, undo: dict) -> None:
     for step in undo["steps_added"]:
         cursor.execute("DELETE FROM reference_steps WHERE contact_id = ? AND step = ?", [kept_id, step])
     for step, done_on in undo["steps_removed"]:
-        cursor.execute("INSERT INTO reference_steps VALUES (?, ?, ?)", [merged_id, step, date.fromisoformat(done_on)])
+        cursor.execute(
+            "INSERT INTO reference_steps (contact_id, step, done_on) VALUES (?, ?, ?)",
+            [merged_id, step, date.fromisoformat(done_on)],
+        )
     for goal_id in undo["goals_added"]:
         cursor.execute("DELETE FROM contact_goals WHERE contact_id = ? AND goal_id = ?", [kept_id, goal_id])
     for goal_id in undo["goals_removed"]:
-        cursor.execute("INSERT INTO contact_goals VALUES (?, ?)", [merged_id, goal_id])
+        cursor.execute("INSERT INTO contact_goals (contact_id, goal_id) VALUES (?, ?)", [merged_id, goal_id])
     for contact_id in undo["introduced"]:
         cursor.execute("UPDATE contacts SET introduced_by = ? WHERE id = ?", [merged_id, contact_id])
 

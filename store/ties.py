@@ -8,6 +8,7 @@ from core.errors import InvalidInput
 from core.model import CIRCLES, TIES
 from core.ties import MAX_HOPS, Person
 from store.contacts import people_filter
+from store.sql import IDS
 from store.workbook import Workbook
 
 
@@ -25,7 +26,7 @@ def set_ties(workbook: Workbook, contact_ids: Iterable[int], tie: str) -> int:
     with workbook.write() as cursor:
         rows = cursor.execute(
             "UPDATE contacts SET tie = ?, updated_at = current_timestamp "
-            "WHERE id IN (SELECT unnest(?)) AND deleted_at IS NULL AND tie <> ? RETURNING id",
+            f"WHERE id IN {IDS} AND deleted_at IS NULL AND tie <> ? RETURNING id",
             [tie, ids, tie],
         ).fetchall()
     return len(rows)
@@ -96,7 +97,7 @@ def introduction_people(workbook: Workbook, max_hops: int = MAX_HOPS) -> list[Pe
 def introduction_goal_links(workbook: Workbook) -> dict[int, list[int]]:
     """Goal id -> ids of the weak ties with an introducer who are linked to it (the people worth an introduction)."""
     rows = workbook.read(
-        "SELECT g.goal_id, list(g.contact_id ORDER BY g.contact_id) FROM contact_goals g "
+        "SELECT g.goal_id, array_agg(g.contact_id ORDER BY g.contact_id) FROM contact_goals g "
         "JOIN contacts c ON c.id = g.contact_id AND c.deleted_at IS NULL "
         "AND c.tie = 'weak' AND c.introduced_by IS NOT NULL GROUP BY g.goal_id"
     )

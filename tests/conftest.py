@@ -33,9 +33,35 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+ENGINES = ("duckdb", "postgres")
+_accounts = itertools.count(1)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # Tests marked both_engines run once on a DuckDB file and once on PostgreSQL: the store behaves the same.
+    if "workbook" in metafunc.fixturenames:
+        both = metafunc.definition.get_closest_marker("both_engines") is not None
+        metafunc.parametrize("engine", ENGINES if both else ENGINES[:1])
+
+
+@pytest.fixture(scope="session")
+def shared_postgres_database(postgres_server):
+    """One migrated database for the process; each test gets an account of its own in it."""
+    from store.postgres import PostgresDatabase
+
+    postgres_server.create_database("workbook_shared")
+    database = PostgresDatabase(postgres_server.url("workbook_shared"), pool_size=4)
+    yield database
+    database.close()
+
+
 @pytest.fixture
-def workbook(tmp_path) -> Workbook:
-    """An empty workbook file in a temporary folder."""
+def workbook(engine, tmp_path, request) -> Workbook:
+    """An empty workbook: a file in a temporary folder, or a fresh account on the test PostgreSQL."""
+    if engine == "postgres":
+        database = request.getfixturevalue("shared_postgres_database")
+        yield database.workbook(f"test-{os.getpid()}-{next(_accounts)}")
+        return
     book = open_workbook(tmp_path / "workbook.duckdb")
     yield book
     book.close()

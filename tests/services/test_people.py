@@ -9,6 +9,8 @@ from core.model import CIRCLES, ContactDraft
 from services import people
 from store.contacts import add_contact, get_contact
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_a_new_person_is_saved_tidied_and_returned(workbook):
     saved = people.add_person(workbook, ContactDraft(name="  Rosa   Mensah ", email="Rosa@Example.org", circle="gym"))

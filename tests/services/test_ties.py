@@ -10,6 +10,8 @@ from services import ties
 from store.contacts import add_contact, get_contact
 from store.goals import add_goal, link_contacts
 
+pytestmark = pytest.mark.both_engines
+
 
 def add(workbook, name, circle="friends", tie="weak", introduced_by=None):
     return add_contact(workbook, ContactDraft(name=name, circle=circle, tie=tie, introduced_by=introduced_by))

@@ -24,6 +24,8 @@ from store.imports import (
 )
 from store.interactions import log_interaction, recent_interactions
 
+pytestmark = pytest.mark.both_engines
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 
 
@@ -166,7 +168,9 @@ def test_a_merge_keeps_every_interaction_and_can_be_undone(workbook):
     log_interaction(workbook, a, date(2026, 1, 1), "catch_up", today=today)
     log_interaction(workbook, b, date(2026, 1, 5), "ask", today=today)
     with workbook.write() as cursor:
-        cursor.execute("INSERT INTO reference_steps VALUES (?, 'agreed', ?)", [b, date(2026, 1, 2)])
+        cursor.execute(
+            "INSERT INTO reference_steps (contact_id, step, done_on) VALUES (?, 'agreed', ?)", [b, date(2026, 1, 2)]
+        )
     merge_id = merge_contacts(workbook, a, b)
     kept = search_contacts(workbook, "smith")[0]
     assert [p.id for p in kept] == [a]

@@ -24,6 +24,8 @@ from store.ties import (
     set_ties_matching,
 )
 
+pytestmark = pytest.mark.both_engines
+
 
 def add(workbook, name, circle="friends", tie="weak", introduced_by=None, company=""):
     draft = ContactDraft(name=name, circle=circle, tie=tie, introduced_by=introduced_by, company=company)
