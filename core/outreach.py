@@ -95,11 +95,6 @@ _VAGUE_WORDS = frozenset(
 COVERED_DIRECT = "direct"
 COVERED_VIA_INTRO = "via_introduction"
 UNCOVERED = "uncovered"
-COVERAGE_LABELS: dict[str, str] = {
-    COVERED_DIRECT: "Someone can help directly",
-    COVERED_VIA_INTRO: "Only through an introduction",
-    UNCOVERED: "Nobody yet",
-}
 
 
 def is_vague_target(title: str) -> bool:

@@ -121,7 +121,6 @@ class Comparison:
     change: int
     gained: tuple[str, ...]
     lost: tuple[str, ...]
-    band_changed: bool
     summary: str
 
 
@@ -195,12 +194,11 @@ def compare_ratings(current: Mapping[str, bool], previous: Mapping[str, bool] | 
     """What changed since the previous rating: the score, which answers turned yes or no, the band."""
     score = score_answers(current)
     if previous is None:
-        return Comparison(0, (), (), False, f"First rating: {score} of {MAX_SCORE}. Retake it later to see progress.")
+        return Comparison(0, (), (), f"First rating: {score} of {MAX_SCORE}. Retake it later to see progress.")
     before = score_answers(previous)
     gained = tuple(k for k in RATING_QUESTIONS if current.get(k) is True and previous.get(k) is not True)
     lost = tuple(k for k in RATING_QUESTIONS if current.get(k) is not True and previous.get(k) is True)
-    band_changed = band_for(score).key != band_for(before).key
-    return Comparison(score - before, gained, lost, band_changed, _summarise(score, before, gained, lost))
+    return Comparison(score - before, gained, lost, _summarise(score, before, gained, lost))
 
 
 def _summarise(score: int, before: int, gained: tuple[str, ...], lost: tuple[str, ...]) -> str:

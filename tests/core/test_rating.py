@@ -147,12 +147,6 @@ def test_the_comparison_names_what_turned_yes_and_what_turned_no():
     assert comparison.summary == (
         "Up 1 since last time (1 to 2). Now yes: feels vibrant, reflects your future. Now no: tells you the truth."
     )
-    assert not comparison.band_changed
-
-
-def test_crossing_a_band_boundary_is_flagged():
-    previous = {**dict.fromkeys(KEYS, True), "truth": False}
-    assert compare_ratings(dict.fromkeys(KEYS, True), previous).band_changed
 
 
 def test_every_question_has_a_short_name():
