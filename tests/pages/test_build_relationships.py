@@ -190,3 +190,12 @@ def test_an_edited_message_survives_the_server_reloading_its_modules(app_on, tmp
     importlib.reload(core.asks)  # what Streamlit does when a source file changes on disk
     at.run()
     assert at.text_area(key="ask_text").value == edited
+
+
+def test_a_flag_quoting_the_target_shows_it_literally_not_formatted(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, target=("role", "C# *senior* dev"))
+    at = open_composer(app_on, path)
+    at.text_area(key="ask_text").input("Hi Sam, could you spare 20 minutes for a call?").run()
+    [flag] = [f for f in flags(at) if f.startswith("**No goal**")]
+    assert r"C\# \*senior\* dev" in flag and "*senior*" not in flag
