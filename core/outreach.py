@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from core.model import REFERENCE_STEPS, TARGET_KINDS, Goal, Problem
+from core.model import REFERENCE_STEPS, REQUEST_KINDS, TARGET_KINDS, Goal, Problem
 
 FOLLOW_UP_DAYS = 14  # default grace before a thank-you counts as owed (a setting can change it)
 PITCH_KEYS = ("pitch.looking_for", "pitch.done_lately")
@@ -95,17 +95,17 @@ _VAGUE_WORDS = frozenset(
 COVERED_DIRECT = "direct"
 COVERED_VIA_INTRO = "via_introduction"
 UNCOVERED = "uncovered"
-COVERAGE_LABELS: dict[str, str] = {
-    COVERED_DIRECT: "Someone can help directly",
-    COVERED_VIA_INTRO: "Only through an introduction",
-    UNCOVERED: "Nobody yet",
-}
 
 
 def is_vague_target(title: str) -> bool:
     """True when a target names nothing specific ('anything', 'any job', 'open to all')."""
     words = re.findall(r"[a-z0-9']+", title.lower())
     return bool(words) and all(w in _VAGUE_WORDS for w in words)
+
+
+def target_label(goal: Goal) -> str:
+    """A target as a list shows it: 'Data analyst (role)'."""
+    return f"{goal.title} ({TARGET_KINDS.get(goal.kind, goal.kind).lower()})"
 
 
 def check_target(kind: str, title: str) -> list[Problem]:
@@ -178,11 +178,6 @@ def compute_coverage(goals: Iterable[Goal], links: Iterable[tuple[int, int, int 
     ]
 
 
-def uncovered_goals(coverage: Iterable[GoalCoverage]) -> list[Goal]:
-    """The targets nobody in the network is linked to yet."""
-    return [c.goal for c in coverage if c.status == UNCOVERED]
-
-
 # --- references ---------------------------------------------------------------------------------
 
 
@@ -244,17 +239,6 @@ FOLLOW_UP_LABELS: dict[str, str] = {
 }
 
 
-def is_help(kind: str, outcome: str) -> bool:
-    """Help received: logged as such, or an ask whose outcome was that they helped."""
-    return kind == "help_received" or (kind == "ask" and outcome == "helped")
-
-
-def first_follow_up(help_on: date, follow_up_dates: Iterable[date]) -> date | None:
-    """The first follow-up on or after the day the help came, if any."""
-    later = [d for d in follow_up_dates if d >= help_on]
-    return min(later) if later else None
-
-
 def follow_up_status(event: HelpEvent, today: date, days: int = FOLLOW_UP_DAYS) -> str:
     """Done once thanked (late thanks still count); owed once ``days`` pass without thanks."""
     if event.followed_up_on is not None:
@@ -262,14 +246,11 @@ def follow_up_status(event: HelpEvent, today: date, days: int = FOLLOW_UP_DAYS) 
     return FOLLOW_UP_OWED if (today - event.happened_on).days > days else FOLLOW_UP_DUE
 
 
-def follow_ups_owed(events: Iterable[HelpEvent], today: date, days: int = FOLLOW_UP_DAYS) -> list[HelpEvent]:
-    """Help nobody has been thanked for within ``days``, most recent first (thanks still matter most)."""
-    owed = [e for e in events if follow_up_status(e, today, days) == FOLLOW_UP_OWED]
-    return sorted(owed, key=lambda e: (e.happened_on, e.interaction_id), reverse=True)
-
-
 def count_follow_ups(events: Iterable[HelpEvent], today: date, days: int = FOLLOW_UP_DAYS) -> dict[str, int]:
-    """How many help events are followed up, still in their grace period, or owed."""
+    """How many help events are followed up, still in their grace period, or owed.
+
+    The store counts in SQL where the data lives; its tests check it against this rule.
+    """
     counts = {status: 0 for status in FOLLOW_UP_LABELS}
     for event in events:
         counts[follow_up_status(event, today, days)] += 1
@@ -294,22 +275,35 @@ NERVOUS_POINTS = (
 )
 
 
-def describe_coverage(coverage: list[GoalCoverage], names: Mapping[int, str], show: int = 3) -> str:
-    """A reading of goal coverage: who to ask for each target, and which targets nobody covers."""
+def describe_coverage(
+    coverage: Iterable[GoalCoverage],
+    names: Mapping[int, str],
+    show: int = 3,
+    *,
+    escape: Callable[[str], str] = str,
+) -> str:
+    """A reading of goal coverage (Markdown): who to ask for each target, and which targets nobody covers.
+
+    ``escape`` turns the user's text (target titles, names) into Markdown that shows it as typed.
+    """
+    coverage = list(coverage)
     if not coverage:
         return "No targets yet. Add a role, employer or industry you are aiming for, then link people to it."
+
+    def name(contact_id: int, missing: str) -> str:
+        return escape(names[contact_id]) if contact_id in names else missing
+
     lines = []
     for entry in coverage:
-        title = entry.goal.title
+        title = escape(entry.goal.title)
         if entry.direct:
-            who = ", ".join(names.get(i, f"#{i}") for i in entry.direct[:show])
+            who = ", ".join(name(i, f"#{i}") for i in entry.direct[:show])
             more = f" and {len(entry.direct) - show:,} more" if len(entry.direct) > show else ""
             lines.append(f"- **{title}**: ask {who}{more}.")
         elif entry.via:
             path = entry.via[0]
             lines.append(
-                f"- **{title}**: ask {names.get(path.introducer_id, '?')} to introduce you to "
-                f"{names.get(path.helper_id, '?')}."
+                f"- **{title}**: ask {name(path.introducer_id, '?')} to introduce you to {name(path.helper_id, '?')}."
             )
         else:
             lines.append(f"- **{title}**: nobody yet. Who might know someone there? Ask a close friend first.")
@@ -339,6 +333,14 @@ def describe_references(progress: list[ReferenceProgress]) -> str:
         step, count = max(waiting.items(), key=lambda item: (item[1], -list(REFERENCE_STEPS).index(item[0])))
         text += f" The most common next step is “{REFERENCE_STEPS[step].lower()}” ({count} waiting)."
     return text
+
+
+def describe_help(kind: str, request_kind: str, note: str = "") -> str:
+    """What someone did for you, after their name: 'helped with your ask for a referral'."""
+    if kind == "ask":
+        return f"helped with your ask for {REQUEST_KINDS.get(request_kind, 'help').lower()}"
+    what = f" with {REQUEST_KINDS[request_kind].lower()}" if request_kind in REQUEST_KINDS else ""
+    return f"helped you{what}" + (f" ({note[:60]})" if note else "")
 
 
 def describe_follow_ups(counts: Mapping[str, int], days: int) -> str:

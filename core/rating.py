@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.model import RATING_QUESTIONS, Problem
-from core.ties import SECTION_PARAM, SECTIONS
+from core.ties import SECTIONS
 
 MAX_SCORE = len(RATING_QUESTIONS)
 NOTE_FIELDS: dict[str, str] = {
@@ -23,12 +23,6 @@ SHORT_QUESTIONS: dict[str, str] = {
     "future": "reflects your future",
     "strong_links": "connects to strong networks",
 }
-
-# Page files the actions point to (the router's paths, so a page can link straight to them).
-PAGE_KNOW = "pages/know_your_network.py"
-PAGE_RELATIONSHIPS = "pages/build_relationships.py"
-PAGE_TIES = "pages/strong_and_weak_ties.py"
-PAGE_MAINTAIN = "pages/maintain_your_network.py"
 
 
 @dataclass(frozen=True)
@@ -69,14 +63,13 @@ BANDS: tuple[Band, ...] = (
 
 @dataclass(frozen=True)
 class Action:
-    """What to do about one "no", and which page and tip of the article helps."""
+    """What to do about one "no", and which tip of the article helps (and which part of its page)."""
 
     question: str
     text: str
-    page: str
-    page_title: str
     tip: int
-    query: tuple[tuple[str, str], ...] = ()  # URL parameters that open the right part of the page
+    label: str  # the words of the link to the tip's page
+    part: str | None = None  # the label of the part (tab) of that page that helps, if one does
 
 
 # One action per question, used when that question is answered "no".
@@ -85,43 +78,38 @@ ACTIONS: dict[str, Action] = {
         "truth",
         "Pick two people who know your work well and ask each for candid advice on how you come "
         "across; thank them whatever they say.",
-        PAGE_RELATIONSHIPS,
-        "Build relationships",
         3,
+        "Build relationships",
     ),
     "challenge": Action(
         "challenge",
         "Add weak ties from circles you rarely meet; newer acquaintances bring viewpoints that "
         "stretch you, where close friends mostly reassure.",
-        PAGE_TIES,
-        "Strong and weak ties",
         5,
-        ((SECTION_PARAM, SECTIONS[0]),),
+        "Strong and weak ties",
+        SECTIONS[0],
     ),
     "vibrant": Action(
         "vibrant",
         "Make connecting a habit: choose your key contacts, give each a cadence and book the "
         "first catch-ups this week.",
-        PAGE_MAINTAIN,
-        "Maintain your network",
         6,
+        "Maintain your network",
     ),
     "future": Action(
         "future",
         "Write down where you want to go (associations, conferences, journals, fields) and link "
         "the people who relate to each; goals with nobody show where to grow.",
-        PAGE_TIES,
-        "Strong and weak ties: where you want to go",
         5,
-        ((SECTION_PARAM, SECTIONS[2]),),
+        "Strong and weak ties: where you want to go",
+        SECTIONS[2],
     ),
     "strong_links": Action(
         "strong_links",
         "Record the people your contacts could introduce you to (a friend's boss, a "
         "colleague's partner) and note who would make each introduction.",
-        PAGE_KNOW,
-        "Know your network",
         1,
+        "Know your network",
     ),
 }
 
@@ -133,7 +121,6 @@ class Comparison:
     change: int
     gained: tuple[str, ...]
     lost: tuple[str, ...]
-    band_changed: bool
     summary: str
 
 
@@ -207,12 +194,11 @@ def compare_ratings(current: Mapping[str, bool], previous: Mapping[str, bool] | 
     """What changed since the previous rating: the score, which answers turned yes or no, the band."""
     score = score_answers(current)
     if previous is None:
-        return Comparison(0, (), (), False, f"First rating: {score} of {MAX_SCORE}. Retake it later to see progress.")
+        return Comparison(0, (), (), f"First rating: {score} of {MAX_SCORE}. Retake it later to see progress.")
     before = score_answers(previous)
     gained = tuple(k for k in RATING_QUESTIONS if current.get(k) is True and previous.get(k) is not True)
     lost = tuple(k for k in RATING_QUESTIONS if current.get(k) is not True and previous.get(k) is True)
-    band_changed = band_for(score).key != band_for(before).key
-    return Comparison(score - before, gained, lost, band_changed, _summarise(score, before, gained, lost))
+    return Comparison(score - before, gained, lost, _summarise(score, before, gained, lost))
 
 
 def _summarise(score: int, before: int, gained: tuple[str, ...], lost: tuple[str, ...]) -> str:

@@ -5,23 +5,14 @@ from datetime import date
 import streamlit as st
 
 from charts.rating import HISTORY_HEIGHT, score_history
-from core.model import RATING_QUESTIONS
-from core.rating import (
-    MAX_NOTE_CHARS,
-    MAX_SCORE,
-    NOTE_FIELDS,
-    actions_for,
-    band_for,
-    compare_ratings,
-    describe_history,
-    score_answers,
-    short_question,
-)
-from store import InvalidInput
-from store.ratings import delete_rating, latest_ratings, list_ratings, save_rating
-from ui.cache import cached, chart_spec
+from core.model import RATING_QUESTIONS, Rating
+from core.rating import MAX_NOTE_CHARS, MAX_SCORE, NOTE_FIELDS, Action, band_for, short_question
+from services import rating
+from ui.cache import cached, show_chart
+from ui.feedback import run_save, show
+from ui.page import credit_article, start_page
+from ui.registry import link_to_tip
 from ui.session import current_workbook
-from ui.widgets import credit_article, flash, set_flash
 
 ANSWERS = {True: "Yes", False: "No"}
 NOTE_PROMPTS = {
@@ -37,24 +28,21 @@ workbook = current_workbook()
 
 def save_quiz() -> None:
     state = st.session_state
-    answers = {key: state.get(f"q_{key}") for key in RATING_QUESTIONS}
-    notes = {key: state.get(f"note_{key}", "") or "" for key in NOTE_FIELDS}
-    try:
-        save_rating(workbook, answers, state.get("taken_on") or date.today(), today=date.today(), **notes)
-    except InvalidInput as error:
-        set_flash("error", f"{error} Nothing was saved.", "_quiz_flash")
-        return
-    for key in RATING_QUESTIONS:
-        state[f"q_{key}"] = None
-    for key in NOTE_FIELDS:
-        state[f"note_{key}"] = ""
-    score = score_answers(answers)
-    set_flash(
-        "success",
-        f"Rating saved: {score} of {MAX_SCORE}, {band_for(score).label.lower()}. "
-        "What to do about each 'no' is under “Your result”.",
-        "_quiz_flash",
-    )
+
+    def action() -> str:
+        answers = {key: state.get(f"q_{key}") for key in RATING_QUESTIONS}
+        notes = {key: state.get(f"note_{key}", "") or "" for key in NOTE_FIELDS}
+        score = rating.save_rating(workbook, answers, state.get("taken_on") or date.today(), notes, date.today())
+        for key in RATING_QUESTIONS:
+            state[f"q_{key}"] = None
+        for key in NOTE_FIELDS:
+            state[f"note_{key}"] = ""
+        return (
+            f"Rating saved: {score} of {MAX_SCORE}, {band_for(score).label.lower()}. "
+            "What to do about each 'no' is under “Your result”."
+        )
+
+    run_save("quiz", action)
 
 
 def show_quiz() -> None:
@@ -67,14 +55,11 @@ def show_quiz() -> None:
         for key, label in NOTE_FIELDS.items():
             st.text_area(label, key=f"note_{key}", height=68, max_chars=MAX_NOTE_CHARS, placeholder=NOTE_PROMPTS[key])
         st.form_submit_button("Save my rating", type="primary", on_click=save_quiz, icon=":material/check:")
-    flash("_quiz_flash")
+    show("quiz")
 
 
-def show_result(latest: list) -> None:
-    current = latest[0]
-    previous = latest[1] if len(latest) > 1 else None
-    band = band_for(current.score)
-    comparison = compare_ratings(current.answers, previous.answers if previous else None)
+def show_result(result: rating.Result) -> None:
+    current, band, comparison = result.rating, result.band, result.comparison
     score_col, band_col = st.columns([1, 3])
     score_col.metric(
         "Your score",
@@ -85,16 +70,14 @@ def show_result(latest: list) -> None:
     with band_col:
         BAND_BOXES[band.key](f"**{band.label}.** {band.advice}", icon=BAND_ICONS[band.key])
         st.caption(comparison.summary)
-    show_actions(current.answers)
-    notes = [(label, getattr(current, key)) for key, label in NOTE_FIELDS.items() if getattr(current, key)]
-    if notes:
+    show_actions(result.actions)
+    if result.notes:
         st.markdown("**Your notes from this rating**")
-        for label, text in notes:
+        for label, text in result.notes:
             st.text(f"{label}: {text}")
 
 
-def show_actions(answers: dict) -> None:
-    actions = actions_for(answers)
+def show_actions(actions: tuple[Action, ...]) -> None:
     if not actions:
         st.markdown(
             "Every answer was yes. Keep in touch with the people who make it so, and retake this in a few months."
@@ -104,25 +87,19 @@ def show_actions(answers: dict) -> None:
     for action in actions:
         with st.container(border=True):
             st.markdown(f"*No to: {RATING_QUESTIONS[action.question]}*  \n{action.text}")
-            st.page_link(
-                action.page,
-                label=f"Tip {action.tip}: {action.page_title}",
-                icon=":material/arrow_forward:",
-                query_params=dict(action.query) or None,
-            )
+            link_to_tip(action.tip, f"Tip {action.tip}: {action.label}", part=action.part)
 
 
 def remove_rating() -> None:
-    chosen = st.session_state.get("remove_pick")
-    if chosen is None:
-        set_flash("error", "Choose the rating to remove first; nothing was removed.", "_past_flash")
-        return
-    delete_rating(workbook, chosen)
-    st.session_state["remove_pick"] = None
-    set_flash("success", "Rating removed; the history and your result no longer count it.", "_past_flash")
+    def action() -> str:
+        rating.remove_rating(workbook, st.session_state.get("remove_pick"))
+        st.session_state["remove_pick"] = None
+        return "Rating removed; the history and your result no longer count it."
+
+    run_save("past", action)
 
 
-def show_past(ratings: list) -> None:
+def show_past(ratings: tuple[Rating, ...]) -> None:
     newest = list(reversed(ratings))[:PAST_ROWS]
     st.dataframe(
         [
@@ -149,35 +126,35 @@ def show_past(ratings: list) -> None:
         placeholder="Choose a rating",
     )
     st.button("Remove this rating", on_click=remove_rating, icon=":material/delete:")
-    flash("_past_flash")
+    show("past")
 
 
-st.title("4 · Rate your network")
-st.markdown(
+start_page(
+    "rate",
     "If your networking seems to go nowhere, step back and look at the network itself: what it does "
     "well, where it falls short and where it could grow. Answer five questions honestly; each 'no' "
-    "comes with one thing to do about it. Retake the rating whenever you like to see the change."
+    "comes with one thing to do about it. Retake the rating whenever you like to see the change.",
 )
-latest = cached(workbook, latest_ratings, 2)
 quiz_col, result_col = st.columns([1, 1], gap="large")
 with quiz_col:
     st.subheader("Take the rating")
     show_quiz()
 with result_col:
     st.subheader("Your result")
-    if latest:
-        show_result(latest)
+    result = cached(workbook, rating.latest_result)
+    if result:
+        show_result(result)
     else:
         st.info("No rating yet. Answer the five questions and save to see your score, its band and what to do next.")
 
 st.subheader("How your rating has changed")
-ratings = cached(workbook, list_ratings)
-history = [(r.taken_on, r.score) for r in ratings]
+history = cached(workbook, rating.rating_history)
 chart_col, reading_col = st.columns([3, 2])
-chart_col.vega_lite_chart(spec=chart_spec(workbook, score_history, history), width="stretch", height=HISTORY_HEIGHT)
-reading_col.markdown(describe_history(history))
+with chart_col:
+    show_chart(workbook, score_history, history.points, height=HISTORY_HEIGHT)
+reading_col.markdown(history.reading)
 reading_col.caption("Bands: 5 in great shape · 3–4 needs enhancing · 0–2 needs a makeover.")
-if ratings:
-    with st.expander(f"All your ratings and notes ({len(ratings):,})"):
-        show_past(ratings)
+if history.ratings:
+    with st.expander(f"All your ratings and notes ({len(history.ratings):,})"):
+        show_past(history.ratings)
 credit_article()

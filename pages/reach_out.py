@@ -1,30 +1,19 @@
 """Tip 2 · Reach out to your network: specific targets, your pitch, references and the outreach log."""
 
-from dataclasses import replace
 from datetime import date
 
 import streamlit as st
 
 from charts.outreach import goal_coverage_chart, reference_progress_chart
 from core.model import CHANNELS, INTERACTION_KINDS, OUTCOMES, REFERENCE_STEPS, REQUEST_KINDS, TARGET_KINDS
-from core.outreach import (
-    NERVOUS_POINTS,
-    TARGET_EXAMPLES,
-    check_target,
-    compute_coverage,
-    describe_coverage,
-    describe_references,
-    is_vague_target,
-    reference_progress,
-)
-from store import InvalidInput
-from store import contacts as people
-from store import outreach as store
-from store.goals import delete_goal, link_contacts
-from ui.cache import cached, chart_spec
+from core.outreach import NERVOUS_POINTS, TARGET_EXAMPLES, describe_coverage
+from services import outreach
+from ui.cache import cached, show_chart
+from ui.feedback import run_save, show
+from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import credit_article, flash, pick_person_id, set_flash
+from ui.widgets import pick_person_id
 
 PRIORITIES = {1: "High", 2: "Normal", 3: "Low"}
 workbook = current_workbook()
@@ -34,133 +23,126 @@ workbook = current_workbook()
 
 
 def add_target() -> None:
-    kind, title = st.session_state["target_kind"], st.session_state.get("target_title", "")
-    problems = check_target(kind, title)
-    if problems:
-        set_flash("error", literal(problems[0].message) + " Nothing was saved.", "_target_flash")
-        return
-    try:
-        store.add_target(workbook, kind, title, st.session_state["target_priority"])
-    except InvalidInput as error:
-        set_flash("error", str(error), "_target_flash")
-        return
-    st.session_state["target_title"] = ""
-    set_flash(
-        "success", f"Added the target “{literal(title.strip())}”. Now link the people who could help.", "_target_flash"
-    )
+    state = st.session_state
+
+    def action() -> str:
+        title = outreach.add_target(
+            workbook, state["target_kind"], state.get("target_title", ""), state["target_priority"]
+        )
+        state["target_title"] = ""
+        return f"Added the target “{literal(title)}”. Now link the people who could help."
+
+    run_save("target", action)
 
 
-def link_person(goal_id: int, contact_id: int | None, title: str) -> None:
-    if contact_id is None:
-        set_flash("error", "Search for a person first, then pick them.", "_link_flash")
-        return
-    link_contacts(workbook, goal_id, [contact_id])
-    set_flash("success", f"Linked them to “{literal(title)}”.", "_link_flash")
+def link_person(goal_id: int, contact_id: int | None, label: str) -> None:
+    def action() -> str:
+        outreach.link_person(workbook, goal_id, contact_id)
+        return f"Linked them to “{literal(label)}”."
+
+    run_save("link", action)
 
 
-def remove_target(goal_id: int, title: str) -> None:
-    delete_goal(workbook, goal_id)
-    set_flash("success", f"Removed the target “{literal(title)}”; the people stay in your list.", "_target_flash")
+def remove_target(goal_id: int, label: str) -> None:
+    def action() -> str:
+        outreach.remove_target(workbook, goal_id)
+        return f"Removed the target “{literal(label)}”; the people stay in your list."
+
+    run_save("remove", action)
 
 
 def save_pitch() -> None:
-    try:
-        store.save_pitch(workbook, st.session_state["pitch_looking"], st.session_state["pitch_lately"])
-    except InvalidInput as error:
-        set_flash("error", str(error) + " Nothing was saved.", "_pitch_flash")
-        return
-    set_flash("success", "Pitch saved; every ask you compose on page 3 starts from it.", "_pitch_flash")
+    def action() -> str:
+        outreach.save_pitch(workbook, st.session_state["pitch_looking"], st.session_state["pitch_lately"])
+        return "Pitch saved; every ask you compose on page 3 starts from it."
+
+    run_save("pitch", action)
 
 
-def show_targets(targets: list) -> None:
+def show_targets(targets: outreach.Targets) -> None:
     st.markdown("Name specific roles, employers and industries. “Anything” gives people nothing to act on.")
     kind_col, title_col, priority_col = st.columns([1, 2, 1])
     kind = kind_col.selectbox("Kind", list(TARGET_KINDS), format_func=TARGET_KINDS.get, key="target_kind")
     title_col.text_input("Target", key="target_title", max_chars=120, placeholder=f"e.g. {TARGET_EXAMPLES[kind]}")
     priority_col.selectbox("Priority", list(PRIORITIES), index=1, format_func=PRIORITIES.get, key="target_priority")
-    flash("_target_flash")
+    show("target")
     st.button("Add target", type="primary", on_click=add_target, icon=":material/flag:")
-    for goal in targets:
-        if is_vague_target(goal.title):
-            st.warning(
-                f"“{literal(goal.title)}” is too open to bring leads; try something like "
-                f"“{TARGET_EXAMPLES.get(goal.kind, 'Data analyst')}”.",
-                icon=":material/help:",
-            )
-    if not targets:
+    for title, example in targets.vague:
+        st.warning(
+            f"“{literal(title)}” is too open to bring leads; try something like “{example}”.", icon=":material/help:"
+        )
+    if not targets.goals:
+        show("remove")  # the last target was removed: say so where the list was
         return
-    titles = {g.id: f"{g.title} ({TARGET_KINDS[g.kind].lower()})" for g in targets}
+    labels = targets.labels
     st.markdown(
         "**Your targets:** "
-        + " · ".join(f"{literal(titles[g.id])}{', high priority' if g.priority == 1 else ''}" for g in targets)
+        + " · ".join(f"{literal(labels[g.id])}{', high priority' if g.priority == 1 else ''}" for g in targets.goals)
     )
     with st.expander("Remove a target"):
-        doomed = st.selectbox("Target to remove", list(titles), format_func=titles.get, key="remove_goal")
-        st.button("Remove target", on_click=remove_target, args=(doomed, titles[doomed]), icon=":material/delete:")
+        doomed = st.selectbox("Target to remove", list(labels), format_func=labels.get, key="remove_goal")
+        show("remove")
+        st.button("Remove target", on_click=remove_target, args=(doomed, labels[doomed]), icon=":material/delete:")
     st.markdown("**Link people to a target**")
-    goal_id = st.selectbox("Target", list(titles), format_func=titles.get, key="link_goal")
+    goal_id = st.selectbox("Target", list(labels), format_func=labels.get, key="link_goal")
     contact_id = pick_person_id(workbook, "Who could help with it?", "link_person")
-    flash("_link_flash")
-    st.button("Link person", on_click=link_person, args=(goal_id, contact_id, titles[goal_id]), icon=":material/link:")
+    show("link")
+    st.button("Link person", on_click=link_person, args=(goal_id, contact_id, labels[goal_id]), icon=":material/link:")
 
 
 def show_pitch() -> None:
     st.markdown("Be ready to say both in a breath: they start every ask you compose.")
     if "pitch_looking" not in st.session_state:
-        st.session_state["pitch_looking"], st.session_state["pitch_lately"] = store.get_pitch(workbook)
+        pitch = outreach.get_pitch(workbook)
+        st.session_state["pitch_looking"], st.session_state["pitch_lately"] = pitch.looking_for, pitch.done_lately
     st.text_area(
         "What I'm looking for",
         key="pitch_looking",
         height=68,
-        max_chars=store.PITCH_MAX,
+        max_chars=outreach.PITCH_MAX,
         placeholder="e.g. a data analyst role in a hospital's quality team",
     )
     st.text_area(
         "What I've done lately",
         key="pitch_lately",
         height=68,
-        max_chars=store.PITCH_MAX,
+        max_chars=outreach.PITCH_MAX,
         placeholder="e.g. finished a SQL course and built a dashboard for a clinic",
     )
-    flash("_pitch_flash")
+    show("pitch")
     st.button("Save pitch", on_click=save_pitch, icon=":material/save:")
 
 
-def show_coverage(targets: list) -> None:
-    coverage = compute_coverage(targets, cached(workbook, store.coverage_links))
-    if not coverage:
+def show_coverage() -> None:
+    coverage = cached(workbook, outreach.goal_coverage)
+    if not coverage.targets:
         st.info(describe_coverage([], {}), icon=":material/flag:")
         return
-    shown = {i for c in coverage for i in c.direct[:3]} | {
-        i for c in coverage for p in c.via[:1] for i in (p.introducer_id, p.helper_id)
-    }
-    names = {i: literal(n) for i, n in people.contact_names(workbook, shown).items()}
-    safe = [replace(c, goal=replace(c.goal, title=literal(c.goal.title))) for c in coverage]
     chart_col, reading_col = st.columns([3, 2])
-    chart_col.vega_lite_chart(spec=chart_spec(workbook, goal_coverage_chart, coverage), width="stretch")
-    reading_col.markdown(describe_coverage(safe, names))
+    with chart_col:
+        show_chart(workbook, goal_coverage_chart, coverage.targets)
+    reading_col.markdown(describe_coverage(coverage.targets, coverage.names, escape=literal))
 
 
 # --- references ---------------------------------------------------------------------------------
 
 
 def mark_reference(contact_id: int | None) -> None:
-    if contact_id is None:
-        set_flash("error", "Search for a person first, then pick them.", "_ref_flash")
-        return
-    store.set_reference(workbook, [contact_id])
-    set_flash("success", "Marked as a reference. Their first step: ask them to agree.", "_ref_flash")
+    def action() -> str:
+        outreach.mark_reference(workbook, contact_id)
+        return "Marked as a reference. Their first step: ask them to agree."
+
+    run_save("ref", action)
 
 
 def record_step(contact_id: int) -> None:
-    try:
-        store.record_reference_step(
-            workbook, contact_id, st.session_state["ref_step"], st.session_state.get("ref_date"), date.today()
-        )
-    except InvalidInput as error:
-        set_flash("error", str(error) + " Nothing was saved.", "_ref_flash")
-        return
-    set_flash("success", f"Recorded “{REFERENCE_STEPS[st.session_state['ref_step']].lower()}”.", "_ref_flash")
+    state = st.session_state
+
+    def action() -> str:
+        outreach.record_step(workbook, contact_id, state["ref_step"], state.get("ref_date"), date.today())
+        return f"Recorded “{REFERENCE_STEPS[state['ref_step']].lower()}”."
+
+    run_save("ref", action)
 
 
 def show_references() -> None:
@@ -169,16 +151,14 @@ def show_references() -> None:
         "Confirm they are happy to be a reference, tell them your goals, keep them posted, brief them "
         "before employers call, and thank them whatever happens."
     )
-    refs = cached(workbook, store.list_references)
-    steps = cached(workbook, store.reference_steps)
-    progress = [reference_progress(r["id"], steps.get(r["id"], {})) for r in refs]
-    names = {r["id"]: r["name"] for r in refs}
-    flash("_ref_flash")
-    if refs:
+    refs = cached(workbook, outreach.references_overview)
+    names = refs.names
+    if refs.progress:
         chart_col, reading_col = st.columns([3, 2])
-        chart_col.vega_lite_chart(spec=chart_spec(workbook, reference_progress_chart, progress, names), width="stretch")
-        reading_col.markdown(literal(describe_references(progress)))
-        by_id = {p.contact_id: p for p in progress}
+        with chart_col:
+            show_chart(workbook, reference_progress_chart, refs.progress, names)
+        reading_col.markdown(literal(refs.reading))
+        by_id = {p.contact_id: p for p in refs.progress}
         contact_id = st.selectbox("Reference", list(names), format_func=names.get, key="ref_pick")
         next_step = by_id[contact_id].next_step
         if st.session_state.get("_ref_next") != (contact_id, next_step):
@@ -193,7 +173,7 @@ def show_references() -> None:
                         "Steps done": f"{p.steps_done} of {len(REFERENCE_STEPS)}",
                         "Next step": REFERENCE_STEPS[p.next_step] if p.next_step else "All done",
                     }
-                    for p in progress
+                    for p in refs.progress
                 ],
                 hide_index=True,
                 width="stretch",
@@ -201,11 +181,13 @@ def show_references() -> None:
         step_col, date_col = st.columns(2)
         step_col.selectbox("Step done", list(REFERENCE_STEPS), format_func=REFERENCE_STEPS.get, key="ref_step")
         date_col.date_input("On", value=date.today(), key="ref_date", format="DD/MM/YYYY")
+        show("ref")
         st.button("Record step", type="primary", on_click=record_step, args=(contact_id,), icon=":material/task_alt:")
     else:
-        st.info(describe_references([]), icon=":material/verified_user:")
-    with st.expander("Mark someone as a reference", expanded=not refs):
+        st.info(refs.reading, icon=":material/verified_user:")
+    with st.expander("Mark someone as a reference", expanded=not refs.progress):
         chosen = pick_person_id(workbook, "Find the person", "ref_person")
+        show("ref")
         st.button("Mark as reference", on_click=mark_reference, args=(chosen,), icon=":material/verified_user:")
 
 
@@ -214,29 +196,24 @@ def show_references() -> None:
 
 def log_contact(contact_id: int | None) -> None:
     state = st.session_state
-    if contact_id is None:
-        set_flash("error", "Search for the person you contacted, then pick them. Nothing was saved.", "_log_flash")
-        return
-    kind = state["log_kind"]
-    try:
-        store.log_outreach(
+
+    def action() -> str:
+        kind = state["log_kind"]
+        outreach.log_contact(
             workbook,
             contact_id,
-            state.get("log_date") or date.today(),
-            kind,
+            happened_on=state.get("log_date") or date.today(),
+            kind=kind,
             channel=state["log_channel"],
-            outcome=state.get("log_outcome", "") if kind == "ask" else "",
-            request_kind=state.get("log_request", "") if kind in ("ask", "help_received") else "",
+            outcome=state.get("log_outcome", ""),
+            request_kind=state.get("log_request", ""),
             note=state.get("log_note", ""),
             today=date.today(),
         )
-    except InvalidInput as error:
-        set_flash("error", str(error) + " Nothing was saved.", "_log_flash")
-        return
-    state["log_note"] = ""
-    set_flash(
-        "success", f"Logged a {INTERACTION_KINDS[kind].lower()}; their “last spoke” date is updated.", "_log_flash"
-    )
+        state["log_note"] = ""
+        return f"Logged a {INTERACTION_KINDS[kind].lower()}; their “last spoke” date is updated."
+
+    run_save("log", action)
 
 
 def show_log() -> None:
@@ -253,10 +230,10 @@ def show_log() -> None:
     elif kind == "help_received":
         st.selectbox("What they helped with", list(REQUEST_KINDS), format_func=REQUEST_KINDS.get, key="log_request")
         st.caption("Page 3 reminds you to thank them if no thank-you follows within the days you set there.")
-    st.text_input("Note (optional)", key="log_note", max_chars=store.NOTE_MAX)
-    flash("_log_flash")
+    st.text_input("Note (optional)", key="log_note", max_chars=outreach.NOTE_MAX)
+    show("log")
     st.button("Log it", type="primary", on_click=log_contact, args=(contact_id,), icon=":material/edit_note:")
-    rows = cached(workbook, store.list_log, None, 30)
+    rows = cached(workbook, outreach.recent_log)
     if not rows:
         st.info("Nothing logged yet. Start with a reference or a close friend.")
         return
@@ -275,27 +252,26 @@ def show_log() -> None:
         hide_index=True,
         width="stretch",
     )
-    st.caption("The 30 most recent contacts.")
+    st.caption(f"The {outreach.LOG_SHOWN} most recent contacts.")
 
 
-st.title("2 · Reach out to your network")
-st.markdown(
+start_page(
+    "reach",
     "Nobody can help if nobody knows you are looking. Decide what you want first, then tell people: "
     "be specific about the work you are after and ask what they know or whom they know. Do not rule "
-    "anyone out; people often know more people than you expect."
+    "anyone out; people often know more people than you expect.",
 )
 with st.expander("Nervous about getting in touch? Read this first", icon=":material/favorite:"):
     st.markdown("\n".join(f"- {point}" for point in NERVOUS_POINTS))
 
-targets = cached(workbook, store.list_targets)
 target_tab, ref_tab, log_tab = st.tabs(["What you want", "Your references", "Outreach log"])
 with target_tab:
     st.subheader("Your targets")
-    show_targets(targets)
+    show_targets(cached(workbook, outreach.list_targets))
     st.subheader("Your pitch")
     show_pitch()
     st.subheader("Goal coverage")
-    show_coverage(targets)
+    show_coverage()
 with ref_tab:
     show_references()
 with log_tab:

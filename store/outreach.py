@@ -29,7 +29,7 @@ from store.workbook import Workbook
 PITCH_MAX = 400
 NOTE_MAX = 4000
 
-# Help received: logged as such, or an ask that helped (mirrors core.outreach.is_help).
+# Help received: logged as such, or an ask whose outcome was that they helped.
 _HELP = "(i.kind = 'help_received' OR (i.kind = 'ask' AND i.outcome = 'helped'))"
 _LIVE = "JOIN contacts c ON c.id = i.contact_id AND c.deleted_at IS NULL"
 
@@ -145,11 +145,6 @@ def record_reference_step(workbook: Workbook, contact_id: int, step: str, done_o
         ):
             raise InvalidInput(f"Person #{contact_id} is not one of your references; mark them first.")
         cursor.execute("INSERT OR REPLACE INTO reference_steps VALUES (?, ?, ?)", [contact_id, step, done_on])
-
-
-def clear_reference_step(workbook: Workbook, contact_id: int, step: str) -> None:
-    with workbook.write() as cursor:
-        cursor.execute("DELETE FROM reference_steps WHERE contact_id = ? AND step = ?", [contact_id, step])
 
 
 # --- the outreach log and asks ------------------------------------------------------------------

@@ -67,8 +67,3 @@ def delete_rating(workbook: Workbook, rating_id: int) -> None:
     """Remove one rating (one taken by mistake)."""
     with workbook.write() as cursor:
         cursor.execute("DELETE FROM ratings WHERE id = ?", [rating_id])
-
-
-def count_ratings(workbook: Workbook) -> int:
-    """How many times the quiz has been taken."""
-    return int(workbook.read_one("SELECT count(*) FROM ratings")[0])

@@ -25,14 +25,12 @@ from core.outreach import (
     count_follow_ups,
     describe_coverage,
     describe_follow_ups,
+    describe_help,
     describe_references,
-    first_follow_up,
     follow_up_status,
-    follow_ups_owed,
-    is_help,
     is_vague_target,
     reference_progress,
-    uncovered_goals,
+    target_label,
 )
 
 TODAY = date(2026, 3, 1)
@@ -85,9 +83,9 @@ def test_coverage_splits_people_you_know_from_people_reached_through_an_introduc
     assert energy.status == UNCOVERED
 
 
-def test_targets_nobody_covers_are_listed() -> None:
-    coverage = compute_coverage([ANALYST, ACME, ENERGY], [(1, 10, None)])
-    assert uncovered_goals(coverage) == [ACME, ENERGY]
+def test_a_target_is_labelled_with_its_kind() -> None:
+    assert target_label(ANALYST) == "Data analyst (role)"
+    assert target_label(ACME) == "Acme Health (employer)"
 
 
 @given(st.lists(st.tuples(st.integers(1, 4), st.integers(1, 30), st.none() | st.integers(1, 30)), max_size=60))
@@ -125,20 +123,6 @@ def test_a_reference_step_dated_in_the_future_is_refused() -> None:
     assert check_step_date("agreed", None, TODAY)[0].field == "done_on"
 
 
-def test_help_is_help_received_or_an_ask_that_helped() -> None:
-    assert is_help("help_received", "")
-    assert is_help("ask", "helped")
-    assert not is_help("ask", "pending")
-    assert not is_help("help_given", "helped")
-
-
-def test_the_first_follow_up_is_the_earliest_on_or_after_the_help() -> None:
-    help_on = date(2026, 2, 1)
-    assert first_follow_up(help_on, [date(2026, 1, 20), date(2026, 2, 9), date(2026, 2, 3)]) == date(2026, 2, 3)
-    assert first_follow_up(help_on, [date(2026, 1, 20)]) is None
-    assert first_follow_up(help_on, [help_on]) == help_on
-
-
 def test_help_without_thanks_is_owed_only_after_the_grace_period() -> None:
     fresh = HelpEvent(1, 10, TODAY - timedelta(days=14))
     stale = HelpEvent(2, 10, TODAY - timedelta(days=15))
@@ -149,11 +133,6 @@ def test_help_without_thanks_is_owed_only_after_the_grace_period() -> None:
     assert follow_up_status(fresh, TODAY, days=7) == FOLLOW_UP_OWED
 
 
-def test_follow_ups_owed_are_listed_most_recent_first() -> None:
-    events = [HelpEvent(i, 10, TODAY - timedelta(days=d)) for i, d in [(1, 40), (2, 20), (3, 3), (4, 90)]]
-    assert [e.interaction_id for e in follow_ups_owed(events, TODAY)] == [2, 1, 4]
-
-
 @given(st.lists(st.tuples(st.integers(0, 200), st.none() | st.integers(0, 200)), max_size=40), st.integers(1, 60))
 def test_every_help_event_is_counted_once_as_done_due_or_owed(ages, days) -> None:
     events = [
@@ -162,7 +141,7 @@ def test_every_help_event_is_counted_once_as_done_due_or_owed(ages, days) -> Non
     ]
     counts = count_follow_ups(events, TODAY, days)
     assert sum(counts.values()) == len(events)
-    assert counts[FOLLOW_UP_OWED] == len(follow_ups_owed(events, TODAY, days))
+    assert counts[FOLLOW_UP_OWED] == sum(1 for age, followed in ages if followed is None and age > days)
 
 
 def test_the_grace_period_must_be_between_one_and_365_days() -> None:
@@ -179,6 +158,13 @@ def test_the_coverage_reading_names_who_to_ask_and_what_nobody_covers() -> None:
     assert "**Renewable energy**: nobody yet" in text
 
 
+def test_the_coverage_reading_escapes_titles_and_names_but_not_its_own_markdown() -> None:
+    coverage = compute_coverage([Goal(1, "role", "C# *lead*")], [(1, 10, None)])
+    text = describe_coverage(coverage, {10: "Ana_B"}, escape=lambda t: f"<{t}>")
+    assert "- **<C# *lead*>**: ask <Ana_B>." in text
+    assert text.startswith("Every target")
+
+
 def test_the_references_reading_counts_complete_ones_and_the_usual_next_step() -> None:
     progress = [
         reference_progress(1, {s: TODAY for s in REFERENCE_STEPS}),
@@ -189,6 +175,12 @@ def test_the_references_reading_counts_complete_ones_and_the_usual_next_step() -
     assert text.startswith("1 of 3 references")
     assert "told your goals" in text and "(2 waiting)" in text
     assert "start with them" in describe_references([])
+
+
+def test_help_is_described_by_what_was_asked_or_given() -> None:
+    assert describe_help("ask", "referral") == "helped with your ask for a referral"
+    assert describe_help("help_received", "introduction", "met Jo") == "helped you with an introduction (met Jo)"
+    assert describe_help("help_received", "", "x" * 80) == f"helped you ({'x' * 60})"
 
 
 def test_the_follow_up_reading_says_how_many_thanks_are_overdue() -> None:

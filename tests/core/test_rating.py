@@ -23,6 +23,7 @@ from core.rating import (
     score_answers,
     short_question,
 )
+from core.ties import SECTIONS
 
 KEYS = list(RATING_QUESTIONS)
 ALL_COMBINATIONS = [dict(zip(KEYS, values)) for values in itertools.product([True, False], repeat=len(KEYS))]
@@ -69,19 +70,19 @@ def test_a_score_outside_0_to_5_is_refused_with_a_message(score):
         band_for(score)
 
 
-def test_every_action_points_to_a_page_and_tip_that_helps():
+def test_every_action_names_a_tip_that_helps_and_at_most_one_part_of_its_page():
     assert set(ACTIONS) == set(RATING_QUESTIONS)
     for action in ACTIONS.values():
-        assert action.page.startswith("pages/") and action.page.endswith(".py")
         assert 1 <= action.tip <= 6
-        assert action.text.endswith(".")
+        assert action.label and action.text.endswith(".")
+        assert action.part is None or (action.tip == 5 and action.part in SECTIONS)
 
 
 def test_future_goals_no_leads_to_tip_5_where_you_want_to_go():
     action = actions_for({**dict.fromkeys(KEYS, True), "future": False})[0]
     assert action.tip == 5
-    assert action.page == "pages/strong_and_weak_ties.py"
-    assert "where you want to go" in action.page_title
+    assert action.part == SECTIONS[2] == "Where you want to go"
+    assert "where you want to go" in action.label
 
 
 def test_unanswered_questions_are_reported_in_one_line_and_count_as_no():
@@ -146,12 +147,6 @@ def test_the_comparison_names_what_turned_yes_and_what_turned_no():
     assert comparison.summary == (
         "Up 1 since last time (1 to 2). Now yes: feels vibrant, reflects your future. Now no: tells you the truth."
     )
-    assert not comparison.band_changed
-
-
-def test_crossing_a_band_boundary_is_flagged():
-    previous = {**dict.fromkeys(KEYS, True), "truth": False}
-    assert compare_ratings(dict.fromkeys(KEYS, True), previous).band_changed
 
 
 def test_every_question_has_a_short_name():

@@ -8,6 +8,7 @@ from core.model import ContactDraft
 from store import open_workbook
 from store.contacts import add_contact
 from store.outreach import add_target, log_outreach, save_pitch
+from ui.registry import page
 
 PAGE = "build_relationships.py"
 TODAY = date.today()
@@ -49,7 +50,7 @@ def flags(at):
 
 def test_without_a_person_the_composer_says_how_to_start(app_on, tmp_path):
     at = app_on(tmp_path / "w.duckdb", PAGE)
-    assert at.title[0].value == "3 · Focus on building relationships"
+    assert at.title[0].value == page("relationships").title == "3 · Build relationships"  # the sidebar's title
     assert any("Search for someone to start a draft" in i.value for i in at.info)
 
 
@@ -189,3 +190,12 @@ def test_an_edited_message_survives_the_server_reloading_its_modules(app_on, tmp
     importlib.reload(core.asks)  # what Streamlit does when a source file changes on disk
     at.run()
     assert at.text_area(key="ask_text").value == edited
+
+
+def test_a_flag_quoting_the_target_shows_it_literally_not_formatted(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, target=("role", "C# *senior* dev"))
+    at = open_composer(app_on, path)
+    at.text_area(key="ask_text").input("Hi Sam, could you spare 20 minutes for a call?").run()
+    [flag] = [f for f in flags(at) if f.startswith("**No goal**")]
+    assert r"C\# \*senior\* dev" in flag and "*senior*" not in flag

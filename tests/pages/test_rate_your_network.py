@@ -6,6 +6,7 @@ import itertools
 from datetime import date, timedelta
 
 from core.model import RATING_QUESTIONS
+from ui.registry import BY_TIP, PART_PARAM
 
 PAGE = "rate_your_network.py"
 KEYS = list(RATING_QUESTIONS)
@@ -47,11 +48,11 @@ def test_the_result_shows_the_band_and_an_action_linking_to_the_tip_for_every_no
     assert any("Rating saved: 3 of 5, needs enhancing." in s.value for s in at.success)
     assert any("Needs enhancing" in w.value for w in at.warning)
     links = [link.proto.page for link in at.get("page_link")]
-    assert links == ["maintain_your_network", "strong_and_weak_ties"]
+    assert links == [BY_TIP[6].url_path, BY_TIP[5].url_path]
     labels = [link.proto.label for link in at.get("page_link")]
     assert labels == ["Tip 6: Maintain your network", "Tip 5: Strong and weak ties: where you want to go"]
     queries = [link.proto.query_string for link in at.get("page_link")]
-    assert queries == ["", "section=Where+you+want+to+go"]  # opens that part of tip 5's page
+    assert queries == ["", f"{PART_PARAM}=Where+you+want+to+go"]  # opens that part of tip 5's page
 
 
 def test_all_yes_is_great_shape_and_all_no_needs_a_makeover(app_on, tmp_path):
@@ -63,7 +64,8 @@ def test_all_yes_is_great_shape_and_all_no_needs_a_makeover(app_on, tmp_path):
     answer(at, dict.fromkeys(KEYS, False))
     save(at)
     assert any("Needs a makeover" in e.value for e in at.error)
-    assert len(at.get("page_link")) == 5
+    links = [link.proto.page for link in at.get("page_link")]
+    assert links == [BY_TIP[tip].url_path for tip in (3, 5, 6, 5, 1)]  # every no links to the tip that helps
 
 
 def test_a_retake_is_compared_with_the_previous_rating(app_on, tmp_path):

@@ -8,6 +8,7 @@ from core.model import ContactDraft
 from store import open_workbook
 from store.contacts import add_contact
 from store.outreach import add_target
+from ui.registry import page
 
 PAGE = "reach_out.py"
 
@@ -33,7 +34,7 @@ def click(at, label):
 
 def test_the_page_reassures_the_nervous_and_credits_the_article(app_on, tmp_path):
     at = app_on(tmp_path / "w.duckdb", PAGE)
-    assert at.title[0].value == "2 · Reach out to your network"
+    assert at.title[0].value == page("reach").title == "2 · Reach out"  # the sidebar's title
     assert any("Nervous" in e.label for e in at.expander)
     assert any("Helping feels good" in m.value for m in at.markdown)
     assert any("HelpGuide.org" in c.value for c in at.caption)

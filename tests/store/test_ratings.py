@@ -9,7 +9,6 @@ import pytest
 from core.model import RATING_QUESTIONS
 from store import InvalidInput, open_workbook
 from store.ratings import (
-    count_ratings,
     delete_rating,
     latest_ratings,
     list_ratings,
@@ -86,7 +85,7 @@ def test_bad_input_is_refused_in_one_line_and_saves_nothing(workbook, answers, t
     with pytest.raises(InvalidInput, match=message) as caught:
         save_rating(workbook, answers, taken_on, today=TODAY, **notes)
     assert "\n" not in str(caught.value)
-    assert count_ratings(workbook) == 0
+    assert list_ratings(workbook) == []
 
 
 def test_a_rating_taken_by_mistake_can_be_deleted(workbook):
