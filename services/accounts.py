@@ -16,6 +16,7 @@ from pathlib import Path
 from core.errors import WorkbookError
 from core.text import plural
 from store import Workbook
+from store.info import is_empty
 from store.transfer import copy_workbook, read_contents
 from store.workbook import ensure_not_open_elsewhere
 
@@ -39,11 +40,6 @@ def describe_removed(counts: dict[str, int]) -> str:
     """'Removed 12 people, 30 logged contacts and 1 rating.' from rows removed per table."""
     parts = [plural(counts.get(table, 0), *_LABELS[table]) for table in _LABELS]
     return "Removed " + ", ".join(parts[:-1]) + f" and {parts[-1]}, with every note and setting."
-
-
-def is_empty(workbook: Workbook) -> bool:
-    """True when the workbook holds nothing at all."""
-    return all(not workbook.read_one(f"SELECT count(*) FROM {table}")[0] for table in ("contacts", "goals", "ratings"))
 
 
 class Accounts:
@@ -176,6 +172,7 @@ def _import_people(source: Workbook, target: Workbook) -> int:
 
 __all__ = [
     "Accounts",
+    "is_empty",
     "DatabaseAccounts",
     "FolderAccounts",
     "KeptWork",

@@ -17,3 +17,11 @@ def count_rows(workbook: Workbook) -> dict[str, int]:
         workbook.read_one("SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL")[0]
     )
     return counts
+
+
+def is_empty(workbook: Workbook) -> bool:
+    """True when the workbook holds no person, goal or rating."""
+    row = workbook.read_one(
+        "SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM goals) + (SELECT count(*) FROM ratings)"
+    )
+    return int(row[0]) == 0
