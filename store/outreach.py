@@ -24,6 +24,7 @@ from core.outreach import (
 from store.goals import add_goal, list_goals
 from store.interactions import log_interaction
 from store.settings import get_setting, set_setting
+from store.sql import IDS, TEXTS
 from store.workbook import Workbook
 
 PITCH_MAX = 400
@@ -64,7 +65,8 @@ def save_pitch(workbook: Workbook, looking_for: str, done_lately: str) -> None:
         raise InvalidInput(f"Keep each part of the pitch under {PITCH_MAX} characters: one or two sentences.")
     with workbook.write() as cursor:
         for key, value in zip(PITCH_KEYS, (looking_for, done_lately)):
-            cursor.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, value])
+            cursor.execute("DELETE FROM settings WHERE key = ?", [key])
+            cursor.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [key, value])
 
 
 def get_follow_up_days(workbook: Workbook) -> int:
@@ -84,7 +86,7 @@ def coverage_links(workbook: Workbook) -> list[tuple[int, int, int | None]]:
     """(goal id, contact id, live introducer or None) for every live person linked to a target."""
     rows = workbook.read(
         "SELECT g.goal_id, c.id, i.id FROM contact_goals g "
-        "JOIN goals t ON t.id = g.goal_id AND t.kind IN (SELECT unnest(?)) "
+        f"JOIN goals t ON t.id = g.goal_id AND t.kind IN {TEXTS} "
         "JOIN contacts c ON c.id = g.contact_id AND c.deleted_at IS NULL "
         "LEFT JOIN contacts i ON i.id = c.introduced_by AND i.deleted_at IS NULL "
         "ORDER BY g.goal_id, c.id",
@@ -113,7 +115,7 @@ def set_reference(workbook: Workbook, contact_ids: Iterable[int], is_reference: 
     with workbook.write() as cursor:
         rows = cursor.execute(
             "UPDATE contacts SET is_reference = ?, updated_at = current_timestamp "
-            "WHERE id IN (SELECT unnest(?)) AND deleted_at IS NULL AND is_reference <> ? RETURNING id",
+            f"WHERE id IN {IDS} AND deleted_at IS NULL AND is_reference <> ? RETURNING id",
             [is_reference, ids, is_reference],
         ).fetchall()
     return len(rows)
@@ -144,7 +146,10 @@ def record_reference_step(workbook: Workbook, contact_id: int, step: str, done_o
             is None
         ):
             raise InvalidInput(f"Person #{contact_id} is not one of your references; mark them first.")
-        cursor.execute("INSERT OR REPLACE INTO reference_steps VALUES (?, ?, ?)", [contact_id, step, done_on])
+        cursor.execute("DELETE FROM reference_steps WHERE contact_id = ? AND step = ?", [contact_id, step])
+        cursor.execute(
+            "INSERT INTO reference_steps (contact_id, step, done_on) VALUES (?, ?, ?)", [contact_id, step, done_on]
+        )
 
 
 # --- the outreach log and asks ------------------------------------------------------------------
@@ -222,7 +227,7 @@ def list_log(workbook: Workbook, kinds: Iterable[str] | None = None, limit: int 
     """The latest logged contacts with names and target titles, newest first."""
     where, params = "", []
     if kinds is not None:
-        where, params = "WHERE i.kind IN (SELECT unnest(?)) ", [list(kinds)]
+        where, params = f"WHERE i.kind IN {TEXTS} ", [list(kinds)]
     return workbook.read_dicts(
         "SELECT i.id, i.happened_on, c.name, i.contact_id, i.kind, i.channel, i.outcome, "
         "i.request_kind, coalesce(g.title, '') AS target, i.note FROM interactions i "
@@ -248,7 +253,7 @@ def asks_by_kind_and_outcome(workbook: Workbook) -> list[tuple[str, str, int]]:
     """How many asks of each request kind ended in each outcome (blank outcome counts as pending)."""
     rows = workbook.read(
         "SELECT i.request_kind, coalesce(nullif(i.outcome, ''), 'pending'), count(*) FROM interactions i "
-        f"{_LIVE} WHERE i.kind = 'ask' GROUP BY ALL ORDER BY 1, 2"
+        f"{_LIVE} WHERE i.kind = 'ask' GROUP BY 1, 2 ORDER BY 1, 2"
     )
     return [(k, o, int(n)) for k, o, n in rows]
 
@@ -259,7 +264,7 @@ _HELP_EVENTS = (
     "SELECT i.id, i.contact_id, i.happened_on, min(f.happened_on) AS followed_up_on "
     f"FROM interactions i {_LIVE} "
     "LEFT JOIN interactions f ON f.contact_id = i.contact_id AND f.happened_on >= i.happened_on "
-    "AND f.kind IN (SELECT unnest(?)) "
+    f"AND f.kind IN {TEXTS} "
     f"WHERE {_HELP} GROUP BY i.id, i.contact_id, i.happened_on"
 )
 
@@ -276,7 +281,7 @@ def follow_up_counts(workbook: Workbook, today: date, days: int) -> dict[str, in
     rows = workbook.read(
         f"SELECT CASE WHEN followed_up_on IS NOT NULL THEN '{FOLLOW_UP_DONE}' "
         f"WHEN happened_on < ? THEN '{FOLLOW_UP_OWED}' ELSE '{FOLLOW_UP_DUE}' END, count(*) "
-        f"FROM ({_HELP_EVENTS}) GROUP BY 1",
+        f"FROM ({_HELP_EVENTS}) AS events GROUP BY 1",
         [cutoff, list(FOLLOW_UP_KINDS)],
     )
     counts = {FOLLOW_UP_DONE: 0, FOLLOW_UP_DUE: 0, FOLLOW_UP_OWED: 0}

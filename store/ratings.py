@@ -51,7 +51,8 @@ def save_rating(
 def list_ratings(workbook: Workbook, limit: int = HISTORY_LIMIT) -> list[Rating]:
     """The latest ``limit`` ratings, oldest first (ties on a date in the order they were saved)."""
     rows = workbook.read(
-        f"SELECT * FROM (SELECT {_COLUMNS} FROM ratings ORDER BY taken_on DESC, id DESC LIMIT ?) ORDER BY taken_on, id",
+        f"SELECT * FROM (SELECT {_COLUMNS} FROM ratings ORDER BY taken_on DESC, id DESC LIMIT ?) AS latest "
+        "ORDER BY taken_on, id",
         [limit],
     )
     return [_rating(r) for r in rows]

@@ -12,4 +12,5 @@ def get_setting(workbook: Workbook, key: str, default: str = "") -> str:
 
 def set_setting(workbook: Workbook, key: str, value: str) -> None:
     with workbook.write() as cursor:
-        cursor.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, value])
+        cursor.execute("DELETE FROM settings WHERE key = ?", [key])
+        cursor.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [key, value])

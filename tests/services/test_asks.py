@@ -12,6 +12,8 @@ from core.outreach import FOLLOW_UP_DONE, FOLLOW_UP_DUE, FOLLOW_UP_OWED
 from services import asks, outreach
 from store.contacts import add_contact, get_contact
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 3, 1)
 
 

@@ -13,6 +13,8 @@ from services import outreach
 from store.contacts import add_contact, get_contact
 from store.goals import add_goal
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 3, 1)
 
 

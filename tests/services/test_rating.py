@@ -11,6 +11,8 @@ from core.model import RATING_QUESTIONS
 from core.ties import SECTIONS
 from services import rating
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 3, 1)
 KEYS = list(RATING_QUESTIONS)
 NO_NOTES = {"strengths": "", "weaknesses": "", "opportunities": ""}

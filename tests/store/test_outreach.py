@@ -42,6 +42,8 @@ from store.outreach import (
     set_reference,
 )
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 3, 1)
 
 

@@ -15,6 +15,8 @@ from store.ratings import (
     save_rating,
 )
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 3, 1)
 ALL_YES = dict.fromkeys(RATING_QUESTIONS, True)
 
