@@ -16,7 +16,7 @@ from core.import_result import FORMATS, MAPPABLE_FIELDS
 from services import demo, imports, info
 from services.exports import EXPORTS
 from services.locations import default_workbook_path
-from services.workbooks import Workbook, open_local_workbook
+from services.workbooks import Workbook, open_local_workbook, opened_account
 
 SKIPPED_SHOWN = 20
 
@@ -27,7 +27,11 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 @contextmanager
 def _opened(args: argparse.Namespace) -> Iterator[Workbook]:
-    """The workbook named by --db (or the default one), closed when the command is done."""
+    """The workbook named by --db (or the default one), or --user's on --database-url; closed at the end."""
+    if args.database_url:
+        with opened_account(args.database_url, args.user) as workbook:
+            yield workbook
+        return
     workbook = open_local_workbook(_db_path(args))
     try:
         yield workbook
@@ -35,8 +39,22 @@ def _opened(args: argparse.Namespace) -> Iterator[Workbook]:
         workbook.close()
 
 
+def _where(args: argparse.Namespace) -> str:
+    if args.database_url:
+        return f"account {args.user} on {args.database_url.rsplit('@', 1)[-1]}"
+    return str(_db_path(args))
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Make a synthetic workbook: varied circles and ties, introductions, two years of history."""
+    if args.database_url:
+        started = time.perf_counter()
+        made = demo.make_demo_account(args.database_url, args.user, args.contacts, seed=args.seed, replace=args.force)
+        print(
+            f"Made the workbook of {_where(args)}: {made.people:,} people, {made.interactions:,} interactions "
+            f"in {time.perf_counter() - started:.1f} s (seed {args.seed})."
+        )
+        return 0
     path = _db_path(args)
     if path.exists() and not args.force:
         print(f"error: {path} already exists; choose a new --db path or add --force to replace it.", file=sys.stderr)
@@ -52,13 +70,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     """Print the schema version and how many rows each table holds."""
-    path = _db_path(args)
-    if not path.exists():
-        print(f"error: {path} does not exist; check the path, or make one with 'workbook demo'.", file=sys.stderr)
+    if _missing(args):
         return 1
     with _opened(args) as workbook:
         held = info.describe_workbook(workbook)
-    print(f"workbook: {workbook.path}")
+    print(f"workbook: {_where(args)}")
     print(f"schema version: {held.schema_version}")
     for table, count in held.counts.items():
         print(f"{table}: {count:,}")
@@ -117,6 +133,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the workbook, everyone as vCards or CSV, the reconnect calendar or the action plan to a file."""
+    if _missing(args):
+        return 1
     kind, now = EXPORTS[args.format], datetime.now()
     with _opened(args) as workbook:
         data = kind.build(workbook, now)
@@ -130,6 +148,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _missing(args: argparse.Namespace) -> bool:
+    """A command that reads a workbook refuses a path where there is none (it would make an empty one)."""
+    path = _db_path(args)
+    if args.database_url or path.exists():
+        return False
+    print(f"error: {path} does not exist; check the path, or make one with 'workbook demo'.", file=sys.stderr)
+    return True
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every subcommand with its options, each explained."""
     parser = argparse.ArgumentParser(prog="workbook", description="The Job Networking Workbook from the command line.")
@@ -139,6 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(handler=handler)
         sub.add_argument("--db", metavar="PATH", help="the workbook file (default: WORKBOOK_PATH or your data folder)")
+        sub.add_argument(
+            "--database-url",
+            metavar="URL",
+            help="instead of --db: a PostgreSQL URL (postgresql://user:password@host/db) holding accounts",
+        )
+        sub.add_argument("--user", metavar="ID", help="with --database-url: the account to act on")
         return sub
 
     demo = add("demo", cmd_demo, "Make a realistic synthetic workbook (the same for the same seed and day).")
@@ -196,7 +229,12 @@ def _positive(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one subcommand; a refusal is one line on stderr and a non-zero exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.database_url and not args.user:
+        parser.error("--database-url needs --user ID: the account to act on")
+    if args.database_url and args.db:
+        parser.error("choose --db FILE or --database-url URL, not both")
     try:
         return args.handler(args)
     except WorkbookError as error:

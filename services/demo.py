@@ -38,3 +38,19 @@ def make_demo_workbook(path: str | os.PathLike[str], contacts: int, seed: int = 
     finally:
         workbook.close()
     return DemoMade(path, data.rows("contacts"), data.rows("interactions"))
+
+
+def make_demo_account(database_url: str, owner: str, contacts: int, seed: int = 7, replace: bool = False) -> DemoMade:
+    """Fill an account's workbook in a PostgreSQL database with demo data; its own data is replaced only if asked."""
+    from store.postgres import PostgresDatabase
+
+    database = PostgresDatabase(database_url, pool_size=2)
+    try:
+        if replace:
+            database.delete_account(owner)
+        workbook = database.workbook(owner)
+        data = make_demo(contacts, seed=seed)
+        load_tables(workbook, data.tables)
+    finally:
+        database.close()
+    return DemoMade(Path(owner), data.rows("contacts"), data.rows("interactions"))

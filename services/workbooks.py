@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +20,18 @@ def open_local_workbook(path: str | os.PathLike[str]) -> Workbook:
     workbook = open_workbook(path)
     empty_trash(workbook)
     return workbook
+
+
+@contextmanager
+def opened_account(database_url: str, owner: str) -> Iterator[Workbook]:
+    """An account's workbook in a PostgreSQL database, for one command; the connections close after."""
+    from store.postgres import PostgresDatabase
+
+    database = PostgresDatabase(database_url, pool_size=2)
+    try:
+        yield database.workbook(owner)
+    finally:
+        database.close()
 
 
 def keep_daily_snapshot(workbook: Workbook, now: datetime) -> Path | None:

@@ -250,22 +250,13 @@ def _backups_in(folder: str | os.PathLike[str] | None) -> list[Snapshot]:
 
 
 def export_tables(workbook: Workbook) -> dict[str, tuple[list[str], list[tuple]]]:
-    """Every table's column names and rows (live and trashed alike), in a stable order."""
-    tables = {}
-    for (table,) in workbook.read(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
-        "AND schema_name = 'main' ORDER BY table_name"
-    ):
-        columns = [
-            r[0]
-            for r in workbook.read(
-                "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
-                "AND table_name = ? ORDER BY column_index",
-                [table],
-            )
-        ]
-        tables[table] = (columns, workbook.read(f'SELECT * FROM "{table}" ORDER BY ALL'))
-    return tables
+    """Every data table's column names and rows (live and trashed alike), in a stable order, and meta."""
+    from store.transfer import read_contents
+
+    tables = {"meta": (["key", "value"], sorted(workbook.read("SELECT key, value FROM meta")))}
+    for table, (columns, rows) in read_contents(workbook).items():
+        tables[table] = (list(columns), sorted(rows, key=lambda row: tuple((v is None, str(v)) for v in row)))
+    return dict(sorted(tables.items()))
 
 
 def contacts_for_export(workbook: Workbook) -> list:

@@ -12,7 +12,7 @@ from fileio.reader import read_contacts
 from store import open_workbook
 from store.contacts import count_contacts
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -116,3 +116,10 @@ def test_a_mapping_to_an_unknown_field_is_refused(tmp_path, capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["import", str(FIXTURES / "other.csv"), "--db", str(tmp_path / "w.duckdb"), "--map", "shoe_size=Who"])
     assert stopped.value.code == 2 and "FIELD=COLUMN" in capsys.readouterr().err
+
+
+def test_export_from_a_mistyped_path_is_refused_and_makes_no_file(capsys, tmp_path):
+    missing = tmp_path / "typo.duckdb"
+    code, out, err = run(capsys, "export", "--db", str(missing), "--format", "csv", "-o", str(tmp_path / "out.csv"))
+    assert code == 1 and "does not exist" in err
+    assert not missing.exists() and not (tmp_path / "out.csv").exists()

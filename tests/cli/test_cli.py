@@ -14,7 +14,7 @@ from cli.main import build_parser, main
 from store import LATEST_VERSION, open_workbook
 from store.contacts import count_contacts
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
