@@ -9,6 +9,18 @@ from core.model import CIRCLES, TIES, Contact, ContactDraft, Problem
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 MAX_TEXT = 2000
+# The longest each field may be, typed in a form or read from a file alike.
+MAX_LENGTHS = {"name": 200, "email": 320, "phone": 100, "company": MAX_TEXT, "role": MAX_TEXT, "notes": MAX_TEXT}
+
+
+def too_long(draft: ContactDraft) -> Problem | None:
+    """The first field of the draft that is longer than a person's field may be, or None."""
+    for field_name, limit in MAX_LENGTHS.items():
+        length = len(getattr(draft, field_name))
+        if length > limit:
+            what = "name" if field_name == "name" else f"{field_name} field"
+            return Problem(field_name, f"the {what} is {length:,} characters; up to {limit:,} fit")
+    return None
 
 
 def clean_draft(draft: ContactDraft) -> ContactDraft:
@@ -33,8 +45,8 @@ def check_draft(draft: ContactDraft) -> list[Problem]:
     problems: list[Problem] = []
     if not draft.name.strip():
         problems.append(Problem("name", "A name is required: even a first name or a nickname will do."))
-    elif len(draft.name) > 200:
-        problems.append(Problem("name", "That name is over 200 characters; shorten it."))
+    elif len(draft.name) > MAX_LENGTHS["name"]:
+        problems.append(Problem("name", f"That name is over {MAX_LENGTHS['name']} characters; shorten it."))
     if draft.email.strip() and not EMAIL.match(draft.email.strip()):
         problems.append(
             Problem("email", f"'{draft.email.strip()}' does not look like an email address (name@example.org).")
@@ -43,9 +55,13 @@ def check_draft(draft: ContactDraft) -> list[Problem]:
         problems.append(Problem("circle", f"'{draft.circle}' is not a circle; pick one from the list."))
     if draft.tie not in TIES:
         problems.append(Problem("tie", "A tie is either strong or weak; pick one."))
-    for field_name in ("notes", "company", "role", "phone"):
-        if len(getattr(draft, field_name)) > MAX_TEXT:
-            problems.append(Problem(field_name, f"The {field_name} field is over {MAX_TEXT} characters; shorten it."))
+    for field_name in ("notes", "company", "role", "phone", "email"):
+        if len(getattr(draft, field_name)) > MAX_LENGTHS[field_name]:
+            problems.append(
+                Problem(
+                    field_name, f"The {field_name} field is over {MAX_LENGTHS[field_name]:,} characters; shorten it."
+                )
+            )
     return problems
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from core.errors import ImportFileError
 from core.import_result import SkippedRow
+from fileio.decode import split_lines
 
 MAX_HEADER_SEARCH = 30  # LinkedIn's "Notes:" preamble is a few lines; give it room
 MAX_FIELD_LINES = 200  # a quoted field (a long note) may span many lines, but not the whole file
@@ -25,7 +26,7 @@ class CsvTable:
 
 def read_table(text: str, is_header: Callable[[list[str]], bool] | None = None) -> CsvTable:
     """Parse CSV text; the header is the first record that ``is_header`` accepts (default: the first)."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     header_index, header_line, header_fields = _find_header(lines, is_header)
     header = tuple(_clean_header(h) for h in header_fields)
     rows, skipped = [], []
@@ -80,8 +81,8 @@ def _records(lines: list[str], index: int, width: int | None):
         chunk = "\n".join(lines[index : end + 1]) if end > index else lines[index]
         try:
             fields = next(csv.reader([chunk], strict=True), [])
-        except csv.Error:
-            yield index + 1, [], "a quote in the wrong place; fix that line or remove it"
+        except csv.Error as error:
+            yield index + 1, [], _explain(error)
             index += 1
             continue
         if end > index and width is not None and len(fields) != width:
@@ -91,6 +92,13 @@ def _records(lines: list[str], index: int, width: int | None):
             continue
         yield index + 1, fields, ""
         index = end + 1
+
+
+def _explain(error: csv.Error) -> str:
+    """Why a record could not be read, in words (Python's csv names a field over its size limit)."""
+    if "field larger than field limit" in str(error):
+        return f"a value of more than {csv.field_size_limit() // 1024} KB; shorten it or remove that line"
+    return "a quote in the wrong place; fix that line or remove it"
 
 
 def _parse_alone(line: str, width: int | None) -> list[str] | None:

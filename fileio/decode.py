@@ -29,6 +29,12 @@ def decode_bytes(data: bytes, limit: int = MAX_IMPORT_BYTES) -> tuple[str, tuple
     text, notes = _decode(data)
     if _looks_binary(text):
         raise ImportFileError("The file is not text (it looks binary); choose a CSV or vCard (.vcf) contacts file.")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportFileError(
+            f"Line {line:,} holds a NUL character, which no contacts file has: the file is damaged or not text. "
+            "Export your contacts again and choose the new file."
+        )
     if not text.strip():
         raise ImportFileError("The file is empty; export your contacts again and choose the new file.")
     return text, notes
@@ -82,3 +88,10 @@ def _looks_binary(text: str) -> bool:
         return False
     control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f\v")
     return "\x00" in sample or control > max(2, len(sample) // 50)
+
+
+def split_lines(text: str) -> list[str]:
+    """The file's lines, split at line ends only: str.splitlines would also split a name at U+2028,
+    U+0085 or a form feed, which are characters inside a value, not line ends, in a CSV."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return lines[:-1] if lines and lines[-1] == "" else lines

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from core.budget import too_many
+from core.contacts import too_long
 from core.errors import ImportFileError
 from core.import_result import FORMATS, ImportResult, SkippedRow
 from fileio.csv_formats import (
@@ -18,7 +20,7 @@ from fileio.csv_formats import (
     read_outlook_row,
 )
 from fileio.csv_table import CsvTable, read_table
-from fileio.decode import MAX_IMPORT_BYTES, decode_bytes
+from fileio.decode import MAX_IMPORT_BYTES, decode_bytes, split_lines
 from fileio.vcard import is_vcard_text, read_vcards
 
 DEFAULTS: dict[str, tuple[str, str]] = {
@@ -51,7 +53,7 @@ def detect_format(text: str) -> str:
 
 
 def _head(text: str, lines: int = 40) -> str:
-    return "\n".join(text.splitlines()[:lines])
+    return "\n".join(split_lines(text)[:lines])
 
 
 def read_contacts(
@@ -60,6 +62,7 @@ def read_contacts(
     mapping: Mapping[str, str] | None = None,
     limit: int = MAX_IMPORT_BYTES,
     progress: Callable[[float, str], None] | None = None,
+    max_people: int | None = None,
 ) -> ImportResult:
     """Read the people in a file; raises ImportFileError with a one-line message on bad input."""
     if fmt is not None and fmt not in FORMATS:
@@ -71,11 +74,14 @@ def read_contacts(
     else:
         result = _read_csv_text(text, fmt, mapping)
     circle, tie = DEFAULTS[fmt]
+    drafts, lines, too_long_rows = _within_limits(result)
+    if max_people is not None and len(drafts) > max_people:
+        raise ImportFileError(too_many("people", len(drafts), max_people))
     result = ImportResult(
         format=fmt,
-        drafts=result.drafts,
-        lines=result.lines,
-        skipped=result.skipped,
+        drafts=drafts,
+        lines=lines,
+        skipped=tuple(sorted(result.skipped + too_long_rows, key=lambda s: s.line)),
         notes=notes + result.notes,
         default_circle=circle,
         default_tie=tie,
@@ -83,6 +89,19 @@ def read_contacts(
     if not result.drafts:
         raise ImportFileError(_nobody_message(result))
     return result
+
+
+def _within_limits(result: ImportResult) -> tuple[tuple, tuple[int, ...], tuple[SkippedRow, ...]]:
+    """The drafts whose every field fits (as the form would take them), and the rows that do not."""
+    drafts, lines, skipped = [], [], []
+    for draft, line in zip(result.drafts, result.lines):
+        problem = too_long(draft)
+        if problem is None:
+            drafts.append(draft)
+            lines.append(line)
+        else:
+            skipped.append(SkippedRow(line, problem.message))
+    return tuple(drafts), tuple(lines), tuple(skipped)
 
 
 def _nobody_message(result: ImportResult) -> str:

@@ -13,6 +13,7 @@ from core.import_result import SkippedRow
 from core.model import CIRCLES, TIES, ContactDraft
 from core.names import join_name
 from fileio.csv_formats import fallback_key
+from fileio.decode import split_lines
 
 _BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
@@ -35,7 +36,7 @@ def is_vcard_text(text: str) -> bool:
 def split_cards(text: str) -> Iterator[tuple[int, str]]:
     """Each card's first line number and its text, unfolded and with 2.1's soft line breaks joined."""
     start, body = 0, []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         if _BEGIN.match(line):
             start, body = number, [line]
         elif body:
@@ -86,7 +87,7 @@ def read_vcards(
 
 
 def _read_card(card_text: str) -> ContactDraft | str:
-    if not _END.match(card_text.rstrip("\r\n").splitlines()[-1]):
+    if not _END.match(split_lines(card_text.rstrip("\r\n"))[-1]):
         return "the card has no END:VCARD line (the file may be cut short)"
     try:
         card = vobject.readOne(card_text, ignoreUnreadable=True)
