@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ from core.errors import InvalidInput, WorkbookError
 from services.workbooks import Workbook
 from store import backup, contacts
 from store.backup import SNAPSHOT_KEEP, Snapshot
+from store.scratch import scratch_folder
 
 # An uploaded file keeps its own name in messages, unless the name could not be a plain file name.
 _PLAIN_NAME = re.compile(r"^[\w][\w .()\-]{0,120}$")
@@ -45,7 +45,7 @@ def restore_upload(workbook: Workbook, data: bytes | None, name: str, now: datet
     """Replace the workbook's contents with an uploaded backup, once the file is checked to be a good workbook."""
     if data is None:
         raise InvalidInput("Choose a backup file first.")
-    with tempfile.TemporaryDirectory(prefix="workbook-upload-") as folder:
+    with scratch_folder("workbook-upload-") as folder:
         path = Path(folder) / (name if _PLAIN_NAME.match(name or "") else UPLOAD_NAME)
         path.write_bytes(data)
         return _restore(workbook, path, now)

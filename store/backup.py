@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import threading
 import uuid
 from dataclasses import dataclass
@@ -14,13 +13,15 @@ from pathlib import Path
 import duckdb
 
 from core.errors import NotAWorkbook, WorkbookError, WorkbookTooNew
-from store.schema import APPLICATION_ID, LATEST_VERSION
+from store.schema import APPLICATION_ID, LATEST_VERSION, parse_version
+from store.scratch import scratch_folder
 from store.snapshot import snapshot_to
 from store.workbook import Workbook, open_workbook
 
 _SNAPSHOT_LOCK = threading.Lock()
 
 SNAPSHOT_KEEP = 7
+PARTIAL_STALE_SECONDS = 10 * 60
 _SNAPSHOT = re.compile(r"^workbook-(\d{4}-\d{2}-\d{2})\.duckdb$")
 _BEFORE_RESTORE = re.compile(r"^before-restore-(\d{4}-\d{2}-\d{2})-\d{6}\.duckdb$")
 _REQUIRED_TABLES = {"meta", "contacts", "interactions", "goals", "ratings", "ledger", "settings"}
@@ -63,7 +64,7 @@ def write_backup(workbook: Workbook, target: str | os.PathLike[str]) -> Path:
 
 def backup_bytes(workbook: Workbook) -> bytes:
     """The workbook as a file's bytes, for a download."""
-    with tempfile.TemporaryDirectory(prefix="workbook-backup-") as folder:
+    with scratch_folder("workbook-backup-") as folder:
         return write_backup(workbook, Path(folder) / "workbook.duckdb").read_bytes()
 
 
@@ -97,7 +98,7 @@ def _check_contents(connection: duckdb.DuckDBPyConnection, name: str) -> int:
     meta = dict(connection.execute("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}
     if meta.get("application") != APPLICATION_ID:
         raise NotAWorkbook(f"{name} is a DuckDB file but not a workbook of this app; choose a backup made by this app.")
-    version = int(meta.get("schema_version", "0"))
+    version = parse_version(meta.get("schema_version", "0"), name)
     if version > LATEST_VERSION:
         raise WorkbookTooNew(
             f"{name} was saved by a newer version of the app (schema {version}, this app reads up to "
@@ -141,7 +142,7 @@ def restore_workbook(
     """
     upload = Path(upload)
     check_workbook_file(upload)
-    with tempfile.TemporaryDirectory(prefix="workbook-restore-") as folder:
+    with scratch_folder("workbook-restore-") as folder:
         source = Path(folder) / "upload.duckdb"
         source.write_bytes(upload.read_bytes())
         try:
@@ -203,6 +204,17 @@ def _move_sequences_past_ids(cursor) -> None:
             cursor.execute(f"SELECT max(nextval('{sequence}')) FROM range(?)", [gap])
 
 
+def remove_stale_partials(folder: Path, now: datetime) -> int:
+    """Delete half-written backups a crash left behind (a live one is minutes younger); returns how many."""
+    if not folder.is_dir():
+        return 0
+    cutoff = now.timestamp() - PARTIAL_STALE_SECONDS
+    stale = [p for p in folder.glob("*.partial") if p.stat().st_mtime < cutoff]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
+
+
 def snapshot_folder(workbook: Workbook) -> Path | None:
     """Where a local workbook's automatic snapshots go: a 'backups' folder beside the file."""
     return None if workbook.in_memory else Path(workbook.path).parent / "backups"
@@ -217,6 +229,7 @@ def snapshot_if_due(
     if target.exists():
         return None
     with _SNAPSHOT_LOCK:  # several tabs may find the day's snapshot missing at the same instant
+        remove_stale_partials(folder, now)
         if target.exists():
             return None
         write_backup(workbook, target)

@@ -116,6 +116,18 @@ MIGRATIONS: list[str] = [
 
 LATEST_VERSION = len(MIGRATIONS)
 
+
+def parse_version(value: object, name: str) -> int:
+    """The schema version a workbook records; a value that is not a whole number means a damaged file."""
+    text = str(value).strip() if value is not None else ""
+    if not text.isdigit():
+        from core.errors import NotAWorkbook
+
+        shown = "missing" if value is None else f"'{text[:20]}'"
+        raise NotAWorkbook(f"{name} records its schema version as {shown}, so it is damaged; choose another file.")
+    return int(text)
+
+
 # The tables that hold a workbook's data (every table but meta), in an order that copies cleanly.
 DATA_TABLES = (
     "contacts",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
+from store.scratch import scratch_folder
 from store.workbook import Workbook
 
 
@@ -26,6 +26,6 @@ def snapshot_to(workbook: Workbook, target: str | os.PathLike[str]) -> Path:
 
 def snapshot_bytes(workbook: Workbook) -> bytes:
     """The whole workbook as the bytes of a .duckdb file."""
-    with tempfile.TemporaryDirectory(prefix="workbook-snapshot-") as folder:
+    with scratch_folder("workbook-snapshot-") as folder:
         path = snapshot_to(workbook, Path(folder) / "workbook.duckdb")
         return path.read_bytes()

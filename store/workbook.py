@@ -15,7 +15,7 @@ import pyarrow as pa
 from core.budget import Budget, out_of_memory
 from core.errors import InvalidInput, NotAWorkbook, WorkbookError, WorkbookFull, WorkbookLocked, WorkbookTooNew
 from store.engine import ColumnSpec, Workbook
-from store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, parse_version
 
 IN_MEMORY = ":memory:"
 # A shared server holds many private workbooks: each is single-threaded, and an empty temp_directory
@@ -255,7 +255,7 @@ def _migrate(workbook: Workbook) -> None:
                 f"{workbook.path} is a DuckDB database but not a workbook of this app; "
                 "choose another file, or a new path to start a fresh workbook."
             )
-        version = int(rows.get("schema_version", "0"))
+        version = parse_version(rows.get("schema_version", "0"), workbook.path)
     if version > LATEST_VERSION:
         raise WorkbookTooNew(
             f"{workbook.path} was saved by a newer version of the app (schema {version}, "

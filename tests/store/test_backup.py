@@ -227,3 +227,35 @@ def test_the_copy_kept_before_a_restore_is_offered_to_go_back_to(workbook, other
     assert [s.day for s in list_snapshots(folder)] == ["2026-03-01"]
     restore_workbook(workbook, points[0].path, folder, NOW + timedelta(minutes=2))
     assert names(workbook) == ["Before Restore"]
+
+
+@pytest.mark.parametrize("recorded, shown", [("'abc'", "'abc'"), ("NULL", "missing"), ("'-1'", "'-1'")])
+def test_a_backup_with_an_unreadable_schema_version_is_refused_in_one_line(workbook, tmp_path, recorded, shown):
+    odd = tmp_path / "odd.duckdb"
+    connection = duckdb.connect(str(odd))
+    connection.execute(MIGRATIONS[0])
+    connection.execute("DROP TABLE meta; CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")  # NULL allowed
+    connection.execute(f"INSERT INTO meta VALUES ('application', ?), ('schema_version', {recorded})", [APPLICATION_ID])
+    connection.close()
+    add_contact(workbook, ContactDraft(name="Stays"))
+    with pytest.raises(NotAWorkbook, match=f"records its schema version as {shown}, so it is damaged"):
+        restore_workbook(workbook, odd, None, NOW)
+    assert names(workbook) == ["Stays"]
+
+
+def test_a_half_written_backup_left_by_a_crash_is_cleared_at_the_next_snapshot(workbook, tmp_path):
+    import os
+
+    from store.backup import PARTIAL_STALE_SECONDS, snapshot_if_due
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    crashed = folder / "workbook-2026-01-01.duckdb.0123456789ab.partial"
+    crashed.write_bytes(b"half a database")
+    old = NOW.timestamp() - PARTIAL_STALE_SECONDS - 60
+    os.utime(crashed, (old, old))
+    in_progress = folder / "workbook-2026-01-02.duckdb.ba9876543210.partial"
+    in_progress.write_bytes(b"being written right now")
+    os.utime(in_progress, (NOW.timestamp(), NOW.timestamp()))
+    snapshot_if_due(workbook, folder, NOW)
+    assert not crashed.exists() and in_progress.exists()
