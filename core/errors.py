@@ -25,6 +25,14 @@ class ImportFileError(ValueError):
     """The file cannot be imported; ``str(error)`` is a sentence fit to show a user."""
 
 
+class ChangedSinceOpened(InvalidInput):
+    """Someone else (another tab or server) changed the same fields after the form was opened."""
+
+    def __init__(self, message: str, fresh: object = None) -> None:
+        super().__init__(message)
+        self.fresh = fresh  # the record as it is now, for the form to show
+
+
 class WorkbookFull(WorkbookError):
     """A private workbook on a shared server reached its size budget; nothing was saved."""
 

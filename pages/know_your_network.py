@@ -3,6 +3,7 @@
 import streamlit as st
 
 from charts.network import list_growth, people_per_circle
+from core.errors import ChangedSinceOpened
 from core.model import CIRCLE_PROMPTS, CIRCLES, TIES, ContactDraft
 from core.text import person_label, plural
 from services import people
@@ -108,7 +109,14 @@ def show_list() -> None:
 
 def save_edit(contact_id: int) -> None:
     def action() -> str:
-        person = people.edit_person(workbook, contact_id, draft_from_state("edit", None))
+        try:
+            person = people.edit_person(
+                workbook, contact_id, draft_from_state("edit", None), seen=st.session_state.get("_editing_seen")
+            )
+        except ChangedSinceOpened as changed:
+            load_into_editor(changed.fresh)  # the form shows what is saved now
+            raise
+        load_into_editor(person)
         return f"Saved {literal(person.name)}."
 
     run_save("edit", action)
@@ -133,6 +141,7 @@ def undo_trash() -> None:
 
 
 def load_into_editor(chosen) -> None:
+    st.session_state["_editing_seen"] = chosen  # what the form shows, to save only what the user changes
     for f in FIELDS:
         st.session_state[f"edit_{f}"] = getattr(chosen, f)
     st.session_state["edit_circle"] = chosen.circle if chosen.circle in CIRCLES else "friends"

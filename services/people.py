@@ -55,10 +55,20 @@ def add_person(workbook: Workbook, draft: ContactDraft, save_anyway: bool = Fals
     return contacts.get_contact(workbook, contacts.add_contact(workbook, draft))
 
 
-def edit_person(workbook: Workbook, contact_id: int, draft: ContactDraft) -> Contact:
-    """Change a person's details (name, circle, tie, company, role, email, phone, notes)."""
+def edit_person(workbook: Workbook, contact_id: int, draft: ContactDraft, seen: Contact | None = None) -> Contact:
+    """Change a person's details (name, circle, tie, company, role, email, phone, notes).
+
+    With ``seen`` (the person as the form showed them), only the fields the user changed are saved,
+    and a field someone else changed meanwhile stops the save (ChangedSinceOpened) rather than undo theirs.
+    """
     draft = _checked(draft)
-    contacts.update_contact(workbook, contact_id, **{f: getattr(draft, f) for f in EDITED_FIELDS})
+    wanted = {f: getattr(draft, f) for f in EDITED_FIELDS}
+    if seen is not None:
+        wanted = {f: v for f, v in wanted.items() if v != getattr(seen, f)}
+        if not wanted:
+            return contacts.get_contact(workbook, contact_id) or seen
+    was = {f: getattr(seen, f) for f in wanted} if seen is not None else None
+    contacts.update_contact(workbook, contact_id, seen=was, **wanted)
     return contacts.get_contact(workbook, contact_id)
 
 

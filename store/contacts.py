@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, fields
 from datetime import datetime, timedelta
 
-from core.errors import InvalidInput
+from core.errors import ChangedSinceOpened, InvalidInput
 from core.model import Contact, ContactDraft
 from store.sql import IDS, contains
 from store.workbook import Workbook
@@ -56,8 +56,15 @@ def add_contact(workbook: Workbook, draft: ContactDraft) -> int:
     return int(row[0])
 
 
-def update_contact(workbook: Workbook, contact_id: int, **changes: object) -> None:
-    """Change some fields of a person; unknown fields are refused."""
+def update_contact(
+    workbook: Workbook, contact_id: int, seen: Mapping[str, object] | None = None, **changes: object
+) -> None:
+    """Change some fields of a person; unknown fields are refused.
+
+    With ``seen`` (each changed field's value when the form was opened), the change is made only if
+    nobody changed those fields since: otherwise ChangedSinceOpened carries the person as they are now.
+    Fields the form did not change are never written, so a save in another tab is never undone.
+    """
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise InvalidInput(f"Cannot change {', '.join(sorted(unknown))}: not a field of a person.")
@@ -67,6 +74,8 @@ def update_contact(workbook: Workbook, contact_id: int, **changes: object) -> No
         raise InvalidInput("A person cannot introduce themselves; choose someone else.")
     assignments = ", ".join(f"{name} = ?" for name in changes)
     with workbook.write() as cursor:
+        if seen is not None:
+            _refuse_if_changed(cursor, contact_id, changes, seen)
         if changes.get("introduced_by") is not None:
             _require_live(cursor, int(changes["introduced_by"]))
         updated = cursor.execute(
@@ -76,6 +85,22 @@ def update_contact(workbook: Workbook, contact_id: int, **changes: object) -> No
         ).fetchall()
         if not updated:
             raise InvalidInput(f"Person #{contact_id} is not in the workbook (deleted?); reload the page.")
+
+
+def _refuse_if_changed(cursor, contact_id: int, changes: Mapping[str, object], seen: Mapping[str, object]) -> None:
+    """Optimistic concurrency, field by field: a field changed elsewhere since it was seen stops the save."""
+    row = cursor.execute(f"{_SELECT} WHERE id = ? AND deleted_at IS NULL", [contact_id]).fetchone()
+    if row is None:
+        raise InvalidInput(f"Person #{contact_id} is not in the workbook (deleted?); reload the page.")
+    now = _contact(row)
+    moved = [f for f in changes if f in seen and getattr(now, f) != seen[f] and getattr(now, f) != changes[f]]
+    if moved:
+        fields = ", ".join(f.replace("_", " ") for f in moved)
+        raise ChangedSinceOpened(
+            f"{now.name} changed since you opened them (the {fields}, in another tab or on another device). "
+            "The form now shows what is saved: make your change again.",
+            fresh=now,
+        )
 
 
 def _require_live(cursor, contact_id: int) -> None:

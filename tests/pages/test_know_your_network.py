@@ -135,3 +135,25 @@ def test_the_circle_chart_shows_every_circle_including_empty_ones(app_on, tmp_pa
 def test_the_page_is_titled_as_in_the_sidebar(app_on, tmp_path):
     at = app_on(tmp_path / "w.duckdb", PAGE)
     assert [t.value for t in at.title] == ["1 · Know your network"]
+
+
+def test_a_stale_editor_in_another_tab_never_wipes_a_newer_save(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    first = app_on(path, PAGE)
+    fill(first, name="Ana Costa")
+    first.button[0].click().run()
+    first.selectbox(key="edit_pick").select_index(0).run()  # tab 1 opens the editor, then waits
+    second = app_on(path, PAGE)
+    second.selectbox(key="edit_pick").select_index(0).run()
+    second.text_input(key="edit_email").input("ana@example.org")
+    [b for b in second.button if b.label == "Save changes"][0].click().run()
+    first.text_input(key="edit_role").input("Head nurse")  # tab 1 changes the role only
+    [b for b in first.button if b.label == "Save changes"][0].click().run()
+    assert rows_in(path, "SELECT email, role FROM contacts") == [("ana@example.org", "Head nurse")]
+    first.text_input(key="edit_email").input("typo@example.org")
+    second.text_input(key="edit_email").input("ana.costa@example.org")
+    [b for b in second.button if b.label == "Save changes"][0].click().run()
+    [b for b in first.button if b.label == "Save changes"][0].click().run()  # same field, changed since
+    assert any("changed since you opened them" in e.value for e in first.error)
+    assert first.text_input(key="edit_email").value == "ana.costa@example.org"
+    assert rows_in(path, "SELECT email FROM contacts") == [("ana.costa@example.org",)]

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from core.errors import InvalidInput
+from core.errors import ChangedSinceOpened, InvalidInput
 from core.model import CIRCLES, ContactDraft
 from services import people
 from store.contacts import add_contact, get_contact
+
+
+def draft_of(person) -> ContactDraft:
+    """The editor's fields, as a form holding this person would send them."""
+    fields = ("name", "email", "phone", "company", "role", "circle", "tie", "notes")
+    return ContactDraft(**{f: getattr(person, f) for f in fields})
+
 
 pytestmark = pytest.mark.both_engines
 
@@ -87,3 +96,22 @@ def test_an_empty_workbook_has_every_circle_empty(workbook):
     assert (overview.total, overview.covered, overview.growth) == (0, 0, ())
     assert all(c.empty for c in overview.circles)
     assert overview.reading.startswith("Nobody listed yet")
+
+
+def test_a_stale_form_saves_only_what_its_user_changed(workbook):
+    ana = people.add_person(workbook, ContactDraft(name="Ana Costa", role="Nurse")).id
+    opened = get_contact(workbook, ana)  # tab 1 opens the editor
+    people.edit_person(workbook, ana, replace(draft_of(opened), email="ana@example.org"), seen=opened)  # tab 2
+    people.edit_person(workbook, ana, replace(draft_of(opened), role="Head nurse"), seen=opened)  # tab 1 saves
+    now = get_contact(workbook, ana)
+    assert (now.email, now.role) == ("ana@example.org", "Head nurse")
+
+
+def test_a_stale_form_changing_a_field_changed_elsewhere_is_refused_with_the_fresh_values(workbook):
+    ana = people.add_person(workbook, ContactDraft(name="Ana Costa")).id
+    opened = get_contact(workbook, ana)
+    people.edit_person(workbook, ana, replace(draft_of(opened), email="new@example.org"), seen=opened)
+    with pytest.raises(ChangedSinceOpened, match="Ana Costa changed since you opened them \\(the email") as refused:
+        people.edit_person(workbook, ana, replace(draft_of(opened), email="mine@example.org"), seen=opened)
+    assert refused.value.fresh.email == "new@example.org"
+    assert get_contact(workbook, ana).email == "new@example.org"
