@@ -12,6 +12,7 @@ from core.text import plural
 from services import backups, imports
 from services.exports import EXPORTS
 from ui.cache import cached
+from ui.downloads import personal_download_button
 from ui.feedback import refusal, run_save, show
 from ui.page import start_page
 from ui.registry import PART_PARAM
@@ -36,7 +37,9 @@ def read_upload(data: bytes, fmt: str | None, mapping: tuple) -> object:
     if held is None or held[0] != key:
         bar = st.progress(0.0, text="Reading the file…")
         try:
-            result = imports.read_file(data, fmt, dict(mapping), progress=lambda f, text: bar.progress(f, text=text))
+            result = imports.read_file(
+                data, fmt, dict(mapping), progress=lambda f, text: bar.progress(f, text=text), budget=workbook.budget
+            )
         finally:
             bar.empty()
         held = (key, result)
@@ -274,14 +277,13 @@ def show_exports() -> None:
     st.caption("Spreadsheet files are safe to open: a cell that would run as a formula is shown as text.")
     now = datetime.now()
     for key, kind in EXPORTS.items():
-        st.download_button(
+        personal_download_button(
             kind.label,
-            data=lambda kind=kind: kind.build(workbook, datetime.now()),
+            lambda kind=kind: kind.build(workbook, datetime.now()),
             file_name=kind.file_name(now),
             mime=kind.media_type,
             key=f"export_{key}",
             icon=":material/download:",
-            on_click="ignore",
         )
 
 
@@ -310,14 +312,13 @@ def restore_snapshot(path, day: str) -> None:
 
 def show_backup() -> None:
     now = datetime.now()
-    st.download_button(
+    personal_download_button(
         "Download a backup of this workbook",
-        data=lambda: backups.backup_bytes(workbook),
+        lambda: backups.backup_bytes(workbook),
         file_name=f"workbook-{now:%Y-%m-%d}.duckdb",
         mime="application/octet-stream",
         key="backup_download",
         icon=":material/save:",
-        on_click="ignore",
         type="primary",
     )
     st.caption("The backup is the workbook file itself: restore it here, or open it in the app on your own computer.")

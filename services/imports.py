@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from core.budget import Budget, too_big_upload
+from core.errors import ImportFileError
 from core.import_result import ImportResult, ImportSummary, apply_defaults
 from core.model import Contact
 from fileio.csv_formats import guess_mapping
@@ -36,10 +38,26 @@ class LikelyPair:
 
 
 def read_file(
-    data: bytes, fmt: str | None = None, mapping: Mapping[str, str] | None = None, progress: Progress | None = None
+    data: bytes,
+    fmt: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    budget: Budget | None = None,
 ) -> ImportResult:
-    """The people in an address book file, read but not saved; ImportFileError says what is wrong with it."""
-    return read_contacts(data, fmt=fmt, mapping=dict(mapping) if mapping else None, progress=progress)
+    """The people in an address book file, read but not saved; ImportFileError says what is wrong with it.
+
+    With a budget (a private workbook on a shared server), a file over its size or people is refused
+    before its rows become values in the server's memory.
+    """
+    if budget is not None and len(data) > budget.upload_bytes:
+        raise ImportFileError(too_big_upload(len(data), budget.upload_bytes))
+    return read_contacts(
+        data,
+        fmt=fmt,
+        mapping=dict(mapping) if mapping else None,
+        progress=progress,
+        max_people=budget.contacts if budget is not None else None,
+    )
 
 
 def column_choices(data: bytes) -> ColumnChoices:

@@ -42,6 +42,7 @@ class Workbook:
     """A handle on one person's workbook, safe to share between the threads of one process."""
 
     engine = "abstract"
+    budget = None  # a private workbook on a shared server has a core.budget.Budget
     path: str
     closed: bool
     data_version: int

@@ -92,3 +92,14 @@ def test_a_pair_kept_apart_is_not_suggested_again(workbook):
     a, b = add_contact(workbook, ContactDraft(name="Ann Lee")), add_contact(workbook, ContactDraft(name="Ann Lee"))
     imports.keep_apart(workbook, b, a)
     assert imports.likely_duplicates(workbook) == ()
+
+
+def test_a_shared_servers_budget_refuses_a_file_too_big_or_too_full_before_reading_it():
+    from core.budget import Budget
+
+    data = fixture("linkedin_no_url.csv")
+    with pytest.raises(ImportFileError, match="this shared server takes files up to"):
+        imports.read_file(data, budget=Budget(upload_bytes=10))
+    with pytest.raises(ImportFileError, match="holds up to 1 people"):
+        imports.read_file(data, budget=Budget(contacts=1))
+    assert len(imports.read_file(data, budget=Budget()).drafts) == 2
