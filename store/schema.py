@@ -112,6 +112,15 @@ MIGRATIONS: list[str] = [
         CHECK (first_id < second_id)
     );
     """,
+    # 3: the follow-through loop, how well you know someone, your reconnect list, where you stand with a
+    # destination.
+    """
+    ALTER TABLE interactions ADD COLUMN help_id BIGINT;
+    ALTER TABLE contacts ADD COLUMN familiarity VARCHAR NOT NULL DEFAULT '';
+    ALTER TABLE contacts ADD COLUMN reconnect VARCHAR NOT NULL DEFAULT '';
+    ALTER TABLE contacts ADD COLUMN reconnect_priority INTEGER;
+    ALTER TABLE goals ADD COLUMN status VARCHAR NOT NULL DEFAULT '';
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

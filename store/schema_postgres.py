@@ -204,6 +204,15 @@ MIGRATIONS: list[str] = [
     """
     + _owned("merges")
     + _owned("kept_apart"),
+    # 3 (as DuckDB's 3): the follow-through loop, how well you know someone, your reconnect list, where you stand with a
+    # destination.
+    """
+    ALTER TABLE interactions ADD COLUMN help_id BIGINT;
+    ALTER TABLE contacts ADD COLUMN familiarity VARCHAR NOT NULL DEFAULT '';
+    ALTER TABLE contacts ADD COLUMN reconnect VARCHAR NOT NULL DEFAULT '';
+    ALTER TABLE contacts ADD COLUMN reconnect_priority INTEGER;
+    ALTER TABLE goals ADD COLUMN status VARCHAR NOT NULL DEFAULT '';
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -118,7 +118,7 @@ def test_a_version_zero_file_with_only_its_meta_table_is_upgraded_to_the_latest(
     assert meta_of(path)["schema_version"] == str(LATEST_VERSION)
 
 
-def test_a_version_one_file_is_upgraded_to_version_two_and_keeps_its_people(tmp_path, monkeypatch):
+def test_a_version_one_file_is_upgraded_to_the_latest_version_and_keeps_its_people(tmp_path, monkeypatch):
     path = tmp_path / "v1.duckdb"
     # Make the file as the first release did: only migration 1 applied.
     monkeypatch.setattr(workbook_module, "LATEST_VERSION", 1)
@@ -129,9 +129,11 @@ def test_a_version_one_file_is_upgraded_to_version_two_and_keeps_its_people(tmp_
     monkeypatch.undo()
 
     book = open_workbook(path)
-    assert book.schema_version() == LATEST_VERSION == 2
+    assert book.schema_version() == LATEST_VERSION == 3
     tables = {row[0] for row in book.read("SELECT table_name FROM information_schema.tables")}
     assert {"merges", "kept_apart"} <= tables
+    columns = {row[0] for row in book.read("SELECT column_name FROM information_schema.columns")}
+    assert {"help_id", "familiarity", "reconnect", "reconnect_priority", "status"} <= columns
     kept = get_contact(book, person)
     assert (kept.name, kept.email, kept.circle) == ("Ana Ruiz", "ana@example.org", "family")
     book.close()
