@@ -155,9 +155,7 @@ def get_room(store: RoomStore, code: str, now: datetime | None = None) -> Room:
     if problems:
         raise UnknownRoom(problems[0].message)
     code = normalise_code(code)
-    rows = store.run(
-        "SELECT code, opened_at, expires_at, min_group, agenda_started_at FROM rooms WHERE code = ?", [code]
-    )
+    rows = store.run("SELECT code, expires_at, min_group, agenda_started_at FROM rooms WHERE code = ?", [code])
     if not rows:
         raise UnknownRoom(
             f"No open room has the code {code}; check it with your facilitator (rooms close after a set time)."
