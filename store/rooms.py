@@ -49,8 +49,8 @@ _SHARE_COLUMNS = [
 ]
 _SCHEMA = f"""
 CREATE TABLE rooms (
-    code VARCHAR PRIMARY KEY, key_hash VARCHAR NOT NULL, opened_at TIMESTAMP NOT NULL,
-    expires_at TIMESTAMP NOT NULL, min_group INTEGER NOT NULL, agenda_started_at TIMESTAMP
+    code VARCHAR PRIMARY KEY, key_hash VARCHAR NOT NULL, expires_at TIMESTAMP NOT NULL,
+    min_group INTEGER NOT NULL, agenda_started_at TIMESTAMP
 );
 CREATE TABLE participants (
     token VARCHAR PRIMARY KEY, code VARCHAR NOT NULL, nickname VARCHAR NOT NULL, joined_at TIMESTAMP NOT NULL
@@ -141,8 +141,8 @@ def open_room(
     for _ in range(20):
         code = new_code()
         inserted = store.run(
-            "INSERT INTO rooms VALUES (?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING RETURNING code",
-            [code, hash_key(key), now, now + expires_in, min_group],
+            "INSERT INTO rooms VALUES (?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING RETURNING code",
+            [code, hash_key(key), now + expires_in, min_group],
         )
         if inserted:
             return code, key
