@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from charts import OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR
-from core.rating import BANDS, MAX_SCORE, SHORT_QUESTIONS
+from core.rating import BANDS, MAX_SCORE, SHORT_QUESTIONS, band_for
 from core.workshop import TIP_TITLES, RoomSummary
 
 # Okabe-Ito vermillion, orange and bluish green; each band is also named in text above its bars.
@@ -21,17 +21,13 @@ TIE_MIX_HEIGHT = 190
 TIPS_HEIGHT = 320
 
 
-def _band_of(score: int) -> str:
-    return next(band.key for band in BANDS if band.low <= score <= band.high)
-
-
 def scores_frame(summary: RoomSummary) -> pd.DataFrame:
     """One row per score 0–5: how many participants have it and its band."""
     rows = [
         {
             "score": score,
             "participants": count,
-            "band": BAND_SHORT[_band_of(score)],
+            "band": BAND_SHORT[band_for(score).key],
             "left": score - 0.4,
             "right": score + 0.4,
             "label": str(count),

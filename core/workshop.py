@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import io
 import secrets
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-import segno
-
 from core.model import CIRCLES, RATING_QUESTIONS, Problem
 from core.rating import BANDS, MAX_SCORE, SHORT_QUESTIONS, band_for
-from fileio.export import write_csv
 
 # No 0/O, 1/I/L: a code read off a projector or typed on a phone has no look-alikes.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -57,7 +53,6 @@ class Room:
     """A workshop room as the store keeps it: a code, when it closes, the minimum group, the agenda clock."""
 
     code: str
-    opened_at: datetime
     expires_at: datetime
     min_group: int = MIN_GROUP
     agenda_started_at: datetime | None = None
@@ -108,13 +103,6 @@ def check_code(text: str) -> list[Problem]:
     return []
 
 
-def qr_png(link: str, scale: int = 10) -> bytes:
-    """A QR code of ``link`` as PNG bytes, black on white with a quiet border, for projecting."""
-    buffer = io.BytesIO()
-    segno.make(link, error="m").save(buffer, kind="png", scale=scale, border=3)
-    return buffer.getvalue()
-
-
 def new_key() -> str:
     """A secret facilitator key, fit for a link."""
     return secrets.token_urlsafe(KEY_BYTES)
@@ -128,11 +116,6 @@ def hash_key(key: str) -> str:
 def key_matches(key: str | None, key_hash: str) -> bool:
     """Whether a facilitator key opens the room whose key hashes to ``key_hash`` (in constant time)."""
     return bool(key) and hmac.compare_digest(hash_key(key), key_hash)
-
-
-def expiry_for(opened_at: datetime, hours: float) -> datetime:
-    """When a room opened at ``opened_at`` for ``hours`` closes."""
-    return opened_at + timedelta(hours=hours)
 
 
 def check_expiry_hours(hours: float) -> list[Problem]:
@@ -309,11 +292,6 @@ def summary_rows(summary: RoomSummary) -> list[tuple[str, str, str]]:
     return rows
 
 
-def summary_csv(summary: RoomSummary) -> str:
-    """The aggregates as CSV text; a cell a spreadsheet would run as a formula is neutralised."""
-    return write_csv(("section", "item", "value"), summary_rows(summary))
-
-
 def describe_share(share: ParticipantShare) -> list[tuple[str, str]]:
     """The preview a participant sees before sharing: (what, value) in plain words."""
     if share.rated:
@@ -350,37 +328,37 @@ class AgendaItem:
 AGENDA: tuple[AgendaItem, ...] = (
     AgendaItem(
         1,
-        "Know your network",
+        TIP_TITLES[1],
         10,
         "Which circle surprised you the most? Who did you remember only once you went circle by circle?",
     ),
     AgendaItem(
         2,
-        "Reach out",
+        TIP_TITLES[2],
         10,
         "Say your target in one sentence to your neighbour. Is it specific enough that they could name someone?",
     ),
     AgendaItem(
         3,
-        "Build relationships",
+        TIP_TITLES[3],
         10,
         "Turn a request for a job into a request for advice. What would you ask, and how would you follow up?",
     ),
     AgendaItem(
         4,
-        "Rate your network",
+        TIP_TITLES[4],
         8,
         "Which question did most of the room answer no? What is one step this week that would turn it into a yes?",
     ),
     AgendaItem(
         5,
-        "Strong and weak ties",
+        TIP_TITLES[5],
         10,
         "Who in your inner circle could introduce you to someone new in the field you are heading for?",
     ),
     AgendaItem(
         6,
-        "Maintain your network",
+        TIP_TITLES[6],
         12,
         "Pick three key contacts and a rhythm for each. What could you give them before you ask for anything?",
     ),

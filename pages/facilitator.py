@@ -1,6 +1,4 @@
-"""Workshop, for the facilitator: open a room, invite the room, project the live dashboard and the agenda."""
-
-from datetime import UTC, datetime, timedelta
+"""Facilitate a workshop: open a room, invite the room, project the live dashboard and the agenda."""
 
 import streamlit as st
 
@@ -14,77 +12,53 @@ from charts.workshop import (
     tie_mix,
     tip_progress,
 )
+from core.errors import WorkbookError
+from core.text import plural
 from core.workshop import (
     AGENDA,
     DEFAULT_EXPIRY_HOURS,
     EXPIRY_HOURS,
     MIN_GROUP,
-    RoomSummary,
+    Room,
     agenda_minutes,
-    agenda_position,
     describe_summary,
     format_left,
-    qr_png,
-    start_for_item,
-    summarise_room,
-    summary_csv,
 )
-from store.rooms import (
-    RoomError,
-    check_facilitator,
-    close_room,
-    count_joined,
-    open_room,
-    room_nicknames,
-    room_shares,
-    set_agenda_start,
-)
-from ui.rooms import FACILITATOR_PAGE, PARTICIPANT_PAGE, page_link, room_store
+from services import workshop
+from ui.cache import chart_spec
+from ui.feedback import run_save, say, show
+from ui.page import start_page
+from ui.rooms import join_qr, page_address, room_store
 from ui.session import current_workbook
-from ui.widgets import flash, set_flash
+from ui.text import literal
 
 REFRESH_SECONDS = 5
-CHARTS = {"scores": score_distribution, "noes": common_no_answers, "ties": tie_mix, "tips": tip_progress}
-current_workbook()  # not used here, but it sends a deep link through the app's router
+ROOM = "facilitator_room"  # opening and closing the room: the page changes, so the message goes on top
+AGENDA_MOVES = "facilitator_agenda"  # beside the agenda's buttons, inside its fragment
+workbook = current_workbook()  # holds this session's cache of chart specs
 store = room_store()
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def open_new_room() -> None:
-    hours = st.session_state.get("fac_hours", DEFAULT_EXPIRY_HOURS)
-    try:
-        code, key = open_room(
-            store, timedelta(hours=hours), min_group=int(st.session_state.get("fac_min_group", MIN_GROUP))
+    def action() -> str:
+        hours = st.session_state.get("fac_hours", DEFAULT_EXPIRY_HOURS)
+        opened = workshop.open_room(store, hours, st.session_state.get("fac_min_group", MIN_GROUP))
+        st.query_params["room"] = opened.code
+        st.query_params["key"] = opened.key
+        return (
+            f"Room {opened.code} is open for {hours} hours. Bookmark this page: its address is your facilitator link."
         )
-    except RoomError as error:
-        set_flash("error", str(error), "_fac_flash")
-        return
-    st.query_params["room"] = code
-    st.query_params["key"] = key
-    set_flash(
-        "success",
-        f"Room {code} is open for {hours} hours. Bookmark this page: its address is your facilitator link.",
-        "_fac_flash",
-    )
 
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def chart_specs(summary: RoomSummary) -> dict[str, dict]:
-    # The projector refreshes every few seconds; the charts change only when someone shares.
-    return {name: build(summary).to_dict() for name, build in CHARTS.items()}
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def join_qr(link: str) -> bytes:
-    return qr_png(link)
+    run_save(ROOM, action)
 
 
 def forget_room() -> None:
     for name in ("room", "key"):
         st.query_params.pop(name, None)
+
+
+def show_refusal(error: WorkbookError) -> None:
+    st.error(literal(error), icon=":material/error:")
 
 
 def show_open_form() -> None:
@@ -93,7 +67,7 @@ def show_open_form() -> None:
         "Close the room after",
         EXPIRY_HOURS,
         index=EXPIRY_HOURS.index(DEFAULT_EXPIRY_HOURS),
-        format_func=lambda h: f"{h} hour{'s' if h > 1 else ''}",
+        format_func=lambda h: plural(h, "hour"),
         key="fac_hours",
     )
     st.number_input(
@@ -109,19 +83,19 @@ def show_open_form() -> None:
 
 
 def show_invite(code: str, key: str) -> None:
-    link = page_link(PARTICIPANT_PAGE, room=code)
+    link = page_address("workshop", room=code)
     words, picture = st.columns([3, 2], gap="large")
     with words:
         st.markdown("Join code")
         st.title(code, anchor=False)
         st.markdown("Participants open **Join a workshop** in the app and type the code, scan the QR code, or open:")
         st.code(link, language=None)
-        names = room_nicknames(store, code)
+        names = workshop.joined_nicknames(store, code)
         if names:
             with st.expander(f"Who joined ({len(names)} with a nickname)"):
-                st.write(", ".join(names))
+                st.markdown(literal(", ".join(names)))  # nicknames are typed by anyone: shown as typed, never formatted
         with st.expander("Your facilitator link (keep it to yourself)"):
-            st.code(page_link(FACILITATOR_PAGE, room=code, key=key), language=None)
+            st.code(page_address("facilitator", room=code, key=key), language=None)
             st.caption(
                 "Only this link opens this view. Bookmark it, and go full screen (F11) before "
                 "projecting so the address bar, which holds the key, is hidden."
@@ -136,15 +110,14 @@ def show_invite(code: str, key: str) -> None:
 @st.fragment(run_every=REFRESH_SECONDS)
 def show_dashboard(code: str, key: str) -> None:
     try:
-        room = check_facilitator(store, code, key)
-    except RoomError as error:
-        st.error(str(error), icon=":material/error:")
+        now = workshop.check_facilitator(store, code, key)
+    except WorkbookError as error:
+        show_refusal(error)
         return
-    summary = summarise_room(count_joined(store, code), room_shares(store, code), room.min_group)
-    if room.agenda_started_at is not None:
-        now = agenda_position(room.agenda_started_at, utc_now())
-        if not now.finished:
-            st.caption(f"Now: tip {now.item.tip} · {now.item.title}, {format_left(now.seconds_left)} left.")
+    summary = workshop.room_summary(store, now.room)
+    if now.agenda is not None and not now.agenda.finished:
+        item = now.agenda.item
+        st.caption(f"Now: tip {item.tip} · {item.title}, {format_left(now.agenda.seconds_left)} left.")
     joined, shared, rated = st.columns(3)
     joined.metric("Joined", summary.joined)
     shared.metric("Shared their figures", summary.shared)
@@ -156,12 +129,16 @@ def show_dashboard(code: str, key: str) -> None:
             icon=":material/visibility_off:",
         )
         return
-    specs = chart_specs(summary)
     left, right = st.columns(2, gap="large")
     if summary.ratings_visible:
-        left.vega_lite_chart(spec=specs["scores"], width="stretch", height=SCORES_HEIGHT, alt=describe_summary(summary))
+        left.vega_lite_chart(
+            spec=chart_spec(workbook, score_distribution, summary),
+            width="stretch",
+            height=SCORES_HEIGHT,
+            alt=describe_summary(summary),
+        )
         right.vega_lite_chart(
-            spec=specs["noes"],
+            spec=chart_spec(workbook, common_no_answers, summary),
             width="stretch",
             height=NO_ANSWERS_HEIGHT,
             alt="The rating questions most often answered no.",
@@ -172,9 +149,14 @@ def show_dashboard(code: str, key: str) -> None:
         left.info("Nobody who shared has listed anyone yet, so there is no strong/weak mix to show.")
     else:
         ties = f"{summary.strong_ties} strong and {summary.weak_ties} weak ties across the room."
-        left.vega_lite_chart(spec=specs["ties"], width="stretch", height=TIE_MIX_HEIGHT, alt=ties)
+        left.vega_lite_chart(
+            spec=chart_spec(workbook, tie_mix, summary), width="stretch", height=TIE_MIX_HEIGHT, alt=ties
+        )
     right.vega_lite_chart(
-        spec=specs["tips"], width="stretch", height=TIPS_HEIGHT, alt="How many participants completed each tip."
+        spec=chart_spec(workbook, tip_progress, summary),
+        width="stretch",
+        height=TIPS_HEIGHT,
+        alt="How many participants completed each tip.",
     )
     asks, follow_ups, circles = st.columns(3)
     asks.metric("Asks made", f"{summary.asks_made:,}")
@@ -183,88 +165,85 @@ def show_dashboard(code: str, key: str) -> None:
 
 
 def move_agenda(code: str, key: str, index: int | None) -> None:
-    try:
-        set_agenda_start(store, code, key, None if index is None else start_for_item(index, utc_now()))
-    except RoomError as error:
-        set_flash("error", str(error), "_fac_flash")
+    run_save(AGENDA_MOVES, lambda: workshop.move_agenda(store, code, key, index))
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
 def show_agenda(code: str, key: str) -> None:
     try:
-        room = check_facilitator(store, code, key)
-    except RoomError as error:
-        st.error(str(error), icon=":material/error:")
+        agenda = workshop.check_facilitator(store, code, key).agenda
+    except WorkbookError as error:
+        show_refusal(error)
         return
-    if room.agenda_started_at is None:
+    if agenda is None:
         st.markdown(f"A timed run through the six tips, {agenda_minutes()} minutes in all:")
         st.markdown("\n".join(f"{i.tip}. **{i.title}** ({i.minutes} min): {i.prompt}" for i in AGENDA))
         st.button(
             "Start the agenda", type="primary", on_click=move_agenda, args=(code, key, 0), icon=":material/play_arrow:"
         )
+        show(AGENDA_MOVES)
         return
-    now = agenda_position(room.agenda_started_at, utc_now())
-    if now.finished:
+    if agenda.finished:
         st.success("The agenda is done. Export the results, then close the room.", icon=":material/flag:")
     else:
-        item = now.item
+        item = agenda.item
         st.markdown(f"## Tip {item.tip} of 6 · {item.title}")
-        st.metric("Time left", format_left(now.seconds_left))
-        st.progress(1 - now.seconds_left / (item.minutes * 60), text=f"{item.minutes} minutes for this tip")
+        st.metric("Time left", format_left(agenda.seconds_left))
+        st.progress(1 - agenda.seconds_left / (item.minutes * 60), text=f"{item.minutes} minutes for this tip")
         st.markdown(f"**Discuss**\n### {item.prompt}")
     back, forward, stop = st.columns(3)
     back.button(
-        "Previous tip", on_click=move_agenda, args=(code, key, max(0, now.index - 1)), icon=":material/skip_previous:"
+        "Previous tip",
+        on_click=move_agenda,
+        args=(code, key, max(0, agenda.index - 1)),
+        icon=":material/skip_previous:",
     )
     forward.button(
         "Next tip",
         on_click=move_agenda,
-        args=(code, key, now.index + 1),
-        disabled=now.finished,
+        args=(code, key, agenda.index + 1),
+        disabled=agenda.finished,
         icon=":material/skip_next:",
     )
     stop.button("Stop the agenda", on_click=move_agenda, args=(code, key, None), icon=":material/stop:")
+    show(AGENDA_MOVES)
 
 
-def show_results(code: str, key: str, min_group: int) -> None:
+def show_results(room: Room, key: str) -> None:
     st.markdown("Download the room's aggregate results (head counts and totals only; no nicknames) as CSV.")
     st.download_button(
         "Download results (CSV)",
-        data=lambda: summary_csv(summarise_room(count_joined(store, code), room_shares(store, code), min_group)),
-        file_name=f"workshop-{code}-{utc_now():%Y-%m-%d}.csv",
+        data=lambda: workshop.results_csv(store, room),
+        file_name=workshop.results_file_name(room.code),
         mime="text/csv",
         on_click="ignore",
         icon=":material/download:",
     )
     st.divider()
     st.markdown("Closing the room removes it and everything shared in it, for good.")
-    st.button("Close the room now", on_click=end_room, args=(code, key), icon=":material/door_front:")
+    st.button("Close the room now", on_click=end_room, args=(room.code, key), icon=":material/door_front:")
 
 
 def end_room(code: str, key: str) -> None:
-    try:
-        close_room(store, code, key)
-    except RoomError as error:
-        set_flash("error", str(error), "_fac_flash")
-        return
-    forget_room()
-    set_flash("info", f"Room {code} is closed and its figures are gone.", "_fac_flash")
+    if run_save(ROOM, lambda: workshop.close_room(store, code, key)):
+        forget_room()
+        say(ROOM, "info", f"Room {code} is closed and its figures are gone.")
 
 
-st.title("Facilitator")
-flash("_fac_flash")
+start_page("facilitator")
+show(ROOM)
 code, key = st.query_params.get("room"), st.query_params.get("key")
 if code is None and key is None:
     show_open_form()
     st.stop()
 try:
-    room = check_facilitator(store, code or "", key)
-except RoomError as error:
-    st.error(str(error), icon=":material/error:")
+    now = workshop.check_facilitator(store, code or "", key)
+except WorkbookError as error:
+    show_refusal(error)
     st.button("Open a new room instead", on_click=forget_room)
     st.stop()
-minutes = max(0, int((room.expires_at - utc_now()).total_seconds() // 60))
-st.caption(f"Room {room.code} closes in {minutes // 60} h {minutes % 60} min (at {room.expires_at:%H:%M} UTC).")
+room = now.room
+st.caption(f"Room {room.code} closes in {now.closes_in} (at {room.expires_at:%H:%M} UTC).")
 invite, dashboard, agenda, results = st.tabs(["Invite", "Dashboard", "Agenda", "Results"])
 with invite:
     show_invite(room.code, key)
@@ -273,4 +252,4 @@ with dashboard:
 with agenda:
     show_agenda(room.code, key)
 with results:
-    show_results(room.code, key, room.min_group)
+    show_results(room, key)

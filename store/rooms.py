@@ -49,8 +49,8 @@ _SHARE_COLUMNS = [
 ]
 _SCHEMA = f"""
 CREATE TABLE rooms (
-    code VARCHAR PRIMARY KEY, key_hash VARCHAR NOT NULL, opened_at TIMESTAMP NOT NULL,
-    expires_at TIMESTAMP NOT NULL, min_group INTEGER NOT NULL, agenda_started_at TIMESTAMP
+    code VARCHAR PRIMARY KEY, key_hash VARCHAR NOT NULL, expires_at TIMESTAMP NOT NULL,
+    min_group INTEGER NOT NULL, agenda_started_at TIMESTAMP
 );
 CREATE TABLE participants (
     token VARCHAR PRIMARY KEY, code VARCHAR NOT NULL, nickname VARCHAR NOT NULL, joined_at TIMESTAMP NOT NULL
@@ -141,8 +141,8 @@ def open_room(
     for _ in range(20):
         code = new_code()
         inserted = store.run(
-            "INSERT INTO rooms VALUES (?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING RETURNING code",
-            [code, hash_key(key), now, now + expires_in, min_group],
+            "INSERT INTO rooms VALUES (?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING RETURNING code",
+            [code, hash_key(key), now + expires_in, min_group],
         )
         if inserted:
             return code, key
@@ -155,9 +155,7 @@ def get_room(store: RoomStore, code: str, now: datetime | None = None) -> Room:
     if problems:
         raise UnknownRoom(problems[0].message)
     code = normalise_code(code)
-    rows = store.run(
-        "SELECT code, opened_at, expires_at, min_group, agenda_started_at FROM rooms WHERE code = ?", [code]
-    )
+    rows = store.run("SELECT code, expires_at, min_group, agenda_started_at FROM rooms WHERE code = ?", [code])
     if not rows:
         raise UnknownRoom(
             f"No open room has the code {code}; check it with your facilitator (rooms close after a set time)."

@@ -1,51 +1,39 @@
-"""The workshop room registry for this server, and a participant's seat in a room.
+"""The workshop room store for this server, and a participant's seat in a room.
 
 ``room_store`` is the only process-wide state the workshop adds. It holds rooms, random tokens,
-optional nicknames and shared figures; never a workbook, never a contact.
+optional nicknames and shared figures; never a workbook, never a contact. A seat lives in the
+session and in the page address, so a reloaded phone is still in its room.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import inspect
+from datetime import date
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from core.errors import WorkbookError
 from core.workshop import ParticipantShare
+from services import workshop
+from services.workbooks import Workbook
+from services.workshop import RoomStore, Seat
 from services.workshop_figures import participant_figures
-from store import Workbook
-from store.rooms import (
-    RoomError,
-    RoomStore,
-    is_sharing,
-    open_room_store,
-    seat_nickname,
-    share,
-    withdraw,
-)
 from ui.cache import cached
+from ui.registry import page
 
 SEAT = "_workshop_seat"
 SEAT_PARAM = "seat"
-PARTICIPANT_PAGE = "workshop"
-FACILITATOR_PAGE = "facilitator"
+ROOM_PARAM = "room"
+# services.workshop_figures.participant_figures is gaining a ``today`` (a change under way elsewhere);
+# until it has one, the figures are counted without it.
+_FIGURES_TAKE_TODAY = "today" in inspect.signature(participant_figures).parameters
 
 
 @st.cache_resource(show_spinner=False)
 def room_store() -> RoomStore:
-    """The server's one room registry (shared by every session; no personal data in it)."""
-    return open_room_store()
-
-
-@dataclass(frozen=True)
-class Seat:
-    """This session's place in a room: the code, its secret token, the nickname, whether it shares."""
-
-    code: str
-    token: str
-    nickname: str = ""
-    sharing: bool = False
-    last_shared: ParticipantShare | None = None
+    """The server's one room store (shared by every session; no personal data in it)."""
+    return workshop.new_room_store()
 
 
 def my_seat() -> Seat | None:
@@ -65,29 +53,29 @@ def take_seat(seat: Seat | None) -> None:
 
 def keep_seat_in_address(seat: Seat) -> None:
     """Put the seat in the address, so a reloaded or reconnected phone is still in the room."""
-    if st.query_params.get("room") != seat.code:
-        st.query_params["room"] = seat.code
+    if st.query_params.get(ROOM_PARAM) != seat.code:
+        st.query_params[ROOM_PARAM] = seat.code
     if st.query_params.get(SEAT_PARAM) != seat.token:
         st.query_params[SEAT_PARAM] = seat.token
 
 
 def seat_from_address() -> Seat | None:
     """The seat named in the page address, if it still holds a place in an open room."""
-    code, token = st.query_params.get("room"), st.query_params.get(SEAT_PARAM)
+    code, token = st.query_params.get(ROOM_PARAM), st.query_params.get(SEAT_PARAM)
     if not code or not token:
         return None
-    store = room_store()
-    nickname = seat_nickname(store, code, token)
-    if nickname is None:
+    seat = workshop.find_seat(room_store(), code, token)
+    if seat is None:  # a seat of a room that closed, or a made-up one: the address forgets it
         st.query_params.pop(SEAT_PARAM, None)
         return None
-    seat = Seat(code, token, nickname, sharing=is_sharing(store, code, token))
     st.session_state[SEAT] = seat
     return seat
 
 
 def my_figures(workbook: Workbook) -> ParticipantShare:
-    """This session's figures, recounted only when the workbook changed."""
+    """This session's figures, recounted only when the workbook (or the day) changed."""
+    if _FIGURES_TAKE_TODAY:
+        return cached(workbook, participant_figures, date.today())
     return cached(workbook, participant_figures)
 
 
@@ -100,11 +88,10 @@ def refresh_my_share(workbook: Workbook) -> str | None:
     if figures == seat.last_shared:
         return None
     try:
-        share(room_store(), seat.code, seat.token, figures)
-    except RoomError as error:
-        take_seat(replace(seat, sharing=False, last_shared=None))
+        take_seat(workshop.share_figures(room_store(), seat, figures))
+    except WorkbookError as error:
+        take_seat(Seat(seat.code, seat.token, seat.nickname))
         return str(error)
-    take_seat(replace(seat, last_shared=figures))
     return None
 
 
@@ -112,24 +99,30 @@ def stop_sharing() -> None:
     """Withdraw this session's figures from its room now."""
     seat = my_seat()
     if seat is not None:
-        withdraw(room_store(), seat.code, seat.token)
-        take_seat(replace(seat, sharing=False, last_shared=None))
+        take_seat(workshop.withdraw_figures(room_store(), seat))
 
 
-def page_link(page: str, **params: str) -> str:
-    """An absolute link to a page of this app (a relative one when the browser's address is unknown)."""
+def page_address(page_key: str, /, **params: str) -> str:
+    """An absolute link to the page with this registry key (relative when the browser's address is unknown)."""
     query = "?" + urlencode(params) if params else ""
+    where = page(page_key).url_path
     url = _context_url()
     if not url:
-        return f"{page}{query}"
+        return f"{where}{query}"
     parts = urlsplit(url)
     base = str(st.get_option("server.baseUrlPath") or "").strip("/")
-    path = "/".join(p for p in (base, page) if p)
+    path = "/".join(p for p in (base, where) if p)
     return f"{parts.scheme}://{parts.netloc}/{path}{query}"
 
 
 def _context_url() -> str | None:
     try:
         return st.context.url
-    except Exception:
+    except Exception:  # outside a script run (or in AppTest) the browser's address is unknown
         return None
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def join_qr(link: str) -> bytes:
+    """The join link's QR code, made once per link: the invite reruns with every click on the page."""
+    return workshop.join_qr(link)

@@ -6,8 +6,8 @@ from datetime import date
 
 import streamlit as st
 
-from store import Workbook
-from store.snapshot import snapshot_bytes
+from services.backups import backup_bytes
+from services.workbooks import Workbook
 from ui.session import private_workbooks, visitor_token
 
 HEARTBEAT_SECONDS = 60
@@ -33,7 +33,7 @@ def show_shared_banner(workbook: Workbook) -> None:
     )
     st.download_button(
         "Download a backup",
-        data=lambda: snapshot_bytes(workbook),
+        data=lambda: backup_bytes(workbook),
         file_name=f"job-networking-workbook-{date.today():%Y-%m-%d}.duckdb",
         mime="application/octet-stream",
         icon=":material/download:",

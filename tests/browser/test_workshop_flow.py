@@ -92,7 +92,7 @@ def test_three_participants_share_and_the_projected_dashboard_updates(server_fac
     _, phone = phones[-1]
     width = phone.evaluate("document.documentElement.scrollWidth")
     screenshot(phone, "workshop-participant-phone")
-    phone.get_by_role("heading", name="Workshop").scroll_into_view_if_needed()
+    phone.get_by_role("heading", name="Join a workshop").scroll_into_view_if_needed()
     screenshot(phone, "workshop-participant-phone-top")
     assert width <= 390, f"the participant page scrolls sideways on a phone ({width}px wide)"
 

@@ -1,10 +1,8 @@
 """Workshop rules: codes people can read off a screen, keys, expiry, shares of figures only,
-the minimum group that keeps anyone from being singled out, the agenda clock and a safe CSV."""
+the minimum group that keeps anyone from being singled out, and the agenda clock."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -24,7 +22,6 @@ from core.workshop import (
     check_share,
     describe_share,
     describe_summary,
-    expiry_for,
     format_left,
     hash_key,
     is_expired,
@@ -32,10 +29,8 @@ from core.workshop import (
     new_code,
     new_key,
     normalise_code,
-    qr_png,
     start_for_item,
     summarise_room,
-    summary_csv,
     summary_rows,
 )
 
@@ -115,8 +110,7 @@ def test_a_facilitator_key_opens_its_room_and_nothing_else():
 
 
 def test_a_room_closes_at_its_expiry_time():
-    closes = expiry_for(START, 3)
-    assert closes == START + timedelta(hours=3)
+    closes = START + timedelta(hours=3)
     assert not is_expired(closes, closes - timedelta(seconds=1))
     assert is_expired(closes, closes)
 
@@ -244,43 +238,29 @@ def test_the_summary_adds_up_to_the_shares(room):
         assert counts == sorted(counts, reverse=True)
 
 
-# The CSV export
+# The results, row by row (services.workshop writes them as CSV)
 
 
-def read_csv(text: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text)))
+def test_a_hidden_room_has_head_counts_only():
+    rows = summary_rows(summarise_room(6, [ParticipantShare()] * 2))
+    assert [r[:2] for r in rows[:3]] == [("room", "joined"), ("room", "shared"), ("room", "minimum group")]
+    assert rows[3][:2] == ("note", "hidden")
+    assert len(rows) == 4
 
 
-def test_a_hidden_room_exports_head_counts_only():
-    rows = read_csv(summary_csv(summarise_room(6, [ParticipantShare()] * 2)))
-    assert rows[0] == ["section", "item", "value"]
-    assert [r[:2] for r in rows[1:4]] == [["room", "joined"], ["room", "shared"], ["room", "minimum group"]]
-    assert rows[4][:2] == ["note", "hidden"]
-    assert len(rows) == 5
-
-
-def test_a_visible_room_exports_every_figure_of_the_dashboard():
+def test_a_visible_room_has_every_figure_of_the_dashboard():
     room = [rated(answers_with_no("truth"), strong_ties=2, weak_ties=3)] * 3
-    rows = read_csv(summary_csv(summarise_room(3, room)))
-    assert ["score", "4", "3"] in rows
-    assert ["band", "Needs enhancing", "3"] in rows
-    assert ["no answer", "tells you the truth", "3"] in rows
-    assert ["ties", "weak", "9"] in rows
+    rows = summary_rows(summarise_room(3, room))
+    assert ("score", "4", "3") in rows
+    assert ("band", "Needs enhancing", "3") in rows
+    assert ("no answer", "tells you the truth", "3") in rows
+    assert ("ties", "weak", "9") in rows
 
 
 @given(st.lists(shares, max_size=12))
-def test_no_exported_cell_can_run_as_a_spreadsheet_formula(room):
-    for row in read_csv(summary_csv(summarise_room(len(room), room))):
+def test_no_row_holds_a_cell_a_spreadsheet_would_run_as_a_formula(room):
+    for row in summary_rows(summarise_room(len(room), room)):
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
-
-
-def test_a_formula_looking_cell_would_be_neutralised():
-    # The rows hold fixed labels and numbers; the writer still defuses anything formula-like.
-    from fileio.export import write_csv
-
-    rows = summary_rows(summarise_room(0, []))
-    text = write_csv(("section", "item", "value"), [*rows, ("note", "=HYPERLINK(1)", "-3")])
-    assert ["note", "'=HYPERLINK(1)", "'-3"] in read_csv(text)
 
 
 # The agenda
@@ -318,7 +298,3 @@ def test_skipping_to_a_tip_starts_it_with_its_full_time(index, offset):
 def test_time_left_reads_as_minutes_and_seconds():
     assert format_left(450) == "7:30"
     assert format_left(5) == "0:05"
-
-
-def test_the_qr_code_is_a_png_image():
-    assert qr_png("http://example.org/workshop?room=K7M2QX")[:8] == b"\x89PNG\r\n\x1a\n"

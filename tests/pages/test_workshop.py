@@ -13,6 +13,7 @@ from store.contacts import add_contact
 from store.ratings import save_rating
 from store.rooms import count_joined, open_room, room_shares
 from tests.conftest import APP
+from ui.text import literal
 
 TODAY = date.today()
 
@@ -99,7 +100,7 @@ def charts(at: AppTest) -> list:
 
 def test_a_facilitator_opens_a_room_and_sees_its_code_link_and_secret_link():
     facilitator, code, key = open_room_as_facilitator()
-    assert [t.value for t in facilitator.title] == ["Facilitator", code]
+    assert [t.value for t in facilitator.title] == ["Facilitate a workshop", code]
     links = [c.value for c in facilitator.code]
     assert f"workshop?room={code}" in links
     assert f"facilitator?room={code}&key={key}" in links
@@ -162,7 +163,10 @@ def test_a_wrong_code_gets_a_clear_message_and_joins_nothing():
     participant.text_input(key="ws_code").input("ZZZZZZ")
     click(participant, "Join the room")
     assert [e.value for e in participant.error] == [
-        "No open room has the code ZZZZZZ; check it with your facilitator (rooms close after a set time)."
+        literal(
+            "No open room has the code ZZZZZZ; check it with your facilitator (rooms close after a set time). "
+            "Nothing was saved."
+        )
     ]
     assert "ws_consent" not in participant.session_state
 
@@ -178,8 +182,10 @@ def test_the_facilitator_view_without_its_key_shows_one_line_and_nothing_else():
     _, code, _ = open_room_as_facilitator()
     stranger = open_app("facilitator.py", room=code)
     assert [e.value for e in stranger.error] == [
-        f"The facilitator view of room {code} needs its secret key: "
-        "open the facilitator link you got when you opened the room."
+        literal(
+            f"The facilitator view of room {code} needs its secret key: "
+            "open the facilitator link you got when you opened the room."
+        )
     ]
     assert not stranger.metric and not stranger.tabs and not stranger.code
 
@@ -188,7 +194,7 @@ def test_the_facilitator_view_with_a_wrong_key_shows_one_line_and_nothing_else()
     _, code, key = open_room_as_facilitator()
     stranger = open_app("facilitator.py", room=code, key=key[:-1] + ("A" if key[-1] != "A" else "B"))
     assert [e.value for e in stranger.error] == [
-        f"That key does not open room {code}; use the facilitator link you got when you opened it."
+        literal(f"That key does not open room {code}; use the facilitator link you got when you opened it.")
     ]
     assert not stranger.metric and not stranger.tabs
 
@@ -259,3 +265,31 @@ def test_no_contacts_name_or_email_reaches_the_room_through_the_pages():
     assert "Vexworth" not in stored and "vex.example" not in stored
     shown = " ".join(str(e.value) for e in [*facilitator.markdown, *facilitator.code, *facilitator.caption])
     assert "Vexworth" not in shown
+
+
+def test_the_page_titles_are_the_sidebars():
+    assert [t.value for t in open_app("workshop.py").title] == ["Join a workshop"]
+    assert [t.value for t in open_app("facilitator.py").title] == ["Facilitate a workshop"]
+
+
+# Nicknames are typed by anyone; the projected screen shows them as typed (each within the 30-character limit).
+MARKUP_NICKNAMES = ["![x](http://example.invalid/i)", "[click](http://x.invalid)", "# BIG :red[x]"]
+
+
+def test_nicknames_written_as_markdown_show_on_the_projector_as_that_literal_text():
+    from markdown_it import MarkdownIt
+
+    facilitator, code, _ = open_room_as_facilitator()
+    for nickname in MARKUP_NICKNAMES:
+        participant = open_app("workshop.py", room=code)
+        participant.text_input(key="ws_nickname").input(nickname)
+        click(participant, "Join the room")
+        shown = " ".join(s.value for s in participant.success)
+        assert f"as **{literal(nickname)}**" in shown
+    facilitator.run()
+    [who] = [e for e in facilitator.expander if e.label.startswith("Who joined")]
+    [listed] = [m.value for m in who.markdown]
+    typed = ", ".join(sorted(MARKUP_NICKNAMES, key=str.lower))
+    assert listed == literal(typed)
+    html = MarkdownIt("commonmark").render(listed).strip()
+    assert html == f"<p>{typed}</p>", "a nickname turned into a link, an image, a heading or a colour"
