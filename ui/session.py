@@ -62,6 +62,7 @@ TOKEN_KEY = "_visitor_token"
 EXPIRED_KEY = "_private_expired"
 WIPED_KEY = "_private_wiped"
 COOKIE_WRITTEN_KEY = "_private_cookie"
+WIPED_TOKEN_KEY = "_private_wiped_token"
 
 
 @st.cache_resource(show_spinner=False)
@@ -94,7 +95,10 @@ def _session_id() -> str | None:
 def _private_workbook() -> Workbook:
     held = private_workbooks()
     state = st.session_state
-    claim = held.claim(state.get(TOKEN_KEY) or _cookie())
+    cookie = _cookie()
+    if cookie and cookie == state.get(WIPED_TOKEN_KEY):
+        cookie = None  # this session's browser still sends the wiped workbook's token until it reloads
+    claim = held.claim(state.get(TOKEN_KEY) or cookie)
     if claim.expired:
         state[EXPIRED_KEY] = True  # the banner says the old one was wiped, as promised, and why
     state[TOKEN_KEY] = claim.token
@@ -136,6 +140,7 @@ def wipe_private_workbook() -> None:
     token = st.session_state.pop(TOKEN_KEY, None)
     if token:
         private_workbooks().release(token)
+        st.session_state[WIPED_TOKEN_KEY] = token
     st.session_state.pop(COOKIE_WRITTEN_KEY, None)
     st.session_state[WIPED_KEY] = True
 

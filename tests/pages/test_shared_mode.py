@@ -90,3 +90,24 @@ def test_community_cloud_defaults_to_shared_mode(monkeypatch):
     monkeypatch.delenv("WORKBOOK_MODE", raising=False)
     monkeypatch.setattr(ui.session, "on_community_cloud", lambda: True)
     assert ui.session.workbook_mode() == "shared"
+
+
+def test_wiping_now_leaves_an_empty_workbook_and_says_so(visitor, monkeypatch):
+    at = visitor()
+    add(at, "Gone at once")
+    token = at.session_state["_visitor_token"]
+    monkeypatch.setattr(ui.session, "_cookie", lambda: token)  # the browser still sends the old cookie
+    at.sidebar.checkbox(key="wipe_sure").check().run()
+    [b for b in at.sidebar.button if b.label == "Wipe my workbook"][0].click().run()
+    assert any("Wiped" in s.value for s in at.sidebar.success)
+    assert [m.value for m in at.metric][0] == "0"
+    assert not at.warning or all("without a sign of life" not in w.value for w in at.warning)
+    assert ui.session.private_workbooks().claim(token).token != token  # the old one is gone
+
+
+def test_wiping_needs_the_box_ticked(visitor):
+    at = visitor()
+    add(at, "Kept")
+    [b for b in at.sidebar.button if b.label == "Wipe my workbook"][0].click().run()
+    assert any("Nothing was wiped" in e.value for e in at.sidebar.error)
+    assert [m.value for m in at.metric][0] == "1"
