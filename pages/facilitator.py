@@ -26,6 +26,7 @@ from core.workshop import (
 )
 from services import workshop
 from ui.cache import chart_spec
+from ui.cookies import read_cookie, write_cookie
 from ui.feedback import run_save, say, show
 from ui.page import start_page
 from ui.rooms import join_qr, page_address, room_store
@@ -33,6 +34,8 @@ from ui.session import current_workbook
 from ui.text import literal
 
 REFRESH_SECONDS = 5
+KEYS = "_facilitator_keys"
+KEY_COOKIE = "jnw_room_"
 ROOM = "facilitator_room"  # opening and closing the room: the page changes, so the message goes on top
 AGENDA_MOVES = "facilitator_agenda"  # beside the agenda's buttons, inside its fragment
 workbook = current_workbook()  # holds this session's cache of chart specs
@@ -44,17 +47,39 @@ def open_new_room() -> None:
         hours = st.session_state.get("fac_hours", DEFAULT_EXPIRY_HOURS)
         opened = workshop.open_room(store, hours, st.session_state.get("fac_min_group", MIN_GROUP))
         st.query_params["room"] = opened.code
-        st.query_params["key"] = opened.key
+        remember_key(opened.code, opened.key)
         return (
-            f"Room {opened.code} is open for {hours} hours. Bookmark this page: its address is your facilitator link."
+            f"Room {opened.code} is open for {hours} hours. Keep your facilitator link (under “Invite”): "
+            "it is the only way back to this view from another browser."
         )
 
     run_save(ROOM, action)
 
 
 def forget_room() -> None:
-    for name in ("room", "key"):
-        st.query_params.pop(name, None)
+    code = st.query_params.get("room")
+    st.query_params.pop("room", None)
+    st.query_params.pop("key", None)
+    if code:
+        st.session_state.get(KEYS, {}).pop(code, None)
+
+
+def remember_key(code: str, key: str) -> None:
+    """Keep the facilitator key with this session and in a cookie, never in the (projected) address."""
+    st.session_state.setdefault(KEYS, {})[code] = key
+    write_cookie(f"{KEY_COOKIE}{code}", key)
+
+
+def facilitator_key(code: str | None) -> str | None:
+    """The key for this room: from the facilitator link (then taken out of the address), this session or the cookie."""
+    from_address = st.query_params.get("key")
+    if code and from_address:
+        del st.query_params["key"]
+        remember_key(code, from_address)
+        return from_address
+    if not code:
+        return None
+    return st.session_state.get(KEYS, {}).get(code) or read_cookie(f"{KEY_COOKIE}{code}")
 
 
 def show_refusal(error: WorkbookError) -> None:
@@ -97,8 +122,8 @@ def show_invite(code: str, key: str) -> None:
         with st.expander("Your facilitator link (keep it to yourself)"):
             st.code(page_address("facilitator", room=code, key=key), language=None)
             st.caption(
-                "Only this link opens this view. Bookmark it, and go full screen (F11) before "
-                "projecting so the address bar, which holds the key, is hidden."
+                "Only this link opens this view from another browser. Keep it to yourself: this browser "
+                "remembers the key, so the address bar you project shows only the room code."
             )
     with picture:
         if link.startswith("http"):
@@ -232,7 +257,8 @@ def end_room(code: str, key: str) -> None:
 
 start_page("facilitator")
 show(ROOM)
-code, key = st.query_params.get("room"), st.query_params.get("key")
+code = st.query_params.get("room")
+key = facilitator_key(code)
 if code is None and key is None:
     show_open_form()
     st.stop()

@@ -16,6 +16,7 @@ import streamlit as st
 from core.errors import WorkbookError
 from services.accounts import Accounts, account_id, describe_removed, is_empty, keep_anonymous_work, open_accounts
 from services.workbooks import Workbook
+from ui.cookies import read_cookie, write_cookie
 from ui.feedback import run_save, say, show
 from ui.text import literal
 
@@ -109,22 +110,6 @@ def _provider_problem() -> str | None:
     return None
 
 
-def _cookie(name: str) -> str | None:
-    try:
-        return st.context.cookies.get(name)
-    except Exception:
-        return None
-
-
-def _set_cookie(name: str, value: str | None) -> None:
-    value_part = f"{name}={value}" if value else f"{name}=; Max-Age=0"
-    st.html(
-        f"<script>document.cookie = '{value_part}; Path=/; SameSite=Lax';</script>",
-        unsafe_allow_javascript=True,
-        width=1,
-    )
-
-
 def _sign_in() -> None:
     problem = _provider_problem()
     if problem:
@@ -151,14 +136,14 @@ def show_account_panel(private: Workbook | None) -> None:
         return
     owner = signed_in_owner()
     if owner is None:
-        if _cookie(SIGN_IN_COOKIE):
+        if read_cookie(SIGN_IN_COOKIE):
             st.warning(
                 "The sign-in did not finish (it was cancelled, refused or timed out at the provider). "
                 "You are still working in this private workbook.",
                 icon=":material/no_accounts:",
             )
-            _set_cookie(SIGN_IN_COOKIE, None)
-        elif _cookie(USER_COOKIE):
+            write_cookie(SIGN_IN_COOKIE, None)
+        elif read_cookie(USER_COOKIE):
             st.warning(
                 "Your sign-in could not be read: it has expired or was changed. Sign in again to open your workbook.",
                 icon=":material/key_off:",
@@ -166,14 +151,14 @@ def show_account_panel(private: Workbook | None) -> None:
         show("account")
         st.button("Sign in to keep your workbook", on_click=_sign_in, icon=":material/login:", type="primary")
         if st.session_state.pop("_signing_in", False):
-            _set_cookie(SIGN_IN_COOKIE, "1")
+            write_cookie(SIGN_IN_COOKIE, "1", same_site="Lax")  # it must survive the trip to the provider
             st.login()
         st.caption("Signed in, your workbook is kept between visits, and only you can open it.")
         return
     name = st.user.get("name") or st.user.get("email") or "you"
     st.success(f"Signed in as {literal(name)}: your workbook is kept.", icon=":material/account_circle:")
-    if _cookie(SIGN_IN_COOKIE):
-        _set_cookie(SIGN_IN_COOKIE, None)
+    if read_cookie(SIGN_IN_COOKIE):
+        write_cookie(SIGN_IN_COOKIE, None)
     show("account")
     book = accounts().workbook(owner)
     if private is not None and getattr(private, "materialized", False) and not is_empty(private):

@@ -20,6 +20,7 @@ from core.errors import WorkbookError
 from services.locations import default_workbook_path
 from services.private import DEFAULT_GRACE_SECONDS, PrivateWorkbooks
 from services.workbooks import Workbook, keep_daily_snapshot, open_local_workbook
+from ui.cookies import read_cookie, write_cookie
 
 LOCAL, SHARED = "local", "shared"
 
@@ -114,25 +115,13 @@ def _private_workbook() -> Workbook:
 
 
 def _cookie() -> str | None:
-    try:
-        return st.context.cookies.get(COOKIE)
-    except Exception:
-        return None
+    return read_cookie(COOKIE)
 
 
 def _remember_in_browser(token: str | None) -> None:
-    """Keep the token in a cookie of this browser (never in the address, which people copy and project).
-
-    A session cookie, for this app's path only, sent only to this site: a reloaded or reconnected tab
-    finds its workbook; another browser, or a copied link, does not. None deletes it.
-    """
-    path = "/" + str(st.get_option("server.baseUrlPath") or "").strip("/")
-    value = f"{COOKIE}={token}" if token else f"{COOKIE}=; Max-Age=0"
-    st.html(
-        f"<script>document.cookie = '{value}; Path={path}; SameSite=Strict';</script>",
-        unsafe_allow_javascript=True,
-        width=1,
-    )
+    """Keep the token in a cookie of this browser (never in the address, which people copy and project):
+    a reloaded or reconnected tab finds its workbook; another browser, or a copied link, does not."""
+    write_cookie(COOKIE, token)
 
 
 def wipe_private_workbook() -> None:

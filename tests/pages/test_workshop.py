@@ -60,7 +60,9 @@ def param(at: AppTest, name: str) -> str:
 
 def open_room_as_facilitator() -> tuple[AppTest, str, str]:
     facilitator = click(open_app("facilitator.py"), "Open a room")
-    return facilitator, param(facilitator, "room"), param(facilitator, "key")
+    code = param(facilitator, "room")
+    assert "key" not in facilitator.query_params  # the projected address bar shows no secret
+    return facilitator, code, facilitator.session_state["_facilitator_keys"][code]
 
 
 def participant_with(yes: int, strong: int, weak: int, **params: str) -> AppTest:
