@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.model import REFERENCE_STEPS
-from core.schedule import describe_cadence, first_due
+from core.schedule import days_overdue, describe_cadence, first_due
 
 # Points per reason. Overdue outweighs everything else because a cadence is a promise you made.
 OVERDUE_BASE = 40
@@ -134,24 +134,25 @@ def _contact_reason(candidate: Candidate, today: date) -> Reason | None:
         if candidate.is_key:
             return Reason("never", "A key contact you have not been in touch with yet", NEVER_CONTACTED_KEY)
         return Reason("never", "No contact logged yet", NEVER_CONTACTED)
-    since = max(0, (today - last).days)
     if candidate.cadence_days:
-        return _cadence_reason(since, candidate.cadence_days)
+        return _cadence_reason(candidate.cadence_days, last, today)
+    since = max(0, (today - last).days)
     if since >= SILENCE_AFTER_DAYS:
         points = min(SILENCE_MAX, 5 + (since - SILENCE_AFTER_DAYS) // 60)
         return Reason("silent", f"Last in touch {describe_days(since)} ago", points)
     return None
 
 
-def _cadence_reason(since: int, cadence: int) -> Reason | None:
-    late = since - cadence
+def _cadence_reason(cadence: int, last: date, today: date) -> Reason | None:
     every = f"you planned to be in touch {describe_cadence(cadence)}"
-    if late > 0:
+    late = days_overdue(cadence, last, today)
+    if late:
         extra = min(OVERDUE_MAX_EXTRA, 20 * late // cadence)
         return Reason("overdue", f"{describe_days(late)} overdue ({every})", OVERDUE_BASE + extra)
-    if late >= -DUE_SOON_DAYS:
-        when = "today" if late == 0 else f"in {describe_days(-late)}"
-        return Reason("due_soon", f"Due {when} ({every})", DUE_SOON_MAX - 2 * (-late))
+    until = cadence - max(0, (today - last).days)
+    if until <= DUE_SOON_DAYS:
+        when = "today" if until == 0 else f"in {describe_days(until)}"
+        return Reason("due_soon", f"Due {when} ({every})", DUE_SOON_MAX - 2 * until)
     return None
 
 
@@ -196,6 +197,19 @@ def _balance_reason(candidate: Candidate) -> Reason | None:
         f"You have received more than you gave ({candidate.balance:+d}); find a way to give back",
         points,
     )
+
+
+def describe_contact_timing(last_contacted_on: date | None, cadence_days: int | None, today: date) -> str:
+    """When you were last in touch and, with a cadence, when they are next due, as one sentence."""
+    last = last_contacted_on
+    seen = "No contact logged yet"
+    if last:
+        seen = f"Last in touch {last:%d %b %Y} ({describe_days((today - last).days)} ago)"
+    if not cadence_days:
+        return f"{seen}."
+    due_on = first_due(cadence_days, last, today)
+    when = "today" if due_on == today else f"{due_on:%d %b %Y}"
+    return f"{seen}; next due {when} ({describe_cadence(cadence_days)})."
 
 
 def describe_days(days: int) -> str:

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from core.circles import empty_circles
 from core.model import CIRCLES
 
 RATING_FRESH_DAYS = 90
+TIP1_MIN_CIRCLES = 5
+
+
+@dataclass(frozen=True)
+class ProgressFacts:
+    """The few counts the six checks need, gathered once from a workbook."""
+
+    circles: dict[str, int] = field(default_factory=dict)  # circle -> people listed in it
+    targets: int = 0
+    agreed: int = 0  # references who agreed to speak for you
+    asks: int = 0
+    owed: int = 0  # thank-yous overdue
+    rated_on: date | None = None  # the latest rating
+    ties: frozenset[str] = frozenset()  # the kinds of tie in use
+    destinations: int = 0
+    keys: int = 0  # key contacts
+    overdue: int = 0  # key contacts overdue
 
 
 @dataclass(frozen=True)
@@ -17,76 +34,83 @@ class TipStatus:
 
     number: int
     title: str
-    page: str
     done: bool
     rule: str
     next_step: str
 
 
 TIPS = (
-    (1, "Know your network", "pages/know_your_network.py", "people listed in at least 5 of the 10 circles"),
-    (2, "Reach out", "pages/reach_out.py", "a specific target, and a reference who agreed to speak for you"),
-    (
-        3,
-        "Build relationships",
-        "pages/build_relationships.py",
-        "at least one specific ask made, and no thank-you overdue",
-    ),
-    (4, "Rate your network", "pages/rate_your_network.py", f"a rating taken in the last {RATING_FRESH_DAYS} days"),
-    (
-        5,
-        "Strong and weak ties",
-        "pages/strong_and_weak_ties.py",
-        "both strong and weak ties marked, and one place you want to go",
-    ),
-    (
-        6,
-        "Maintain your network",
-        "pages/maintain_your_network.py",
-        "key contacts with a cadence, and none of them overdue",
-    ),
+    (1, "Know your network", f"people listed in at least {TIP1_MIN_CIRCLES} of the {len(CIRCLES)} circles"),
+    (2, "Reach out", "a specific target, and a reference who agreed to speak for you"),
+    (3, "Build relationships", "at least one specific ask made, and no thank-you overdue"),
+    (4, "Rate your network", f"a rating taken in the last {RATING_FRESH_DAYS} days"),
+    (5, "Strong and weak ties", "both strong and weak ties marked, and one place you want to go"),
+    (6, "Maintain your network", "key contacts with a cadence, and none of them overdue"),
 )
 
 
-def assess_tips(facts: dict, on: date) -> list[TipStatus]:
-    """Each tip: done or not by its rule, and the one next step that moves it forward.
-
-    ``facts`` holds counts: circles (circle -> people), targets, agreed (references who agreed),
-    asks, owed (thank-yous overdue), rated_on (date of the latest rating or None), ties (the set
-    of tie kinds in use), destinations, keys (key contacts) and overdue (key contacts overdue).
-    """
-    empty = empty_circles(facts["circles"])
-    rated, owed, overdue = facts["rated_on"], facts["owed"], facts["overdue"]
-    done = {
-        1: sum(1 for n in facts["circles"].values() if n) >= 5,
-        2: facts["targets"] >= 1 and facts["agreed"] >= 1,
-        3: facts["asks"] >= 1 and owed == 0,
-        4: rated is not None and (on - rated).days <= RATING_FRESH_DAYS,
-        5: facts["ties"] >= {"strong", "weak"} and facts["destinations"] >= 1,
-        6: facts["keys"] >= 1 and overdue == 0,
-    }
+def assess_tips(facts: ProgressFacts, on: date) -> list[TipStatus]:
+    """Each tip: done or not by its rule, and the one next step that moves it forward."""
+    done = tips_done(facts, on)
     steps = {
-        1: f"add someone from {CIRCLES[empty[0]].lower()}" if empty else "keep adding people as they come to mind",
-        2: "write one specific target: a role, an employer or an industry"
-        if not facts["targets"]
-        else "ask a reference to agree to speak for you"
-        if not facts["agreed"]
-        else "tell your references how the search is going",
-        3: "send the thank-yous still owed (they come first in your next actions)"
-        if owed
-        else "compose a specific ask for advice or an introduction"
-        if not facts["asks"]
-        else "compose your next specific ask",
-        4: "answer the five questions" if rated is None else f"retake the rating (last taken {rated:%d %b %Y})",
-        5: "mark who is a strong tie and who is a weak one"
-        if facts["ties"] < {"strong", "weak"}
-        else "add an association, conference or field you want to join"
-        if not facts["destinations"]
-        else "add people who reflect where you want to go",
-        6: "mark your key contacts and how often to be in touch"
-        if not facts["keys"]
-        else f"get in touch with the {overdue:,} overdue key contacts"
-        if overdue
-        else "work down this week's schedule",
+        1: _step_know(facts),
+        2: _step_reach(facts),
+        3: _step_relationships(facts),
+        4: "answer the five questions"
+        if facts.rated_on is None
+        else f"retake the rating (last taken {facts.rated_on:%d %b %Y})",
+        5: _step_ties(facts),
+        6: _step_maintain(facts),
     }
-    return [TipStatus(n, title, page, done[n], rule, steps[n]) for n, title, page, rule in TIPS]
+    return [TipStatus(n, title, n in done, rule, steps[n]) for n, title, rule in TIPS]
+
+
+def tips_done(facts: ProgressFacts, on: date) -> frozenset[int]:
+    """The numbers of the tips done, each by its rule."""
+    rated = facts.rated_on
+    done = {
+        1: sum(1 for n in facts.circles.values() if n) >= TIP1_MIN_CIRCLES,
+        2: facts.targets >= 1 and facts.agreed >= 1,
+        3: facts.asks >= 1 and facts.owed == 0,
+        4: rated is not None and (on - rated).days <= RATING_FRESH_DAYS,
+        5: facts.ties >= {"strong", "weak"} and facts.destinations >= 1,
+        6: facts.keys >= 1 and facts.overdue == 0,
+    }
+    return frozenset(tip for tip, ok in done.items() if ok)
+
+
+def _step_know(facts: ProgressFacts) -> str:
+    empty = empty_circles(facts.circles)
+    return f"add someone from {CIRCLES[empty[0]].lower()}" if empty else "keep adding people as they come to mind"
+
+
+def _step_reach(facts: ProgressFacts) -> str:
+    if not facts.targets:
+        return "write one specific target: a role, an employer or an industry"
+    if not facts.agreed:
+        return "ask a reference to agree to speak for you"
+    return "tell your references how the search is going"
+
+
+def _step_relationships(facts: ProgressFacts) -> str:
+    if facts.owed:
+        return "send the thank-yous still owed (they come first in your next actions)"
+    if not facts.asks:
+        return "compose a specific ask for advice or an introduction"
+    return "compose your next specific ask"
+
+
+def _step_ties(facts: ProgressFacts) -> str:
+    if not facts.ties >= {"strong", "weak"}:
+        return "mark who is a strong tie and who is a weak one"
+    if not facts.destinations:
+        return "add an association, conference or field you want to join"
+    return "add people who reflect where you want to go"
+
+
+def _step_maintain(facts: ProgressFacts) -> str:
+    if not facts.keys:
+        return "mark your key contacts and how often to be in touch"
+    if facts.overdue:
+        return f"get in touch with the {facts.overdue:,} overdue key contacts"
+    return "work down this week's schedule"

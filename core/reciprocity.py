@@ -7,10 +7,9 @@ Below zero you owe that person; above zero they owe you. The weights are shown t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from core.model import LEDGER_DIRECTIONS, LEDGER_KINDS, LedgerEntry
+from core.model import LEDGER_DIRECTIONS, LEDGER_KINDS
 
 MIN_WEIGHT = 1
 MAX_WEIGHT = 5
@@ -102,39 +101,6 @@ def check_entry(direction: str, kind: str, weight: object) -> str | None:
     if not MIN_WEIGHT <= weight <= MAX_WEIGHT:
         return f"The weight must be from {MIN_WEIGHT} (small) to {MAX_WEIGHT} (large); you gave {weight}."
     return None
-
-
-def tally_entries(entries: Iterable[LedgerEntry]) -> Tally:
-    """Weighted totals over some entries (one person's, or everyone's)."""
-    gave = received = 0
-    for entry in entries:
-        if entry.direction == "gave":
-            gave += entry.weight
-        else:
-            received += entry.weight
-    return Tally(gave, received)
-
-
-def tally_by_person(entries: Iterable[LedgerEntry]) -> dict[int, Tally]:
-    """Weighted totals per person id."""
-    grouped: dict[int, list[LedgerEntry]] = {}
-    for entry in entries:
-        grouped.setdefault(entry.contact_id, []).append(entry)
-    return {contact_id: tally_entries(group) for contact_id, group in grouped.items()}
-
-
-def overall_tally(balances: Iterable[PersonBalance]) -> Tally:
-    """The sum over everyone."""
-    rows = list(balances)
-    return Tally(sum(b.gave for b in rows), sum(b.received for b in rows))
-
-
-def pick_extremes(balances: Iterable[PersonBalance], top_n: int = 10) -> list[PersonBalance]:
-    """The ``top_n`` people you owe most and the ``top_n`` who owe you most, most owed first."""
-    rows = [b for b in balances if b.balance != 0]
-    owe = sorted((b for b in rows if b.balance < 0), key=lambda b: (b.balance, b.name.casefold(), b.contact_id))
-    owed = sorted((b for b in rows if b.balance > 0), key=lambda b: (-b.balance, b.name.casefold(), b.contact_id))
-    return owe[:top_n] + owed[:top_n]
 
 
 def describe_balance(balance: int) -> str:

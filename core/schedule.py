@@ -120,6 +120,18 @@ def first_due(cadence_days: int, last_contacted_on: date | None, today: date) ->
     return max(today, last_contacted_on + timedelta(days=cadence_days))
 
 
+def days_overdue(cadence_days: int, last_contacted_on: date | None, today: date) -> int:
+    """How many days past their cadence someone is; 0 when on time, or never contacted (due, not late)."""
+    if last_contacted_on is None:
+        return 0
+    return max(0, (today - last_contacted_on).days - cadence_days)
+
+
+def count_overdue(key_contacts: list[KeyContact], today: date) -> int:
+    """How many key contacts are past their cadence."""
+    return sum(1 for k in key_contacts if days_overdue(k.cadence_days, k.last_contacted_on, today) > 0)
+
+
 def week_start(day: date) -> date:
     """The Monday of the week holding ``day``."""
     return day - timedelta(days=day.weekday())

@@ -1,66 +1,42 @@
 """Tip 6 · Take the time to maintain your network: who to contact next, a weekly plan, give and take."""
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import streamlit as st
 
 from charts.maintenance import give_take_balance, reconnect_schedule
-from core.model import CHANNELS, CIRCLES, INTERACTION_KINDS, LEDGER_DIRECTIONS, LEDGER_KINDS, TIES
-from core.priority import Suggestion, describe_days, rank_contacts
-from core.reciprocity import DEFAULT_WEIGHTS, default_weight, describe_balance, describe_balances, suggest_give_backs
-from core.schedule import (
-    CADENCE_CHOICES,
-    DEFAULT_WEEKS,
-    Pick,
-    Schedule,
-    describe_cadence,
-    describe_schedule,
-    first_due,
-    plan_weeks,
-)
-from fileio.ical import FILE_NAME, MEDIA_TYPE, export_schedule
-from store import InvalidInput, Workbook
-from store import contacts as people
-from store import maintenance as upkeep
-from store.interactions import log_interaction, recent_interactions
+from core.model import CHANNELS, INTERACTION_KINDS, LEDGER_DIRECTIONS, LEDGER_KINDS, Contact
+from core.reciprocity import DEFAULT_WEIGHTS, default_weight, describe_balance
+from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, describe_cadence, describe_schedule
+from core.text import person_label, plural
+from services import plan, upkeep
+from services.upkeep import PersonCard, UpkeepOverview
 from ui.cache import cached, chart_spec
+from ui.feedback import run_save, show
+from ui.page import credit_article, start_page
+from ui.registry import link
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import credit_article, flash, set_flash
 
 OTHER_CADENCE = "Another number of days"
 SHOWN = 10
 TAB_KEY = "tip6_tab"
 CARD_TAB = "A person's card"
+WEEKS_KEY = "plan_weeks"
 KEY_ROWS = 50
 workbook = current_workbook()
 today = date.today()
 
 
-def ranked_list(book: Workbook, on: date) -> list[Suggestion]:
-    """Everyone on the list, best first (called through `cached`, so once per workbook version)."""
-    return rank_contacts(upkeep.load_candidates(book, on), on)
-
-
-def planned_weeks(book: Workbook, on: date, weeks: int) -> Schedule:
-    capacity = upkeep.get_capacity(book)
-    keys = upkeep.list_key_contacts(book)
-    picks = [
-        Pick(s.contact_id, s.name, s.summary) for s in cached(book, ranked_list, on)[: capacity * weeks + len(keys)]
-    ]
-    return plan_weeks(keys, picks, on, capacity=capacity, weeks=weeks)
-
-
-def calendar_file(book: Workbook, on: date, weeks: int) -> bytes:
-    return export_schedule(cached(book, planned_weeks, on, weeks), datetime.now(UTC))
-
-
 # --- callbacks (they run before the next script run, so the page shows the new state) ----------
 
 
-def log_catch_up(contact_id: int, name: str, flash_key: str) -> None:
-    log_interaction(workbook, contact_id, today, "catch_up", today=today)
-    set_flash("success", f"Logged a catch-up with {literal(name)} today; they move down the list.", flash_key)
+def log_catch_up(contact_id: int, name: str) -> None:
+    def save() -> str:
+        upkeep.log_catch_up(workbook, contact_id, today)
+        return f"Logged a catch-up with {literal(name)} today; they move down the list."
+
+    run_save("next", save)
 
 
 def open_card(contact_id: int, name: str) -> None:
@@ -70,83 +46,76 @@ def open_card(contact_id: int, name: str) -> None:
 
 
 def save_capacity() -> None:
-    try:
-        upkeep.set_capacity(workbook, _whole(st.session_state.get("capacity")))
-    except InvalidInput as error:
-        set_flash("error", f"{error} Nothing was saved.", "_plan_flash")
-        return
-    set_flash("success", f"Saved: {st.session_state['capacity']} people a week.", "_plan_flash")
+    def save() -> str:
+        return f"Saved: {upkeep.save_capacity(workbook, st.session_state.get('capacity'))} people a week."
+
+    run_save("plan", save)
 
 
 def save_key(contact_id: int, name: str) -> None:
     state = st.session_state
-    try:
+
+    def save() -> str:
         if not state.get("card_is_key"):
-            upkeep.unset_key_contact(workbook, contact_id)
-            set_flash("success", f"{literal(name)} is no longer a key contact.", "_card_flash")
-            return
+            upkeep.save_key_contact(workbook, contact_id, None)
+            return f"{literal(name)} is no longer a key contact."
         choice = state.get("card_cadence")
-        days = _whole(state.get("card_days")) if choice == OTHER_CADENCE else CADENCE_CHOICES[choice]
-        upkeep.set_key_contact(workbook, contact_id, days)
-    except InvalidInput as error:
-        set_flash("error", f"{error} Nothing was saved.", "_card_flash")
-        return
-    set_flash("success", f"{literal(name)} is a key contact: {describe_cadence(days)}.", "_card_flash")
+        wanted = state.get("card_days") if choice == OTHER_CADENCE else CADENCE_CHOICES[choice]
+        days = upkeep.save_key_contact(workbook, contact_id, wanted)
+        return f"{literal(name)} is a key contact: {describe_cadence(days)}."
+
+    run_save("card_key", save)
 
 
 def save_notes(contact_id: int, name: str) -> None:
-    notes = {f: st.session_state.get(f"card_{f}", "") or "" for f in upkeep.NOTE_FIELDS}
-    try:
-        upkeep.save_person_notes(workbook, contact_id, **notes)
-    except InvalidInput as error:
-        set_flash("error", f"{error} Nothing was saved.", "_card_flash")
-        return
-    set_flash("success", f"Saved the notes on {literal(name)}.", "_card_flash")
+    def save() -> str:
+        notes = {f: st.session_state.get(f"card_{f}", "") or "" for f in upkeep.NOTE_FIELDS}
+        upkeep.save_notes(workbook, contact_id, notes)
+        return f"Saved the notes on {literal(name)}."
+
+    run_save("card_notes", save)
 
 
 def log_contact(contact_id: int, name: str) -> None:
     state = st.session_state
-    try:
-        log_interaction(
-            workbook,
-            contact_id,
-            state.get("card_log_on") or today,
-            state.get("card_log_kind", "catch_up"),
-            channel=state.get("card_log_channel", ""),
-            today=today,
+    kind = state.get("card_log_kind", "catch_up")
+
+    def save() -> str:
+        upkeep.log_contact(
+            workbook, contact_id, state.get("card_log_on") or today, kind, state.get("card_log_channel", ""), today
         )
-    except InvalidInput as error:
-        set_flash("error", f"{error} Nothing was saved.", "_card_flash")
-        return
-    set_flash(
-        "success",
-        f"Logged: {INTERACTION_KINDS[state.get('card_log_kind', 'catch_up')].lower()} with {literal(name)}.",
-        "_card_flash",
-    )
+        return f"Logged: {INTERACTION_KINDS[kind].lower()} with {literal(name)}."
+
+    run_save("card_log", save)
 
 
 def record_give_take(contact_id: int, name: str) -> None:
     state = st.session_state
-    try:
-        upkeep.add_ledger_entry(
+
+    def save() -> str:
+        upkeep.record_give_take(
             workbook,
             contact_id,
             state.get("card_ledger_on") or today,
             state.get("card_direction", "gave"),
             state.get("card_ledger_kind", "thank_you"),
-            _whole(state.get("card_weight")),
-            today=today,
-            note=state.get("card_ledger_note", "") or "",
+            state.get("card_weight"),
+            state.get("card_ledger_note", "") or "",
+            today,
         )
-    except InvalidInput as error:
-        set_flash("error", f"{error} Nothing was saved.", "_card_flash")
-        return
-    state["card_ledger_note"] = ""
-    set_flash("success", f"Recorded in the give-and-take with {literal(name)}.", "_card_flash")
+        return f"Recorded in the give-and-take with {literal(name)}."
+
+    if run_save("card_ledger", save):
+        state["card_ledger_note"] = ""
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
+def remove_give_take(name: str) -> None:
+    def save() -> str:
+        upkeep.remove_give_take(workbook, st.session_state.get("card_remove_pick"))
+        return f"Removed the entry from the give-and-take with {literal(name)}."
+
+    if run_save("card_remove", save):
+        st.session_state["card_remove_pick"] = None
 
 
 def signed(number: int) -> str:
@@ -154,33 +123,18 @@ def signed(number: int) -> str:
     return f"{number:+d}" if number else "0"
 
 
-def remove_give_take(name: str) -> None:
-    entry_id = st.session_state.get("card_remove_pick")
-    if entry_id is None:
-        set_flash("error", "Choose the entry to remove first; nothing was removed.", "_card_flash")
-        return
-    upkeep.delete_ledger_entry(workbook, entry_id)
-    st.session_state["card_remove_pick"] = None
-    set_flash("success", f"Removed the entry from the give-and-take with {literal(name)}.", "_card_flash")
-
-
-def _whole(value) -> object:
-    """A number input's value as an int when it is a whole number (the store names anything else)."""
-    return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
 # --- sections ------------------------------------------------------------------------------------
 
 
-def show_next() -> None:
-    flash("_next_flash")
-    ranked = cached(workbook, ranked_list, today)
-    if not ranked and not cached(workbook, people.count_contacts):
+def show_next(view: UpkeepOverview) -> None:
+    show("next")
+    ranked = view.ranked
+    if not ranked and not view.people:
         st.info(
             "Nobody is listed yet. Start with tip 1: list the people you know, circle by circle.",
             icon=":material/info:",
         )
-        st.page_link("pages/know_your_network.py", label="Tip 1 · Know your network", icon=":material/groups:")
+        link("know", "Tip 1 · Know your network", icon=":material/groups:")
         return
     if not ranked:
         st.info(
@@ -200,7 +154,7 @@ def show_next() -> None:
             "Got in touch today",
             key=f"next_done_{s.contact_id}",
             on_click=log_catch_up,
-            args=(s.contact_id, s.name, "_next_flash"),
+            args=(s.contact_id, s.name),
             icon=":material/check:",
             disabled=s.contacted_today,
         )
@@ -214,29 +168,29 @@ def show_next() -> None:
         )
 
 
-def show_plan() -> None:
-    flash("_plan_flash")
+def show_plan(view: UpkeepOverview) -> None:
     left, middle, right = st.columns([1, 1, 1], vertical_alignment="bottom")
     if "capacity" not in st.session_state:
-        st.session_state["capacity"] = upkeep.get_capacity(workbook)
+        st.session_state["capacity"] = upkeep.capacity(workbook)
     left.number_input(
         "People a week (capacity)", step=1, key="capacity", help="How many people you can contact in a week; 1 to 50."
     )
     middle.button("Save capacity", on_click=save_capacity, icon=":material/save:")
-    weeks = right.slider("Weeks to plan", 2, 12, DEFAULT_WEEKS, key="plan_weeks")
-    plan = cached(workbook, planned_weeks, today, weeks)
+    weeks = right.slider("Weeks to plan", 2, 12, DEFAULT_WEEKS, key=WEEKS_KEY)
+    show("plan")
+    schedule = view.schedule
     chart, reading = st.columns([3, 2])
-    chart.vega_lite_chart(spec=chart_spec(workbook, reconnect_schedule, plan), width="stretch")
-    reading.markdown(describe_schedule(plan))
+    chart.vega_lite_chart(spec=chart_spec(workbook, reconnect_schedule, schedule), width="stretch")
+    reading.markdown(describe_schedule(schedule))
     reading.download_button(
         "Download the calendar (.ics)",
-        data=lambda: cached(workbook, calendar_file, today, weeks),
-        file_name=FILE_NAME,
-        mime=MEDIA_TYPE,
+        data=lambda: plan.calendar_file(workbook, datetime.now().astimezone(), weeks),
+        file_name=plan.CALENDAR_FILE_NAME,
+        mime=plan.CALENDAR_MEDIA_TYPE,
         icon=":material/calendar_month:",
         help="Key contacts recur at their cadence in your calendar app.",
     )
-    rows = [{"Day": f"{s.on:%a %d %b}", "Who": s.name, "Why": s.reason} for s in plan.weeks[0].slots]
+    rows = [{"Day": f"{s.on:%a %d %b}", "Who": s.name, "Why": s.reason} for s in schedule.weeks[0].slots]
     st.markdown("**This week**")
     if rows:
         st.dataframe(rows, hide_index=True, width="stretch")
@@ -250,48 +204,35 @@ def pick_person() -> int | None:
         st.caption("Search for someone to open their card: key contact, notes, give and take.")
         show_key_contacts()
         return None
-    matches, total = people.search_contacts(workbook, query, limit=20)
     wanted_id, wanted_name = st.session_state.get("_card_wanted") or (None, None)
-    if query == wanted_name and wanted_id not in {c.id for c in matches}:
-        person = people.get_contact(workbook, wanted_id)  # opened from the list: keep them among the choices
-        matches = [person, *matches] if person else matches
+    # Opened from the list: keep that person among the choices, even when a namesake ranks first.
+    matches, total = upkeep.find_people(workbook, query, wanted_id if query == wanted_name else None)
     if not matches:
         st.caption(f"Nobody matches “{literal(query)}”.")
         return None
-    names = {c.id: c.name + (f" · {c.company}" if c.company else "") for c in matches}
-    more = f" (first 20 of {total:,}; type more to narrow)" if total > 20 else ""
+    names = {c.id: person_label(c.name, c.company) for c in matches}
+    more = f" (first {upkeep.SEARCH_LIMIT} of {total:,}; type more to narrow)" if total > upkeep.SEARCH_LIMIT else ""
     return st.selectbox(f"Person{more}", list(names), format_func=names.get, key="card_pick")
 
 
 def show_key_contacts() -> None:
-    keys = cached(workbook, upkeep.list_key_contacts, KEY_ROWS)
-    if not keys:
+    table = cached(workbook, upkeep.key_contact_table, today, KEY_ROWS)
+    if not table.rows:
         st.caption("No key contacts yet: open someone's card and mark them as a key contact.")
         return
-    rows = sorted(
-        (
-            {
-                "Next due": first_due(k.cadence_days, k.last_contacted_on, today),
-                "Who": k.name,
-                "How often": describe_cadence(k.cadence_days),
-                "Last in touch": f"{k.last_contacted_on:%d %b %Y}" if k.last_contacted_on else "never",
-            }
-            for k in keys
-        ),
-        key=lambda row: (row["Next due"], row["Who"].casefold()),
-    )
-    total = cached(workbook, upkeep.count_key_contacts)
-    st.markdown(
-        f"**Your key contacts** ({total:,}" + (f"; the {KEY_ROWS} longest waiting" if total > KEY_ROWS else "") + ")"
-    )
+    longest = f"; the {KEY_ROWS} longest waiting" if table.total > KEY_ROWS else ""
+    st.markdown(f"**Your key contacts** ({table.total:,}{longest})")
     st.dataframe(
-        [{**row, "Next due": "today" if row["Next due"] == today else f"{row['Next due']:%d %b %Y}"} for row in rows],
+        [
+            {"Next due": r.next_due, "Who": r.name, "How often": r.how_often, "Last in touch": r.last_in_touch}
+            for r in table.rows
+        ],
         hide_index=True,
         width="stretch",
     )
 
 
-def load_card(person) -> None:
+def load_card(person: Contact) -> None:
     state = st.session_state
     if state.get("_card_id") == person.id:
         return
@@ -306,26 +247,14 @@ def load_card(person) -> None:
 
 
 def show_card() -> None:
-    flash("_card_flash")
     contact_id = pick_person()
-    person = people.get_contact(workbook, contact_id) if contact_id is not None else None
-    if person is None:
+    card = cached(workbook, upkeep.person_card, contact_id, today) if contact_id is not None else None
+    if card is None:
         return
+    person = card.person
     load_card(person)
-    where = " · ".join(
-        x for x in (person.role, person.company, CIRCLES.get(person.circle, ""), TIES.get(person.tie, "")) if x
-    )
-    st.markdown(f"### {literal(person.name)}\n{literal(where)}")
-    last = person.last_contacted_on
-    seen = (
-        f"last in touch {last:%d %b %Y} ({describe_days((today - last).days)} ago)" if last else "no contact logged yet"
-    )
-    due = ""
-    if person.is_key and person.cadence_days:
-        due_on = first_due(person.cadence_days, last, today)
-        when = "today" if due_on == today else f"{due_on:%d %b %Y}"
-        due = f"; next due {when} ({describe_cadence(person.cadence_days)})"
-    st.caption(f"{seen[0].upper()}{seen[1:]}{due}.")
+    st.markdown(f"### {literal(person.name)}\n{literal(card.where)}")
+    st.caption(card.timing)
     key_col, notes_col = st.columns(2)
     with key_col:
         st.markdown("**Key contact**")
@@ -336,11 +265,13 @@ def show_card() -> None:
                 "Days between contacts", step=1, key="card_days", help="A whole number of days, at least 1."
             )
         st.button("Save key contact", on_click=save_key, args=(person.id, person.name), icon=":material/event_repeat:")
+        show("card_key")
         st.markdown("**Log a contact**")
         st.selectbox("What happened", list(INTERACTION_KINDS), format_func=INTERACTION_KINDS.get, key="card_log_kind")
         st.selectbox("How", list(CHANNELS), format_func=CHANNELS.get, key="card_log_channel")
         st.date_input("When", value=today, max_value=today, key="card_log_on", format="DD/MM/YYYY")
         st.button("Log it", on_click=log_contact, args=(person.id, person.name), icon=":material/history_edu:")
+        show("card_log")
     with notes_col:
         st.markdown("**Notes to remember**")
         st.text_area("Family", key="card_family", height=68, placeholder="Partner, children, what is going on at home")
@@ -348,14 +279,14 @@ def show_card() -> None:
         st.text_area("Interests", key="card_interests", height=68, placeholder="Separate with commas: jazz, cycling")
         st.text_area("Needs", key="card_needs", height=68, placeholder="What they are looking for: hiring a designer")
         st.button("Save notes", on_click=save_notes, args=(person.id, person.name), icon=":material/save:")
-    show_history(person)
-    show_give_take(person)
+        show("card_notes")
+    show_history(card)
+    show_give_take(card)
 
 
-def show_history(person) -> None:
-    recent = recent_interactions(workbook, person.id, limit=5)
+def show_history(card: PersonCard) -> None:
     st.markdown("**Recent contact**")
-    if not recent:
+    if not card.recent:
         st.caption("Nothing logged with them yet.")
         return
     st.dataframe(
@@ -366,23 +297,21 @@ def show_history(person) -> None:
                 "How": CHANNELS.get(i.channel, i.channel),
                 "Note": i.note,
             }
-            for i in recent
+            for i in card.recent
         ],
         hide_index=True,
         width="stretch",
     )
 
 
-def show_give_take(person) -> None:
-    tally = upkeep.tally_person(workbook, person.id)
+def show_give_take(card: PersonCard) -> None:
+    person, tally = card.person, card.tally
     st.markdown(
         f"**Give and take with {literal(person.name)}** · {describe_balance(tally.balance)}  \n"
         f"You gave **{tally.gave}** and received **{tally.received}** (weighted): balance **{signed(tally.balance)}**."
     )
-    ideas = suggest_give_backs(person.interests, person.needs, person.family, person.job_notes)
-    st.markdown("Ways to give back, from your notes:\n" + "\n".join(f"- {literal(i.text)}" for i in ideas))
-    entries = upkeep.list_ledger(workbook, person.id, limit=10)
-    if entries:
+    st.markdown("Ways to give back, from your notes:\n" + "\n".join(f"- {literal(i.text)}" for i in card.give_backs))
+    if card.ledger:
         st.dataframe(
             [
                 {
@@ -392,7 +321,7 @@ def show_give_take(person) -> None:
                     "Weight": e.weight,
                     "Note": e.note,
                 }
-                for e in entries
+                for e in card.ledger
             ],
             hide_index=True,
             width="stretch",
@@ -400,7 +329,7 @@ def show_give_take(person) -> None:
         labels = {
             e.id: f"{e.happened_on:%d %b %Y} · {LEDGER_DIRECTIONS[e.direction]}: "
             f"{LEDGER_KINDS.get(e.kind, e.kind).lower()} (weight {e.weight})"
-            for e in entries
+            for e in card.ledger
         }
         pick, remove = st.columns([3, 1], vertical_alignment="bottom")
         pick.selectbox(
@@ -412,6 +341,7 @@ def show_give_take(person) -> None:
             key="card_remove_pick",
         )
         remove.button("Remove entry", on_click=remove_give_take, args=(person.name,), icon=":material/delete:")
+    show("card_remove")  # outside the list: removing the last entry hides it
     st.markdown("**Record something given or received**")
     direction, kind, weight = st.columns(3)
     direction.radio(
@@ -426,15 +356,15 @@ def show_give_take(person) -> None:
     when.date_input("When", value=today, max_value=today, key="card_ledger_on", format="DD/MM/YYYY")
     note.text_input("Note (optional)", key="card_ledger_note", max_chars=upkeep.MAX_NOTE_CHARS)
     st.button("Record", on_click=record_give_take, args=(person.id, person.name), icon=":material/volunteer_activism:")
+    show("card_ledger")
 
 
 def show_balance() -> None:
-    overall = cached(workbook, upkeep.tally_everyone)
-    extremes = cached(workbook, upkeep.balance_extremes, 10)
+    balance = cached(workbook, upkeep.balance_overview)
     chart, reading = st.columns([3, 2])
-    if extremes:
-        chart.vega_lite_chart(spec=chart_spec(workbook, give_take_balance, extremes), width="stretch")
-    reading.markdown(literal(describe_balances(overall, extremes)))
+    if balance.extremes:
+        chart.vega_lite_chart(spec=chart_spec(workbook, give_take_balance, balance.extremes), width="stretch")
+    reading.markdown(literal(balance.reading))
     reading.markdown("**The weights** (you can change each entry's weight when you record it):")
     reading.dataframe(
         [{"What": LEDGER_KINDS[k], "Weight": w} for k, w in sorted(DEFAULT_WEIGHTS.items(), key=lambda kw: kw[1])],
@@ -443,27 +373,26 @@ def show_balance() -> None:
     )
 
 
-st.title("6 · Take the time to maintain your network")
-st.markdown(
+start_page(
+    "maintain",
     "A network you keep up matters as much as one you build. Choose the few people who matter most "
     "and set how often to be in touch; work down the rest of the list a few people a week; note what "
-    "is going on in their lives; and give back as often as you ask."
+    "is going on in their lives; and give back as often as you ask.",
 )
-key_count = cached(workbook, upkeep.count_key_contacts)
-overdue = sum(1 for s in cached(workbook, ranked_list, today) if any(r.code == "overdue" for r in s.reasons))
-balance = cached(workbook, upkeep.tally_everyone).balance
+# The plan tab's slider comes later in the page; its value is in the session before this run starts.
+view = cached(workbook, upkeep.overview, today, st.session_state.get(WEEKS_KEY, DEFAULT_WEEKS))
 st.markdown(
-    f"**{key_count:,}** key {'contact' if key_count == 1 else 'contacts'} · **{overdue:,}** overdue · "
-    f"give/take balance **{signed(balance)}**"
+    f"**{view.key_contacts:,}** key {'contact' if view.key_contacts == 1 else 'contacts'} · "
+    f"**{view.overdue:,}** overdue · give/take balance **{signed(view.balance)}**"
 )
 
 next_tab, plan_tab, card_tab, balance_tab = st.tabs(
     ["Who to contact next", "Weekly schedule", CARD_TAB, "Give and take"], key=TAB_KEY, on_change="rerun"
 )
 with next_tab:
-    show_next()
+    show_next(view)
 with plan_tab:
-    show_plan()
+    show_plan(view)
 with card_tab:
     show_card()
 with balance_tab:

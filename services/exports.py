@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from core.model import GOAL_KINDS, REFERENCE_STEPS, Rating
 from core.outreach import reference_progress
-from core.priority import rank_contacts
 from core.rating import actions_for, band_for
-from core.schedule import DEFAULT_WEEKS, Pick, plan_weeks
 from fileio.action_plan import PlanSection, render_html, render_markdown
 from fileio.export import build_workbook_zip, write_csv
 from fileio.vcard import write_vcards
-from store import Workbook, backup, maintenance, outreach, ratings
+from services import plan
+from services.workbooks import Workbook
+from store import backup, outreach, ratings
 from store.goals import list_goals
 from store.schema import APPLICATION_ID
 
@@ -43,23 +43,15 @@ def export_contacts_csv(workbook: Workbook, now: datetime) -> bytes:
     return write_csv(columns, [[getattr(p, c) for c in columns] for p in people]).encode("utf-8-sig")
 
 
-def export_calendar(workbook: Workbook, now: datetime, weeks: int = DEFAULT_WEEKS) -> bytes:
-    """The reconnect schedule (tip 6) as an iCalendar file."""
-    from fileio.ical import export_schedule
-
-    today = now.date()
-    capacity = maintenance.get_capacity(workbook)
-    keys = maintenance.list_key_contacts(workbook)
-    ranked = rank_contacts(maintenance.load_candidates(workbook, today), today, limit=capacity * weeks + len(keys))
-    picks = [Pick(s.contact_id, s.name, s.summary) for s in ranked]
-    schedule = plan_weeks(keys, picks, today, capacity=capacity, weeks=weeks)
-    return export_schedule(schedule, now if now.tzinfo else now.replace(tzinfo=UTC))
+def export_calendar(workbook: Workbook, now: datetime) -> bytes:
+    """The weekly plan (tip 6) as an iCalendar file."""
+    return plan.calendar_file(workbook, now)
 
 
 def plan_sections(workbook: Workbook, today: date) -> list[PlanSection]:
     """The action plan's sections: targets, who to contact next, references, the rating's actions."""
     goals = list_goals(workbook)
-    ranked = rank_contacts(maintenance.load_candidates(workbook, today), today, limit=NEXT_PEOPLE)
+    ranked = plan.ranked_list(workbook, today)[:NEXT_PEOPLE]
     steps = outreach.reference_steps(workbook)
     refs = [
         (r["name"], reference_progress(r["id"], steps.get(r["id"], {}))) for r in outreach.list_references(workbook)
@@ -134,7 +126,7 @@ EXPORTS: dict[str, ExportKind] = {
     "vcard": ExportKind("Everyone as vCards (.vcf)", "contacts-{day}.vcf", "text/vcard", export_vcard),
     "csv": ExportKind("Everyone as a spreadsheet (.csv)", "contacts-{day}.csv", "text/csv", export_contacts_csv),
     "ics": ExportKind(
-        "Reconnect schedule (.ics calendar)", "networking-schedule.ics", "text/calendar", export_calendar
+        "Reconnect schedule (.ics calendar)", plan.CALENDAR_FILE_NAME, plan.CALENDAR_MEDIA_TYPE, export_calendar
     ),
     "plan": ExportKind("Printable action plan (.html)", "action-plan-{day}.html", "text/html", export_plan),
     "markdown": ExportKind("Action plan (.md)", "action-plan-{day}.md", "text/markdown", export_plan_markdown),

@@ -56,32 +56,12 @@ def log_interaction(
     return int(row[0])
 
 
-def set_outcome(workbook: Workbook, interaction_id: int, outcome: str) -> None:
-    with workbook.write() as cursor:
-        cursor.execute("UPDATE interactions SET outcome = ? WHERE id = ?", [outcome, interaction_id])
-
-
-def delete_interaction(workbook: Workbook, interaction_id: int) -> None:
-    """Remove a logged interaction and recompute that person's 'last spoke' date."""
-    with workbook.write() as cursor:
-        row = cursor.execute("DELETE FROM interactions WHERE id = ? RETURNING contact_id", [interaction_id]).fetchone()
-        if row:
-            cursor.execute(
-                "UPDATE contacts SET last_contacted_on = "
-                "(SELECT max(happened_on) FROM interactions WHERE contact_id = ?) WHERE id = ?",
-                [row[0], row[0]],
-            )
-
-
-def recent_interactions(workbook: Workbook, contact_id: int | None = None, limit: int = 50) -> list[Interaction]:
-    """The latest interactions, newest first, for one person or everyone."""
-    if contact_id is None:
-        rows = workbook.read(f"SELECT {_COLUMNS} FROM interactions ORDER BY happened_on DESC, id DESC LIMIT ?", [limit])
-    else:
-        rows = workbook.read(
-            f"SELECT {_COLUMNS} FROM interactions WHERE contact_id = ? ORDER BY happened_on DESC, id DESC LIMIT ?",
-            [contact_id, limit],
-        )
+def recent_interactions(workbook: Workbook, contact_id: int, limit: int = 50) -> list[Interaction]:
+    """A person's latest interactions, newest first."""
+    rows = workbook.read(
+        f"SELECT {_COLUMNS} FROM interactions WHERE contact_id = ? ORDER BY happened_on DESC, id DESC LIMIT ?",
+        [contact_id, limit],
+    )
     return [_interaction(r) for r in rows]
 
 

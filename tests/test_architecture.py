@@ -16,11 +16,6 @@ SQL = re.compile(r"\b(SELECT\s+.+\s+FROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE
 PAGE_PATH = re.compile(r"pages/\w+\.py")
 # Names that may appear in the table for the distributions whose import name differs.
 IMPORT_NAMES = {"markdown-it-py": "markdown_it"}
-# Files still being moved onto the use-case layer; each leaves this set when it is (it ends empty).
-NOT_YET = {
-    "core/progress.py",
-    *(f"pages/{name}" for name in ("home.py", "maintain_your_network.py")),
-}
 
 
 @dataclass(frozen=True)
@@ -92,8 +87,6 @@ def test_the_table_names_every_folder_of_code():
 
 @pytest.mark.parametrize("layer, path", FILES, ids=[str(p.relative_to(ROOT)) for _, p in FILES])
 def test_every_import_is_one_its_layer_may_make(layer, path):
-    if str(path.relative_to(ROOT)) in NOT_YET:
-        return
     problems = broken_rules(layer, path)
     assert not problems, "; ".join(problems) + " (see docs/architecture.md)"
 
@@ -111,8 +104,6 @@ def test_only_the_store_runs_sql(path):
     ids=lambda p: str(p.relative_to(ROOT)),
 )
 def test_nothing_below_the_page_toolkit_knows_a_page_path(path):
-    if str(path.relative_to(ROOT)) in NOT_YET:
-        return
     found = PAGE_PATH.findall(path.read_text(encoding="utf-8"))
     assert not found, f"{path.relative_to(ROOT)} names {found[0]}: page paths live only in ui/registry.py"
 

@@ -18,7 +18,6 @@ import streamlit as st
 from services.workbooks import Workbook
 
 T = TypeVar("T")
-_STRICT = False  # set once every page calls services/ (the page conversions are under way)
 _MAX_ENTRIES = 128
 _MAX_SPECS = 64
 _caches: weakref.WeakKeyDictionary[Workbook, dict] = weakref.WeakKeyDictionary()
@@ -32,7 +31,7 @@ _ALTAIR_DEFAULT_VIEW = {"continuousWidth": 300, "continuousHeight": 300}
 def _refuse_page_functions(function: Callable) -> None:
     """A page script runs as ``__main__`` and defines its functions afresh on every run: keyed by
     the function itself, each run would miss; keyed by its name, two pages would share entries."""
-    if function.__module__ == "__main__" and _STRICT:
+    if function.__module__ == "__main__":
         raise TypeError(
             f"{function.__qualname__} is defined in a page script; cache a function of services/ or charts/ instead."
         )
@@ -43,7 +42,7 @@ def cached(workbook: Workbook, compute: Callable[..., T], *args: Any) -> T:
     with _lock:
         entries = _caches.setdefault(workbook, {})
     _refuse_page_functions(compute)
-    key = (compute.__module__, compute.__qualname__, args) if compute.__module__ == "__main__" else (compute, args)
+    key = (compute, args)
     version = workbook.data_version
     hit = entries.get(key)
     if hit is not None and hit[0] == version:
@@ -70,10 +69,7 @@ def chart_spec(workbook: Workbook, build: Callable[..., Any], *args: Any) -> dic
     rows are refused, by Altair's own row limit.
     """
     _refuse_page_functions(build)
-    key = (
-        build.__qualname__ if build.__module__ == "__main__" else build,
-        hashlib.blake2b(pickle.dumps(args), digest_size=16).digest(),
-    )
+    key = (build, hashlib.blake2b(pickle.dumps(args), digest_size=16).digest())
     with _lock:
         specs = _spec_caches.setdefault(workbook, OrderedDict())
         spec = specs.get(key)

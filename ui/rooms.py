@@ -7,7 +7,6 @@ session and in the page address, so a reloaded phone is still in its room.
 
 from __future__ import annotations
 
-import inspect
 from datetime import date
 from urllib.parse import urlencode, urlsplit
 
@@ -27,7 +26,6 @@ SEAT_PARAM = "seat"
 ROOM_PARAM = "room"
 # services.workshop_figures.participant_figures is gaining a ``today`` (a change under way elsewhere);
 # until it has one, the figures are counted without it.
-_FIGURES_TAKE_TODAY = "today" in inspect.signature(participant_figures).parameters
 
 
 @st.cache_resource(show_spinner=False)
@@ -74,9 +72,7 @@ def seat_from_address() -> Seat | None:
 
 def my_figures(workbook: Workbook) -> ParticipantShare:
     """This session's figures, recounted only when the workbook (or the day) changed."""
-    if _FIGURES_TAKE_TODAY:
-        return cached(workbook, participant_figures, date.today())
-    return cached(workbook, participant_figures)
+    return cached(workbook, participant_figures, date.today())
 
 
 def refresh_my_share(workbook: Workbook) -> str | None:

@@ -37,22 +37,3 @@ def pick_person_id(workbook: Workbook, label: str, key: str, help_text: str | No
     """The id of the person picked with :func:`pick_person`, or None."""
     chosen = pick_person(workbook, label, key, help_text)
     return chosen.id if chosen else None
-
-
-# --- until every page uses ui.feedback and ui.page (removed once they all do) ---
-def flash(key: str = "_flash") -> None:
-    from ui.feedback import show
-
-    show(key)
-
-
-def set_flash(kind: str, text: str, key: str = "_flash") -> None:
-    from ui.feedback import say
-
-    say(key, kind, text)
-
-
-def credit_article() -> None:
-    from ui.page import credit_article as credit
-
-    credit()

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.model import REFERENCE_STEPS
-from core.priority import Candidate, describe_days, list_reasons, next_due_on, rank_contacts
+from core.priority import Candidate, describe_contact_timing, describe_days, list_reasons, next_due_on, rank_contacts
 
 TODAY = date(2026, 3, 16)
 
@@ -135,6 +135,15 @@ def test_a_key_contacts_next_due_date_is_never_in_the_past():
 
 def test_days_read_as_days_weeks_months_or_years():
     assert [describe_days(d) for d in (1, 5, 21, 95, 800)] == ["1 day", "5 days", "3 weeks", "3 months", "2 years"]
+
+
+def test_the_timing_of_a_contact_reads_when_you_last_spoke_and_when_they_are_due():
+    assert describe_contact_timing(None, None, TODAY) == "No contact logged yet."
+    assert describe_contact_timing(None, 30, TODAY) == "No contact logged yet; next due today (monthly)."
+    assert (
+        describe_contact_timing(TODAY - timedelta(days=21), 30, TODAY)
+        == "Last in touch 23 Feb 2026 (3 weeks ago); next due 25 Mar 2026 (monthly)."
+    )
 
 
 # --- properties ---------------------------------------------------------------------------------

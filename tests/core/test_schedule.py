@@ -15,6 +15,8 @@ from core.schedule import (
     Pick,
     check_cadence,
     check_capacity,
+    count_overdue,
+    days_overdue,
     describe_cadence,
     first_due,
     plan_weeks,
@@ -180,3 +182,18 @@ def test_someone_is_first_due_a_cadence_after_the_last_contact_or_today_if_late(
     assert first_due(14, TODAY - timedelta(days=4), TODAY) == TODAY + timedelta(days=10)
     assert first_due(14, TODAY - timedelta(days=40), TODAY) == TODAY
     assert first_due(14, None, TODAY) == TODAY
+
+
+def test_someone_is_overdue_only_once_a_whole_cadence_has_passed_since_the_last_contact():
+    assert days_overdue(14, TODAY - timedelta(days=14), TODAY) == 0
+    assert days_overdue(14, TODAY - timedelta(days=20), TODAY) == 6
+    assert days_overdue(14, None, TODAY) == 0  # never contacted: due now, not late
+
+
+def test_overdue_key_contacts_are_counted_and_the_rest_are_not():
+    keys = [
+        KeyContact(1, "Ana", 14, TODAY - timedelta(days=40)),
+        KeyContact(2, "Bo", 30, TODAY - timedelta(days=3)),
+        KeyContact(3, "Cy", 14),
+    ]
+    assert count_overdue(keys, TODAY) == 1

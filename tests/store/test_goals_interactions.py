@@ -13,10 +13,8 @@ from store.contacts import add_contact, get_contact, trash_contacts
 from store.goals import add_goal, delete_goal, link_contacts, list_goals
 from store.interactions import (
     count_interactions,
-    delete_interaction,
     log_interaction,
     recent_interactions,
-    set_outcome,
 )
 from store.ties import people_for_goal
 
@@ -156,8 +154,6 @@ def test_a_logged_interaction_keeps_every_detail(workbook):
         goal,
         "Asked about 'SQL' tests; she'll reply 😀",
     )
-    set_outcome(workbook, logged, "helped")
-    assert recent_interactions(workbook, ana)[0].outcome == "helped"
 
 
 def test_every_kind_and_channel_is_accepted_and_today_is_not_the_future(workbook):
@@ -223,32 +219,10 @@ def test_logging_for_one_person_leaves_everyone_elses_last_spoke_date_alone(work
     assert last_spoke(workbook, bo) == date(2026, 1, 1)
 
 
-def test_deleting_an_interaction_recomputes_the_last_spoke_date(workbook):
-    ana = person(workbook)
-    early = log_interaction(workbook, ana, date(2026, 1, 10), "catch_up", today=TODAY)
-    late = log_interaction(workbook, ana, date(2026, 3, 1), "ask", today=TODAY)
-    delete_interaction(workbook, late)
-    assert last_spoke(workbook, ana) == date(2026, 1, 10)
-    delete_interaction(workbook, early)
-    assert last_spoke(workbook, ana) is None
-    assert count_interactions(workbook) == 0
-
-
-def test_deleting_an_older_interaction_keeps_the_latest_date(workbook):
-    ana, bo = person(workbook, "Ana"), person(workbook, "Bo")
-    early = log_interaction(workbook, ana, date(2026, 1, 10), "catch_up", today=TODAY)
-    log_interaction(workbook, ana, date(2026, 3, 1), "ask", today=TODAY)
-    log_interaction(workbook, bo, date(2026, 2, 2), "ask", today=TODAY)
-    delete_interaction(workbook, early)
-    delete_interaction(workbook, 9999)  # already gone: nothing happens
-    assert (last_spoke(workbook, ana), last_spoke(workbook, bo)) == (date(2026, 3, 1), date(2026, 2, 2))
-    assert count_interactions(workbook) == 2
-
-
 def test_recent_interactions_are_newest_first_and_limited(workbook):
     ana, bo = person(workbook, "Ana"), person(workbook, "Bo")
     days = [date(2026, 1, d) for d in (5, 20, 1, 20)]
     ids = [log_interaction(workbook, ana, d, "catch_up", today=TODAY) for d in days]
     log_interaction(workbook, bo, date(2026, 2, 1), "ask", today=TODAY)
     assert [i.id for i in recent_interactions(workbook, ana)] == [ids[3], ids[1], ids[0], ids[2]]
-    assert [i.contact_id for i in recent_interactions(workbook, limit=2)] == [bo, ana]
+    assert [i.id for i in recent_interactions(workbook, ana, limit=2)] == [ids[3], ids[1]]

@@ -10,7 +10,7 @@ import pytest
 
 from core.model import ContactDraft
 from core.workshop import ParticipantShare, hash_key
-from store.contacts import add_contact, trash_contacts
+from store.contacts import add_contact
 from store.goals import add_goal
 from store.interactions import log_interaction
 from store.maintenance import add_ledger_entry, save_person_notes, set_key_contact
@@ -38,7 +38,7 @@ from store.rooms import (
     share,
     withdraw,
 )
-from store.workshop_figures import participant_figures
+from store.workshop_figures import count_figures
 
 NOW = datetime(2026, 5, 4, 9, 0)
 TODAY = date(2026, 5, 4)
@@ -297,38 +297,11 @@ DISTINCTIVE = [
 ]
 
 
-def test_a_participants_figures_are_counts_of_their_own_workbook(workbook):
-    fill_workbook(workbook)
-    figures = participant_figures(workbook)
-    assert figures == ParticipantShare(
-        score=3,
-        answers=(True, False, True, False, True),
-        strong_ties=2,
-        weak_ties=4,
-        circles_covered=6,
-        asks_made=1,
-        follow_ups_done=2,
-        tips_completed=frozenset({1, 2, 3, 4, 5, 6}),
-    )
-
-
-def test_an_empty_workbook_has_completed_no_tip(workbook):
-    assert participant_figures(workbook) == ParticipantShare()
-
-
-def test_people_in_the_trash_are_not_counted(workbook):
-    ids = [add_contact(workbook, ContactDraft(name=f"P{n}", circle=c)) for n, c in enumerate(["family", "gym"])]
-    log_interaction(workbook, ids[1], TODAY, "ask", today=TODAY)
-    trash_contacts(workbook, [ids[1]])
-    figures = participant_figures(workbook)
-    assert (figures.weak_ties, figures.circles_covered, figures.asks_made) == (1, 1, 0)
-
-
 def test_no_contacts_name_or_detail_ever_reaches_the_room_store(store, room, workbook):
     fill_workbook(workbook)
     code, key = room
     token = join(store, code, "Sam", now=NOW)
-    share(store, code, token, participant_figures(workbook), now=NOW)
+    share(store, code, token, count_figures(workbook), now=NOW)
     assert room_shares(store, code), "the share should be in the store"
     # Text can only leak as text: the share's figures are typed numbers, yes/no answers and times.
     texts = [value for rows in store.dump().values() for row in rows for value in row if isinstance(value, str)]

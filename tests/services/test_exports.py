@@ -1,4 +1,4 @@
-"""The exports of a whole workbook, as the page and the command give them."""
+"""The exports of a whole workbook, as the page and the command give them: the plan is the one weekly plan."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import datetime
 from icalendar import Calendar
 
 from core.model import ContactDraft
+from services import plan
 from services.exports import EXPORTS, export_plan_markdown, plan_sections
 from store import open_workbook
 from store.contacts import add_contact
@@ -55,3 +56,18 @@ def test_the_calendar_export_is_a_calendar(demo_path, tmp_path):
     finally:
         book.close()
     assert calendar.walk("VEVENT")
+
+
+def test_the_action_plans_people_are_the_head_of_the_one_ranking(demo_path, tmp_path):
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_path, path)
+    book = open_workbook(path)
+    try:
+        people = plan_sections(book, NOW.date())[1]
+        ranked = plan.ranked_list(book, NOW.date())
+        calendar = EXPORTS["ics"].build(book, NOW)
+        expected = plan.calendar_file(book, NOW, 8)
+    finally:
+        book.close()
+    assert people.items == tuple(f"{s.name}: {s.summary}" for s in ranked[:10])
+    assert calendar == expected
