@@ -12,3 +12,23 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 def person_label(name: str, company: str = "") -> str:
     """How a person is named in a list: 'Ana Costa · St Jude Hospital', or the name alone."""
     return f"{name} · {company}" if company.strip() else name
+
+
+# Characters that change how text around them is shown rather than being text: control characters,
+# the bidirectional overrides and isolates (a right-to-left override reverses a whole list), and
+# invisible joiners that make two names look alike.
+_NOT_TEXT = frozenset(
+    [chr(c) for c in range(32) if chr(c) not in "\t"]
+    + ["\x7f", "\u061c", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+
+
+def plain_text_problem(text: str, limit: int, what: str) -> str | None:
+    """Why ``text``, typed by one person and shown to others, is refused; None when it is short plain text."""
+    if len(text) > limit:
+        return f"{what} is at most {limit} characters; shorten it."
+    if any(ch in _NOT_TEXT for ch in text):
+        return f"{what} can hold only plain text: no control or direction characters. Type it again."
+    return None

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from core.model import CIRCLES, RATING_QUESTIONS, Problem
 from core.rating import BANDS, MAX_SCORE, SHORT_QUESTIONS, band_for
+from core.text import plain_text_problem
 
 # No 0/O, 1/I/L: a code read off a projector or typed on a phone has no look-alikes.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -132,12 +133,13 @@ def is_expired(expires_at: datetime, now: datetime) -> bool:
 
 def check_nickname(text: str) -> tuple[str, list[Problem]]:
     """The nickname cleaned (blank is fine), and a problem when it is too long or has control characters."""
-    clean = " ".join((text or "").split())
-    if len(clean) > MAX_NICKNAME:
-        return clean, [Problem("nickname", f"A nickname is at most {MAX_NICKNAME} characters; shorten it.")]
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in clean):
-        return clean, [Problem("nickname", "A nickname cannot hold control characters; type plain text.")]
-    return clean, []
+    raw = text or ""
+    problem = plain_text_problem(raw[: MAX_NICKNAME * 4], MAX_NICKNAME * 4, "A nickname")  # look before cleaning
+    clean = " ".join(raw.split())
+    problem = plain_text_problem(clean, MAX_NICKNAME, "A nickname") or problem
+    if len(raw) > MAX_NICKNAME * 4:
+        problem = f"A nickname is at most {MAX_NICKNAME} characters; shorten it."
+    return clean, [Problem("nickname", problem)] if problem else []
 
 
 def _is_count(value: object) -> bool:

@@ -30,7 +30,7 @@ from ui.cookies import read_cookie, write_cookie
 from ui.feedback import run_save, say, show
 from ui.page import start_page
 from ui.rooms import join_qr, page_address, room_store
-from ui.session import current_workbook
+from ui.session import current_workbook, session_actor
 from ui.text import literal
 
 REFRESH_SECONDS = 5
@@ -45,7 +45,9 @@ store = room_store()
 def open_new_room() -> None:
     def action() -> str:
         hours = st.session_state.get("fac_hours", DEFAULT_EXPIRY_HOURS)
-        opened = workshop.open_room(store, hours, st.session_state.get("fac_min_group", MIN_GROUP))
+        opened = workshop.open_room(
+            store, hours, st.session_state.get("fac_min_group", MIN_GROUP), opener=session_actor()
+        )
         st.query_params["room"] = opened.code
         remember_key(opened.code, opened.key)
         return (

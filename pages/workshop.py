@@ -19,7 +19,7 @@ from ui.rooms import (
     stop_sharing,
     take_seat,
 )
-from ui.session import current_workbook
+from ui.session import current_workbook, session_actor
 from ui.text import literal
 
 ROOM = "workshop_room"  # messages about joining and leaving, at the top where the room appears
@@ -30,7 +30,12 @@ store = room_store()
 
 def join_room() -> None:
     def action() -> str:
-        seat = workshop.join_room(store, st.session_state.get("ws_code", ""), st.session_state.get("ws_nickname", ""))
+        seat = workshop.join_room(
+            store,
+            st.session_state.get("ws_code", ""),
+            st.session_state.get("ws_nickname", ""),
+            joiner=session_actor(),
+        )
         take_seat(seat)
         return f"You joined room {seat.code}. Nothing is shared until you switch sharing on."
 

@@ -75,9 +75,13 @@ def new_room_store() -> RoomStore:
     return rooms.open_room_store()
 
 
-def open_room(store: RoomStore, hours: float, min_group: int = MIN_GROUP, now: datetime | None = None) -> OpenedRoom:
-    """Open a room for ``hours``, showing figures only once ``min_group`` people share."""
-    code, key = rooms.open_room(store, timedelta(hours=hours), min_group=int(min_group), now=now)
+def open_room(
+    store: RoomStore, hours: float, min_group: int = MIN_GROUP, now: datetime | None = None, opener: str = ""
+) -> OpenedRoom:
+    """Open a room for ``hours``, showing figures only once ``min_group`` people share.
+
+    ``opener`` is an anonymous name for the browser session asking, for the limits on opening rooms."""
+    code, key = rooms.open_room(store, timedelta(hours=hours), min_group=int(min_group), now=now, opener=opener)
     return OpenedRoom(code, key)
 
 
@@ -98,9 +102,9 @@ def check_facilitator(store: RoomStore, code: str, key: str | None, now: datetim
     return _room_now(rooms.check_facilitator(store, code, key, now), now)
 
 
-def join_room(store: RoomStore, code: str, nickname: str = "", now: datetime | None = None) -> Seat:
+def join_room(store: RoomStore, code: str, nickname: str = "", now: datetime | None = None, joiner: str = "") -> Seat:
     """Join an open room (nickname optional); nothing is shared until the participant says so."""
-    token = rooms.join(store, code, nickname, now)
+    token = rooms.join(store, code, nickname, now, joiner=joiner)
     return Seat(normalise_code(code), token, check_nickname(nickname)[0])
 
 

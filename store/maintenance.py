@@ -20,6 +20,7 @@ from core.priority import (
 from core.reciprocity import PersonBalance, Tally, check_entry
 from core.schedule import DEFAULT_CAPACITY, KeyContact, check_cadence, check_capacity
 from store.settings import get_setting, set_setting
+from store.sql import bind
 from store.workbook import Workbook
 
 CAPACITY_KEY = "weekly_capacity"
@@ -193,7 +194,7 @@ def set_capacity(workbook: Workbook, capacity: int) -> None:
 _FEATURES = """
 WITH thanked AS (
     SELECT contact_id, max(happened_on) AS last_thanks FROM interactions
-    WHERE kind IN (SELECT unnest($kinds)) GROUP BY contact_id),
+    WHERE kind IN (SELECT unnest(CAST($kinds AS VARCHAR[]))) GROUP BY contact_id),
 owed AS (
     SELECT h.contact_id, min(h.happened_on) AS since FROM interactions h
     LEFT JOIN thanked t ON t.contact_id = h.contact_id
@@ -204,9 +205,9 @@ bal AS (
     SELECT contact_id, sum(CASE WHEN direction = 'gave' THEN weight ELSE -weight END) AS balance
     FROM ledger GROUP BY contact_id),
 top_goals AS (
-    SELECT cg.contact_id, list(g.title ORDER BY g.id) AS titles FROM contact_goals cg
+    SELECT cg.contact_id, array_agg(g.title ORDER BY g.id) AS titles FROM contact_goals cg
     JOIN goals g ON g.id = cg.goal_id AND g.priority = 1 GROUP BY cg.contact_id),
-steps AS (SELECT contact_id, list(step) AS done FROM reference_steps GROUP BY contact_id),
+steps AS (SELECT contact_id, array_agg(step) AS done FROM reference_steps GROUP BY contact_id),
 f AS (
     SELECT c.id, c.name, c.is_key, c.cadence_days, c.last_contacted_on, c.is_reference,
         s.done, g.titles, o.since, coalesce(b.balance, 0) AS balance,
@@ -221,8 +222,9 @@ others AS (
     SELECT *, (CASE WHEN since IS NOT NULL THEN $thanks ELSE 0 END)
         + least($balance_max, $balance_per * greatest(0, -balance))
         + (CASE WHEN last_contacted_on IS NULL THEN $never
-                WHEN date_diff('day', last_contacted_on, $today) >= $silence_after
-                THEN least($silence_max, 5 + (date_diff('day', last_contacted_on, $today) - $silence_after) // 60)
+                WHEN CAST($today AS DATE) - last_contacted_on >= $silence_after
+                THEN least($silence_max, 5 + CAST(floor(
+                    (CAST($today AS DATE) - last_contacted_on - $silence_after) / 60.0) AS BIGINT))
                 ELSE 0 END) AS points
     FROM f WHERE NOT core)
 (SELECT id, name, is_key, cadence_days, last_contacted_on, is_reference, done, titles, since, balance
@@ -232,13 +234,6 @@ UNION ALL
  FROM others WHERE points > 0
  ORDER BY points DESC, last_contacted_on NULLS FIRST, lower(name), id LIMIT $others_limit)
 """
-
-
-def _numbered(sql: str, names: list[str]) -> str:
-    """Turn $name placeholders into DuckDB's numbered $1, $2... (longest names first)."""
-    for name in sorted(names, key=len, reverse=True):
-        sql = sql.replace(f"${name}", f"${names.index(name) + 1}")
-    return sql
 
 
 def load_candidates(workbook: Workbook, today: date, others: int = OTHERS_LIMIT) -> list[Candidate]:
@@ -255,7 +250,7 @@ def load_candidates(workbook: Workbook, today: date, others: int = OTHERS_LIMIT)
         "core_limit": CORE_LIMIT,
         "others_limit": others,
     }
-    rows = workbook.read(_numbered(_FEATURES, list(params)), list(params.values()))
+    rows = workbook.read(*bind(_FEATURES, params))
     return [
         Candidate(
             contact_id=int(i),

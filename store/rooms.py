@@ -2,14 +2,20 @@
 
 One store serves every session of the server, so it holds no personal data: a room code, a hash
 of the facilitator key, random participant tokens, optional nicknames and the numbers of a
-:class:`~core.workshop.ParticipantShare`. It lives in a private in-memory DuckDB database and is
-gone when the server stops.
+:class:`~core.workshop.ParticipantShare`. Without a database it lives in a private in-memory DuckDB
+database and is gone when the server stops; with one (PostgreSQL), every server shares it, so a
+room opened on one server is joined from another and outlives a restart.
+
+Opening and joining rooms have limits a facilitator never meets and a script always does, per
+browser session and per server (``OPEN_LIMITS``, ``JOIN_LIMITS``), counted in ``room_events``.
 """
 
 from __future__ import annotations
 
 import secrets
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import duckdb
@@ -31,8 +37,9 @@ from core.workshop import (
     new_key,
     normalise_code,
 )
+from store.sql import TEXTS
 
-MAX_OPEN_ROOMS = 1000
+MAX_OPEN_ROOMS = 200
 MAX_PARTICIPANTS = 500
 TOKEN_BYTES = 18
 CLOSED_ROOM_MEMORY = timedelta(days=1)
@@ -47,7 +54,11 @@ _SHARE_COLUMNS = [
     "follow_ups_done",
     "tips_completed",
 ]
-_SCHEMA = f"""
+# (how many, within how long): per session, then per server.
+OPEN_LIMITS = ((3, timedelta(hours=1)), (60, timedelta(minutes=10)))
+JOIN_LIMITS = ((10, timedelta(minutes=10)), (600, timedelta(minutes=10)))
+SCHEMA = f"""
+CREATE TABLE room_events (kind VARCHAR NOT NULL, actor VARCHAR NOT NULL, happened_at TIMESTAMP NOT NULL);
 CREATE TABLE rooms (
     code VARCHAR PRIMARY KEY, key_hash VARCHAR NOT NULL, expires_at TIMESTAMP NOT NULL,
     min_group INTEGER NOT NULL, agenda_started_at TIMESTAMP
@@ -90,8 +101,14 @@ class RoomStore:
 
     def __init__(self) -> None:
         self._connection = duckdb.connect(":memory:")
-        self._connection.execute(_SCHEMA)
+        self._connection.execute(SCHEMA)
         self._lock = threading.RLock()
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Several statements that must happen together (nobody else's run comes between them)."""
+        with self._lock:
+            yield
 
     def run(self, sql: str, params: list | tuple = ()) -> list[tuple]:
         """Run one parameterised statement under the store's lock and return its rows."""
@@ -124,10 +141,40 @@ def _utc(now: datetime | None) -> datetime:
     return now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
 
 
+def _within_limits(store: RoomStore, kind: str, actor: str, now: datetime, limits, what: str) -> None:
+    """Refuse one more ``kind`` event past the limits (per actor, then for the whole server); else count it."""
+    (mine, mine_within), (everyone, everyone_within) = limits
+    store.run("DELETE FROM room_events WHERE happened_at < ?", [now - max(mine_within, everyone_within)])
+    count_mine = store.run(
+        "SELECT count(*) FROM room_events WHERE kind = ? AND actor = ? AND happened_at >= ?",
+        [kind, actor, now - mine_within],
+    )[0][0]
+    if count_mine >= mine:
+        minutes = int(mine_within.total_seconds() // 60)
+        raise RoomError(
+            f"You have {what} {mine} times in {minutes} minutes, the most one browser may; try again later."
+        )
+    count_all = store.run(
+        "SELECT count(*) FROM room_events WHERE kind = ? AND happened_at >= ?", [kind, now - everyone_within]
+    )[0][0]
+    if count_all >= everyone:
+        raise RoomError(
+            f"This server is busier than usual ({what} {everyone} times just now); try again in a few minutes."
+        )
+    store.run("INSERT INTO room_events (kind, actor, happened_at) VALUES (?, ?, ?)", [kind, actor, now])
+
+
 def open_room(
-    store: RoomStore, expires_in: timedelta, *, min_group: int = MIN_GROUP, now: datetime | None = None
+    store: RoomStore,
+    expires_in: timedelta,
+    *,
+    min_group: int = MIN_GROUP,
+    now: datetime | None = None,
+    opener: str = "",
 ) -> tuple[str, str]:
-    """Open a room for ``expires_in``; returns its join code and the secret facilitator key."""
+    """Open a room for ``expires_in``; returns its join code and the secret facilitator key.
+
+    ``opener`` names the browser session asking (a hash, never who it is), for the limits."""
     problems = check_expiry_hours(expires_in.total_seconds() / 3600)
     if problems:
         raise RoomError(problems[0].message)
@@ -137,11 +184,13 @@ def open_room(
     expire_rooms(store, now)
     if store.run("SELECT count(*) FROM rooms")[0][0] >= MAX_OPEN_ROOMS:
         raise RoomError("This server has as many rooms open as it can hold; try again after some close.")
+    _within_limits(store, "open", opener, now, OPEN_LIMITS, "opened a room")
     key = new_key()
     for _ in range(20):
         code = new_code()
         inserted = store.run(
-            "INSERT INTO rooms VALUES (?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING RETURNING code",
+            "INSERT INTO rooms (code, key_hash, expires_at, min_group) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING RETURNING code",
             [code, hash_key(key), now + expires_in, min_group],
         )
         if inserted:
@@ -183,16 +232,20 @@ def check_facilitator(store: RoomStore, code: str, key: str | None, now: datetim
     return room
 
 
-def join(store: RoomStore, code: str, nickname: str = "", now: datetime | None = None) -> str:
+def join(store: RoomStore, code: str, nickname: str = "", now: datetime | None = None, joiner: str = "") -> str:
     """Join an open room (nickname optional); returns the participant's secret token."""
     room = get_room(store, code, now)
     clean, problems = check_nickname(nickname)
     if problems:
         raise RoomError(problems[0].message)
+    _within_limits(store, "join", joiner, _utc(now), JOIN_LIMITS, "joined a room")
     if store.run("SELECT count(*) FROM participants WHERE code = ?", [room.code])[0][0] >= MAX_PARTICIPANTS:
         raise RoomError(f"Room {room.code} is full ({MAX_PARTICIPANTS} people); ask your facilitator for another room.")
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    store.run("INSERT INTO participants VALUES (?, ?, ?, ?)", [token, room.code, clean, _utc(now)])
+    store.run(
+        "INSERT INTO participants (token, code, nickname, joined_at) VALUES (?, ?, ?, ?)",
+        [token, room.code, clean, _utc(now)],
+    )
     return token
 
 
@@ -320,7 +373,7 @@ def expire_rooms(store: RoomStore, now: datetime | None = None) -> int:
             "SELECT DISTINCT code FROM participants WHERE code IN (SELECT code FROM rooms WHERE expires_at <= ?)", [now]
         )
     ]
-    with store._lock:
+    with store.atomic():
         _delete_rooms(store, expired, tables=("shares", "participants"))
         gone = [row[0] for row in store.run("SELECT code FROM rooms WHERE expires_at <= ?", [now - CLOSED_ROOM_MEMORY])]
         _delete_rooms(store, gone)
@@ -332,6 +385,6 @@ def _delete_rooms(
 ) -> None:
     if not codes:
         return
-    with store._lock:
+    with store.atomic():
         for table in tables:
-            store.run(f"DELETE FROM {table} WHERE code IN (SELECT unnest(?::VARCHAR[]))", [codes])
+            store.run(f"DELETE FROM {table} WHERE code IN {TEXTS}", [codes])

@@ -158,6 +158,14 @@ def session_private_workbook() -> Workbook | None:
     return claim.workbook if claim.token == token else None
 
 
+def session_actor() -> str:
+    """An anonymous, stable name for this browser session (a hash of its id), for rate limits."""
+    import hashlib
+
+    session_id = _session_id() or "no-session"
+    return hashlib.sha256(f"actor:{session_id}".encode()).hexdigest()[:16]
+
+
 def visitor_token() -> str | None:
     """This session's secret token in shared mode (None in local mode)."""
     return st.session_state.get(TOKEN_KEY)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -298,3 +299,18 @@ def test_skipping_to_a_tip_starts_it_with_its_full_time(index, offset):
 def test_time_left_reads_as_minutes_and_seconds():
     assert format_left(450) == "7:30"
     assert format_left(5) == "0:05"
+
+
+@pytest.mark.parametrize(
+    "nickname",
+    ["Ana\u202eLOOC", "\u2067Bo\u2069", "Cy\u200bd", "Di\x00", "Ed\x1b[31m", "x" * 31, "y" * 1_000_000],
+)
+def test_a_nickname_that_is_not_short_plain_text_is_refused(nickname):
+    _, problems = check_nickname(nickname)
+    assert len(problems) == 1 and problems[0].message.startswith("A nickname ")
+
+
+@pytest.mark.parametrize("nickname", ["Ana", "Zoë Ó Briain", "李雷", "אורי", "  spaced   out  ", ""])
+def test_short_plain_nicknames_in_any_script_are_taken(nickname):
+    clean, problems = check_nickname(nickname)
+    assert problems == [] and clean == " ".join(nickname.split())

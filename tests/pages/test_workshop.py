@@ -236,7 +236,7 @@ def test_a_bad_nickname_is_refused_and_nobody_joins():
     participant = open_app("workshop.py", room=code)
     participant.text_input(key="ws_nickname").input("\x07bell")
     click(participant, "Join the room")
-    assert any("control characters" in e.value for e in participant.error)
+    assert any("only plain text" in e.value for e in participant.error)
     assert count_joined(store(), code) == 0
 
 

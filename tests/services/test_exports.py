@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from datetime import datetime
 
+import pytest
 from icalendar import Calendar
 
 from core.model import ContactDraft
@@ -12,6 +13,8 @@ from services import plan
 from services.exports import EXPORTS, export_plan_markdown, plan_sections
 from store import open_workbook
 from store.contacts import add_contact
+
+pytestmark = pytest.mark.both_engines
 
 NOW = datetime(2026, 3, 2, 10, 0)
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from core.model import ContactDraft
 from services import home, plan
 from store.contacts import add_contact
 from store.interactions import log_interaction
 from store.maintenance import set_key_contact
 from tests.services.sample_books import demo_copy
+
+pytestmark = pytest.mark.both_engines
 
 TODAY = date(2026, 3, 18)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from icalendar import Calendar
 
 from core.model import ContactDraft
@@ -12,6 +13,8 @@ from store.contacts import add_contact
 from store.interactions import log_interaction
 from store.maintenance import set_capacity, set_key_contact
 from tests.services.sample_books import demo_copy
+
+pytestmark = pytest.mark.both_engines
 
 TODAY = date(2026, 3, 18)
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from core.model import ContactDraft
 from services.progress import thanks_owed, tip_progress, tips_done
 from store.contacts import add_contact
 from store.interactions import log_interaction
 from store.maintenance import set_key_contact
+
+pytestmark = pytest.mark.both_engines
 
 TODAY = date(2026, 3, 18)
 

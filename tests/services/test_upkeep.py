@@ -13,6 +13,8 @@ from store.contacts import add_contact, get_contact, trash_contacts
 from store.interactions import log_interaction
 from store.maintenance import add_ledger_entry, list_ledger, set_key_contact
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 3, 18)
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from services import home
 from services.workbooks import Workbook
 from services.workshop_figures import participant_figures
 from tests.services.sample_books import demo_copy, fill_partly_done
+
+pytestmark = pytest.mark.both_engines
 
 TODAY = date.today()
 

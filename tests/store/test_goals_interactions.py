@@ -18,6 +18,8 @@ from store.interactions import (
 )
 from store.ties import people_for_goal
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 3, 10)
 
 

@@ -33,6 +33,8 @@ from store.maintenance import (
 )
 from store.outreach import record_reference_step
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 3, 18)
 
 

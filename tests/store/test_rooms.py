@@ -224,11 +224,11 @@ def test_only_the_facilitator_moves_the_agenda_clock(store, room):
 def test_many_sessions_joining_and_sharing_at_once_lose_nothing(store, room):
     code, _ = room
 
-    def take_part() -> None:
-        for _ in range(10):
-            share(store, code, join(store, code, now=NOW), FIGURES, now=NOW)
+    def take_part(session: int) -> None:
+        for n in range(10):
+            share(store, code, join(store, code, now=NOW, joiner=f"session-{session}-{n}"), FIGURES, now=NOW)
 
-    threads = [threading.Thread(target=take_part) for _ in range(8)]
+    threads = [threading.Thread(target=take_part, args=(s,)) for s in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -308,7 +308,8 @@ def test_no_contacts_name_or_detail_ever_reaches_the_room_store(store, room, wor
     for secret in DISTINCTIVE:
         assert not any(secret.lower() in text.lower() for text in texts), f"{secret} reached the room store"
     # The only text at all: the room's code, its key's hash, the participant's token and chosen nickname.
-    assert set(texts) == {code, hash_key(key), token, "Sam"}
+    # ...and the room events counted for the limits: their kind and the (hashed) session, here unnamed.
+    assert set(texts) == {code, hash_key(key), token, "Sam", "open", "join", ""}
 
 
 def test_a_seat_is_found_again_by_its_token_only_in_its_own_room(store, room):
@@ -319,3 +320,34 @@ def test_a_seat_is_found_again_by_its_token_only_in_its_own_room(store, room):
     assert seat_nickname(store, code, join(store, code, now=NOW)) == ""
     assert seat_nickname(store, other, token) is None
     assert seat_nickname(store, code, "made-up") is None
+
+
+def test_one_session_opening_room_after_room_is_stopped_and_others_are_not(store):
+    for _ in range(3):
+        open_room(store, timedelta(hours=2), now=NOW, opener="script")
+    with pytest.raises(RoomError, match="opened a room 3 times in 60 minutes, the most one browser may"):
+        open_room(store, timedelta(hours=2), now=NOW, opener="script")
+    assert open_room(store, timedelta(hours=2), now=NOW, opener="facilitator")
+    later = NOW + timedelta(hours=1, minutes=1)
+    assert open_room(store, timedelta(hours=2), now=later, opener="script")
+
+
+def test_a_flood_of_openings_from_many_sessions_is_stopped_for_the_whole_server(store):
+    from store.rooms import OPEN_LIMITS
+
+    per_server = OPEN_LIMITS[1][0]
+    for n in range(per_server):
+        open_room(store, timedelta(hours=1), now=NOW, opener=f"bot-{n}")
+    with pytest.raises(RoomError, match="This server is busier than usual"):
+        open_room(store, timedelta(hours=1), now=NOW, opener="one-more")
+
+
+def test_one_session_joining_again_and_again_is_stopped(store, room):
+    code, _ = room
+    from store.rooms import JOIN_LIMITS
+
+    for _ in range(JOIN_LIMITS[0][0]):
+        join(store, code, now=NOW, joiner="script")
+    with pytest.raises(RoomError, match="joined a room 10 times in 10 minutes"):
+        join(store, code, now=NOW, joiner="script")
+    assert join(store, code, now=NOW, joiner="a participant")

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from core.model import ContactDraft
 from core.workshop import ParticipantShare
 from store.contacts import add_contact, trash_contacts
 from store.interactions import log_interaction
 from store.ratings import save_rating
 from store.workshop_figures import count_figures
+
+pytestmark = pytest.mark.both_engines
 
 TODAY = date(2026, 5, 4)
 
