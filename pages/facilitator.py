@@ -73,15 +73,10 @@ def remember_key(code: str, key: str) -> None:
 
 
 def facilitator_key(code: str | None) -> str | None:
-    """The key for this room: from the facilitator link (then taken out of the address), this session or the cookie."""
-    from_address = st.query_params.get("key")
-    if code and from_address:
-        del st.query_params["key"]
-        remember_key(code, from_address)
-        return from_address
+    """The key for this room: from the facilitator link, this session or this browser's cookie."""
     if not code:
         return None
-    return st.session_state.get(KEYS, {}).get(code) or read_cookie(f"{KEY_COOKIE}{code}")
+    return st.query_params.get("key") or st.session_state.get(KEYS, {}).get(code) or read_cookie(f"{KEY_COOKIE}{code}")
 
 
 def show_refusal(error: WorkbookError) -> None:
@@ -271,6 +266,9 @@ except WorkbookError as error:
     st.button("Open a new room instead", on_click=forget_room)
     st.stop()
 room = now.room
+if st.query_params.get("key"):  # a good key from the link: remember it here, and out of the projected address
+    remember_key(room.code, key)
+    del st.query_params["key"]
 st.caption(f"Room {room.code} closes in {now.closes_in} (at {room.expires_at:%H:%M} UTC).")
 invite, dashboard, agenda, results = st.tabs(["Invite", "Dashboard", "Agenda", "Results"])
 with invite:

@@ -108,11 +108,13 @@ class DatabaseAccounts(Accounts):
 
     kind = "database"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, database) -> None:
+        """``database``: a store.postgres.PostgresDatabase (or its URL)."""
         from store.postgres import PostgresDatabase
 
         super().__init__()
-        self.database = PostgresDatabase(url)
+        self.database = PostgresDatabase(database) if isinstance(database, str) else database
+        self._owns_database = isinstance(database, str)
 
     def _open_account(self, owner: str) -> Workbook:
         return self.database.workbook(owner)
@@ -124,13 +126,14 @@ class DatabaseAccounts(Accounts):
 
     def close(self) -> None:
         super().close()
-        self.database.close()
+        if self._owns_database:
+            self.database.close()
 
 
-def open_accounts(database_url: str | None, user_dir: str | None) -> Accounts | None:
+def open_accounts(database, user_dir: str | None) -> Accounts | None:
     """The accounts this deployment keeps: in the database if there is one, else in the folder, else none."""
-    if database_url:
-        return DatabaseAccounts(database_url)
+    if database is not None:
+        return DatabaseAccounts(database)
     if user_dir:
         return FolderAccounts(user_dir)
     return None

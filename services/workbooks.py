@@ -22,6 +22,13 @@ def open_local_workbook(path: str | os.PathLike[str]) -> Workbook:
     return workbook
 
 
+def open_shared_database(url: str):
+    """The PostgreSQL database a deployment's servers share (accounts and rooms): migrated, its pool open."""
+    from store.postgres import PostgresDatabase
+
+    return PostgresDatabase(url)
+
+
 @contextmanager
 def opened_account(database_url: str, owner: str) -> Iterator[Workbook]:
     """An account's workbook in a PostgreSQL database, for one command; the connections close after."""

@@ -70,9 +70,9 @@ def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def new_room_store() -> RoomStore:
-    """A new, empty room store in memory (the server keeps one for all its sessions)."""
-    return rooms.open_room_store()
+def new_room_store(database=None) -> RoomStore:
+    """The room store for every session: in the shared database when there is one, else in memory."""
+    return rooms.open_room_store(database)
 
 
 def open_room(

@@ -245,6 +245,15 @@ class PostgresDatabase:
                 raise
             raise translated from None
 
+    @contextmanager
+    def shared_connection(self) -> Iterator[psycopg.Connection]:
+        """A connection in a transaction of its own, for the tables every account shares (the rooms)."""
+        try:
+            with self._pool.connection() as connection, connection.transaction():
+                yield connection
+        except (psycopg.OperationalError, PoolTimeout) as error:
+            raise DatabaseUnavailable(describe_connection_error(error, self.host)) from None
+
     def workbook(self, owner: str) -> PostgresWorkbook:
         """``owner``'s workbook (made empty on first use)."""
         if not OWNER_ID.match(owner or ""):

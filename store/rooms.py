@@ -130,9 +130,44 @@ class RoomStore:
             self._connection.close()
 
 
-def open_room_store() -> RoomStore:
-    """A new, empty room registry in memory."""
-    return RoomStore()
+class PostgresRoomStore(RoomStore):
+    """The room registry in the PostgreSQL database every app server shares."""
+
+    TABLES = ("room_events", "rooms", "participants", "shares")
+
+    def __init__(self, database) -> None:
+        self._database = database
+        self._local = threading.local()
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        if getattr(self._local, "connection", None) is not None:
+            yield
+            return
+        with self._database.shared_connection() as connection:
+            self._local.connection = connection
+            try:
+                yield
+            finally:
+                self._local.connection = None
+
+    def run(self, sql: str, params: list | tuple = ()) -> list[tuple]:
+        from store.postgres import _bound
+
+        with self.atomic():
+            cursor = self._local.connection.execute(*_bound(sql, params))
+            return cursor.fetchall() if cursor.description else []
+
+    def dump(self) -> dict[str, list[tuple]]:
+        return {table: self.run(f"SELECT * FROM {table}") for table in self.TABLES}
+
+    def close(self) -> None:
+        """The connections belong to the database's pool."""
+
+
+def open_room_store(database=None) -> RoomStore:
+    """The room registry: in the shared database when there is one, else a new, empty one in memory."""
+    return PostgresRoomStore(database) if database is not None else RoomStore()
 
 
 def _utc(now: datetime | None) -> datetime:

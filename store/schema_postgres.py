@@ -8,6 +8,7 @@ only the rows of the account its session was opened for (see ``SESSION_OWNER``).
 
 from __future__ import annotations
 
+from store.rooms import SCHEMA as ROOMS
 from store.schema import DATA_TABLES, SEQUENCES
 
 SCHEMA = "workbook"
@@ -212,7 +213,8 @@ MIGRATIONS: list[str] = [
     ALTER TABLE contacts ADD COLUMN reconnect VARCHAR NOT NULL DEFAULT '';
     ALTER TABLE contacts ADD COLUMN reconnect_priority INTEGER;
     ALTER TABLE goals ADD COLUMN status VARCHAR NOT NULL DEFAULT '';
-    """,
+    """
+    + ROOMS,  # the workshop rooms every server shares (no personal data; no row policy)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

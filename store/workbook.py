@@ -268,3 +268,9 @@ def _migrate(workbook: Workbook) -> None:
                 "INSERT OR REPLACE INTO meta VALUES ('application', ?), ('schema_version', ?)",
                 [APPLICATION_ID, str(number)],
             )
+    if version < LATEST_VERSION and not workbook.in_memory:
+        # Schema changes must not wait in the write-ahead log: replaying an ALTER TABLE rebinds the
+        # table's CHECK constraints, whose functions (trim) DuckDB loads only after the file is open,
+        # so a crash before the next checkpoint would leave a file that cannot be opened.
+        with workbook.exclusive() as cursor:
+            cursor.execute("CHECKPOINT")

@@ -7,7 +7,6 @@ private workbooks that are wiped a while after the visitor leaves.
 
 from __future__ import annotations
 
-import os
 import urllib.error
 import urllib.request
 
@@ -18,6 +17,7 @@ from services.accounts import Accounts, account_id, describe_removed, is_empty, 
 from services.workbooks import Workbook
 from ui.cookies import read_cookie, write_cookie
 from ui.feedback import run_save, say, show
+from ui.session import database_url, secret, shared_database, user_dir
 from ui.text import literal
 
 PROVIDER_TIMEOUT_S = 4
@@ -25,32 +25,15 @@ SIGN_IN_COOKIE = "jnw_signing_in"
 USER_COOKIE = "_streamlit_user"
 
 
-def _secret(name: str) -> object:
-    try:
-        return st.secrets.get(name)
-    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
-        return None
-
-
-def database_url() -> str | None:
-    """WORKBOOK_DATABASE_URL, then the database_url secret."""
-    return os.environ.get("WORKBOOK_DATABASE_URL") or (str(_secret("database_url") or "") or None)
-
-
-def user_dir() -> str | None:
-    """WORKBOOK_USER_DIR, then the user_dir secret."""
-    return os.environ.get("WORKBOOK_USER_DIR") or (str(_secret("user_dir") or "") or None)
-
-
 def auth_section() -> dict | None:
     """The [auth] section of the secrets, when sign-in is configured."""
-    section = _secret("auth")
+    section = secret("auth")
     return dict(section) if section else None
 
 
 @st.cache_resource(show_spinner=False)
 def _accounts() -> Accounts | None:
-    return open_accounts(database_url(), user_dir())
+    return open_accounts(shared_database(), user_dir())
 
 
 def accounts() -> Accounts | None:

@@ -20,6 +20,7 @@ from services.workshop import RoomStore, Seat
 from services.workshop_figures import participant_figures
 from ui.cache import cached
 from ui.registry import page
+from ui.session import shared_database
 
 SEAT = "_workshop_seat"
 SEAT_PARAM = "seat"
@@ -30,8 +31,9 @@ ROOM_PARAM = "room"
 
 @st.cache_resource(show_spinner=False)
 def room_store() -> RoomStore:
-    """The server's one room store (shared by every session; no personal data in it)."""
-    return workshop.new_room_store()
+    """The server's one room store (shared by every session; no personal data in it): in the database
+    when one is configured, so every server sees the same rooms, else in this server's memory."""
+    return workshop.new_room_store(shared_database())
 
 
 def my_seat() -> Seat | None:

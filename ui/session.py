@@ -19,10 +19,46 @@ import streamlit as st
 from core.errors import WorkbookError
 from services.locations import default_workbook_path
 from services.private import DEFAULT_GRACE_SECONDS, PrivateWorkbooks
-from services.workbooks import Workbook, keep_daily_snapshot, open_local_workbook
+from services.workbooks import Workbook, keep_daily_snapshot, open_local_workbook, open_shared_database
 from ui.cookies import read_cookie, write_cookie
 
 LOCAL, SHARED = "local", "shared"
+
+
+def secret(name: str) -> object:
+    """A value from Streamlit's secrets (None when there are none, or no such key)."""
+    try:
+        return st.secrets.get(name)
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return None
+
+
+def database_url() -> str | None:
+    """WORKBOOK_DATABASE_URL, then the database_url secret."""
+    return os.environ.get("WORKBOOK_DATABASE_URL") or (str(secret("database_url") or "") or None)
+
+
+def user_dir() -> str | None:
+    """WORKBOOK_USER_DIR, then the user_dir secret."""
+    return os.environ.get("WORKBOOK_USER_DIR") or (str(secret("user_dir") or "") or None)
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_database(url: str):
+    return open_shared_database(url)
+
+
+def shared_database():
+    """The PostgreSQL database this deployment's servers share, or None; unreachable, it stops the page in one line."""
+    url = database_url()
+    if not url:
+        return None
+    try:
+        return _shared_database(url)
+    except WorkbookError as error:
+        _shared_database.clear()  # the next visit tries again: the database may be back
+        st.error(f"{error} Your data is safe; reload the page in a moment.", icon=":material/cloud_off:")
+        st.stop()
 
 
 def on_community_cloud() -> bool:

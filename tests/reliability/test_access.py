@@ -79,7 +79,7 @@ def test_the_facilitator_view_refuses_any_key_but_the_rooms_own(workshop, offere
     stranger = open_page("facilitator.py", **params)
     assert len(stranger.error) == 1 and "\n" not in stranger.error[0].value
     assert not stranger.metric and not stranger.tabs
-    assert {b.label for b in stranger.button} <= {"Open a new room instead"}  # nothing that steers the room
+    assert {b.label for b in stranger.main.button} <= {"Open a new room instead"}  # nothing that steers the room
     assert not stranger.get("vega_lite_chart")
     assert key not in " ".join(str(c.value) for c in stranger.code)
     record("Isolation and access", "facilitator view opened without the room's own key", sessions=1, inputs=1)

@@ -54,9 +54,11 @@ FIGURES = ParticipantShare(
 )
 
 
-@pytest.fixture
-def store():
-    rooms = open_room_store()
+@pytest.fixture(params=["duckdb", "postgres"])
+def store(request):
+    """The room registry in memory, and in a PostgreSQL database (where every server shares it)."""
+    database = request.getfixturevalue("postgres_database") if request.param == "postgres" else None
+    rooms = open_room_store(database)
     yield rooms
     rooms.close()
 
