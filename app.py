@@ -15,6 +15,7 @@ from ui.session import (
     grace_minutes,
     private_workbook_expired,
     session_private_workbook,
+    watch_for_changes,
     workbook_mode,
 )
 from ui.shared import show_shared_banner
@@ -42,4 +43,5 @@ with st.sidebar:
         st.caption("Workbook open")
         st.markdown(describe_location(workbook))
 refresh_my_share(workbook)  # a workshop participant's shared figures follow their work on any page
+watch_for_changes(workbook)
 page.run()

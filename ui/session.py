@@ -228,3 +228,31 @@ def current_workbook() -> Workbook:
         st.error(str(error), icon=":material/error:")
         st.stop()
         raise  # st.stop() raises; this line keeps type checkers calm
+
+
+SEEN_VERSION_KEY = "_seen_data_version"
+WATCH_SECONDS = 10
+
+
+def note_seen(workbook: Workbook) -> None:
+    """After a page has drawn: the data version this tab now shows."""
+    st.session_state[SEEN_VERSION_KEY] = workbook.data_version
+
+
+@st.fragment(run_every=WATCH_SECONDS)
+def _watch(workbook: Workbook) -> None:
+    # Another tab or server saved: redraw the whole page so nothing shown is stale.
+    workbook.refresh()
+    seen = st.session_state.get(SEEN_VERSION_KEY)
+    if seen is not None and workbook.data_version != seen:
+        st.rerun(scope="app")
+
+
+def watch_for_changes(workbook: Workbook) -> None:
+    """Keep this tab in step with saves made elsewhere (another tab, another server): a light poll.
+
+    Called in every full run, which draws the data as it is now; the timed reruns of the fragment
+    alone then compare against that."""
+    if not workbook.in_memory:
+        note_seen(workbook)
+        _watch(workbook)
