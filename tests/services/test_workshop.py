@@ -59,7 +59,7 @@ def test_joining_gives_a_seat_with_the_code_normalised_and_the_nickname_cleaned(
 
 
 def test_a_refused_join_seats_nobody(store, opened):
-    with pytest.raises(WorkbookError, match="control characters"):
+    with pytest.raises(WorkbookError, match="only plain text"):
         workshop.join_room(store, opened.code, "\x07bell", NOW)
     assert workshop.room_summary(store, workshop.find_room(store, opened.code, NOW).room).joined == 0
 
