@@ -36,9 +36,9 @@ if workbook_mode() == SHARED and private_workbook_expired():
     )
 with st.sidebar:
     if workbook_mode() == SHARED:
+        show_account_panel(session_private_workbook())  # signing in comes first: it is how work is kept
         if signed_in_owner() is None:
             show_shared_banner(workbook)
-        show_account_panel(session_private_workbook())
     else:
         st.caption("Workbook open")
         st.markdown(describe_location(workbook))

@@ -66,6 +66,11 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
+    from playwright.sync_api import expect
+
+    # Playwright's expect waits 5 s by default; a contended 2-core CI machine took longer than that
+    # to draw the rating page once, so assertions wait as long as every other browser step does.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as p:
         launched = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         yield launched
@@ -78,6 +83,12 @@ class Server:
     def __init__(self, process: subprocess.Popen, url: str, workbook_path: Path, log: Path) -> None:
         self.process, self.url, self.workbook_path, self.log = process, url, workbook_path, log
 
+    def kill(self) -> None:
+        """SIGKILL: the server dies at once, mid-whatever, as in a crash or an out-of-memory kill."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
@@ -88,11 +99,17 @@ class Server:
                 self.process.wait()
 
 
-def start_server(workbook_path: Path, log_dir: Path, extra_env: dict[str, str] | None = None) -> Server:
-    """Start the app on a free port and wait until /_stcore/health answers."""
-    port = free_port()
+def start_server(
+    workbook_path: Path,
+    log_dir: Path,
+    extra_env: dict[str, str] | None = None,
+    port: int | None = None,
+    extra_args: list[str] | None = None,
+) -> Server:
+    """Start the app (on a free port unless given one) and wait until /_stcore/health answers."""
+    port = port or free_port()
     env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": "local", **(extra_env or {})}
-    log = log_dir / f"server-{port}.log"
+    log = log_dir / f"server-{port}-{time.monotonic_ns()}.log"
     process = subprocess.Popen(
         [
             sys.executable,
@@ -108,6 +125,7 @@ def start_server(workbook_path: Path, log_dir: Path, extra_env: dict[str, str] |
             "127.0.0.1",
             "--browser.gatherUsageStats",
             "false",
+            *(extra_args or []),
         ],
         cwd=ROOT,
         env=env,
@@ -133,8 +151,13 @@ def start_server(workbook_path: Path, log_dir: Path, extra_env: dict[str, str] |
 def server_factory(tmp_path) -> Iterator[Callable[..., Server]]:
     started: list[Server] = []
 
-    def make(workbook_path: Path | None = None, extra_env: dict[str, str] | None = None) -> Server:
-        server = start_server(workbook_path or tmp_path / "workbook.duckdb", tmp_path, extra_env)
+    def make(
+        workbook_path: Path | None = None,
+        extra_env: dict[str, str] | None = None,
+        port: int | None = None,
+        extra_args: list[str] | None = None,
+    ) -> Server:
+        server = start_server(workbook_path or tmp_path / "workbook.duckdb", tmp_path, extra_env, port, extra_args)
         started.append(server)
         return server
 
