@@ -9,12 +9,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from core.demo import make_demo
 from store import Workbook, open_workbook
 from store.bulk import load_tables
 from tests.browser_support import browser, page, server, server_factory  # noqa: F401 - one Playwright per process
 from ui.registry import page_files
+
+# The same examples on every run, and no time limits: on a contended 2-core CI machine a slow example
+# passed when Hypothesis replayed it, and the run failed as "Flaky" for a reason no user would see.
+settings.register_profile(
+    "workbook", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("workbook")
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
