@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from store.scratch import scratch_folder
 from store.workbook import Workbook
 
 
@@ -22,10 +21,3 @@ def snapshot_to(workbook: Workbook, target: str | os.PathLike[str]) -> Path:
         finally:
             cursor.execute("DETACH snapshot_target")
     return target
-
-
-def snapshot_bytes(workbook: Workbook) -> bytes:
-    """The whole workbook as the bytes of a .duckdb file."""
-    with scratch_folder("workbook-snapshot-") as folder:
-        path = snapshot_to(workbook, Path(folder) / "workbook.duckdb")
-        return path.read_bytes()
