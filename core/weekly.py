@@ -99,5 +99,6 @@ def describe_weeks(tallies: tuple[WeekTally, ...], goal: WeeklyGoal) -> str:
     """The reading beside the chart: how many of the weeks shown met the goal."""
     met = sum(t.met(goal) for t in tallies)
     if not any(t.new_people or t.interviews for t in tallies):
-        return f"Nothing logged in the last {len(tallies)} weeks yet: each bar will show a week's new people and interviews."
+        weeks = len(tallies)
+        return f"Nothing logged in the last {weeks} weeks yet: each week will show its new people and interviews."
     return f"The goal was met in {met} of the last {len(tallies)} weeks (this week included, still open)."
