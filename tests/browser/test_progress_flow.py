@@ -1,0 +1,87 @@
+"""Home's week and tip 4's upgrade plan in a real browser, at desktop and phone width."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import duckdb
+import pytest
+from playwright.sync_api import expect
+
+from core.model import RATING_QUESTIONS, ContactDraft
+from store import open_workbook
+from store.contacts import add_contact
+from store.goals import add_goal, link_contacts
+from store.interactions import log_interaction
+from tests.browser_support import screenshot, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+
+def phone_width(browser, url: str, name: str) -> int:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    phone = context.new_page()
+    phone.set_default_timeout(20_000)
+    phone.goto(url)
+    wait_until_idle(phone)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    screenshot(phone, name)
+    context.close()
+    return width
+
+
+def test_home_shows_this_week_and_keeps_the_goal_set(server, page, browser):
+    page.goto(server.url)
+    wait_until_idle(page)
+    expect(page.get_by_role("heading", name="This week (from")).to_be_visible()
+    expect(page.get_by_text("Your goal: 3 new people and 1 informational interview a week")).to_be_visible()
+    expect(page.get_by_text("Nothing logged in the last 8 weeks yet")).to_be_visible()
+    page.get_by_label("New people a week").fill("2")
+    page.get_by_label("Informational interviews a week").fill("1")
+    page.get_by_role("button", name="Save my goal").click()
+    wait_until_idle(page)
+    expect(page.get_by_text("Weekly goal saved: 2 new people and 1 informational interview a week.")).to_be_visible()
+    expect(page.get_by_text("Your goal: 2 new people and 1 informational interview a week")).to_be_visible()
+    screenshot(page, "home-this-week")
+    assert phone_width(browser, server.url, "home-this-week-phone") <= 390
+    server.stop()
+    with duckdb.connect(str(server.workbook_path), read_only=True) as con:
+        rows = con.execute("SELECT key, value FROM settings WHERE key LIKE 'weekly_goal.%' ORDER BY key").fetchall()
+    assert rows == [("weekly_goal.interviews", "1"), ("weekly_goal.new_people", "2")]
+
+
+def test_a_low_score_shows_the_upgrade_plan_and_a_place_gets_its_status(server_factory, tmp_path, page, browser):
+    path = tmp_path / "network.duckdb"
+    book = open_workbook(path)
+    today = date.today()
+    boss = add_contact(book, ContactDraft(name="Old boss", circle="former_jobs"))
+    mate = add_contact(book, ContactDraft(name="Classmate", circle="school"))
+    add_contact(book, ContactDraft(name="Neighbour", circle="neighbours"))
+    guild = add_goal(book, "association", "Health Data Guild")
+    add_goal(book, "conference", "PyData London")
+    link_contacts(book, guild, [mate])
+    log_interaction(book, boss, today - timedelta(days=500), "catch_up", today=today)
+    book.close()
+    server = server_factory(path)
+    page.goto(f"{server.url}/rate_your_network")
+    wait_until_idle(page)
+    for key in RATING_QUESTIONS:
+        choice = "No" if key in ("future", "vibrant") else "Yes"
+        page.get_by_role("radiogroup", name=RATING_QUESTIONS[key]).get_by_text(choice, exact=True).click()
+    page.get_by_role("button", name="Save my rating").click()
+    wait_until_idle(page)
+    expect(page.get_by_role("heading", name="Your upgrade plan")).to_be_visible()
+    expect(page.get_by_text("Places nobody is linked to:")).to_be_visible()
+    expect(page.get_by_text("Find someone who belongs to “PyData London”")).to_be_visible()
+    page.get_by_label("Place").click()
+    page.get_by_role("option", name="PyData London (not yet)").click()
+    page.get_by_role("radiogroup", name="Where you stand").get_by_text("Attended", exact=True).click()
+    page.get_by_role("button", name="Save where I stand").click()
+    wait_until_idle(page)
+    expect(page.get_by_text("Saved: attended.")).to_be_visible()
+    screenshot(page, "rate-your-network-upgrade")
+    assert phone_width(browser, f"{server.url}/rate_your_network", "rate-your-network-upgrade-phone") <= 390
+    server.stop()
+    with duckdb.connect(str(path), read_only=True) as con:
+        rows = con.execute("SELECT title, status FROM goals ORDER BY id").fetchall()
+    assert rows == [("Health Data Guild", ""), ("PyData London", "attended")]
