@@ -86,11 +86,15 @@ def plan_upgrade(age: NetworkAge) -> UpgradePlan:
                 2,
             )
         )
-    if age.silent:
+    if age.silent == 1:
+        steps.append(
+            Step("Someone has been silent for over a year: if you value them, add them to your reconnect list.", 6)
+        )
+    elif age.silent:
         steps.append(
             Step(
-                f"Pick the ones you value among the {plural(age.silent, 'person', 'people')} silent for over a year "
-                "and put them on your reconnect list.",
+                f"{age.silent:,} people have been silent for over a year: "
+                "add the ones you value to your reconnect list.",
                 6,
             )
         )

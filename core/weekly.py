@@ -85,14 +85,11 @@ def tally_weeks(
 
 
 def describe_week(tally: WeekTally, goal: WeeklyGoal) -> str:
-    """This week against the goal, in one sentence."""
-    parts = [
-        f"{plural(tally.new_people, 'new person', 'new people')} of {goal.new_people}",
-        f"{plural(tally.interviews, 'informational interview')} of {goal.interviews}",
-    ]
-    if tally.met(goal):
-        return f"Goal met this week: {parts[0]}, {parts[1]}."
-    return f"Not met yet this week: {parts[0]}, {parts[1]}."
+    """This week's counts against the goal, in one sentence."""
+    return (
+        f"So far {plural(tally.new_people, 'new person', 'new people')} of {goal.new_people} and "
+        f"{plural(tally.interviews, 'informational interview')} of {goal.interviews}."
+    )
 
 
 def describe_weeks(tallies: tuple[WeekTally, ...], goal: WeeklyGoal) -> str:

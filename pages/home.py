@@ -78,7 +78,6 @@ def describe_goal(goal) -> str:
 
 def show_week(week: ThisWeek) -> None:
     st.subheader(f"This week (from {week.starts_on:%a %d %b})")
-    show(GOAL_PLACE)
     due, owed, goal = st.columns(3)
     with due.container(border=True):
         st.markdown(f"**Key contacts due: {week.due_count:,}**")
@@ -107,7 +106,8 @@ def show_week(week: ThisWeek) -> None:
     with reading:
         st.markdown(week.weeks_reading)
         st.caption(
-            "New people: added by hand that week (imports are left out). Informational interviews: asks or help "
+            "Black marks: your goal. New people: added by hand that week (imports are left out). "
+            "Informational interviews: asks or help "
             "for advice, information or an insider's view, held in person, by call or by video."
         )
         with st.form("weekly_goal", border=True):
@@ -122,6 +122,7 @@ def show_week(week: ThisWeek) -> None:
                 key="goal_interviews",
             )
             st.form_submit_button("Save my goal", on_click=save_goal, icon=":material/flag:")
+        show(GOAL_PLACE)
 
 
 def show_progress(view: HomeOverview) -> None:

@@ -12,7 +12,7 @@ from services import rating
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
 from ui.page import credit_article, start_page
-from ui.registry import BY_TIP, link_to_tip
+from ui.registry import link_to_tip
 from ui.session import current_workbook
 from ui.text import literal
 
@@ -124,7 +124,7 @@ def show_upgrade(upgrade: rating.Upgrade) -> None:
     for step in plan.steps:
         with st.container(border=True):
             st.markdown(literal(step.text))
-            link_to_tip(step.tip, f"Tip {step.tip}: {BY_TIP[step.tip].title}")
+            link_to_tip(step.tip)
     show_destinations(upgrade.destinations)
 
 

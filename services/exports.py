@@ -100,7 +100,7 @@ def _week_section(workbook: Workbook, today: date) -> PlanSection:
     due = tuple(f"Get in touch with {d.name} (due {d.due_on:%a %d %b})." for d in week.due)
     return PlanSection(
         f"This week (from {week.starts_on:%d %b %Y})",
-        week.reading,
+        f"{'Goal met' if week.met else 'Goal not met yet'}: {week.reading[0].lower()}{week.reading[1:]}",
         thanks + due,
         "Nobody is due and nobody is owed thanks.",
     )

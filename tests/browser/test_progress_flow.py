@@ -18,14 +18,21 @@ from tests.browser_support import screenshot, wait_until_idle
 pytestmark = pytest.mark.browser
 
 
-def phone_width(browser, url: str, name: str) -> int:
+def shoot_at(page, heading: str, name: str) -> None:
+    """Streamlit scrolls inside its own container: bring the part into view, then keep the picture."""
+    page.get_by_role("heading", name=heading).first.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    screenshot(page, name)
+
+
+def phone_width(browser, url: str, heading: str, name: str) -> int:
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
     phone = context.new_page()
     phone.set_default_timeout(20_000)
     phone.goto(url)
     wait_until_idle(phone)
     width = phone.evaluate("document.documentElement.scrollWidth")
-    screenshot(phone, name)
+    shoot_at(phone, heading, name)
     context.close()
     return width
 
@@ -42,8 +49,8 @@ def test_home_shows_this_week_and_keeps_the_goal_set(server, page, browser):
     wait_until_idle(page)
     expect(page.get_by_text("Weekly goal saved: 2 new people and 1 informational interview a week.")).to_be_visible()
     expect(page.get_by_text("Your goal: 2 new people and 1 informational interview a week")).to_be_visible()
-    screenshot(page, "home-this-week")
-    assert phone_width(browser, server.url, "home-this-week-phone") <= 390
+    shoot_at(page, "This week (from", "home-this-week")
+    assert phone_width(browser, server.url, "This week (from", "home-this-week-phone") <= 390
     server.stop()
     with duckdb.connect(str(server.workbook_path), read_only=True) as con:
         rows = con.execute("SELECT key, value FROM settings WHERE key LIKE 'weekly_goal.%' ORDER BY key").fetchall()
@@ -79,8 +86,9 @@ def test_a_low_score_shows_the_upgrade_plan_and_a_place_gets_its_status(server_f
     page.get_by_role("button", name="Save where I stand").click()
     wait_until_idle(page)
     expect(page.get_by_text("Saved: attended.")).to_be_visible()
-    screenshot(page, "rate-your-network-upgrade")
-    assert phone_width(browser, f"{server.url}/rate_your_network", "rate-your-network-upgrade-phone") <= 390
+    shoot_at(page, "Your upgrade plan", "rate-your-network-upgrade")
+    url = f"{server.url}/rate_your_network"
+    assert phone_width(browser, url, "Your upgrade plan", "rate-your-network-upgrade-phone") <= 390
     server.stop()
     with duckdb.connect(str(path), read_only=True) as con:
         rows = con.execute("SELECT title, status FROM goals ORDER BY id").fetchall()

@@ -64,8 +64,8 @@ def test_every_day_in_the_weeks_shown_is_counted_once(days):
 @pytest.mark.parametrize(
     "tally, met, words",
     [
-        (WeekTally(MONDAY, 3, 1), True, "Goal met this week: 3 new people of 3, 1 informational interview of 1."),
-        (WeekTally(MONDAY, 1, 0), False, "Not met yet this week: 1 new person of 3, 0 informational interviews of 1."),
+        (WeekTally(MONDAY, 3, 1), True, "So far 3 new people of 3 and 1 informational interview of 1."),
+        (WeekTally(MONDAY, 1, 0), False, "So far 1 new person of 3 and 0 informational interviews of 1."),
     ],
 )
 def test_this_week_reads_against_the_goal(tally, met, words):

@@ -176,7 +176,8 @@ def test_setting_the_weekly_goal_keeps_it_and_a_week_that_meets_it_says_so(app_o
         s.value for s in at.success
     )
     assert goal_settings(path) == {"weekly_goal.new_people": "1", "weekly_goal.interviews": "0"}
-    assert "Goal met this week" in text_of(at)
+    assert ":material/check_circle: Met" in text_of(at)
+    assert "So far 1 new person of 1 and 0 informational interviews of 0." in text_of(at)
 
 
 def test_a_goal_of_nothing_is_refused_and_the_saved_goal_stays(app_on, tmp_path):

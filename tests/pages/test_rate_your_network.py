@@ -196,7 +196,7 @@ def test_a_score_under_five_shows_the_upgrade_plan_with_its_counts_and_steps(app
     assert "**Places nobody is linked to:** PyData" in words
     assert "Find someone who belongs to “PyData”" in words
     assert "Join, attend or start reading “Health \\*Data\\* Guild”" in words  # user text escaped
-    assert "1 person silent for over a year" in words
+    assert "Someone has been silent for over a year" in words
 
 
 def test_full_marks_show_no_upgrade_plan(app_on, tmp_path):

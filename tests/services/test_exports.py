@@ -26,7 +26,7 @@ def test_the_plan_of_an_empty_workbook_says_where_to_start(workbook):
     tips, week = sections[4:]
     assert tips.intro.startswith("0 of 6 tips done") and len(tips.items) == 6
     assert tips.items[0] == "Tip 1 · Know your network: next, add someone from family."
-    assert week.items == () and week.intro.startswith("Not met yet this week")
+    assert week.items == () and week.intro.startswith("Goal not met yet: so far 0 new people of 3")
 
 
 def test_the_plan_of_a_demo_workbook_lists_targets_people_references_and_actions(demo_path, tmp_path):

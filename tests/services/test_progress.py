@@ -161,6 +161,6 @@ def test_this_week_shows_who_is_due_thanks_owed_and_the_goal(workbook):
     assert len(week.weeks) == 8 and week.weeks[-1].starts_on == monday
     assert (week.weeks[-1].new_people, week.weeks[-1].interviews) == (3, 1)
     assert week.met
-    assert week.reading == "Goal met this week: 3 new people of 3, 1 informational interview of 1."
+    assert week.reading == "So far 3 new people of 3 and 1 informational interview of 1."
     set_weekly_goal(workbook, 4, 1)
     assert not this_week(workbook, today).met
