@@ -80,7 +80,7 @@ def test_a_low_score_shows_the_upgrade_plan_and_a_place_gets_its_status(server_f
     expect(page.get_by_role("heading", name="Your upgrade plan")).to_be_visible()
     expect(page.get_by_text("Places nobody is linked to:")).to_be_visible()
     expect(page.get_by_text("Find someone who belongs to “PyData London”")).to_be_visible()
-    page.get_by_label("Place").click()
+    page.get_by_role("combobox", name="Place", exact=True).click()
     page.get_by_role("option", name="PyData London (not yet)").click()
     page.get_by_role("radiogroup", name="Where you stand").get_by_text("Attended", exact=True).click()
     page.get_by_role("button", name="Save where I stand").click()
