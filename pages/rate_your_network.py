@@ -117,9 +117,9 @@ def show_upgrade(upgrade: rating.Upgrade) -> None:
     )
     past.metric("From past circles", f"{plan.past_share}%", help="People from former jobs and school")
     silent.metric("Silent for over a year", f"{plan.silent:,}", help="Last in touch more than a year ago")
-    st.caption(literal(plan.summary))
     if plan.unlinked:
-        st.markdown("**Places nobody is linked to:** " + ", ".join(literal(t) for t in plan.unlinked))
+        count = f"{len(plan.unlinked):,} of {len(upgrade.destinations):,}"
+        st.markdown(f"**Places nobody is linked to ({count}):** " + ", ".join(literal(t) for t in plan.unlinked))
     st.markdown(f"**Next steps** ({len(plan.steps)})")
     for step in plan.steps:
         with st.container(border=True):

@@ -78,7 +78,7 @@ def test_a_low_score_shows_the_upgrade_plan_and_a_place_gets_its_status(server_f
     page.get_by_role("button", name="Save my rating").click()
     wait_until_idle(page)
     expect(page.get_by_role("heading", name="Your upgrade plan")).to_be_visible()
-    expect(page.get_by_text("Places nobody is linked to:")).to_be_visible()
+    expect(page.get_by_text("Places nobody is linked to (1 of 2):")).to_be_visible()
     expect(page.get_by_text("Find someone who belongs to “PyData London”")).to_be_visible()
     page.get_by_role("combobox", name="Place", exact=True).click()
     page.get_by_role("option", name="PyData London (not yet)").click()

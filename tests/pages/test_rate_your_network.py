@@ -193,7 +193,7 @@ def test_a_score_under_five_shows_the_upgrade_plan_with_its_counts_and_steps(app
     assert metrics["From past circles"] == "50%"
     assert metrics["Silent for over a year"] == "1"
     words = upgrade_texts(at)
-    assert "**Places nobody is linked to:** PyData" in words
+    assert "**Places nobody is linked to (1 of 2):** PyData" in words
     assert "Find someone who belongs to “PyData”" in words
     assert "Join, attend or start reading “Health \\*Data\\* Guild”" in words  # user text escaped
     assert "Someone has been silent for over a year" in words

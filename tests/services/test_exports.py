@@ -87,3 +87,15 @@ def test_the_plan_counts_tips_as_home_does(workbook):
     add_contact(workbook, ContactDraft(name="Ana", circle="family", tie="strong"))
     tips = plan_sections(workbook, NOW.date())[4]
     assert tips.intro.startswith(f"{home.overview(workbook, NOW.date()).tips_done} of 6 tips done")
+
+
+def test_after_a_score_under_five_the_plan_carries_the_upgrade_steps(workbook):
+    from core.model import RATING_QUESTIONS
+    from services import rating
+
+    add_contact(workbook, ContactDraft(name="Old boss", circle="former_jobs"))
+    answers = {**dict.fromkeys(RATING_QUESTIONS, True), "future": False}
+    rating.save_rating(workbook, answers, NOW.date(), {}, NOW.date())
+    section = plan_sections(workbook, NOW.date())[3]
+    assert "0% of your people are linked to where you want to go, 100% come from past circles" in section.intro
+    assert any(item.startswith("Name an association, conference, journal or field") for item in section.items)
