@@ -97,7 +97,7 @@ def show_week(week: ThisWeek) -> None:
             st.caption("Everyone who helped has been thanked.")
     with goal.container(border=True):
         st.markdown(f"**Your goal: {describe_goal(week.goal)}**")
-        mark = ":material/check_circle: Met" if week.met else ":material/radio_button_unchecked: Not met yet"
+        mark = ":material/check_circle: Goal met" if week.met else ":material/radio_button_unchecked: Goal not met yet"
         st.markdown(mark)
         st.caption(week.reading)
     chart, reading = st.columns([3, 2])

@@ -13,6 +13,8 @@ from store import open_workbook
 from store.contacts import add_contact
 from store.goals import add_goal, link_contacts
 from store.interactions import log_interaction
+from store.maintenance import set_key_contact
+from store.outreach import log_outreach
 from tests.browser_support import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
@@ -20,7 +22,8 @@ pytestmark = pytest.mark.browser
 
 def shoot_at(page, heading: str, name: str) -> None:
     """Streamlit scrolls inside its own container: bring the part into view, then keep the picture."""
-    page.get_by_role("heading", name=heading).first.scroll_into_view_if_needed()
+    part = page.get_by_test_id("stVegaLiteChart") if heading == "chart" else page.get_by_role("heading", name=heading)
+    part.first.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     screenshot(page, name)
 
@@ -100,3 +103,23 @@ def test_a_low_score_shows_the_upgrade_plan_and_a_place_gets_its_status(server_f
     with duckdb.connect(str(path), read_only=True) as con:
         rows = con.execute("SELECT title, status FROM goals ORDER BY id").fetchall()
     assert rows == [("Health Data Guild", ""), ("PyData London", "attended")]
+
+
+def test_a_week_with_work_done_shows_who_is_due_thanks_owed_and_the_goal_met(server_factory, tmp_path, page, browser):
+    path = tmp_path / "week.duckdb"
+    book = open_workbook(path)
+    today = date.today()
+    people = [add_contact(book, ContactDraft(name=n)) for n in ("Ana Costa", "Bo Li", "Cy Diaz", "Dee Okafor")]
+    set_key_contact(book, people[0], 30)
+    log_interaction(book, people[0], today - timedelta(days=40), "catch_up", today=today)
+    log_outreach(book, people[1], today, "ask", channel="call", request_kind="advice", outcome="helped", today=today)
+    book.close()
+    server = server_factory(path)
+    page.goto(server.url)
+    wait_until_idle(page)
+    expect(page.get_by_text("Key contacts due: 1")).to_be_visible()
+    expect(page.get_by_text("Thanks owed: 1")).to_be_visible()
+    expect(page.get_by_text("So far 4 new people of 3 and 1 informational interview of 1.")).to_be_visible()
+    expect(page.get_by_text("Goal met")).to_be_visible()
+    shoot_at(page, "chart", "home-week-with-work")
+    assert phone_width(browser, server.url, "chart", "home-week-with-work-phone") <= 390

@@ -145,7 +145,7 @@ def test_this_week_on_an_empty_workbook_shows_the_default_goal_not_met_and_its_c
     assert "**Key contacts due: 0**" in words and "Nobody is due this week." in words
     assert "**Thanks owed: 0**" in words
     assert "**Your goal: 3 new people and 1 informational interview a week**" in words
-    assert "Not met yet" in words
+    assert "Goal not met yet" in words
     assert "Nothing logged in the last 8 weeks yet" in words
 
 
@@ -176,7 +176,7 @@ def test_setting_the_weekly_goal_keeps_it_and_a_week_that_meets_it_says_so(app_o
         s.value for s in at.success
     )
     assert goal_settings(path) == {"weekly_goal.new_people": "1", "weekly_goal.interviews": "0"}
-    assert ":material/check_circle: Met" in text_of(at)
+    assert ":material/check_circle: Goal met" in text_of(at)
     assert "So far 1 new person of 1 and 0 informational interviews of 0." in text_of(at)
 
 
