@@ -1,4 +1,4 @@
-"""Home: progress through the six tips, the next five actions, and the headline charts."""
+"""Home: the next five actions, this week against its goal, progress through the six tips, the headline charts."""
 
 from datetime import date
 
@@ -6,9 +6,14 @@ import streamlit as st
 
 from charts.maintenance import give_take_balance, reconnect_schedule
 from charts.network import people_per_circle
+from charts.progress import HEIGHT as WEEKS_HEIGHT
+from charts.progress import weekly_goal_chart
 from charts.rating import score_history
-from services import home
+from core.text import plural
+from core.weekly import MAX_PER_WEEK
+from services import home, progress
 from services.home import HomeOverview, NextAction
+from services.progress import ThisWeek
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
 from ui.page import credit_article, start_page
@@ -18,6 +23,7 @@ from ui.text import literal
 
 NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}
 PLACE = "home_actions"
+GOAL_PLACE = "home_goal"
 workbook = current_workbook()
 today = date.today()
 
@@ -51,6 +57,72 @@ def show_actions(actions: tuple[NextAction, ...]) -> None:
             args=(action,),
             icon=":material/check:",
         )
+
+
+def save_goal() -> None:
+    state = st.session_state
+    run_save(
+        GOAL_PLACE,
+        lambda: "Weekly goal saved: {}.".format(
+            describe_goal(progress.set_weekly_goal(workbook, state.get("goal_new"), state.get("goal_interviews")))
+        ),
+    )
+
+
+def describe_goal(goal) -> str:
+    return (
+        f"{plural(goal.new_people, 'new person', 'new people')} and "
+        f"{plural(goal.interviews, 'informational interview')} a week"
+    )
+
+
+def show_week(week: ThisWeek) -> None:
+    st.subheader(f"This week (from {week.starts_on:%a %d %b})")
+    due, owed, goal = st.columns(3)
+    with due.container(border=True):
+        st.markdown(f"**Key contacts due: {week.due_count:,}**")
+        if week.due:
+            st.markdown("  \n".join(f"{literal(d.name)} · {d.due_on:%a %d %b}" for d in week.due))
+            if week.due_count > len(week.due):
+                st.caption(f"and {week.due_count - len(week.due):,} more on tip 6's schedule.")
+        else:
+            st.caption("Nobody is due this week.")
+    with owed.container(border=True):
+        st.markdown(f"**Thanks owed: {week.owed.count:,}**")
+        if week.owed.newest:
+            st.markdown(
+                "  \n".join(f"{literal(r['name'])} · helped {r['happened_on']:%d %b}" for r in week.owed.newest)
+            )
+        else:
+            st.caption("Everyone who helped has been thanked.")
+    with goal.container(border=True):
+        st.markdown(f"**Your goal: {describe_goal(week.goal)}**")
+        mark = ":material/check_circle: Goal met" if week.met else ":material/radio_button_unchecked: Goal not met yet"
+        st.markdown(mark)
+        st.caption(week.reading)
+    chart, reading = st.columns([3, 2])
+    with chart:
+        show_chart(workbook, weekly_goal_chart, week.weeks, week.goal, height=WEEKS_HEIGHT)
+    with reading:
+        st.markdown(week.weeks_reading)
+        st.caption(
+            "Black marks: your goal. New people: added by hand that week (imports are left out). "
+            "Informational interviews: asks or help "
+            "for advice, information or an insider's view, held in person, by call or by video."
+        )
+        with st.form("weekly_goal", border=True):
+            st.markdown("**Set your weekly goal**")
+            st.number_input("New people a week", 0, MAX_PER_WEEK, value=week.goal.new_people, step=1, key="goal_new")
+            st.number_input(
+                "Informational interviews a week",
+                0,
+                MAX_PER_WEEK,
+                value=week.goal.interviews,
+                step=1,
+                key="goal_interviews",
+            )
+            st.form_submit_button("Save my goal", on_click=save_goal, icon=":material/flag:")
+        show(GOAL_PLACE)
 
 
 def show_progress(view: HomeOverview) -> None:
@@ -93,6 +165,7 @@ if not view.started:
     st.info("Start with tip 1: list the people you know, circle by circle.", icon=":material/arrow_forward:")
     link("know", "Tip 1 · Know your network", icon=":material/groups:")
 show_actions(view.actions)
+show_week(view.week)
 show_progress(view)
 show_charts(view)
 credit_article()

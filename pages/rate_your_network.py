@@ -5,14 +5,16 @@ from datetime import date
 import streamlit as st
 
 from charts.rating import HISTORY_HEIGHT, score_history
-from core.model import RATING_QUESTIONS, Rating
+from core.model import DESTINATION_KINDS, RATING_QUESTIONS, Rating
 from core.rating import MAX_NOTE_CHARS, MAX_SCORE, NOTE_FIELDS, Action, band_for, short_question
+from core.upgrade import DESTINATION_STATUSES
 from services import rating
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
 from ui.page import credit_article, start_page
 from ui.registry import link_to_tip
 from ui.session import current_workbook
+from ui.text import literal
 
 ANSWERS = {True: "Yes", False: "No"}
 NOTE_PROMPTS = {
@@ -90,6 +92,77 @@ def show_actions(actions: tuple[Action, ...]) -> None:
             link_to_tip(action.tip, f"Tip {action.tip}: {action.label}", part=action.part)
 
 
+def save_status() -> None:
+    state = st.session_state
+
+    def action() -> str:
+        goal_id, status = state.get("dest_pick"), state.get("dest_status")
+        rating.set_destination_status(workbook, goal_id, status)
+        state["dest_pick"], state["dest_status"] = None, None
+        return f"Saved: {DESTINATION_STATUSES[status].lower()}."
+
+    run_save("destinations", action)
+
+
+def show_upgrade(upgrade: rating.Upgrade) -> None:
+    plan = upgrade.plan
+    st.subheader("Your upgrade plan")
+    st.markdown(
+        "A score under 5 says the network has not kept up with where you are going. "
+        "These counts show how far behind it is; the steps below close the gap."
+    )
+    forward, past, silent = st.columns(3)
+    forward.metric(
+        "Linked to where you want to go", f"{plan.forward_share}%", help="People linked to a target or a place to go"
+    )
+    past.metric("From past circles", f"{plan.past_share}%", help="People from former jobs and school")
+    silent.metric("Silent for over a year", f"{plan.silent:,}", help="Last in touch more than a year ago")
+    if plan.unlinked:
+        count = f"{len(plan.unlinked):,} of {len(upgrade.destinations):,}"
+        st.markdown(f"**Places nobody is linked to ({count}):** " + ", ".join(literal(t) for t in plan.unlinked))
+    st.markdown(f"**Next steps** ({len(plan.steps)})")
+    for step in plan.steps:
+        with st.container(border=True):
+            st.markdown(literal(step.text))
+            link_to_tip(step.tip)
+    show_destinations(upgrade.destinations)
+
+
+def show_destinations(destinations) -> None:
+    st.markdown("**Where you stand with each place you want to go**")
+    if not destinations:
+        st.caption("No places yet: add an association, conference, journal or field on tip 5, then come back.")
+        return
+    st.dataframe(
+        [
+            {
+                "Place": d.title,
+                "Kind": DESTINATION_KINDS.get(d.kind, d.kind),
+                "Where you stand": DESTINATION_STATUSES.get(d.status, d.status),
+                "People linked": d.linked,
+            }
+            for d in destinations
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    labels = {d.goal_id: f"{d.title} ({DESTINATION_STATUSES.get(d.status, d.status).lower()})" for d in destinations}
+    with st.form("destination_status", border=True):
+        st.selectbox(
+            "Place", list(labels), format_func=labels.get, index=None, key="dest_pick", placeholder="Choose a place"
+        )
+        st.radio(
+            "Where you stand",
+            list(DESTINATION_STATUSES),
+            format_func=DESTINATION_STATUSES.get,
+            index=None,
+            horizontal=True,
+            key="dest_status",
+        )
+        st.form_submit_button("Save where I stand", on_click=save_status, icon=":material/check:")
+    show("destinations")
+
+
 def remove_rating() -> None:
     def action() -> str:
         rating.remove_rating(workbook, st.session_state.get("remove_pick"))
@@ -146,6 +219,9 @@ with result_col:
         show_result(result)
     else:
         st.info("No rating yet. Answer the five questions and save to see your score, its band and what to do next.")
+
+if result and result.rating.score < MAX_SCORE:
+    show_upgrade(cached(workbook, rating.upgrade_plan, date.today()))
 
 st.subheader("How your rating has changed")
 history = cached(workbook, rating.rating_history)

@@ -12,11 +12,12 @@ from datetime import date, datetime
 
 from core.model import GOAL_KINDS, REFERENCE_STEPS, Rating
 from core.outreach import reference_progress
-from core.rating import actions_for, band_for
+from core.rating import MAX_SCORE, actions_for, band_for
 from fileio.action_plan import PlanSection, render_html, render_markdown
 from fileio.export import build_workbook_zip, write_csv
 from fileio.vcard import write_vcards
-from services import plan
+from services import plan, progress
+from services.rating import upgrade_plan
 from services.workbooks import Workbook
 from store import backup, outreach, ratings
 from store.goals import list_goals
@@ -49,7 +50,8 @@ def export_calendar(workbook: Workbook, now: datetime) -> bytes:
 
 
 def plan_sections(workbook: Workbook, today: date) -> list[PlanSection]:
-    """The action plan's sections: targets, who to contact next, references, the rating's actions."""
+    """The action plan's sections: targets, who to contact next, references, the rating's actions, the tips
+    still open and this week (progress counted by services.progress, as on home and in the workshop)."""
     goals = list_goals(workbook)
     ranked = plan.ranked_list(workbook, today)[:NEXT_PEOPLE]
     steps = outreach.reference_steps(workbook)
@@ -76,11 +78,36 @@ def plan_sections(workbook: Workbook, today: date) -> list[PlanSection]:
             tuple(f"{name}: next, {REFERENCE_STEPS[p.next_step].lower()}" for name, p in refs if p.next_step),
             "No reference is waiting for a step.",
         ),
-        _rating_section(latest[0] if latest else None),
+        _rating_section(latest[0] if latest else None, workbook, today),
+        _progress_section(workbook, today),
+        _week_section(workbook, today),
     ]
 
 
-def _rating_section(rating: Rating | None) -> PlanSection:
+def _progress_section(workbook: Workbook, today: date) -> PlanSection:
+    statuses = progress.tip_progress(workbook, today)
+    done = sum(s.done for s in statuses)
+    return PlanSection(
+        "Progress through the six tips",
+        f"{done} of {len(statuses)} tips done, each counted by what it asks over the weeks (as on home).",
+        tuple(f"Tip {s.number} · {s.title}: next, {s.next_step}." for s in statuses if not s.done),
+        "All six tips done: keep the habits going.",
+    )
+
+
+def _week_section(workbook: Workbook, today: date) -> PlanSection:
+    week = progress.this_week(workbook, today)
+    thanks = tuple(f"Thank {r['name']} for their help on {r['happened_on']:%d %b %Y}." for r in week.owed.newest)
+    due = tuple(f"Get in touch with {d.name} (due {d.due_on:%a %d %b})." for d in week.due)
+    return PlanSection(
+        f"This week (from {week.starts_on:%d %b %Y})",
+        f"{'Goal met' if week.met else 'Goal not met yet'}: {week.reading[0].lower()}{week.reading[1:]}",
+        thanks + due,
+        "Nobody is due and nobody is owed thanks.",
+    )
+
+
+def _rating_section(rating: Rating | None, workbook: Workbook, today: date) -> PlanSection:
     if rating is None:
         return PlanSection(
             "Your network's quality",
@@ -89,10 +116,16 @@ def _rating_section(rating: Rating | None) -> PlanSection:
             "Take the five-question rating on the Rate your network page.",
         )
     band = band_for(rating.score)
+    intro = f"Your last rating ({rating.taken_on:%d %b %Y}) scored {rating.score} of 5: {band.label}."
+    steps: tuple[str, ...] = ()
+    if rating.score < MAX_SCORE:  # tip 4's upgrade plan, as its page shows it
+        plan = upgrade_plan(workbook, today).plan
+        intro = f"{intro} {plan.summary[0].upper()}{plan.summary[1:]}"
+        steps = tuple(f"{step.text} (tip {step.tip})" for step in plan.steps)
     return PlanSection(
         "Your network's quality",
-        f"Your last rating ({rating.taken_on:%d %b %Y}) scored {rating.score} of 5: {band.label}.",
-        tuple(action.text for action in actions_for(rating.answers)),
+        intro,
+        tuple(action.text for action in actions_for(rating.answers)) + steps,
         "Every answer was yes: keep it up.",
     )
 

@@ -1,4 +1,5 @@
-"""Home: progress through the six tips, the next few actions (one click each), and the headline charts."""
+"""Home: the next few actions (one click each), this week against its goal, progress through the six tips,
+and the headline charts."""
 
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ class HomeOverview:
     rating: Glance
     balance: Glance
     schedule: Glance
+    week: progress.ThisWeek
 
     @property
     def tips_done(self) -> int:
@@ -71,6 +73,7 @@ def overview(workbook: Workbook, today: date) -> HomeOverview:
         rating=_rating_glance(workbook),
         balance=_balance_glance(workbook),
         schedule=_schedule_glance(workbook, today, ranked),
+        week=progress.this_week(workbook, today),
     )
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from core.errors import InvalidInput
-from core.model import Rating
+from core.model import DESTINATION_KINDS, Rating
 from core.rating import (
     NOTE_FIELDS,
     Action,
@@ -19,8 +19,11 @@ from core.rating import (
     describe_history,
     score_answers,
 )
+from core.upgrade import PAST_CIRCLES, SILENT_DAYS, Destination, UpgradePlan, check_status, plan_upgrade
 from services.workbooks import Workbook
+from store import progress as store_progress
 from store import ratings
+from store.goals import set_goal_status
 
 
 @dataclass(frozen=True)
@@ -84,3 +87,28 @@ def remove_rating(workbook: Workbook, rating_id: int | None) -> None:
     if rating_id is None:
         raise InvalidInput("Choose the rating to remove first.")
     ratings.delete_rating(workbook, rating_id)
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """Tip 4's upgrade plan and the places you want to go whose status the user can set."""
+
+    plan: UpgradePlan
+    destinations: tuple[Destination, ...]
+
+
+def upgrade_plan(workbook: Workbook, today: date) -> Upgrade:
+    """How out of date the network is and the next steps (aggregated in SQL), with the destinations."""
+    destinations = tuple(store_progress.destinations_with_links(workbook, DESTINATION_KINDS))
+    age = store_progress.network_age(workbook, today, PAST_CIRCLES, SILENT_DAYS)
+    return Upgrade(plan_upgrade(replace(age, destinations=destinations)), destinations)
+
+
+def set_destination_status(workbook: Workbook, goal_id: int | None, status: str | None) -> None:
+    """Record where you stand with a place you want to go: joined, attended, reading, or not yet ('')."""
+    if goal_id is None:
+        raise InvalidInput("Choose the place first.")
+    problem = check_status(status)
+    if problem:
+        raise InvalidInput(problem)
+    set_goal_status(workbook, goal_id, status, DESTINATION_KINDS)

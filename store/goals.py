@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from core.errors import InvalidInput
 from core.model import GOAL_KINDS, Goal
-from store.sql import IDS
+from store.sql import IDS, TEXTS
 from store.workbook import Workbook
 
 
@@ -52,3 +52,13 @@ def link_contacts(workbook: Workbook, goal_id: int, contact_ids: Iterable[int]) 
             "ON CONFLICT DO NOTHING",
             [goal_id, ids],
         )
+
+
+def set_goal_status(workbook: Workbook, goal_id: int, status: str, kinds: Iterable[str]) -> None:
+    """Record where you stand with a destination (joined, attended, reading, or '' for not yet)."""
+    with workbook.write() as cursor:
+        done = cursor.execute(
+            f"UPDATE goals SET status = ? WHERE id = ? AND kind IN {TEXTS} RETURNING id", [status, goal_id, list(kinds)]
+        ).fetchall()
+        if not done:
+            raise InvalidInput("That place is no longer in the workbook (deleted?); reload the page.")

@@ -38,11 +38,14 @@ def test_an_empty_workbook_starts_at_tip_one_with_nothing_done(app_on, tmp_path)
     assert "No actions yet" in " ".join(i.value for i in at.info)
 
 
-def test_five_circles_with_people_count_as_tip_one_done(app_on, tmp_path):
+def test_five_circles_with_strong_and_weak_ties_count_as_tip_one_done(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     book = open_workbook(path)
     for circle in ("family", "friends", "neighbours", "former_jobs", "school"):
-        add_contact(book, ContactDraft(name=f"Someone from {circle}", circle=circle))
+        add_contact(
+            book,
+            ContactDraft(name=f"Someone from {circle}", circle=circle, tie="strong" if circle == "family" else "weak"),
+        )
     book.close()
     at = app_on(path)
     assert "Done" in card(at, 1)
@@ -50,17 +53,19 @@ def test_five_circles_with_people_count_as_tip_one_done(app_on, tmp_path):
     assert "Next: add someone from faith and civic groups." in text_of(at)
 
 
-def test_a_rating_in_the_last_ninety_days_counts_and_an_older_one_asks_for_a_retake(app_on, tmp_path):
+def test_an_old_rating_asks_for_a_retake_and_a_better_retake_counts(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     book = open_workbook(path)
-    save_rating(book, dict.fromkeys(RATING_QUESTIONS, True), TODAY - timedelta(days=120), today=TODAY)
+    three_noes = {**dict.fromkeys(RATING_QUESTIONS, True), "truth": False, "vibrant": False, "future": False}
+    save_rating(book, three_noes, TODAY - timedelta(days=120), today=TODAY)
     book.close()
     at = app_on(path)
     assert "Not yet" in card(at, 4)
     assert f"retake the rating (last taken {TODAY - timedelta(days=120):%d %b %Y})" in text_of(at)
     import ui.session  # the app holds the file open, so write through its handle
 
-    save_rating(ui.session._open_local(str(path)), dict.fromkeys(RATING_QUESTIONS, False), TODAY, today=TODAY)
+    one_no = {**dict.fromkeys(RATING_QUESTIONS, True), "future": False}
+    save_rating(ui.session._open_local(str(path)), one_no, TODAY, today=TODAY)  # 4, up from 2
     at.run()
     assert "Done" in card(at, 4)
 
@@ -74,12 +79,14 @@ def test_an_overdue_key_contact_is_a_next_action_and_one_click_logs_the_contact(
     book.close()
     at = app_on(path)
     assert "**Ana Costa**" in text_of(at)
-    assert "overdue key contacts" in text_of(at)
+    assert "get in touch with the 1 overdue key contact." in text_of(at)
     at.button(key=f"home_contact_{ana}").click().run()
     assert not at.exception
     assert read(path, "SELECT last_contacted_on FROM contacts") == [(TODAY,)]
     assert "Logged a catch-up with Ana Costa today." in " ".join(s.value for s in at.success)
-    assert "Done" in card(at, 6)
+    # No longer overdue, but not kept on her cadence for four weeks: one catch-up today does not finish tip 6.
+    assert "Not yet" in card(at, 6)
+    assert "keep each key contact on their cadence for four weeks running" in text_of(at)
 
 
 def test_unthanked_help_comes_first_and_one_click_logs_the_thank_you(app_on, tmp_path):
@@ -96,7 +103,7 @@ def test_unthanked_help_comes_first_and_one_click_logs_the_thank_you(app_on, tmp
     assert not [m for m in at.markdown if m.value.startswith("**Tia Mensah**") and "Thank them" in m.value]
 
 
-def test_a_demo_workbook_shows_five_actions_and_the_four_headline_charts(app_on, tmp_path, demo_path):
+def test_a_demo_workbook_shows_five_actions_the_weeks_chart_and_the_four_headline_charts(app_on, tmp_path, demo_path):
     path = tmp_path / "demo.duckdb"
     shutil.copy(demo_path, path)
     at = app_on(path)
@@ -104,10 +111,15 @@ def test_a_demo_workbook_shows_five_actions_and_the_four_headline_charts(app_on,
     actions = [b for b in at.button if b.key and b.key.startswith("home_")]
     assert len(actions) == 5
     specs = [c.proto.spec for c in at.get("vega_lite_chart")]
-    assert len(specs) == 4
-    for title, spec in zip(
-        ("People per circle", "Your rating over time", "Give and take", "Your reconnect schedule"), specs
-    ):
+    assert len(specs) == 5
+    titles = (
+        "Your weeks against your goal",
+        "People per circle",
+        "Your rating over time",
+        "Give and take",
+        "Your reconnect schedule",
+    )
+    for title, spec in zip(titles, specs, strict=True):
         assert title in spec
 
 
@@ -119,3 +131,61 @@ def test_the_actions_heading_counts_what_is_there(app_on, tmp_path):
     book.close()
     at = app_on(path)
     assert any(s.value == "Your next action" for s in at.subheader)
+
+
+def goal_settings(path) -> dict[str, str]:
+    return dict(read(path, "SELECT key, value FROM settings WHERE key LIKE 'weekly_goal.%'"))
+
+
+def test_this_week_on_an_empty_workbook_shows_the_default_goal_not_met_and_its_chart(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb")
+    assert not at.exception
+    assert any(s.value.startswith("This week (from ") for s in at.subheader)
+    words = text_of(at)
+    assert "**Key contacts due: 0**" in words and "Nobody is due this week." in words
+    assert "**Thanks owed: 0**" in words
+    assert "**Your goal: 3 new people and 1 informational interview a week**" in words
+    assert "Goal not met yet" in words
+    assert "Nothing logged in the last 8 weeks yet" in words
+
+
+def test_this_week_lists_who_is_due_and_who_is_owed_thanks(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    book = open_workbook(path)
+    ana = add_contact(book, ContactDraft(name="Ana *Costa*"))
+    set_key_contact(book, ana, 30)
+    log_interaction(book, ana, TODAY - timedelta(days=40), "catch_up", today=TODAY)
+    log_interaction(book, ana, TODAY, "help_received", today=TODAY)
+    book.close()
+    words = text_of(app_on(path))
+    assert "**Key contacts due: 0**" in words  # the help today moved her last contact forward
+    assert "**Thanks owed: 1**" in words and "Ana \\*Costa\\* · helped" in words
+
+
+def test_setting_the_weekly_goal_keeps_it_and_a_week_that_meets_it_says_so(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    book = open_workbook(path)
+    add_contact(book, ContactDraft(name="Bo"))
+    book.close()
+    at = app_on(path)
+    at.number_input(key="goal_new").set_value(1)
+    at.number_input(key="goal_interviews").set_value(0)
+    at.button[[b.label for b in at.button].index("Save my goal")].click().run()
+    assert not at.exception
+    assert "Weekly goal saved: 1 new person and 0 informational interviews a week." in " ".join(
+        s.value for s in at.success
+    )
+    assert goal_settings(path) == {"weekly_goal.new_people": "1", "weekly_goal.interviews": "0"}
+    assert ":material/check_circle: Goal met" in text_of(at)
+    assert "So far 1 new person of 1 and 0 informational interviews of 0." in text_of(at)
+
+
+def test_a_goal_of_nothing_is_refused_and_the_saved_goal_stays(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path)
+    at.number_input(key="goal_new").set_value(0)
+    at.number_input(key="goal_interviews").set_value(0)
+    at.button[[b.label for b in at.button].index("Save my goal")].click().run()
+    errors = " ".join(e.value for e in at.error)
+    assert "at least one part of the goal above 0" in errors and "Nothing was saved." in errors
+    assert goal_settings(path) == {}

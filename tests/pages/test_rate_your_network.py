@@ -47,11 +47,12 @@ def test_the_result_shows_the_band_and_an_action_linking_to_the_tip_for_every_no
     save(at)
     assert any("Rating saved: 3 of 5, needs enhancing." in s.value for s in at.success)
     assert any("Needs enhancing" in w.value for w in at.warning)
-    links = [link.proto.page for link in at.get("page_link")]
+    actions = at.get("page_link")[:2]  # the upgrade plan's links follow
+    links = [link.proto.page for link in actions]
     assert links == [BY_TIP[6].url_path, BY_TIP[5].url_path]
-    labels = [link.proto.label for link in at.get("page_link")]
+    labels = [link.proto.label for link in actions]
     assert labels == ["Tip 6: Maintain your network", "Tip 5: Strong and weak ties: where you want to go"]
-    queries = [link.proto.query_string for link in at.get("page_link")]
+    queries = [link.proto.query_string for link in actions]
     assert queries == ["", f"{PART_PARAM}=Where+you+want+to+go"]  # opens that part of tip 5's page
 
 
@@ -65,7 +66,9 @@ def test_all_yes_is_great_shape_and_all_no_needs_a_makeover(app_on, tmp_path):
     save(at)
     assert any("Needs a makeover" in e.value for e in at.error)
     links = [link.proto.page for link in at.get("page_link")]
-    assert links == [BY_TIP[tip].url_path for tip in (3, 5, 6, 5, 1)]  # every no links to the tip that helps
+    assert links[:5] == [BY_TIP[tip].url_path for tip in (3, 5, 6, 5, 1)]  # every no links to the tip that helps
+    # then the upgrade plan of an empty workbook: list people first (tip 1), name a place to go (tip 5)
+    assert links[5:] == [BY_TIP[1].url_path, BY_TIP[5].url_path]
 
 
 def test_a_retake_is_compared_with_the_previous_rating(app_on, tmp_path):
@@ -151,3 +154,79 @@ def test_removing_without_choosing_a_rating_removes_nothing(app_on, tmp_path):
     next(b for b in at.button if b.label == "Remove this rating").click().run()
     assert len(saved(path)) == 1
     assert any("Choose the rating to remove first" in e.value for e in at.error)
+
+
+def upgrade_texts(at) -> str:
+    return " ".join(m.value for m in at.markdown) + " " + " ".join(c.value for c in at.caption)
+
+
+def make_network(path):
+    from core.model import ContactDraft
+    from store import open_workbook
+    from store.contacts import add_contact
+    from store.goals import add_goal, link_contacts
+    from store.interactions import log_interaction
+
+    book = open_workbook(path)
+    today = date.today()
+    boss = add_contact(book, ContactDraft(name="Old boss", circle="former_jobs"))
+    mate = add_contact(book, ContactDraft(name="Classmate", circle="school"))
+    add_contact(book, ContactDraft(name="Neighbour", circle="neighbours"))
+    add_contact(book, ContactDraft(name="Gym friend", circle="gym"))
+    guild = add_goal(book, "association", "Health *Data* Guild")
+    add_goal(book, "conference", "PyData")
+    link_contacts(book, guild, [mate])
+    log_interaction(book, boss, today - timedelta(days=500), "catch_up", today=today)
+    book.close()
+
+
+def test_a_score_under_five_shows_the_upgrade_plan_with_its_counts_and_steps(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_network(path)
+    at = app_on(path, PAGE)
+    assert not any(s.value == "Your upgrade plan" for s in at.subheader)  # no rating yet
+    answer(at, {**dict.fromkeys(KEYS, True), "future": False})
+    save(at)
+    assert any(s.value == "Your upgrade plan" for s in at.subheader)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Linked to where you want to go"] == "25%"
+    assert metrics["From past circles"] == "50%"
+    assert metrics["Silent for over a year"] == "1"
+    words = upgrade_texts(at)
+    assert "**Places nobody is linked to (1 of 2):** PyData" in words
+    assert "Find someone who belongs to “PyData”" in words
+    assert "Join, attend or start reading “Health \\*Data\\* Guild”" in words  # user text escaped
+    assert "Someone has been silent for over a year" in words
+
+
+def test_full_marks_show_no_upgrade_plan(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_network(path)
+    at = app_on(path, PAGE)
+    answer(at, dict.fromkeys(KEYS, True))
+    save(at)
+    assert not any(s.value == "Your upgrade plan" for s in at.subheader)
+
+
+def test_a_place_gets_a_status_the_form_clears_and_a_missing_choice_is_refused(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_network(path)
+    at = app_on(path, PAGE)
+    answer(at, {**dict.fromkeys(KEYS, True), "future": False})
+    save(at)
+    submit = next(b for b in at.button if b.label == "Save where I stand")
+    submit.click().run()
+    errors = " ".join(e.value for e in at.error)
+    assert "Choose the place first." in errors and "Nothing was saved." in errors
+    pydata = saved(path, "SELECT id FROM goals WHERE title = 'PyData'")[0][0]
+    at.selectbox(key="dest_pick").set_value(pydata)
+    at.radio(key="dest_status").set_value("attended")
+    next(b for b in at.button if b.label == "Save where I stand").click().run()
+    assert not at.exception
+    assert "Saved: attended." in " ".join(s.value for s in at.success)
+    assert saved(path, "SELECT title, status FROM goals ORDER BY id") == [
+        ("Health *Data* Guild", ""),
+        ("PyData", "attended"),
+    ]
+    assert at.selectbox(key="dest_pick").value is None and at.radio(key="dest_status").value is None
+    assert "Join, attend or start reading “PyData”" not in upgrade_texts(at)

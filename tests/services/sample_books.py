@@ -32,10 +32,10 @@ def demo_copy(demo_path: Path, folder: Path) -> Iterator[Workbook]:
 
 
 def fill_partly_done(workbook: Workbook) -> Workbook:
-    """Five circles listed (tip 1 done); a target but no reference, help unthanked, a stale rating and an
+    """Five circles listed, strong and weak ties (tip 1 done); a target, help unthanked, a stale rating and an
     overdue key contact: the old room rules counted tips 2, 3, 4 and 6 as done, home counts none of them."""
     ids = [
-        add_contact(workbook, ContactDraft(name=f"Person {n}", circle=circle))
+        add_contact(workbook, ContactDraft(name=f"Person {n}", circle=circle, tie="strong" if n == 0 else "weak"))
         for n, circle in enumerate(("family", "friends", "neighbours", "former_jobs", "school"))
     ]
     add_target(workbook, "employer", "Meridian Hospital")

@@ -21,8 +21,12 @@ NOW = datetime(2026, 3, 2, 10, 0)
 
 def test_the_plan_of_an_empty_workbook_says_where_to_start(workbook):
     sections = plan_sections(workbook, NOW.date())
-    assert [s.items for s in sections] == [(), (), (), ()]
+    assert [s.items for s in sections[:4]] == [(), (), (), ()]
     assert "Reach out page" in sections[0].empty and "Rate your network page" in sections[3].empty
+    tips, week = sections[4:]
+    assert tips.intro.startswith("0 of 6 tips done") and len(tips.items) == 6
+    assert tips.items[0] == "Tip 1 · Know your network: next, add someone from family."
+    assert week.items == () and week.intro.startswith("Goal not met yet: so far 0 new people of 3")
 
 
 def test_the_plan_of_a_demo_workbook_lists_targets_people_references_and_actions(demo_path, tmp_path):
@@ -30,13 +34,14 @@ def test_the_plan_of_a_demo_workbook_lists_targets_people_references_and_actions
     shutil.copy(demo_path, path)
     book = open_workbook(path)
     try:
-        targets, people, references, rating = plan_sections(book, NOW.date())
+        targets, people, references, rating, tips, _ = plan_sections(book, NOW.date())
         text = export_plan_markdown(book, NOW).decode()
     finally:
         book.close()
     assert targets.items and len(people.items) == 10
     assert all(": " in item for item in people.items)
     assert "scored" in rating.intro
+    assert len(tips.items) == 6 - int(tips.intro.split(" of ")[0])
     assert text.startswith("# My networking action plan") and text.count("- [ ] ") >= 11
 
 
@@ -74,3 +79,23 @@ def test_the_action_plans_people_are_the_head_of_the_one_ranking(demo_path, tmp_
         book.close()
     assert people.items == tuple(f"{s.name}: {s.summary}" for s in ranked[:10])
     assert calendar == expected
+
+
+def test_the_plan_counts_tips_as_home_does(workbook):
+    from services import home
+
+    add_contact(workbook, ContactDraft(name="Ana", circle="family", tie="strong"))
+    tips = plan_sections(workbook, NOW.date())[4]
+    assert tips.intro.startswith(f"{home.overview(workbook, NOW.date()).tips_done} of 6 tips done")
+
+
+def test_after_a_score_under_five_the_plan_carries_the_upgrade_steps(workbook):
+    from core.model import RATING_QUESTIONS
+    from services import rating
+
+    add_contact(workbook, ContactDraft(name="Old boss", circle="former_jobs"))
+    answers = {**dict.fromkeys(RATING_QUESTIONS, True), "future": False}
+    rating.save_rating(workbook, answers, NOW.date(), {}, NOW.date())
+    section = plan_sections(workbook, NOW.date())[3]
+    assert "0% of your people are linked to where you want to go, 100% come from past circles" in section.intro
+    assert any(item.startswith("Name an association, conference, journal or field") for item in section.items)
