@@ -205,7 +205,8 @@ def _compose_short(request: AskRequest, name: str, target: str) -> str:
     opener = "great to catch up the other day!" if request.approach == "catch_up" else "a quick, specific ask:"
     recent = f" Lately: {request.recent.strip().rstrip('.')}." if request.recent.strip() else ""
     ask = _SHORT_REQUESTS[request.request_kind].format(target=target)
-    return f"Hi {name}, {opener} I am aiming for {target}.{recent} {ask} Thank you!"
+    aim = f" I am aiming for {target}." if request.target.strip() else ""
+    return f"Hi {name}, {opener}{aim}{recent} {ask} Thank you!"
 
 
 # --- the checker --------------------------------------------------------------------------------
