@@ -103,7 +103,7 @@ def show_findings(text: str, channel: str, target: str | None) -> None:
         )
         if finding.fix:
             st.button(
-                "Use this rewrite",
+                f"Use this rewrite ({FINDING_TITLES[finding.code].lower()})",
                 key=f"ask_fix_{index}_{finding.code}",
                 on_click=use_rewrite,
                 args=(index, channel, target),

@@ -12,12 +12,12 @@ import streamlit as st
 
 PAUSE_MS = 300  # how long typing pauses before the text is judged
 
-_HTML = """
-<label class="wb-live-text">
-  <span class="wb-live-text-label"></span>
-  <textarea spellcheck="true"></textarea>
-</label>
-"""
+# No whitespace between the tags: the label's text is exactly the label (what "get by label" reads).
+_HTML = (
+    '<label class="wb-live-text"><span class="wb-live-text-label"></span>'
+    '<textarea spellcheck="true"></textarea></label>'
+)
+
 
 _CSS = """
 .wb-live-text { display: flex; flex-direction: column; gap: 0.25rem; width: 100%;
@@ -51,7 +51,7 @@ export default function (component) {
     box.dataset.version = String(data.version);
     box.value = data.text;
     box._sent = data.text;
-    setStateValue("text", data.text);
+    if (!data.synced) setStateValue("text", data.text);  // only when Python's text is news to the box
   }
   box.oninput = () => {
     clearTimeout(box._timer);
@@ -78,14 +78,16 @@ def live_text_area(label: str, text_key: str, *, height: int = 260, max_chars: i
     state = st.session_state
     state.setdefault(text_key, "")
     version = state.setdefault(f"_{text_key}_version", 0)
+    box_key = f"_{text_key}_box"
+    reported = (state.get(box_key) or {}).get("text", state[text_key]) if box_key in state else state[text_key]
 
     def took_text() -> None:
-        reported = (state.get(f"_{text_key}_box") or {}).get("text")
-        if isinstance(reported, str):
-            state[text_key] = reported[:max_chars]
+        typed = (state.get(box_key) or {}).get("text")
+        if isinstance(typed, str):
+            state[text_key] = typed[:max_chars]
 
     _live_text(
-        key=f"_{text_key}_box",
+        key=box_key,
         data={
             "label": label,
             "text": state[text_key],
@@ -93,6 +95,7 @@ def live_text_area(label: str, text_key: str, *, height: int = 260, max_chars: i
             "height": height,
             "max_chars": max_chars,
             "pause_ms": PAUSE_MS,
+            "synced": reported == state[text_key],
         },
         default={"text": state[text_key]},
         height="content",

@@ -239,7 +239,7 @@ def test_a_vague_ask_is_flagged_and_one_click_puts_the_rewrite_in(app_on, tmp_pa
     type_message(at, "Hi Sam, anything would do. I finished a SQL course.")
     [flag] = [f for f in flags(at) if "Too generic" in f]
     assert "anything would do" in flag
-    click(at, "Use this rewrite")
+    click(at, "Use this rewrite (too generic)")
     assert message(at) == (
         "Hi Sam, I'm aiming for Meridian Hospital. Do you know anyone there I could ask about how they hire? "
         "I finished a SQL course."
