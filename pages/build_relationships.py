@@ -151,10 +151,11 @@ def show_catch_up(person, channel: str, recent: str) -> None:
     )
 
 
-def show_second_look(person_id: int, goal_id: int | None, target: str | None, text: str) -> None:
+def show_second_look(person_id: int, goal_id: int | None, target: str | None, text: str) -> bool:
+    """Ask "send anyway?" after a flagged ask's save was pressed; True while the question stands."""
     if st.session_state.get("_ask_second_look") != text:
         st.session_state.pop("_ask_second_look", None)  # edited since: judge the new text first
-        return
+        return False
     count = len(check_ask(text, st.session_state["ask_channel"], target))
     st.warning(
         f"**Send anyway?** The checker flags {plural(count, 'thing')} in this ask (see above). "
@@ -170,6 +171,7 @@ def show_second_look(person_id: int, goal_id: int | None, target: str | None, te
         icon=":material/send:",
     )
     edit_col.button("Keep editing", on_click=keep_editing, icon=":material/edit:")
+    return True
 
 
 def show_composer() -> None:
@@ -224,7 +226,8 @@ def show_composer() -> None:
     date_col, _ = st.columns(2)
     date_col.date_input("Sent on", value=date.today(), key="ask_date", format="DD/MM/YYYY")
     show("ask")
-    show_second_look(person.id, goal_id, target, text)
+    if show_second_look(person.id, goal_id, target, text):
+        return
     st.button(
         "Save and log this ask",
         type="primary",

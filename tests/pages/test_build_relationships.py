@@ -257,6 +257,7 @@ def test_a_flagged_ask_is_saved_only_after_send_anyway(app_on, tmp_path):
     assert rows_in(path, "SELECT count(*) FROM interactions") == [(0,)]
     [second_look] = [w.value for w in at.warning if w.value.startswith("**Send anyway?**")]
     assert "1 thing" in second_look
+    assert not [b for b in at.button if b.label == "Save and log this ask"]  # one way on: send anyway, or edit
     click(at, "Keep editing")
     assert not [b for b in at.button if b.label == "Send anyway"]
     click(at, "Save and log this ask")
