@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 import duckdb
 import pytest
@@ -131,6 +132,8 @@ def test_an_old_colleague_is_caught_up_with_then_a_vague_ask_is_judged_while_typ
 
 def test_a_flagged_ask_is_saved_only_after_send_anyway(server_factory, page, tmp_path):
     server = server_factory(seeded(tmp_path))
+    hosts: set[str] = set()  # blob: and data: URLs (the box's inline script) name no host
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc or urlsplit(request.url).scheme))
     open_composer(page, server)
     box = page.get_by_label(re.compile("^Your message"))
     expect(box).to_have_value(re.compile("^Hi Sam,"))
@@ -145,6 +148,7 @@ def test_a_flagged_ask_is_saved_only_after_send_anyway(server_factory, page, tmp
     page.get_by_role("button", name="Send anyway").click()
     wait_until_idle(page)
     expect(page.get_by_text("Saved: the ask is in your log")).to_be_visible()
+    assert hosts - {"blob", "data"} == {urlsplit(server.url).netloc}  # nothing from another host
     assert saved_interactions(server) == [
         ("ask", "advice", "pending", "Hi Sam, any leads at Meridian Hospital? I'm not picky.")
     ]

@@ -417,3 +417,20 @@ actions = st.sampled_from(
 def test_a_clean_specific_ask_is_never_flagged(opener: str, action: str, who: str, where: str, case) -> None:
     text = case(f"{opener} {action.format(who=who, where=where)}?")
     assert check_ask(text, "email", where) == [], text
+
+
+@given(
+    text=st.text(max_size=300),
+    target=st.none() | st.sampled_from(["Acme Health", "any job in healthcare", "Data analyst"]),
+)
+def test_a_rewrite_applies_to_any_text_and_touches_only_the_flagged_sentence(text: str, target) -> None:
+    for finding in check_ask(text, "email", target):
+        fixed = apply_fix(text, finding)
+        if not finding.fix:
+            assert fixed == text
+        else:
+            assert finding.replacement in fixed
+            if finding.fix == "sentence":
+                assert text[finding.start : finding.end] == finding.phrase
+                left = max(text.rfind(mark, 0, finding.start) for mark in ".!?\n") + 1
+                assert fixed.startswith(text[:left])  # what came before the sentence is kept
