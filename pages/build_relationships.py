@@ -216,6 +216,7 @@ def show_composer() -> None:
         f"Your message (edit freely; {CHANNELS[channel]}: about {CHANNEL_LIMITS[channel]:,} characters fit)",
         "ask_text",
         height=260,
+        max_chars=asks.MESSAGE_MAX,
     )
     st.caption(f"{plural(len(text), 'character')}. Checked as you type. Changing a choice above writes a fresh draft.")
     goal = choices.target(goal_id)

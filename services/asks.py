@@ -23,6 +23,7 @@ from services.workbooks import Workbook
 from store import contacts, interactions, outreach
 
 OWED_SHOWN = 10
+MESSAGE_MAX = outreach.NOTE_MAX  # the longest ask the log keeps; the message box stops there
 RECENT_ASKS = 30
 NO_TARGET = "No target chosen"
 
