@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from core.model import CHANNELS, REQUEST_KINDS
+from core.model import CHANNELS, FAMILIARITY, REQUEST_KINDS
 
 # How many characters a message on each channel can carry before it gets skimmed or cut off.
 # Spoken channels hold talking points: about a minute of speech.
@@ -21,9 +22,13 @@ CHANNEL_LIMITS: dict[str, int] = {
 SHORT_CHANNELS = frozenset({"social", "event"})
 
 APPROACHES: dict[str, str] = {
-    "catch_up": "Catch up first (an old friend or a strong tie)",
-    "direct": "Straight to the point (a busy professional or a weak tie)",
+    "catch_up": "Catch up first, then ask (a friend, family, an old colleague)",
+    "direct": "Straight to the point (a busy professional you do not know well)",
 }
+# The people you catch up with before asking: familiarity, not the tie, decides.
+CATCH_UP_GROUP = frozenset({"friend", "family", "old_colleague"})
+# A catch-up logged this recently means the ask can follow it.
+CATCH_UP_DAYS = 60
 
 
 FINDING_TITLES: dict[str, str] = {
@@ -33,6 +38,7 @@ FINDING_TITLES: dict[str, str] = {
     "no_request": "No concrete request",
     "no_goal": "No goal",
     "too_long": "Too long for the channel",
+    "vague_target": "Vague target",
 }
 
 
@@ -52,20 +58,48 @@ class AskRequest:
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing the checker flags: a code, why it hurts, and a suggested rewrite."""
+    """One thing the checker flags: a code, why it hurts, and a suggested rewrite.
+
+    ``start``/``end`` locate the flagged phrase in the text checked. ``fix`` says how ``replacement``
+    goes in with one click: "sentence" (it replaces the sentence holding the phrase), "insert" (it goes
+    before the sign-off), or "" (no one-click fix: the rewrite is advice).
+    """
 
     code: str
     why: str
     rewrite: str
     phrase: str = ""
     blocking: bool = False
+    start: int = -1
+    end: int = -1
+    fix: str = ""
+    replacement: str = ""
 
 
-def choose_approach(tie: str, circle: str = "") -> str:
-    """Catch up first with strong ties and old friends; go straight to the point otherwise."""
-    if tie == "strong" or circle in ("family", "friends"):
-        return "catch_up"
-    return "direct"
+def guess_familiarity(tie: str, circle: str = "") -> str:
+    """How well you probably know someone when you have not said: from their circle, then the tie."""
+    if circle == "family":
+        return "family"
+    if circle == "former_jobs":
+        return "old_colleague"
+    if tie == "strong":
+        return "friend"
+    return "professional"
+
+
+def familiarity_of(familiarity: str, tie: str, circle: str = "") -> str:
+    """The familiarity set on a person, or the guess when it is unset (or not one of the list)."""
+    return familiarity if familiarity in FAMILIARITY else guess_familiarity(tie, circle)
+
+
+def choose_approach(familiarity: str) -> str:
+    """Catch up first with friends, family and old colleagues; straight to the point with a busy professional."""
+    return "catch_up" if familiarity in CATCH_UP_GROUP else "direct"
+
+
+def caught_up(catch_ups: list[date], today: date, days: int = CATCH_UP_DAYS) -> bool:
+    """Whether a catch-up was logged in the last ``days`` days (future dates do not count)."""
+    return any(0 <= (today - when).days <= days for when in catch_ups)
 
 
 # --- the composer -------------------------------------------------------------------------------
@@ -90,8 +124,28 @@ _SHORT_REQUESTS: dict[str, str] = {
 }
 
 
+def compose_catch_up(request: AskRequest) -> str:
+    """The first message to someone you are reconnecting with: their news and yours, and no request."""
+    name = request.first_name.strip() or "there"
+    recent = request.recent.strip().rstrip(".")
+    if request.channel in SHORT_CHANNELS:
+        news = f" My news: {recent}." if recent else ""
+        return f"Hi {name}, it has been too long! How are you?{news} Would love to hear your news."
+    lines = [
+        f"Hi {name},",
+        "",
+        "It has been too long! How are you, and how are things at home and at work?",
+        "I would love to hear your news.",
+        "",
+    ]
+    if recent:
+        lines += [f"My news: {recent}.", ""]
+    lines.append("Could we catch up soon, on a call or over a coffee? Whenever suits you.")
+    return "\n".join(lines)
+
+
 def compose_ask(request: AskRequest) -> str:
-    """Draft an ask: a catch-up first for strong ties, straight to the point for weak ones."""
+    """Draft an ask: after the catch-up for people you know, straight to the point for a busy professional."""
     if request.request_kind not in REQUEST_KINDS:
         raise ValueError(f"'{request.request_kind}' is not a kind of request; choose one of the list.")
     name = request.first_name.strip() or "there"
@@ -100,17 +154,13 @@ def compose_ask(request: AskRequest) -> str:
         return _compose_short(request, name, target)
     lines = [f"Hi {name},", ""]
     if request.approach == "catch_up":
-        lines += [
-            "It has been too long! How are you, and how are things at home and at work?",
-            "I would love to hear your news.",
-            "",
-        ]
+        lines += ["It was so good to catch up and hear your news.", ""]
     else:
         lines += ["I know your time is precious, so I will keep this short.", ""]
     lines += _news_lines(request, target)
     lines += [_REQUESTS[request.request_kind].format(target=target), ""]
     if request.approach == "catch_up":
-        lines.append("Either way, let's catch up soon. Thank you!")
+        lines.append("Either way, thank you, and let's not leave it so long next time!")
     else:
         lines.append("Thank you for considering it.")
     return "\n".join(lines)
@@ -152,15 +202,19 @@ def _news_lines(request: AskRequest, target: str) -> list[str]:
 
 
 def _compose_short(request: AskRequest, name: str, target: str) -> str:
-    opener = "great to reconnect!" if request.approach == "catch_up" else "a quick, specific ask:"
+    opener = "great to catch up the other day!" if request.approach == "catch_up" else "a quick, specific ask:"
     recent = f" Lately: {request.recent.strip().rstrip('.')}." if request.recent.strip() else ""
     ask = _SHORT_REQUESTS[request.request_kind].format(target=target)
-    return f"Hi {name}, {opener} I am aiming for {target}.{recent} {ask} Thank you!"
+    aim = f" I am aiming for {target}." if request.target.strip() else ""
+    return f"Hi {name}, {opener}{aim}{recent} {ask} Thank you!"
 
 
 # --- the checker --------------------------------------------------------------------------------
+# Every phrase rule lives here, matched case-blind on the text as typed (so a finding's span points
+# into it), with \s+ between words so line breaks and double spaces change nothing.
 
-_NEGATION = re.compile(r"\b(not|never|no|without|nor)\b|n't\b")
+_I = re.IGNORECASE
+_NEGATION = re.compile(r"\b(not|never|no|without|nor)\b|n't\b", _I)
 # "job market", "job search", "job interview" are about jobs without asking for one.
 _NOT_A_JOB = r"(?!\s+(?:market|search|hunt|fair|boards?|titles?|descriptions?|interviews?|seekers?|models?))"
 _JOB_WORDS = rf"(?:jobs?|positions?|openings?|vacanc(?:y|ies)|roles?|work){_NOT_A_JOB}"
@@ -168,7 +222,7 @@ _JOB_WORDS = rf"(?:jobs?|positions?|openings?|vacanc(?:y|ies)|roles?|work){_NOT_
 _ADJ = r"(?:(?!(?:into|about|of|on|the|in|at|for|with|to|from)\b)\w+\s+){0,3}"
 _HIRE_NOUNS = rf"(?:jobs?|positions?|openings?|vacanc(?:y|ies)|roles?){_NOT_A_JOB}"
 _JOB_ASKS = [
-    re.compile(p)
+    re.compile(p, _I)
     for p in (
         rf"\b(?:give|get|find|offer|land|hand)\s+me\s+(?:a|an|any|some|the)\s+{_ADJ}{_JOB_WORDS}\b",
         rf"\bhelp\s+me\s+(?:get|find|land)\s+(?:a|an|any|some)\s+{_ADJ}{_JOB_WORDS}\b",
@@ -184,30 +238,72 @@ _JOB_ASKS = [
         r"\bon\s+your\s+payroll\b",
     )
 ]
+# "any job", "any roles": open to any work at all ("any role models", "any job search tips" are not).
+_ANY_WORK = (
+    r"\bany\s+(?:(?:kind|sort|type)\s+of\s+)?(?:jobs?|roles?|positions?|openings?|vacanc(?:y|ies)|work"
+    r"|opportunit(?:y|ies))"
+    rf"{_NOT_A_JOB}(?!\s+(?:experience|history|life|style|culture|tips|advice|to)\b)\b"
+)
 # Each pattern says whether a qualifier after it ("anything in data at Acme") makes it specific.
 _GENERIC: list[tuple[re.Pattern[str], bool]] = [
-    (re.compile(p), qualifiable)
+    (re.compile(p, _I), qualifiable)
     for p, qualifiable in (
         (r"\blet\s+me\s+know\s+if\s+you\s+(?:hear|know)\s+of\s+(?:anything|something)\b", True),
-        (r"\bif\s+(?:anything|something)\s+(?:comes|turns)\s+up\b", True),
+        (r"\bif\s+(?:anything|something)\s+(?:comes|turns|pops)\s+up\b", True),
         (r"\bpass\s+(?:along|on)\s+anything\b", True),
+        (r"\bany\s+leads\b", True),
+        (r"\banything\s+you(?:'ve|\s+have)?\s+(?:got|have|can\s+find|hear\s+(?:of|about)|come\s+across)\b", True),
         (r"\bkeep\s+(?:me\s+in\s+mind|an\s+eye\s+out|your\s+ears\s+open)\b", False),
-        (r"\b(?:open\s+to|interested\s+in|happy\s+with|take)\s+(?:anything|any\s+job|whatever)\b", False),
-        (r"\banything\s+(?:at\s+all|you\s+can\s+do|would\s+help)\b", False),
+        (
+            r"\b(?:open\s+to|interested\s+in|happy\s+with|take|settle\s+for|grateful\s+for)\s+"
+            r"(?:anything|whatever|any\s+(?:jobs?|roles?|positions?|work))\b",
+            False,
+        ),
+        (r"\banything\s+(?:at\s+all|really|you\s+can\s+do|would\s+help)\b", False),
+        (
+            r"\banything\s+(?:would|will|could|'d|'ll)\s+(?:do|help|work|be\s+(?:great|fine|good|welcome|helpful))\b",
+            False,
+        ),
+        (
+            r"\bwhatever\s+(?:you(?:'ve|\s+have)?\s+(?:got|have|can\s+(?:find|offer|spare|give|do)|hear\s+of|know\s+of)"
+            r"|(?:is|'s)\s+(?:available|going|out\s+there|open)|comes?\s+(?:up|along)|pays)\b",
+            False,
+        ),
+        (r"\b(?:anything|whatever)\s+(?:is|that's)\s+(?:available|going|out\s+there|open)\b", False),
+        (r"\b(?:i'm|i\s+am)\s+not\s+(?:too\s+|very\s+|that\s+)?(?:picky|fussy|choosy)\b", False),
+        (r"\bany\s+help\s+(?:at\s+all|would|you\s+can|is)\b", False),
+        (r"\b(?:anything|something)\s+in\s+any\s+(?:field|industry|area|sector)\b", False),
+        (_ANY_WORK, False),
     )
 ]
 # A generic phrase followed by a real qualifier ("anything in data at Acme") is judged specific.
 _QUALIFIER = re.compile(
     r"^\s+(?:in|at|for|about|with|on)\s+"
     r"(?!(?:all|any\w*|some\w*|whatever|the\s+(?:future|moment|meantime)|your\s+end)\b)"
-    r"(?:the\s+|a\s+)?[\w'&-]{3,}"
+    r"(?:the\s+|a\s+)?[\w'&-]{3,}",
+    _I,
 )
+# A target open to anything: "any job in healthcare", "anything", "a job", "whatever pays".
+_VAGUE_TARGETS = [
+    re.compile(p, _I)
+    for p in (
+        _ANY_WORK,
+        r"\b(?:anything|whatever|something)\b",
+        r"^\s*(?:(?:a|an|some)\s+)?(?:jobs?|roles?|positions?|work|openings?)(?=\s*$|\s+(?:in|for|with|near|around)\b)",
+        r"\b(?:any|all)\s+(?:fields?|industr(?:y|ies)|areas?|sectors?|companies|employers?)\b",
+    )
+]
 _REQUEST_FRAME = re.compile(
     r"\?|\b(?:could|would|can|will)\s+you\b|\bmay\s+i\b|\bcould\s+i\b|\bcan\s+i\b|\bcould\s+we\b"
     r"|\bwould\s+it\s+be\s+possible\b|\bi(?:'d|\s+would)\s+(?:be\s+grateful|appreciate|love\s+to)\b"
     r"|\bplease\b|\blet\s+me\s+know\b|\bwondering\s+(?:if|whether)\b|\bi(?:'m|\s+am|\s+was)\s+hoping\b"
-    r"|\bare\s+you\s+(?:willing|open)\b|\bdo\s+you\s+know\b|\bwould\s+you\s+be\b"
+    r"|\bare\s+you\s+(?:willing|open)\b|\bdo\s+you\s+know\b|\bwould\s+you\s+be\b",
+    _I,
 )
+_SIGN_OFF = re.compile(
+    r"^\s*(?:thank|thanks|many\s+thanks|best|all\s+the\s+best|kind\s+regards|regards|cheers|warmly)\b", _I
+)
+_GREETING = re.compile(r"^(?:hi|hello|hey|dear)\b[^,.!?\n]{0,40},\s*", _I)
 _STOPWORDS = frozenset(
     [
         "a",
@@ -250,11 +346,12 @@ def check_ask(text: str, channel: str = "email", target: str | None = None) -> l
                 blocking=True,
             )
         ]
-    lowered = _normalise(text)
-    findings = _find_job_asks(lowered, target) + _find_generic(lowered, target)
-    if not findings and not _REQUEST_FRAME.search(lowered):
-        findings.append(_no_request(target))
-    findings += _check_goal(lowered, target)
+    typed = _normalise(text)
+    aim = _usable_target(target)
+    findings = _check_target(target) + _find_job_asks(typed, aim) + _find_generic(typed, aim)
+    if not any(f.code in ("job_outright", "generic") for f in findings) and not _REQUEST_FRAME.search(typed):
+        findings.append(_no_request(aim))
+    findings += _check_goal(typed.lower(), target)
     findings += _check_length(text, channel)
     return findings
 
@@ -264,57 +361,130 @@ def blocking_findings(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.blocking]
 
 
+def needs_a_second_look(findings: list[Finding]) -> bool:
+    """Whether saving should first ask "send anyway?": any flag that does not block the save outright."""
+    return any(not f.blocking for f in findings)
+
+
+def vague_target(title: str) -> str:
+    """The words that make a target open to anything ('any job' in 'any job in healthcare'), or ''."""
+    for pattern in _VAGUE_TARGETS:
+        match = pattern.search(title)
+        if match and match.group(0).strip():
+            return match.group(0).strip()
+    return ""
+
+
+def apply_fix(text: str, finding: Finding) -> str:
+    """The text with the finding's suggested rewrite put in; unchanged when it has no one-click fix."""
+    if finding.fix == "sentence" and 0 <= finding.start <= finding.end <= len(text):
+        left = max(text.rfind(mark, 0, finding.start) for mark in ".!?\n") + 1
+        ends = [i for i in (text.find(mark, finding.end) for mark in ".!?\n") if i >= 0]
+        right = min(ends) if ends else len(text)
+        if right < len(text) and text[right] in ".!?":
+            right += 1
+        sentence = text[left:right]
+        body = sentence.lstrip()
+        lead = sentence[: len(sentence) - len(body)]
+        greeting = _GREETING.match(body)
+        kept = greeting.group(0) if greeting and greeting.end() <= finding.start - left - len(lead) else ""
+        return text[:left] + lead + kept + finding.replacement + text[right:]
+    if finding.fix == "insert":
+        lines = text.rstrip().split("\n")
+        sign_off = next((i for i in range(len(lines) - 1, 0, -1) if _SIGN_OFF.match(lines[i])), None)
+        if sign_off is None:
+            joiner = "\n\n" if len(lines) > 1 else " "
+            return text.rstrip() + joiner + finding.replacement
+        return "\n".join([*lines[:sign_off], finding.replacement, "", *lines[sign_off:]])
+    return text
+
+
 def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower().replace("\u2019", "'"))
+    """The text with curly apostrophes straightened: same length, so spans point into what was typed."""
+    return text.replace("\u2019", "'")
 
 
-def _clause_before(lowered: str, start: int) -> str:
-    boundary = max(lowered.rfind(mark, 0, start) for mark in (".", "!", "?", ";", ","))
-    return lowered[boundary + 1 : start]
+def _usable_target(target: str | None) -> str:
+    """The target, when it is set and specific enough to name in a rewrite."""
+    title = " ".join((target or "").split())
+    return "" if not title or vague_target(title) else title
 
 
-def _find_job_asks(lowered: str, target: str | None) -> list[Finding]:
+def _clause_before(typed: str, start: int) -> str:
+    boundary = max(typed.rfind(mark, 0, start) for mark in (".", "!", "?", ";", ","))
+    return typed[boundary + 1 : start]
+
+
+def _find_job_asks(typed: str, aim: str) -> list[Finding]:
     for pattern in _JOB_ASKS:
-        for match in pattern.finditer(lowered):
-            if _NEGATION.search(_clause_before(lowered, match.start())):
+        for match in pattern.finditer(typed):
+            if _NEGATION.search(_clause_before(typed, match.start())):
                 continue  # "I'm not asking you for a job" is the right idea, said plainly
-            goal = (target or "").strip() or "the field"
+            rewrite = f"Could you tell me how people get hired into {aim or 'the field'}, and who I should talk to?"
             return [
                 Finding(
                     "job_outright",
                     "Asking for a job outright puts the person on the spot: they must hire you or turn you "
                     "down. Ask for information or insight; if they can hire or refer you, they will.",
-                    f"Could you tell me how people get hired into {goal}, and who I should talk to?",
+                    rewrite,
                     phrase=match.group(0),
+                    start=match.start(),
+                    end=match.end(),
+                    fix="sentence",
+                    replacement=rewrite,
                 )
             ]
     return []
 
 
-def _find_generic(lowered: str, target: str | None) -> list[Finding]:
+def _find_generic(typed: str, aim: str) -> list[Finding]:
     for pattern, qualifiable in _GENERIC:
-        for match in pattern.finditer(lowered):
-            if qualifiable and _QUALIFIER.match(lowered[match.end() :]):
+        for match in pattern.finditer(typed):
+            if qualifiable and _QUALIFIER.match(typed[match.end() :]):
                 continue
-            goal = (target or "").strip() or "one named role or employer"
+            goal = aim or "one named role or employer"
+            rewrite = f"I'm aiming for {goal}. Do you know anyone there I could ask about how they hire?"
             return [
                 Finding(
                     "generic",
                     "A request open to anything gives the person nothing to act on, so it is easy to "
                     "forget. Name what you want and one thing they could do.",
-                    f"I'm aiming for {goal}. Do you know anyone there I could ask about how they hire?",
+                    rewrite,
                     phrase=match.group(0),
+                    start=match.start(),
+                    end=match.end(),
+                    fix="sentence" if aim else "",
+                    replacement=rewrite if aim else "",
                 )
             ]
     return []
 
 
-def _no_request(target: str | None) -> Finding:
-    goal = (target or "").strip() or "the field"
+def _check_target(target: str | None) -> list[Finding]:
+    title = " ".join((target or "").split())
+    phrase = vague_target(title) if title else ""
+    if not phrase:
+        return []
+    return [
+        Finding(
+            "vague_target",
+            f"The target this ask serves (“{title}”) is open to anything, so the message cannot say what "
+            "you want and nobody can point you anywhere.",
+            "Name one role, employer or field instead, e.g. 'data analyst roles at a children's hospital' "
+            "(change it on the Reach out page).",
+            phrase=phrase,
+        )
+    ]
+
+
+def _no_request(aim: str) -> Finding:
+    question = f"Could you spare 20 minutes to tell me how {aim or 'people in your field'} hire?"
     return Finding(
         "no_request",
         "The message shares news but asks for nothing, so the reader cannot tell how to help.",
-        f"End with one concrete question, e.g. 'Could you spare 20 minutes to tell me how {goal} hires?'",
+        f"End with one concrete question, e.g. '{question}'",
+        fix="insert",
+        replacement=question,
     )
 
 
@@ -329,11 +499,14 @@ def _check_goal(lowered: str, target: str | None) -> list[Finding]:
         ]
     words = [w for w in re.findall(r"[\w'&]+", target.lower()) if w not in _STOPWORDS and len(w) > 1]
     if words and not any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
+        line = f"I am aiming for {target.strip()}."
         return [
             Finding(
                 "no_goal",
                 f"The message never names your target ({target.strip()}), so the reader must guess what you want.",
-                f"Add a line such as 'I am aiming for {target.strip()}.'",
+                f"Add a line such as '{line}'",
+                fix="insert",
+                replacement=line,
             )
         ]
     return []

@@ -41,6 +41,15 @@ CIRCLE_PROMPTS: dict[str, str] = {
 
 TIES: dict[str, str] = {"strong": "Strong tie", "weak": "Weak tie"}
 
+# How well you know someone: it decides how an ask opens (tip 3), not the tie. '' on a person means
+# "not set": core.asks.guess_familiarity reads it from the circle and the tie.
+FAMILIARITY: dict[str, str] = {
+    "friend": "A friend",
+    "family": "Family",
+    "old_colleague": "An old colleague",
+    "professional": "A busy professional I do not know well",
+}
+
 # Goal kinds: tip 2's targets, then tip 5's "where you want to go".
 TARGET_KINDS: dict[str, str] = {"role": "Role", "employer": "Employer", "industry": "Industry"}
 DESTINATION_KINDS: dict[str, str] = {
@@ -141,6 +150,7 @@ class Contact:
     last_contacted_on: date | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    familiarity: str = ""  # a FAMILIARITY key, or '' when not set (guessed from circle and tie)
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,13 @@ from datetime import date
 import streamlit as st
 
 from charts.outreach import asks_chart, follow_ups_chart
-from core.asks import APPROACHES, CHANNEL_LIMITS, FINDING_TITLES, check_ask, choose_approach
-from core.model import CHANNELS, OUTCOMES, REQUEST_KINDS
+from core.asks import CHANNEL_LIMITS, FINDING_TITLES, apply_fix, check_ask, needs_a_second_look
+from core.model import CHANNELS, FAMILIARITY, OUTCOMES, REQUEST_KINDS
 from core.text import plural
 from services import asks
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
+from ui.live_text import live_text_area, replace_text
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
@@ -27,26 +28,63 @@ def refresh_draft(person_id: int, draft: str) -> None:
     # Plain values, not a dataclass: a module reload makes a new class, and old != new.
     if st.session_state.get("_ask_draft") != (person_id, draft):
         st.session_state["_ask_draft"] = (person_id, draft)
-        st.session_state["ask_text"] = draft
+        replace_text("ask_text", draft)
 
 
-def save_ask(contact_id: int, goal_id: int | None) -> None:
+def save_familiarity(contact_id: int, name: str) -> None:
+    chosen = st.session_state[f"ask_familiarity_{contact_id}"]
+
+    def action() -> str:
+        asks.set_familiarity(workbook, contact_id, chosen)
+        return f"Saved: {literal(name)} is {FAMILIARITY[chosen][0].lower() + FAMILIARITY[chosen][1:]}."
+
+    run_save("familiarity", action)
+
+
+def log_catch_up(contact_id: int, name: str) -> None:
+    channel = st.session_state["catch_up_channel"]
+
+    def action() -> str:
+        asks.log_catch_up(workbook, contact_id, channel, date.today())
+        return f"Catch-up with {literal(name)} logged. Now the ask: it is drafted below."
+
+    run_save("catch_up", action)
+
+
+def save_ask(contact_id: int, goal_id: int | None, target: str | None, send_anyway: bool = False) -> None:
     state = st.session_state
+    text = state.get("ask_text", "")
+    state.pop("_ask_second_look", None)
+    if not send_anyway and needs_a_second_look(check_ask(text, state["ask_channel"], target)):
+        state["_ask_second_look"] = text  # ask "send anyway?" about exactly this text
+        return
 
     def action() -> str:
         asks.save_ask(
             workbook,
             contact_id,
-            message=state.get("ask_text", ""),
+            message=text,
             request_kind=state["ask_kind"],
             channel=state["ask_channel"],
             goal_id=goal_id,
             happened_on=state.get("ask_date") or date.today(),
             today=date.today(),
+            send_anyway=send_anyway,
         )
         return "Saved: the ask is in your log, waiting to hear back (see “Your asks”)."
 
     run_save("ask", action)
+
+
+def keep_editing() -> None:
+    st.session_state.pop("_ask_second_look", None)
+
+
+def use_rewrite(index: int, channel: str, target: str | None) -> None:
+    text = st.session_state.get("ask_text", "")
+    findings = check_ask(text, channel, target)
+    if index < len(findings):
+        replace_text("ask_text", apply_fix(text, findings[index]))
 
 
 def show_findings(text: str, channel: str, target: str | None) -> None:
@@ -57,18 +95,89 @@ def show_findings(text: str, channel: str, target: str | None) -> None:
             icon=":material/check_circle:",
         )
         return
-    for finding in findings:
+    for index, finding in enumerate(findings):
         quoted = f" (“{literal(finding.phrase)}”)" if finding.phrase else ""
         st.warning(
             f"**{FINDING_TITLES[finding.code]}**{quoted}. {literal(finding.why)}\n\nTry: {literal(finding.rewrite)}",
             icon=":material/flag:",
         )
+        if finding.fix:
+            st.button(
+                f"Use this rewrite ({FINDING_TITLES[finding.code].lower()})",
+                key=f"ask_fix_{index}_{finding.code}",
+                on_click=use_rewrite,
+                args=(index, channel, target),
+                icon=":material/auto_fix_high:",
+            )
+
+
+def show_familiarity(person) -> asks.Opening:
+    opening = asks.opening(workbook, person, date.today())
+    first = person.name.split()[0] if person.name.split() else person.name
+    key = f"ask_familiarity_{person.id}"
+    st.session_state.setdefault(key, opening.familiarity)
+    st.selectbox(
+        f"How well you know {first}",
+        list(FAMILIARITY),
+        format_func=FAMILIARITY.get,
+        key=key,
+        on_change=save_familiarity,
+        args=(person.id, person.name),
+        help="Friends, family and old colleagues: catch up first, then ask. A busy professional: get to the point.",
+    )
+    if opening.guessed:
+        st.caption("A guess from their circle and tie; choose another to save it for this person.")
+    show("familiarity")
+    return opening
+
+
+def show_catch_up(person, channel: str, recent: str) -> None:
+    st.markdown(
+        "**Step 1 of 2 · Catch up first.** With someone you know, get through the catching-up before you "
+        "ask. Send this, hear their news, then log the catch-up: the ask is drafted once it is."
+    )
+    message = cached(workbook, asks.compose_catch_up_draft, person, channel, recent)
+    st.code(message, language=None, wrap_lines=True)
+    channel_col, button_col = st.columns([1, 1], vertical_alignment="bottom")
+    channel_col.selectbox(
+        "How you caught up", list(CHANNELS), format_func=CHANNELS.get, index=1, key="catch_up_channel"
+    )
+    button_col.button(
+        "Log the catch-up",
+        type="primary",
+        on_click=log_catch_up,
+        args=(person.id, person.name),
+        icon=":material/forum:",
+    )
+
+
+def show_second_look(person_id: int, goal_id: int | None, target: str | None, text: str) -> bool:
+    """Ask "send anyway?" after a flagged ask's save was pressed; True while the question stands."""
+    if st.session_state.get("_ask_second_look") != text:
+        st.session_state.pop("_ask_second_look", None)  # edited since: judge the new text first
+        return False
+    count = len(check_ask(text, st.session_state["ask_channel"], target))
+    st.warning(
+        f"**Send anyway?** The checker flags {plural(count, 'thing')} in this ask (see above). "
+        "Use a rewrite or edit it, or save it as it is.",
+        icon=":material/help:",
+    )
+    send_col, edit_col = st.columns(2)
+    send_col.button(
+        "Send anyway",
+        type="primary",
+        on_click=save_ask,
+        args=(person_id, goal_id, target, True),
+        icon=":material/send:",
+    )
+    edit_col.button("Keep editing", on_click=keep_editing, icon=":material/edit:")
+    return True
 
 
 def show_composer() -> None:
     st.markdown(
         "Ask for advice or information, not a job; be specific; share what you have done lately. "
-        "With an old friend, catch up before you ask. With a busy professional, get to the point."
+        "With people you know, catch up before you ask. With a busy professional, get to the point."
     )
     person = pick_person(workbook, "Who are you asking?", "ask_person")
     if person is None:
@@ -78,43 +187,54 @@ def show_composer() -> None:
         )
         return
     choices = cached(workbook, asks.ask_choices)
-    if st.session_state.get("_ask_person") != person.id:
-        st.session_state["_ask_person"] = person.id
-        st.session_state["ask_approach"] = choose_approach(person.tie, person.circle)
     if "ask_recent" not in st.session_state:
         st.session_state["ask_recent"] = choices.done_lately
+    opening = show_familiarity(person)
+    left, right = st.columns(2)
+    channel = left.selectbox("Channel", list(CHANNELS), format_func=CHANNELS.get, index=3, key="ask_channel")
+    recent = right.text_input(
+        "A line on your recent experience",
+        key="ask_recent",
+        max_chars=200,
+        placeholder="e.g. finished a SQL course and built a clinic dashboard",
+    )
+    show("catch_up")
+    if opening.catch_up_first:
+        show_catch_up(person, channel, recent)
+        return
+    if opening.approach == "catch_up":
+        st.markdown("**Step 2 of 2 · The ask.** You have caught up lately, so the ask can follow.")
     left, right = st.columns(2)
     kind = left.selectbox("What you are asking for", list(REQUEST_KINDS), format_func=REQUEST_KINDS.get, key="ask_kind")
     labels = choices.labels
     goal_id = right.selectbox(
         "The target it serves", list(labels), format_func=labels.get, index=1 if choices.targets else 0, key="ask_goal"
     )
-    channel = left.selectbox("Channel", list(CHANNELS), format_func=CHANNELS.get, index=3, key="ask_channel")
-    approach = right.radio("Opening", list(APPROACHES), format_func=APPROACHES.get, key="ask_approach")
-    recent = st.text_input(
-        "A line on your recent experience",
-        key="ask_recent",
-        max_chars=200,
-        placeholder="e.g. finished a SQL course and built a clinic dashboard",
-    )
-    refresh_draft(
-        person.id, cached(workbook, asks.compose_draft, person, asks.Draft(kind, goal_id, channel, approach, recent))
-    )
-    text = st.text_area(
+    draft = asks.Draft(kind, goal_id, channel, opening.approach, recent)
+    refresh_draft(person.id, cached(workbook, asks.compose_draft, person, draft))
+    text = live_text_area(
         f"Your message (edit freely; {CHANNELS[channel]}: about {CHANNEL_LIMITS[channel]:,} characters fit)",
-        key="ask_text",
+        "ask_text",
         height=260,
+        max_chars=asks.MESSAGE_MAX,
     )
-    st.caption(f"{plural(len(text), 'character')}. Changing a choice above writes a fresh draft.")
+    st.caption(f"{plural(len(text), 'character')}. Checked as you type. Changing a choice above writes a fresh draft.")
     goal = choices.target(goal_id)
-    show_findings(text, channel, goal.title if goal else None)
+    target = goal.title if goal else None
+    show_findings(text, channel, target)
     with st.expander("Copy the message", icon=":material/content_copy:"):
         st.code(text or " ", language=None, wrap_lines=True)
     date_col, _ = st.columns(2)
     date_col.date_input("Sent on", value=date.today(), key="ask_date", format="DD/MM/YYYY")
     show("ask")
+    if show_second_look(person.id, goal_id, target, text):
+        return
     st.button(
-        "Save and log this ask", type="primary", on_click=save_ask, args=(person.id, goal_id), icon=":material/send:"
+        "Save and log this ask",
+        type="primary",
+        on_click=save_ask,
+        args=(person.id, goal_id, target),
+        icon=":material/send:",
     )
 
 

@@ -5,14 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from core.asks import AskRequest, compose_ask
+from core.asks import (
+    FINDING_TITLES,
+    AskRequest,
+    caught_up,
+    check_ask,
+    choose_approach,
+    compose_ask,
+    compose_catch_up,
+    familiarity_of,
+    needs_a_second_look,
+)
 from core.errors import InvalidInput
 from core.model import CHANNELS, REQUEST_KINDS, Contact, Goal
 from core.outreach import describe_follow_ups, describe_help, target_label
 from services.workbooks import Workbook
-from store import outreach
+from store import contacts, interactions, outreach
 
 OWED_SHOWN = 10
+MESSAGE_MAX = outreach.NOTE_MAX  # the longest ask the log keeps; the message box stops there
 RECENT_ASKS = 30
 NO_TARGET = "No target chosen"
 
@@ -76,7 +87,50 @@ class Asks:
     labels: dict[int, str]
 
 
+@dataclass(frozen=True)
+class Opening:
+    """How an ask to this person opens: how well you know them (and whether that is a guess), the
+    approach it calls for, and, when that is a catch-up first, whether the catch-up is logged."""
+
+    familiarity: str
+    guessed: bool
+    approach: str
+    caught_up: bool
+
+    @property
+    def catch_up_first(self) -> bool:
+        """The composer offers the catch-up message now, and the ask once the catch-up is logged."""
+        return self.approach == "catch_up" and not self.caught_up
+
+
 # --- the composer -------------------------------------------------------------------------------
+
+
+def opening(workbook: Workbook, person: Contact, today: date) -> Opening:
+    """Whether to catch up first (friends, family, old colleagues) and whether that is done."""
+    familiarity = familiarity_of(person.familiarity, person.tie, person.circle)
+    approach = choose_approach(familiarity)
+    done = False
+    if approach == "catch_up":
+        logged = interactions.recent_interactions(workbook, person.id, 50)
+        done = caught_up([i.happened_on for i in logged if i.kind == "catch_up"], today)
+    return Opening(familiarity, person.familiarity != familiarity, approach, done)
+
+
+def set_familiarity(workbook: Workbook, contact_id: int, familiarity: str) -> None:
+    """Save how well you know this person; one outside the list is refused."""
+    contacts.update_contact(workbook, contact_id, familiarity=familiarity)
+
+
+def compose_catch_up_draft(workbook: Workbook, person: Contact, channel: str, recent: str) -> str:
+    """The catch-up message to send first: their news and yours, with no request in it."""
+    words = person.name.split()
+    return compose_catch_up(AskRequest(words[0] if words else "", "advice", recent=recent, channel=channel))
+
+
+def log_catch_up(workbook: Workbook, contact_id: int, channel: str, today: date) -> None:
+    """Log that you caught up with this person today: the ask can follow."""
+    outreach.log_outreach(workbook, contact_id, today, "catch_up", channel=channel, today=today)
 
 
 def ask_choices(workbook: Workbook) -> AskChoices:
@@ -115,8 +169,17 @@ def save_ask(
     goal_id: int | None,
     happened_on: date,
     today: date,
+    send_anyway: bool = False,
 ) -> None:
-    """Log the ask sent (its message kept as the note), waiting to hear back; an empty message is refused."""
+    """Log the ask sent (its message kept as the note), waiting to hear back; an empty message is refused.
+
+    A message the checker flags is saved only with ``send_anyway`` (the user looked again and chose to).
+    """
+    goal = ask_choices(workbook).target(goal_id)
+    findings = check_ask(message, channel, goal.title if goal else None)
+    if needs_a_second_look(findings) and not send_anyway and message.strip():
+        titles = ", ".join(FINDING_TITLES[f.code].lower() for f in findings)
+        raise InvalidInput(f"The checker flags this ask ({titles}): fix it, or choose “Send anyway”.")
     outreach.log_ask(
         workbook,
         contact_id,

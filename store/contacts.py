@@ -7,7 +7,7 @@ from dataclasses import asdict, fields
 from datetime import datetime, timedelta
 
 from core.errors import ChangedSinceOpened, InvalidInput
-from core.model import Contact, ContactDraft
+from core.model import FAMILIARITY, Contact, ContactDraft
 from store.sql import IDS, contains
 from store.workbook import Workbook
 
@@ -32,12 +32,24 @@ EDITABLE = (
     "interests",
     "needs",
     "last_contacted_on",
+    "familiarity",
 )
 
 
 def _contact(row: Sequence) -> Contact:
     values = dict(zip(CONTACT_COLUMNS, row))
-    for text in ("email", "phone", "company", "role", "notes", "family", "job_notes", "interests", "needs"):
+    for text in (
+        "email",
+        "phone",
+        "company",
+        "role",
+        "notes",
+        "family",
+        "job_notes",
+        "interests",
+        "needs",
+        "familiarity",
+    ):
         values[text] = values[text] or ""
     return Contact(**values)
 
@@ -70,6 +82,8 @@ def update_contact(
         raise InvalidInput(f"Cannot change {', '.join(sorted(unknown))}: not a field of a person.")
     if not changes:
         return
+    if "familiarity" in changes and changes["familiarity"] not in ("", *FAMILIARITY):
+        raise InvalidInput(f"'{changes['familiarity']}' is not a way of knowing someone; choose one from the list.")
     if changes.get("introduced_by") == contact_id:
         raise InvalidInput("A person cannot introduce themselves; choose someone else.")
     assignments = ", ".join(f"{name} = ?" for name in changes)

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from core.asks import (
     APPROACHES,
+    CATCH_UP_DAYS,
     CHANNEL_LIMITS,
     FINDING_TITLES,
     AskRequest,
+    apply_fix,
     blocking_findings,
+    caught_up,
     check_ask,
     choose_approach,
     compose_ask,
+    compose_catch_up,
     describe_target,
+    familiarity_of,
+    guess_familiarity,
+    needs_a_second_look,
+    vague_target,
 )
-from core.model import CHANNELS, REQUEST_KINDS, TARGET_KINDS
+from core.model import CHANNELS, FAMILIARITY, REQUEST_KINDS, TARGET_KINDS
 
 TARGET = "Data analyst"
 
@@ -126,15 +136,52 @@ def test_an_empty_message_is_the_only_blocking_finding() -> None:
     assert blocking_findings(check_ask("Do you have any openings for me?", "email", TARGET)) == []
 
 
-def test_strong_ties_and_old_friends_get_a_catch_up_first() -> None:
-    assert choose_approach("strong") == "catch_up"
-    assert choose_approach("weak", "friends") == "catch_up"
-    assert choose_approach("weak", "former_jobs") == "direct"
+def test_familiarity_not_the_tie_decides_the_opening() -> None:
+    assert choose_approach("friend") == choose_approach("family") == "catch_up"
+    assert choose_approach("old_colleague") == "catch_up"  # a weak tie, but one you catch up with
+    assert choose_approach("professional") == "direct"
+    assert {choose_approach(f) for f in FAMILIARITY} == set(APPROACHES)
 
 
-def test_a_catch_up_draft_asks_after_the_person_before_the_request() -> None:
+def test_an_unset_familiarity_is_guessed_from_the_circle_then_the_tie() -> None:
+    assert guess_familiarity("weak", "former_jobs") == "old_colleague"
+    assert guess_familiarity("weak", "family") == guess_familiarity("strong", "family") == "family"
+    assert guess_familiarity("strong", "gym") == "friend"
+    assert guess_familiarity("weak", "online") == "professional"
+    assert familiarity_of("", "weak", "former_jobs") == "old_colleague"
+    assert familiarity_of("professional", "strong", "friends") == "professional"  # what you set wins
+    assert familiarity_of("stranger", "strong", "gym") == "friend"  # an unknown value falls back to the guess
+    assert all(guess_familiarity(t, c) in FAMILIARITY for t in ("strong", "weak") for c in ("", "family", "school"))
+
+
+REQUEST_WORDS = ("advice", "introduce", "refer", "reference", "insider", "who is hiring", "move into")
+
+
+@pytest.mark.parametrize("channel", list(CHANNELS))
+def test_the_catch_up_message_asks_after_the_person_and_asks_for_nothing_else(channel: str) -> None:
+    message = compose_catch_up(
+        AskRequest("Sam", "referral", TARGET, "role", recent="finished a SQL course", channel=channel)
+    )
+    assert message.startswith("Hi Sam,") and "How are you" in message
+    assert "finished a SQL course" in message
+    assert not [w for w in REQUEST_WORDS if w in message.lower()], message
+    assert TARGET.lower() not in message.lower()
+    assert len(message) <= CHANNEL_LIMITS[channel]
+
+
+def test_the_ask_after_a_catch_up_thanks_for_it_instead_of_repeating_the_small_talk() -> None:
     draft = compose_ask(AskRequest("Sam", "advice", TARGET, "role", approach="catch_up"))
-    assert draft.index("How are you") < draft.index("advice")
+    assert "good to catch up" in draft and "How are you" not in draft
+    assert draft.index("catch up") < draft.index("advice")
+
+
+def test_a_catch_up_counts_for_sixty_days_and_never_from_the_future() -> None:
+    today = date(2026, 6, 1)
+    assert not caught_up([], today)
+    assert caught_up([today], today)
+    assert caught_up([today - timedelta(days=CATCH_UP_DAYS)], today)
+    assert not caught_up([today - timedelta(days=CATCH_UP_DAYS + 1)], today)
+    assert not caught_up([today + timedelta(days=1)], today)
 
 
 def test_a_direct_draft_gets_to_the_request_without_small_talk() -> None:
@@ -210,3 +257,180 @@ def test_the_checker_accepts_any_text_and_only_reports_known_flags(text: str, ch
     assert {f.code for f in findings} <= set(FINDING_TITLES)
     assert all(f.why and f.rewrite for f in findings)
     assert (blocking_findings(findings) != []) == (not text.strip())
+
+
+# --- vague phrases of several words, vague targets, second looks and one-click rewrites ----------
+
+VAGUE_PHRASES = [
+    "Anything would do.",
+    "Honestly, anything will do at this point.",
+    "I'll take whatever you have.",
+    "Send me whatever you've got.",
+    "I'm happy to look at any job in healthcare.",
+    "Do you know of any kind of work going?",
+    "I'm not picky about it.",
+    "Whatever is available would be fine.",
+    "Any help would be great!",
+    "Do you have any leads?",
+    "Please pass on anything you hear of.",
+    "I'd settle for anything in any field.",
+    "Let me know of any opportunities.",
+    "anything at all would help",
+    "Anything you can find, really.",
+]
+NOT_VAGUE = [
+    "Could you introduce me to the nurse manager at Acme Health?",
+    "Do you have any advice on moving into data analytics?",
+    "Is there anything I can do to help your team this month?",
+    "Do you have any role models in data analysis you would recommend?",
+    "Could you share any leads on data analyst roles at Acme Health?",
+    "Would you tell me about any work experience that helped you get into Acme Health?",
+    "Are there any opportunities to shadow the data team at Acme Health for a day?",
+    "Whatever you decide, thank you. Could you tell me how Acme Health hires data analysts?",
+    "Could I hear your take on the job market for data analysts in Leeds?",
+]
+
+
+@pytest.mark.parametrize("text", VAGUE_PHRASES)
+def test_vague_phrases_of_several_words_are_flagged(text: str) -> None:
+    assert "generic" in codes(text), text
+
+
+@pytest.mark.parametrize("text", NOT_VAGUE)
+def test_specific_requests_that_share_words_with_vague_phrases_are_not_flagged(text: str) -> None:
+    assert codes(text, target="Acme Health") & {"generic", "job_outright"} == set(), text
+
+
+VAGUE_TARGETS = ["any job in healthcare", "Anything", "a job", "whatever pays", "Jobs in tech", "any field"]
+SPECIFIC_TARGETS = ["Data analyst in healthcare", "Meridian Hospital", "Renewable energy", "Job coach", "UX researcher"]
+
+
+@pytest.mark.parametrize("title", VAGUE_TARGETS)
+def test_a_target_open_to_anything_is_flagged_as_vague(title: str) -> None:
+    [finding] = [
+        f
+        for f in check_ask("Could you tell me how people get into healthcare?", "email", title)
+        if f.code == "vague_target"
+    ]
+    assert finding.phrase and title in finding.why
+
+
+@pytest.mark.parametrize("title", SPECIFIC_TARGETS)
+def test_a_named_target_is_not_vague(title: str) -> None:
+    assert vague_target(title) == ""
+
+
+def test_any_flag_asks_for_a_second_look_but_only_an_empty_message_blocks() -> None:
+    assert needs_a_second_look(check_ask("Anything would do.", "email", TARGET))
+    assert not needs_a_second_look(check_ask("Could you introduce me to a data analyst at Acme?", "email", TARGET))
+    assert not needs_a_second_look(check_ask("  ", "email", TARGET))  # refused outright instead
+
+
+def test_the_rewrite_replaces_the_vague_sentence_and_keeps_the_greeting_and_the_rest() -> None:
+    text = "Hi Sam, anything would do. I finished a SQL course last month.\nThanks!"
+    [finding] = [f for f in check_ask(text, "email", "Meridian Hospital") if f.code == "generic"]
+    assert text[finding.start : finding.end] == "anything would do"
+    fixed = apply_fix(text, finding)
+    assert fixed == (
+        "Hi Sam, I'm aiming for Meridian Hospital. Do you know anyone there I could ask about how they hire? "
+        "I finished a SQL course last month.\nThanks!"
+    )
+    assert check_ask(fixed, "email", "Meridian Hospital") == []
+
+
+def test_a_missing_target_line_goes_in_before_the_sign_off() -> None:
+    text = "Hi Sam,\n\nCould we talk for twenty minutes next week?\n\nThank you!"
+    [finding] = check_ask(text, "email", "Acme Health")
+    fixed = apply_fix(text, finding)
+    assert (
+        fixed == "Hi Sam,\n\nCould we talk for twenty minutes next week?\n\nI am aiming for Acme Health.\n\nThank you!"
+    )
+    assert check_ask(fixed, "email", "Acme Health") == []
+
+
+def test_advice_without_a_one_click_fix_leaves_the_text_alone() -> None:
+    text = "Could you introduce me to someone at Acme? " * 10
+    [finding] = [f for f in check_ask(text, "social", "Acme") if f.code == "too_long"]
+    assert apply_fix(text, finding) == text
+    [vague] = [f for f in check_ask("Anything would do.", "email", None) if f.code == "generic"]
+    assert vague.fix == "" and apply_fix("Anything would do.", vague) == "Anything would do."  # no target to name
+
+
+punctuation = st.sampled_from(["", " ", ", ", "... ", " - ", "(", ")", '"', "'", "!", "?", ";", "\n", "  \n\t"])
+cases = st.sampled_from([str.lower, str.upper, str.title, str.capitalize, lambda s: s])
+spacing = st.sampled_from([" ", "  ", "\n", " \t "])
+SPECIFIC_SENTENCES = [
+    "I finished a SQL course in May.",
+    "Could you introduce me to the nurse manager at Acme Health?",
+    "Thank you!",
+    "",
+]
+BARE_VAGUE = ["anything would do", "whatever you have", "any job in healthcare", "i'm not picky", "any kind of work"]
+
+
+@given(
+    phrase=st.sampled_from(BARE_VAGUE),
+    case=cases,
+    before=punctuation,
+    after=punctuation,
+    gap=spacing,
+    lead=st.sampled_from(SPECIFIC_SENTENCES),
+    tail=st.sampled_from(SPECIFIC_SENTENCES),
+)
+def test_a_vague_phrase_stays_flagged_whatever_its_case_spacing_and_punctuation(
+    phrase: str, case, before: str, after: str, gap: str, lead: str, tail: str
+) -> None:
+    text = f"{lead} {before}{case(phrase).replace(' ', gap)}{after} {tail}"
+    assert "generic" in codes(text, target="Acme Health"), text
+
+
+@given(
+    phrase=st.sampled_from(BARE_VAGUE),
+    lead=st.sampled_from(["Hi Sam, ", "Dear Ana,\n\n", ""]),
+    tail=st.sampled_from(SPECIFIC_SENTENCES),
+    target=st.sampled_from(["Meridian Hospital", "Data analyst", "Acme Health"]),
+)
+def test_applying_the_rewrite_clears_the_vague_flag(phrase: str, lead: str, tail: str, target: str) -> None:
+    text = f"{lead}{phrase.capitalize()}. {tail}"
+    [finding] = [f for f in check_ask(text, "email", target) if f.code == "generic"]
+    fixed = apply_fix(text, finding)
+    assert "generic" not in codes(fixed, target=target)
+    assert fixed.startswith(lead) and target in fixed and tail in fixed
+
+
+employers = st.sampled_from(
+    ["Acme Health", "Meridian Hospital", "Northwind Energy", "the city library", "Leeds Council"]
+)
+people = st.sampled_from(["the nurse manager", "someone on the data team", "a UX researcher", "the head of analytics"])
+openers = st.sampled_from(["Could you", "Would you be willing to", "Would you", "Please could you"])
+actions = st.sampled_from(
+    [
+        "introduce me to {who} at {where}",
+        "tell me how {who} at {where} got started",
+        "share what {who} at {where} looks for in a new hire",
+        "spare twenty minutes to tell me how {where} hires {who}",
+    ]
+)
+
+
+@given(opener=openers, action=actions, who=people, where=employers, case=st.sampled_from([str.lower, lambda s: s]))
+def test_a_clean_specific_ask_is_never_flagged(opener: str, action: str, who: str, where: str, case) -> None:
+    text = case(f"{opener} {action.format(who=who, where=where)}?")
+    assert check_ask(text, "email", where) == [], text
+
+
+@given(
+    text=st.text(max_size=300),
+    target=st.none() | st.sampled_from(["Acme Health", "any job in healthcare", "Data analyst"]),
+)
+def test_a_rewrite_applies_to_any_text_and_touches_only_the_flagged_sentence(text: str, target) -> None:
+    for finding in check_ask(text, "email", target):
+        fixed = apply_fix(text, finding)
+        if not finding.fix:
+            assert fixed == text
+        else:
+            assert finding.replacement in fixed
+            if finding.fix == "sentence":
+                assert text[finding.start : finding.end] == finding.phrase
+                left = max(text.rfind(mark, 0, finding.start) for mark in ".!?\n") + 1
+                assert fixed.startswith(text[:left])  # what came before the sentence is kept

@@ -14,7 +14,7 @@ PAGE = "build_relationships.py"
 TODAY = date.today()
 
 
-def seed(path, people=(("Sam Costa", "weak", "former_jobs"),), target=("employer", "Meridian Hospital"), pitch=True):
+def seed(path, people=(("Sam Costa", "weak", "online"),), target=("employer", "Meridian Hospital"), pitch=True):
     book = open_workbook(path)
     ids = [add_contact(book, ContactDraft(name=n, tie=t, circle=c)) for n, t, c in people]
     if target:
@@ -45,7 +45,19 @@ def open_composer(app_on, path, who="sam"):
 
 
 def flags(at):
-    return [w.value for w in at.warning]
+    return [w.value for w in at.warning if not w.value.startswith("**Send anyway?**")]
+
+
+def message(at):
+    return at.session_state["ask_text"]
+
+
+def type_message(at, text):
+    """What the live box reports as you type (the browser test drives the box itself)."""
+    at.session_state["ask_text"] = text
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 def test_without_a_person_the_composer_says_how_to_start(app_on, tmp_path):
@@ -54,12 +66,12 @@ def test_without_a_person_the_composer_says_how_to_start(app_on, tmp_path):
     assert any("Search for someone to start a draft" in i.value for i in at.info)
 
 
-def test_a_draft_for_a_weak_tie_goes_straight_to_a_specific_request_with_no_flags(app_on, tmp_path):
+def test_a_draft_for_a_busy_professional_goes_straight_to_a_specific_request_with_no_flags(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path)
     at = open_composer(app_on, path)
-    assert at.radio(key="ask_approach").value == "direct"
-    draft = at.text_area(key="ask_text").value
+    assert at.selectbox(key="ask_familiarity_1").value == "professional"  # guessed: a weak tie met online
+    draft = message(at)
     assert draft.startswith("Hi Sam,") and "Meridian Hospital" in draft and "finished a SQL course" in draft
     assert "How are you" not in draft
     assert flags(at) == []
@@ -67,40 +79,59 @@ def test_a_draft_for_a_weak_tie_goes_straight_to_a_specific_request_with_no_flag
     assert at.code[0].value == draft  # the copyable version matches the draft
 
 
-def test_a_draft_for_a_strong_tie_catches_up_first(app_on, tmp_path):
+def test_an_old_colleague_gets_the_catch_up_alone_and_the_ask_once_it_is_logged(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
-    seed(path, people=(("Ana Ruiz", "strong", "friends"),))
-    at = open_composer(app_on, path, "ana")
-    assert at.radio(key="ask_approach").value == "catch_up"
-    assert "How are you" in at.text_area(key="ask_text").value
+    [sam] = seed(path, people=(("Sam Costa", "weak", "former_jobs"),))
+    at = open_composer(app_on, path)
+    assert at.selectbox(key=f"ask_familiarity_{sam}").value == "old_colleague"  # a weak tie, still catch up first
+    [catch_up] = [c.value for c in at.code]
+    assert catch_up.startswith("Hi Sam,") and "How are you" in catch_up
+    assert "Meridian" not in catch_up and "advice" not in catch_up.lower()  # no request in it
+    assert not [b for b in at.button if b.label == "Save and log this ask"]  # the ask waits
+    at.selectbox(key="catch_up_channel").select("call").run()
+    click(at, "Log the catch-up")
+    assert rows_in(path, "SELECT contact_id, kind, channel FROM interactions") == [(sam, "catch_up", "call")]
+    assert any("Catch-up with Sam Costa logged" in s.value for s in at.success)
+    assert "good to catch up" in message(at) and "Meridian Hospital" in message(at)
+    assert [b for b in at.button if b.label == "Save and log this ask"]
+
+
+def test_familiarity_chosen_in_the_composer_is_saved_to_the_person_and_changes_the_opening(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    [sam] = seed(path)
+    at = open_composer(app_on, path)
+    assert "A guess from their circle and tie" in " ".join(c.value for c in at.caption)
+    assert "How are you" not in message(at)
+    at.selectbox(key=f"ask_familiarity_{sam}").select("friend").run()
+    assert rows_in(path, "SELECT familiarity FROM contacts") == [("friend",)]
+    assert any("Sam Costa is a friend" in s.value for s in at.success)
+    assert any(b.label == "Log the catch-up" for b in at.button)  # a friend: catch up first
+    assert "A guess" not in " ".join(c.value for c in at.caption)
 
 
 def test_the_checker_flags_a_job_ask_as_the_message_is_edited_and_clears_when_fixed(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path)
     at = open_composer(app_on, path)
-    at.text_area(key="ask_text").input("Hi Sam, do you have any openings for me at Meridian Hospital?").run()
-    [flag] = flags(at)
-    assert "Asks for a job outright" in flag and "Try:" in flag
-    at.text_area(key="ask_text").input(
-        "Hi Sam, could you tell me how Meridian Hospital's data team hires, and who I should talk to?"
-    ).run()
+    type_message(at, "Hi Sam, do you have any openings for me at Meridian Hospital?")
+    [flag] = [f for f in flags(at) if "Asks for a job outright" in f]
+    assert "Try:" in flag
+    type_message(at, "Hi Sam, could you tell me how Meridian Hospital's data team hires, and who I should talk to?")
     assert flags(at) == []
-    assert at.text_area(key="ask_text").value.startswith("Hi Sam, could you")  # the edit is kept
+    assert message(at).startswith("Hi Sam, could you")  # the edit is kept
 
 
 def test_changing_the_channel_to_social_flags_a_long_message(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path)
     at = open_composer(app_on, path)
-    at.text_area(key="ask_text").input("Could you introduce me to someone at Meridian Hospital? " * 8).run()
+    type_message(at, "Could you introduce me to someone at Meridian Hospital? " * 8)
     at.selectbox(key="ask_channel").select("email").run()
     assert flags(at) == []
-    at.text_area(key="ask_text").input("Could you introduce me to someone at Meridian Hospital? " * 8).run()
     at.selectbox(key="ask_channel").select("social").run()
     # a new channel writes a fresh, shorter draft that fits
-    assert len(at.text_area(key="ask_text").value) <= 300
-    at.text_area(key="ask_text").input("Could you introduce me to someone at Meridian Hospital? " * 8).run()
+    assert len(message(at)) <= 300
+    type_message(at, "Could you introduce me to someone at Meridian Hospital? " * 8)
     assert any("Too long for the channel" in f for f in flags(at))
 
 
@@ -124,11 +155,11 @@ def test_an_empty_message_or_a_future_date_saves_nothing(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path)
     at = open_composer(app_on, path)
-    at.text_area(key="ask_text").input("   ").run()
+    type_message(at, "   ")
     assert any("Nothing to send" in f for f in flags(at))
     click(at, "Save and log this ask")
     assert "empty" in at.error[0].value
-    at.text_area(key="ask_text").input("Could you introduce me to someone at Meridian Hospital?")
+    at.session_state["ask_text"] = "Could you introduce me to someone at Meridian Hospital?"
     at.date_input(key="ask_date").set_value(TODAY + timedelta(days=2))
     click(at, "Save and log this ask")
     assert "future" in at.error[0].value
@@ -186,16 +217,63 @@ def test_an_edited_message_survives_the_server_reloading_its_modules(app_on, tmp
     seed(path)
     at = open_composer(app_on, path)
     edited = "Hi Sam, could you tell me how Meridian Hospital's data team hires?"
-    at.text_area(key="ask_text").input(edited).run()
+    type_message(at, edited)
     importlib.reload(core.asks)  # what Streamlit does when a source file changes on disk
     at.run()
-    assert at.text_area(key="ask_text").value == edited
+    assert message(at) == edited
 
 
 def test_a_flag_quoting_the_target_shows_it_literally_not_formatted(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path, target=("role", "C# *senior* dev"))
     at = open_composer(app_on, path)
-    at.text_area(key="ask_text").input("Hi Sam, could you spare 20 minutes for a call?").run()
+    type_message(at, "Hi Sam, could you spare 20 minutes for a call?")
     [flag] = [f for f in flags(at) if f.startswith("**No goal**")]
     assert r"C\# \*senior\* dev" in flag and "*senior*" not in flag
+
+
+def test_a_vague_ask_is_flagged_and_one_click_puts_the_rewrite_in(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path)
+    at = open_composer(app_on, path)
+    type_message(at, "Hi Sam, anything would do. I finished a SQL course.")
+    [flag] = [f for f in flags(at) if "Too generic" in f]
+    assert "anything would do" in flag
+    click(at, "Use this rewrite (too generic)")
+    assert message(at) == (
+        "Hi Sam, I'm aiming for Meridian Hospital. Do you know anyone there I could ask about how they hire? "
+        "I finished a SQL course."
+    )
+    assert flags(at) == [] and any("No flags" in s.value for s in at.success)
+
+
+def test_a_flagged_ask_is_saved_only_after_send_anyway(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path)
+    at = open_composer(app_on, path)
+    vague = "Hi Sam, I'm not picky: anything in healthcare. Could we talk about Meridian Hospital?"
+    type_message(at, vague)
+    click(at, "Save and log this ask")
+    assert rows_in(path, "SELECT count(*) FROM interactions") == [(0,)]
+    [second_look] = [w.value for w in at.warning if w.value.startswith("**Send anyway?**")]
+    assert "1 thing" in second_look
+    assert not [b for b in at.button if b.label == "Save and log this ask"]  # one way on: send anyway, or edit
+    click(at, "Keep editing")
+    assert not [b for b in at.button if b.label == "Send anyway"]
+    click(at, "Save and log this ask")
+    click(at, "Send anyway")
+    assert rows_in(path, "SELECT kind, note FROM interactions") == [("ask", vague)]
+    assert any("Saved" in s.value for s in at.success)
+
+
+def test_a_second_look_is_dropped_when_the_text_changes(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path)
+    at = open_composer(app_on, path)
+    type_message(at, "Hi Sam, any leads? Meridian Hospital is my aim.")
+    click(at, "Save and log this ask")
+    assert [b for b in at.button if b.label == "Send anyway"]
+    type_message(at, "Hi Sam, could you introduce me to someone on the data team at Meridian Hospital?")
+    assert not [b for b in at.button if b.label == "Send anyway"]
+    click(at, "Save and log this ask")  # clean: saved at once
+    assert rows_in(path, "SELECT count(*) FROM interactions") == [(1,)]

@@ -32,7 +32,9 @@ def helped(workbook, contact_id, days_ago, **fields):
 
 
 def ask(workbook, contact_id, message="Could you introduce me to someone at Meridian Hospital?", **fields):
+    # send_anyway: with no target chosen the checker flags "no goal"; the second look is tested below
     fields = {"request_kind": "introduction", "channel": "email", "goal_id": None, "happened_on": TODAY, **fields}
+    fields.setdefault("send_anyway", True)
     asks.save_ask(workbook, contact_id, message=message, today=TODAY, **fields)
 
 
@@ -60,7 +62,8 @@ def test_a_draft_names_the_person_the_target_and_the_pitch(workbook):
 def test_a_short_draft_with_no_target_still_reads_well(workbook):
     jo = person(workbook, "Jo")
     draft = asks.compose_draft(workbook, jo, asks.Draft("advice", None, "social", "catch_up", ""))
-    assert draft.startswith("Hi Jo, great to reconnect!") and "the field I am aiming for" in draft
+    assert draft.startswith("Hi Jo, great to catch up the other day!") and "the field I am aiming for" in draft
+    assert "aiming for the field I am aiming for" not in draft
 
 
 def test_a_saved_ask_waits_to_hear_back_with_its_message_and_target(workbook):
@@ -149,3 +152,43 @@ def test_only_the_latest_owed_are_listed_but_all_are_counted(workbook):
     follow_ups = asks.follow_ups_overview(workbook, TODAY, shown=2)
     assert [o.days_ago for o in follow_ups.owed] == [20, 21]
     assert follow_ups.counts[FOLLOW_UP_OWED] == 5
+
+
+def test_a_flagged_ask_is_refused_until_the_user_chooses_to_send_it_anyway(workbook):
+    sam = person(workbook, "Sam Costa")
+    goal = target(workbook)
+    with pytest.raises(InvalidInput, match="Send anyway"):
+        ask(
+            workbook,
+            sam.id,
+            message="Hi Sam, anything would do at Meridian Hospital.",
+            goal_id=goal.id,
+            send_anyway=False,
+        )
+    assert asks.asks_overview(workbook).total == 0
+    ask(workbook, sam.id, message="Hi Sam, anything would do at Meridian Hospital.", goal_id=goal.id, send_anyway=True)
+    ask(workbook, sam.id, goal_id=goal.id, send_anyway=False)  # clean and aimed: no second look needed
+    assert asks.asks_overview(workbook).total == 2
+
+
+def test_the_opening_follows_familiarity_saved_on_the_person_and_a_logged_catch_up(workbook):
+    sam = person(workbook, "Sam Costa", tie="weak", circle="former_jobs")
+    opening = asks.opening(workbook, sam, TODAY)
+    assert (opening.familiarity, opening.guessed, opening.approach) == ("old_colleague", True, "catch_up")
+    assert opening.catch_up_first
+    asks.log_catch_up(workbook, sam.id, "call", TODAY - timedelta(days=3))
+    assert not asks.opening(workbook, sam, TODAY).catch_up_first  # the ask can follow now
+    asks.set_familiarity(workbook, sam.id, "professional")
+    saved = get_contact(workbook, sam.id)
+    assert saved.familiarity == "professional"
+    assert asks.opening(workbook, saved, TODAY) == asks.Opening("professional", False, "direct", False)
+    with pytest.raises(InvalidInput, match="not a way of knowing someone"):
+        asks.set_familiarity(workbook, sam.id, "stranger")
+    assert get_contact(workbook, sam.id).familiarity == "professional"
+
+
+def test_the_catch_up_draft_carries_news_and_no_request(workbook):
+    sam = person(workbook, "Sam Costa", circle="family")
+    message = asks.compose_catch_up_draft(workbook, sam, "email", "finished a SQL course")
+    assert message.startswith("Hi Sam,") and "finished a SQL course" in message
+    assert "advice" not in message.lower() and "introduce" not in message.lower()

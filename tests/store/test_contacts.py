@@ -92,6 +92,7 @@ def test_every_editable_field_of_a_person_changes_and_stays_changed(workbook):
         interests="cycling",
         needs="a good accountant",
         last_contacted_on=date(2026, 1, 15),
+        familiarity="old_colleague",
     )
     update_contact(workbook, person, **changes)
     saved = get_contact(workbook, person)
@@ -103,6 +104,28 @@ def test_an_edit_touches_only_the_named_fields(workbook):
     update_contact(workbook, person, role="Teacher")
     saved = get_contact(workbook, person)
     assert (saved.company, saved.email, saved.circle, saved.role) == ("Acme", "ana@example.org", "school", "Teacher")
+
+
+def test_how_well_you_know_someone_is_saved_changed_and_cleared_back_to_the_guess(workbook):
+    person = add(workbook, "Ana", tie="weak", circle="former_jobs")
+    assert get_contact(workbook, person).familiarity == ""  # not set: the composer guesses
+    update_contact(workbook, person, familiarity="friend")
+    assert get_contact(workbook, person).familiarity == "friend"
+    update_contact(workbook, person, familiarity="professional")
+    saved = get_contact(workbook, person)
+    assert (saved.familiarity, saved.tie, saved.circle) == ("professional", "weak", "former_jobs")
+    update_contact(workbook, person, familiarity="")
+    assert get_contact(workbook, person).familiarity == ""
+
+
+def test_a_familiarity_outside_the_list_is_refused_and_changes_nothing(workbook):
+    person = add(workbook, "Ana")
+    update_contact(workbook, person, familiarity="family")
+    before = snapshot(workbook)
+    with pytest.raises(InvalidInput, match="not a way of knowing someone"):
+        update_contact(workbook, person, familiarity="acquaintance")
+    assert snapshot(workbook) == before
+    assert get_contact(workbook, person).familiarity == "family"
 
 
 def test_an_introducer_can_be_cleared(workbook):
