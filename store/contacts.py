@@ -32,6 +32,8 @@ EDITABLE = (
     "interests",
     "needs",
     "last_contacted_on",
+    "reconnect",
+    "reconnect_priority",
 )
 
 

@@ -74,7 +74,7 @@ def test_a_thank_you_owed_gives_the_date_of_the_help():
     person = Candidate(1, "Tia", last_contacted_on=TODAY, thanks_owed_since=date(2026, 3, 2))
     (reason,) = list_reasons(person, TODAY)
     assert reason.code == "thanks"
-    assert reason.text == "Not yet thanked for their help on 02 Mar 2026"
+    assert reason.text == "Thank them and tell them how it went: they helped on 02 Mar 2026"
 
 
 def test_owing_someone_is_a_reason_and_being_owed_is_not():
