@@ -64,9 +64,10 @@ def test_a_key_contact_marked_and_met_drops_down_the_list_and_the_calendar_downl
     page.get_by_text("A key contact: someone crucial to my network").click()
     wait_until_idle(page)
     choose(page, "How often to be in touch", "Every 2 weeks")
-    page.get_by_role("button", name="Save key contact").click()
+    assert page.get_by_text("Unsaved changes: key contact, how often.").is_visible()
+    page.get_by_role("button", name="Save the card").click()
     wait_until_idle(page)
-    assert page.get_by_text("Ana Costa is a key contact: every 2 weeks.").is_visible()
+    assert page.get_by_text("Saved Ana Costa's card (key contact, how often).").is_visible()
 
     open_tab(page, "Who to contact next")
     assert ranked_names(page)[:2] == ["Ana Costa", "Bo Chen"]
