@@ -277,3 +277,17 @@ def test_everyone_with_a_reason_and_only_they_reach_the_ranking(facts):
     book.close()
     assert set(loaded) == {i for i, c in expected.items() if list_reasons(c, TODAY)}
     assert all(loaded[i] == expected[i] for i in loaded)
+
+
+def test_people_on_your_reconnect_list_are_candidates_even_when_just_in_touch(workbook):
+    from store.contacts import update_contact
+    from store.maintenance import list_reconnect
+
+    ana, bo = _person(workbook, "Ana"), _person(workbook, "Bo")
+    _log(workbook, ana, 1)
+    _log(workbook, bo, 1)
+    update_contact(workbook, ana, reconnect="know_better", reconnect_priority=1)
+    (candidate,) = load_candidates(workbook, TODAY)
+    assert (candidate.name, candidate.reconnect, candidate.reconnect_priority) == ("Ana", "know_better", 1)
+    assert [c.name for c in list_reconnect(workbook)] == ["Ana"]
+    assert get_contact(workbook, ana).reconnect == "know_better"
