@@ -20,7 +20,7 @@ class ProgressFacts:
     targets: int = 0
     agreed: int = 0  # references who agreed to speak for you
     asks: int = 0
-    owed: int = 0  # thank-yous overdue
+    owed: int = 0  # follow-through loops still open (help not yet thanked, or not yet told how it went)
     rated_on: date | None = None  # the latest rating
     ties: frozenset[str] = frozenset()  # the kinds of tie in use
     destinations: int = 0
@@ -42,7 +42,7 @@ class TipStatus:
 TIPS = (
     (1, "Know your network", f"people listed in at least {TIP1_MIN_CIRCLES} of the {len(CIRCLES)} circles"),
     (2, "Reach out", "a specific target, and a reference who agreed to speak for you"),
-    (3, "Build relationships", "at least one specific ask made, and no thank-you overdue"),
+    (3, "Build relationships", "at least one specific ask made, and every helper thanked and told how it went"),
     (4, "Rate your network", f"a rating taken in the last {RATING_FRESH_DAYS} days"),
     (5, "Strong and weak ties", "both strong and weak ties marked, and one place you want to go"),
     (6, "Maintain your network", "key contacts with a cadence, and none of them overdue"),
@@ -94,7 +94,7 @@ def _step_reach(facts: ProgressFacts) -> str:
 
 def _step_relationships(facts: ProgressFacts) -> str:
     if facts.owed:
-        return "send the thank-yous still owed (they come first in your next actions)"
+        return "thank the people who helped and tell them how it went (they come first in your next actions)"
     if not facts.asks:
         return "compose a specific ask for advice or an introduction"
     return "compose your next specific ask"

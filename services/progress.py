@@ -8,6 +8,7 @@ from core.model import DESTINATION_KINDS
 from core.progress import ProgressFacts, TipStatus, assess_tips
 from core.progress import tips_done as done_by_rules
 from core.schedule import count_overdue
+from services import followthrough
 from services.workbooks import Workbook
 from store import contacts, maintenance, outreach, ratings
 from store.goals import list_goals
@@ -38,7 +39,7 @@ def gather_facts(workbook: Workbook, today: date) -> ProgressFacts:
         targets=len(outreach.list_targets(workbook)),
         agreed=outreach.reference_step_counts(workbook).get("agreed", 0),
         asks=sum(n for _, _, n in outreach.asks_by_kind_and_outcome(workbook)),
-        owed=len(thanks_owed(workbook, today)),
+        owed=followthrough.open_follow_throughs(workbook),  # every helper thanked and told how it went
         rated_on=latest[0].taken_on if latest else None,
         ties=frozenset(tie for _, tie, n in contacts.count_by_circle_and_tie(workbook) if n),
         destinations=len(list_goals(workbook, DESTINATION_KINDS)),

@@ -39,10 +39,10 @@ def test_tip_two_needs_a_target_and_a_reference_who_agreed():
     assert status(2, targets=1, agreed=1).done
 
 
-def test_tip_three_is_not_done_while_a_thank_you_is_owed():
+def test_tip_three_is_not_done_while_a_follow_through_loop_is_open():
     assert status(3, asks=2).done
     owing = status(3, asks=2, owed=1)
-    assert not owing.done and "thank-yous" in owing.next_step
+    assert not owing.done and "tell them how it went" in owing.next_step
 
 
 @pytest.mark.parametrize("days_ago, done", [(0, True), (RATING_FRESH_DAYS, True), (RATING_FRESH_DAYS + 1, False)])

@@ -39,3 +39,19 @@ def test_help_still_unthanked_after_the_grace_period_is_owed_newest_first(workbo
     log_interaction(workbook, bo, TODAY - timedelta(days=1), "help_received", today=TODAY)  # still in grace
     assert [r["name"] for r in thanks_owed(workbook, TODAY)] == ["Bo", "Ana"]
     assert 3 not in tips_done(workbook, TODAY)
+
+
+def test_tip_three_waits_until_every_helper_is_thanked_and_told(workbook):
+    from services import followthrough
+    from store.outreach import log_ask
+
+    ana = add_contact(workbook, ContactDraft(name="Ana"))
+    log_ask(workbook, ana, message="Could you tell me how your team hires analysts?", request_kind="advice",
+            channel="email", goal_id=None, happened_on=TODAY, today=TODAY)  # fmt: skip
+    assert 3 in tips_done(workbook, TODAY)
+    helped = log_interaction(workbook, ana, TODAY, "help_received", today=TODAY)
+    assert 3 not in tips_done(workbook, TODAY)  # from the day of the help, not after a grace period
+    followthrough.thank(workbook, helped, TODAY)
+    assert 3 not in tips_done(workbook, TODAY)
+    followthrough.report_back(workbook, helped, "still_looking", "", TODAY)
+    assert 3 in tips_done(workbook, TODAY)
