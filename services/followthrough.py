@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from core.followthrough import REPORT, THANK, HelpLoop, loops_by_week
+from core.followthrough import REPORT, THANK, HelpLoop, week_of
 from core.outreach import describe_help
 from services.workbooks import Workbook
 from store import followthrough as store
@@ -78,12 +78,14 @@ def loop_counts(workbook: Workbook) -> tuple[int, int]:
 def overview(workbook: Workbook, today: date, shown: int = SHOWN, weeks: int = CHART_WEEKS) -> LoopOverview:
     """The counts, the ``shown`` newest open loops and loops opened and closed per week."""
     total, still_open = store.count_loops(workbook)
-    every = [_loop(r) for r in store.list_loops(workbook)]
+    first = week_of(today) - timedelta(weeks=weeks - 1)
+    counted = {week: (opened, closed) for week, opened, closed in store.loops_by_week(workbook, first)}
+    mondays = [first + timedelta(weeks=n) for n in range(weeks)]
     return LoopOverview(
         total=total,
         open=still_open,
-        loops=tuple(loop for loop in every if loop.steps_left)[:shown],
-        weeks=tuple(loops_by_week(every, weeks, today)),
+        loops=tuple(open_loops(workbook, shown)),
+        weeks=tuple((m, *counted.get(m, (0, 0))) for m in mondays),
     )
 
 

@@ -20,7 +20,7 @@ from core.reciprocity import PersonBalance, Tally, check_entry
 from core.schedule import DEFAULT_CAPACITY, KeyContact, check_cadence, check_capacity
 from store.contacts import CONTACT_COLUMNS
 from store.contacts import _contact as contact_from_row
-from store.followthrough import HELP, LOOP_OPEN
+from store.followthrough import LOOPS_CTE, OPEN
 from store.settings import get_setting, set_setting
 from store.sql import bind
 from store.workbook import Workbook
@@ -204,10 +204,9 @@ def set_capacity(workbook: Workbook, capacity: int) -> None:
 # --- inputs of the ranking ----------------------------------------------------------------------
 
 _FEATURES = """
-WITH owed AS (
-    SELECT h.contact_id, min(h.happened_on) AS since FROM interactions h
-    WHERE $help AND $loop_open
-    GROUP BY h.contact_id),
+WITH $loops,
+owed AS (
+    SELECT l.contact_id, min(l.happened_on) AS since FROM loops l WHERE $loop_open GROUP BY l.contact_id),
 bal AS (
     SELECT contact_id, sum(CASE WHEN direction = 'gave' THEN weight ELSE -weight END) AS balance
     FROM ledger GROUP BY contact_id),
@@ -260,7 +259,7 @@ def load_candidates(workbook: Workbook, today: date, others: int = OTHERS_LIMIT)
         "core_limit": CORE_LIMIT,
         "others_limit": others,
     }
-    statement = _FEATURES.replace("$help", HELP).replace("$loop_open", LOOP_OPEN)
+    statement = _FEATURES.replace("$loops", LOOPS_CTE).replace("$loop_open", OPEN)
     rows = workbook.read(*bind(statement, params))
     return [
         Candidate(

@@ -71,3 +71,17 @@ def test_a_thank_you_linked_to_one_help_does_not_settle_another(workbook):
     followthrough.report_back(workbook, first, "still_looking", "", TODAY)
     assert [x.help_id for x in followthrough.open_loops(workbook)] == [second]
     assert set(followthrough.open_loop_by_person(workbook, [cy])) == {cy}
+
+
+def test_the_weekly_counts_in_sql_agree_with_the_core_rule_on_the_demo_workbook(demo_path, tmp_path):
+    from core.followthrough import loops_by_week, week_of
+    from store import followthrough as store
+    from tests.services.sample_books import demo_copy
+
+    today = date.today()
+    with demo_copy(demo_path, tmp_path) as demo:
+        every = [followthrough._loop(r) for r in store.list_loops(demo)]
+        view = followthrough.overview(demo, today, weeks=8)
+        assert (view.total, view.open) == (len(every), sum(1 for x in every if x.steps_left))
+    assert list(view.weeks) == loops_by_week(every, 8, today)
+    assert view.weeks[0][0] == week_of(today) - timedelta(weeks=7) and sum(o for _, o, _ in view.weeks) > 0
