@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from core.model import REPORT_OUTCOMES
+from core.text import plural
 
 THANK = "thank"
 REPORT = "report"
@@ -82,8 +83,9 @@ def describe_loops(total: int, still_open: int) -> str:
         return ""
     closed = total - still_open
     if not still_open:
-        return f"Every helper thanked and told how it went: {closed:,} of {total:,} loops closed."
-    return f"{closed:,} of {total:,} loops closed; {still_open:,} still owe a thank-you or news of how it went."
+        return f"Every helper thanked and told how it went: {closed:,} of {plural(total, 'loop')} closed."
+    owe = "still owes" if still_open == 1 else "still owe"
+    return f"{closed:,} of {plural(total, 'loop')} closed; {still_open:,} {owe} a thank-you or news of how it went."
 
 
 def check_report(outcome: str, note: str) -> str | None:

@@ -157,7 +157,8 @@ def show_follow_ups() -> None:
         text_col, button_col = st.columns([3, 2], vertical_alignment="center")
         days = (today - loop.happened_on).days
         late = f" · over {follow_ups.days} days" if days > follow_ups.days else ""
-        text_col.markdown(f"{loop_line(loop, describe_loop)}  \n{plural(days, 'day')} ago{late}")
+        ago = "today" if days == 0 else f"{plural(days, 'day')} ago"
+        text_col.markdown(f"{loop_line(loop, describe_loop)}  \n{ago.capitalize()}{late}")
         with button_col:
             loop_buttons(workbook, loop, "thanks", "tip3")
 

@@ -85,7 +85,7 @@ def test_an_ask_that_helped_is_thanked_and_reported_and_home_shows_the_loop_clos
     wait_until_idle(page)
     click(page, "Save the report")
     expect(page.get_by_text("the loop is closed")).to_be_visible(timeout=WAIT)
-    expect(page.get_by_text("Every helper thanked and told how it went: 1 of 1 loops closed.")).to_be_visible(
+    expect(page.get_by_text("Every helper thanked and told how it went: 1 of 1 loop closed.")).to_be_visible(
         timeout=WAIT
     )
     screenshot(page, "follow-through-home-closed")
@@ -93,7 +93,7 @@ def test_an_ask_that_helped_is_thanked_and_reported_and_home_shows_the_loop_clos
     phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2).new_page()
     phone.goto(server.url)
     wait_until_idle(phone)
-    expect(phone.get_by_text("1 of 1 loops closed")).to_be_visible(timeout=WAIT)
+    expect(phone.get_by_text("1 of 1 loop closed")).to_be_visible(timeout=WAIT)
     width = phone.evaluate("document.documentElement.scrollWidth")
     screenshot(phone, "follow-through-home-phone")
     phone.goto(f"{server.url}/build_relationships")

@@ -65,7 +65,7 @@ def test_a_report_needs_an_outcome_from_the_list_and_a_short_note():
 def test_the_home_line_says_when_every_helper_was_thanked_and_told():
     assert describe_loops(0, 0) == ""
     assert describe_loops(2, 0) == "Every helper thanked and told how it went: 2 of 2 loops closed."
-    assert describe_loops(3, 1).startswith("2 of 3 loops closed; 1 still owe")
+    assert describe_loops(3, 1).startswith("2 of 3 loops closed; 1 still owes a")
 
 
 days = st.one_of(st.none(), st.integers(0, 120).map(lambda n: DAY - timedelta(days=n)))

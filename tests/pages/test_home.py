@@ -105,7 +105,7 @@ def test_help_logged_today_comes_first_and_thank_then_report_close_the_loop(app_
         ("update", helped, "interview", "Second round on Friday"),
     ]
     assert "the loop is closed" in " ".join(s.value for s in at.success)
-    assert "Every helper thanked and told how it went: 1 of 1 loops closed." in text_of(at)
+    assert "Every helper thanked and told how it went: 1 of 1 loop closed." in text_of(at)
     assert not [m for m in at.markdown if m.value.startswith("**Tia Mensah**")]
 
 

@@ -47,7 +47,7 @@ def test_help_logged_today_is_an_action_at_once_and_closes_after_thanks_and_repo
     followthrough.report_back(workbook, help_id, "interview", "second round on Friday", TODAY)
     view = home.overview(workbook, TODAY)
     assert view.actions == ()
-    assert view.loops == "Every helper thanked and told how it went: 1 of 1 loops closed."
+    assert view.loops == "Every helper thanked and told how it went: 1 of 1 loop closed."
 
 
 def test_at_most_five_actions_and_nobody_met_today(workbook):
