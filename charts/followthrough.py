@@ -32,7 +32,7 @@ def loops_by_week_chart(weeks: Sequence[tuple[date, int, int]]) -> alt.LayerChar
             "loops:Q",
             title="Loops",
             scale=alt.Scale(domain=[0, top + step], nice=False),
-            axis=alt.Axis(format="d", values=list(range(0, top + step + 1, step))),
+            axis=alt.Axis(format="d", values=list(range(0, top + step + 1, step)), labelOverlap=False),
         ),
         color=alt.Color("what:N", scale=series, legend=legend),
         tooltip=[

@@ -20,6 +20,7 @@ from ui.text import literal
 from ui.widgets import pick_person
 
 workbook = current_workbook()
+CHART_HEIGHT = 330  # in pixels: a chart drawn in a tab not yet shown has no height of its own to fit
 
 
 # --- the composer -------------------------------------------------------------------------------
@@ -143,7 +144,7 @@ def show_follow_ups() -> None:
     show("days")
     chart_col, reading_col = st.columns([3, 2])
     with chart_col:
-        show_chart(workbook, loops_by_week_chart, loops.weeks)
+        show_chart(workbook, loops_by_week_chart, loops.weeks, height=CHART_HEIGHT)
     reading_col.markdown(
         describe_loops(loops.total, loops.open)
         or "No help logged yet. When someone helps (an ask marked “Helped”, or help logged on tip 2), "

@@ -67,6 +67,10 @@ def test_an_ask_that_helped_is_thanked_and_reported_and_home_shows_the_loop_clos
     wait_until_idle(page)
     panel = page.get_by_role("tabpanel", name="Thank and report back")
     expect(panel.get_by_text("not yet thanked, nor told how it went")).to_be_visible(timeout=WAIT)
+    chart = panel.locator('[data-testid="stVegaLiteChart"]').first
+    expect(chart).to_be_visible(timeout=WAIT)
+    page.wait_for_timeout(500)  # let Vega lay the chart out
+    assert chart.bounding_box()["height"] > 200, "the loops chart drew without room for its lines"
     screenshot(page, "follow-through-tip3-open")
     panel.get_by_role("button", name="Sent thanks").click()
     wait_until_idle(page)
