@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 import vobject
+from playwright.sync_api import expect
 
 from core.model import ContactDraft
 from store import open_workbook
@@ -98,7 +99,7 @@ def test_a_key_contact_marked_and_met_drops_down_the_list_and_the_calendar_downl
     open_tab(page, "Who to contact next")
     page.get_by_role("button", name="Open card").first.click()
     wait_until_idle(page)
-    assert page.get_by_role("tab", name="A person's card").get_attribute("aria-selected") == "true"
+    expect(page.get_by_role("tab", name="A person's card")).to_have_attribute("aria-selected", "true")
     assert page.get_by_role("heading", name="Bo Chen").is_visible()
     screenshot(page, "maintain-flow-card")
 
