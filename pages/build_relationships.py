@@ -136,9 +136,9 @@ def show_follow_ups() -> None:
         "and what would help next). The loop closes when both are done."
     )
     today = date.today()
-    follow_ups = cached(workbook, asks.follow_ups_overview, today)
+    days = cached(workbook, asks.follow_up_days)
     loops = cached(workbook, followthrough.overview, today)
-    st.session_state.setdefault("fu_days", follow_ups.days)
+    st.session_state.setdefault("fu_days", days)
     days_col, _ = st.columns([1, 2])
     days_col.number_input("Days you give yourself to follow through", 1, 365, key="fu_days", on_change=save_days)
     show("days")
@@ -156,9 +156,9 @@ def show_follow_ups() -> None:
         st.markdown(f"**Still to follow through**{more}:")
     for loop in loops.loops:
         text_col, button_col = st.columns([3, 2], vertical_alignment="center")
-        days = (today - loop.happened_on).days
-        late = f" · over {follow_ups.days} days" if days > follow_ups.days else ""
-        ago = "today" if days == 0 else f"{plural(days, 'day')} ago"
+        ago_days = (today - loop.happened_on).days
+        late = f" · over {days} days" if ago_days > days else ""
+        ago = "today" if ago_days == 0 else f"{plural(ago_days, 'day')} ago"
         text_col.markdown(f"{loop_line(loop, describe_loop)}  \n{ago.capitalize()}{late}")
         with button_col:
             loop_buttons(workbook, loop, "thanks", "tip3")
