@@ -212,7 +212,7 @@ def show_next(view: UpkeepOverview) -> None:
 
 
 def show_suggestion(place: int, s: Suggestion, loop: HelpLoop | None) -> None:
-    text, column = st.columns([5, 2], vertical_alignment="center")
+    text, column = st.columns([3, 2], vertical_alignment="center")  # room for the loop's buttons side by side
     reasons = "  \n".join(f"· {literal(r.text)}" for r in s.reasons) or f"· {literal(s.summary)}"
     text.markdown(f"**{place}. {literal(s.name)}** (score {s.score})  \n{reasons}")
     with column:
