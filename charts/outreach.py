@@ -20,7 +20,7 @@ SHORT_STEPS = {
     "told_goals": "2 Told goals",
     "kept_informed": "3 Kept informed",
     "prepared": "4 Prepared",
-    "thanked": "5 Thanked",
+    "thanked": "5 Told and thanked",
 }
 SHORT_OUTCOMES = {"pending": "Waiting", "helped": "Helped", "declined": "Declined", "no_reply": "No reply"}
 FOLLOW_UP_COLOURS = {"done": OKABE_ITO[2], "due": OKABE_ITO[4], "owed": OKABE_ITO[5]}

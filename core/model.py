@@ -96,13 +96,29 @@ OUTCOMES: dict[str, str] = {
     "no_reply": "No reply",
 }
 
+# How it went, told to someone who helped: the report-back step of the follow-through loop.
+REPORT_OUTCOMES: dict[str, str] = {
+    "interview": "Got an interview",
+    "job": "Got the job",
+    "still_looking": "Still looking",
+    "more_help": "Need more help",
+}
+
+# Your own reconnect list: why you want to be back in touch with someone.
+RECONNECT_REASONS: dict[str, str] = {
+    "reconnect": "Want to reconnect",
+    "value_view": "Value their view",
+    "know_better": "Want to know better",
+}
+RECONNECT_PRIORITIES: dict[int, str] = {1: "High", 2: "Normal", 3: "Low"}
+
 # The five reference steps of tip 2, in order.
 REFERENCE_STEPS: dict[str, str] = {
     "agreed": "Agreed to be a reference",
     "told_goals": "Told your goals",
     "kept_informed": "Kept informed",
     "prepared": "Prepared for calls from employers",
-    "thanked": "Thanked, whatever the outcome",
+    "thanked": "Told what happened and thanked",
 }
 
 # Tip 4's five yes/no questions, paraphrased.
@@ -148,6 +164,8 @@ class Contact:
     interests: str = ""
     needs: str = ""
     last_contacted_on: date | None = None
+    reconnect: str = ""  # a key of RECONNECT_REASONS, or "" when not on your reconnect list
+    reconnect_priority: int | None = None  # 1 high, 2 normal, 3 low
     created_at: datetime | None = None
     updated_at: datetime | None = None
     familiarity: str = ""  # a FAMILIARITY key, or '' when not set (guessed from circle and tie)
@@ -183,6 +201,7 @@ class Interaction:
     request_kind: str = ""
     goal_id: int | None = None
     note: str = ""
+    help_id: int | None = None  # a thank-you or report-back: the help it follows
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from core.model import REFERENCE_STEPS
+from core.model import RECONNECT_PRIORITIES, RECONNECT_REASONS, REFERENCE_STEPS
 from core.schedule import days_overdue, describe_cadence, first_due
 
 # Points per reason. Overdue outweighs everything else because a cadence is a promise you made.
@@ -26,6 +26,7 @@ REFERENCE_MIDWAY = 30
 REFERENCE_NOT_STARTED = 20
 HIGH_PRIORITY_GOAL = 25
 THANK_YOU_OWED = 35
+RECONNECT_POINTS = {1: 30, 2: 20, 3: 10}  # your own reconnect list, by the priority you gave
 BALANCE_PER_POINT = 2
 BALANCE_MAX = 20
 
@@ -42,8 +43,10 @@ class Candidate:
     is_reference: bool = False
     reference_steps_done: frozenset[str] = frozenset()
     high_priority_goals: tuple[str, ...] = ()
-    thanks_owed_since: date | None = None  # the oldest help not yet thanked
+    thanks_owed_since: date | None = None  # the oldest help whose loop is open (not thanked, or not told)
     balance: int = 0  # weighted given minus received; below zero, you owe them
+    reconnect: str = ""  # why they are on your reconnect list (a key of RECONNECT_REASONS), or ""
+    reconnect_priority: int | None = None  # 1 high, 2 normal, 3 low
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,21 @@ def rank_contacts(candidates: list[Candidate], today: date, limit: int | None = 
     ]
 
 
+def split_contacted_today(ranked: list[Suggestion]) -> tuple[list[Suggestion], list[Suggestion]]:
+    """The list in two sections: who to contact next, highest score first, and who you were in touch with
+    today (they rest until tomorrow, whatever their score), each section in the ranking's order."""
+    return [s for s in ranked if not s.contacted_today], [s for s in ranked if s.contacted_today]
+
+
+def check_reconnect(reason: str, priority: object) -> str | None:
+    """The one problem with a place on your reconnect list, or None ("" and None: not on the list)."""
+    if reason and reason not in RECONNECT_REASONS:
+        return f"'{reason}' is not a reason to reconnect; choose one from the list."
+    if reason and priority not in RECONNECT_PRIORITIES:
+        return "Choose a priority for your reconnect list: high, normal or low."
+    return None
+
+
 def _sort_key(candidate: Candidate, reasons: list[Reason], today: date) -> tuple:
     last = candidate.last_contacted_on or date.min
     return (
@@ -117,6 +135,7 @@ def list_reasons(candidate: Candidate, today: date) -> list[Reason]:
         _goal_reason(candidate),
         _thanks_reason(candidate),
         _balance_reason(candidate),
+        _reconnect_reason(candidate),
     ]
     return [r for r in found if r is not None and r.points > 0]
 
@@ -185,7 +204,16 @@ def _thanks_reason(candidate: Candidate) -> Reason | None:
     since = candidate.thanks_owed_since
     if since is None:
         return None
-    return Reason("thanks", f"Not yet thanked for their help on {since:%d %b %Y}", THANK_YOU_OWED)
+    return Reason("thanks", f"Thank them and tell them how it went: they helped on {since:%d %b %Y}", THANK_YOU_OWED)
+
+
+def _reconnect_reason(candidate: Candidate) -> Reason | None:
+    why = RECONNECT_REASONS.get(candidate.reconnect)
+    if why is None:
+        return None
+    priority = candidate.reconnect_priority if candidate.reconnect_priority in RECONNECT_POINTS else 2
+    label = RECONNECT_PRIORITIES[priority].lower()
+    return Reason("reconnect", f"On your reconnect list: {why.lower()} ({label} priority)", RECONNECT_POINTS[priority])
 
 
 def _balance_reason(candidate: Candidate) -> Reason | None:

@@ -32,7 +32,7 @@ class ProgressFacts:
     ties: frozenset[str] = frozenset()  # the kinds of tie among the people listed
     targets: int = 0
     asks: int = 0  # asks sent
-    unthanked: int = 0  # help received not yet thanked (the open follow-throughs)
+    unthanked: int = 0  # help whose loop is open: not yet thanked, or not yet told how it went
     kept: int = 0  # people in touch on dates more than a week apart
     ratings: tuple[tuple[date, int], ...] = ()  # (taken on, score), oldest first
     reached: frozenset[str] = frozenset()  # the kinds of tie among the people you have been in touch with
@@ -59,7 +59,7 @@ TIPS = (
         "Know your network",
         f"people listed in at least {TIP1_MIN_CIRCLES} of the {len(CIRCLES)} circles, strong and weak ties both",
     ),
-    (2, "Reach out", "a specific target, asks sent, and every person who helped thanked"),
+    (2, "Reach out", "a specific target, asks sent, and every person who helped thanked and told how it went"),
     (
         3,
         "Build relationships",
@@ -145,7 +145,7 @@ def _step_reach(facts: ProgressFacts) -> str:
     if not facts.targets:
         return "write one specific target: a role, an employer or an industry"
     if facts.unthanked:
-        return f"thank the {_people(facts.unthanked)} who helped and not yet thanked"
+        return f"thank the {_people(facts.unthanked)} who helped, and tell them how it went"
     if not facts.asks:
         return "send your first specific ask"
     return "tell the people who helped how it went"

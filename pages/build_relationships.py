@@ -4,13 +4,16 @@ from datetime import date
 
 import streamlit as st
 
-from charts.outreach import asks_chart, follow_ups_chart
+from charts.followthrough import loops_by_week_chart
+from charts.outreach import asks_chart
 from core.asks import CHANNEL_LIMITS, FINDING_TITLES, apply_fix, check_ask, needs_a_second_look
+from core.followthrough import describe_loop, describe_loops
 from core.model import CHANNELS, FAMILIARITY, OUTCOMES, REQUEST_KINDS
 from core.text import plural
-from services import asks
+from services import asks, followthrough
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
+from ui.followthrough import loop_buttons, loop_line
 from ui.live_text import live_text_area, replace_text
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
@@ -18,6 +21,7 @@ from ui.text import literal
 from ui.widgets import pick_person
 
 workbook = current_workbook()
+CHART_HEIGHT = 330  # in pixels: a chart drawn in a tab not yet shown has no height of its own to fit
 
 
 # --- the composer -------------------------------------------------------------------------------
@@ -241,49 +245,43 @@ def show_composer() -> None:
 # --- follow-ups ---------------------------------------------------------------------------------
 
 
-def thank(contact_id: int, name: str, channel: str) -> None:
-    def action() -> str:
-        asks.log_thank_you(workbook, contact_id, channel, date.today())
-        return f"Logged a thank-you to {literal(name)}. Tell them how their help worked out, too."
-
-    run_save("thanks", action)
-
-
 def save_days() -> None:
     run_save("days", lambda: asks.set_follow_up_days(workbook, int(st.session_state["fu_days"])))
 
 
 def show_follow_ups() -> None:
     st.markdown(
-        "Do not vanish once you have what you needed. Thank people for a referral or an introduction, "
-        "and tell them whether you got the interview or the job; if not, say so and what would help next."
+        "Do not vanish once you have what you needed. Each piece of help opens a loop with two steps: "
+        "thank them, and tell them how it went (the interview, the job, or that you are still looking "
+        "and what would help next). The loop closes when both are done."
     )
     today = date.today()
-    follow_ups = cached(workbook, asks.follow_ups_overview, today)
-    st.session_state.setdefault("fu_days", follow_ups.days)
+    days = cached(workbook, asks.follow_up_days)
+    loops = cached(workbook, followthrough.overview, today)
+    st.session_state.setdefault("fu_days", days)
     days_col, _ = st.columns([1, 2])
-    days_col.number_input("Days you give yourself to say thank you", 1, 365, key="fu_days", on_change=save_days)
+    days_col.number_input("Days you give yourself to follow through", 1, 365, key="fu_days", on_change=save_days)
     show("days")
     chart_col, reading_col = st.columns([3, 2])
     with chart_col:
-        show_chart(workbook, follow_ups_chart, follow_ups.counts)
-    reading_col.markdown(follow_ups.reading)
+        show_chart(workbook, loops_by_week_chart, loops.weeks, height=CHART_HEIGHT)
+    reading_col.markdown(
+        describe_loops(loops.total, loops.open)
+        or "No help logged yet. When someone helps (an ask marked “Helped”, or help logged on tip 2), "
+        "it shows here with a button to thank them and one to tell them how it went."
+    )
     show("thanks")
-    if follow_ups.owed:
-        st.markdown(f"**Owed** (the {len(follow_ups.owed)} most recent of {follow_ups.counts['owed']:,}):")
-    for owed in follow_ups.owed:
-        text_col, button_col = st.columns([3, 1], vertical_alignment="center")
-        text_col.markdown(
-            f"**{literal(owed.name)}** {literal(owed.help)}, {plural(owed.days_ago, 'day')} ago "
-            f"({owed.happened_on:%d %b %Y})."
-        )
-        button_col.button(
-            "Log thank-you",
-            key=f"thank_{owed.interaction_id}",
-            on_click=thank,
-            args=(owed.contact_id, owed.name, owed.channel),
-            icon=":material/favorite:",
-        )
+    if loops.loops:
+        more = f" (the {len(loops.loops)} most recent of {loops.open:,})" if loops.open > len(loops.loops) else ""
+        st.markdown(f"**Still to follow through**{more}:")
+    for loop in loops.loops:
+        text_col, button_col = st.columns([3, 2], vertical_alignment="center")
+        ago_days = (today - loop.happened_on).days
+        late = f" · over {days} days" if ago_days > days else ""
+        ago = "today" if ago_days == 0 else f"{plural(ago_days, 'day')} ago"
+        text_col.markdown(f"{loop_line(loop, describe_loop)}  \n{ago.capitalize()}{late}")
+        with button_col:
+            loop_buttons(workbook, loop, "thanks", "tip3")
 
 
 # --- asks and outcomes --------------------------------------------------------------------------
@@ -292,7 +290,7 @@ def show_follow_ups() -> None:
 def save_outcome() -> None:
     def action() -> str:
         asks.record_outcome(workbook, st.session_state.get("outcome_ask"), st.session_state["outcome_value"])
-        return "Outcome saved. If they helped, remember to thank them."
+        return "Outcome saved. If they helped, thank them and tell them how it went (“Thank and report back”)."
 
     run_save("outcome", action)
 
@@ -338,7 +336,7 @@ start_page(
     "considerate of people's time, and take it slowly: rushed, last-minute networking rarely builds "
     "anything that lasts.",
 )
-compose_tab, thanks_tab, asks_tab = st.tabs(["Compose an ask", "Follow-ups owed", "Your asks"])
+compose_tab, thanks_tab, asks_tab = st.tabs(["Compose an ask", "Thank and report back", "Your asks"])
 with compose_tab:
     show_composer()
 with thanks_tab:

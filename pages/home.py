@@ -16,6 +16,7 @@ from services.home import HomeOverview, NextAction
 from services.progress import ThisWeek
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
+from ui.followthrough import loop_buttons
 from ui.page import credit_article, start_page
 from ui.registry import link, link_to_tip
 from ui.session import current_workbook
@@ -31,27 +32,31 @@ today = date.today()
 def mark_done(action: NextAction) -> None:
     def save() -> str:
         home.mark_action_done(workbook, action, today)
-        if action.kind == "thanks":
-            return f"Logged your thank-you to {literal(action.name)}."
         return f"Logged a catch-up with {literal(action.name)} today."
 
     run_save(PLACE, save)
 
 
-def show_actions(actions: tuple[NextAction, ...]) -> None:
+def show_actions(actions: tuple[NextAction, ...], view_loops: str) -> None:
     count = NUMBERS.get(len(actions))
     st.subheader(
         "Your next action" if len(actions) == 1 else f"Your next {count} actions" if count else "Your next actions"
     )
     show(PLACE)
+    if view_loops:
+        st.markdown(f":material/autorenew: {view_loops}")
     if not actions:
         st.info("No actions yet: list people (tip 1) and mark your key contacts (tip 6).", icon=":material/info:")
         return
     for action in actions:
         text, button = st.columns([5, 2], vertical_alignment="center")
         text.markdown(f"**{literal(action.name)}**  \n{literal(action.why)}")
+        if action.loop is not None:
+            with button:
+                loop_buttons(workbook, action.loop, PLACE, "home")
+            continue
         button.button(
-            "Sent thanks" if action.kind == "thanks" else "Got in touch today",
+            "Got in touch today",
             key=f"home_{action.kind}_{action.contact_id}",
             on_click=mark_done,
             args=(action,),
@@ -88,11 +93,9 @@ def show_week(week: ThisWeek) -> None:
         else:
             st.caption("Nobody is due this week.")
     with owed.container(border=True):
-        st.markdown(f"**Thanks owed: {week.owed.count:,}**")
+        st.markdown(f"**Thanks and reports owed: {week.owed.count:,}**")
         if week.owed.newest:
-            st.markdown(
-                "  \n".join(f"{literal(r['name'])} · helped {r['happened_on']:%d %b}" for r in week.owed.newest)
-            )
+            st.markdown("  \n".join(f"{literal(r.name)} · helped {r.happened_on:%d %b}" for r in week.owed.newest))
         else:
             st.caption("Everyone who helped has been thanked.")
     with goal.container(border=True):
@@ -164,7 +167,7 @@ view = cached(workbook, home.overview, today)
 if not view.started:
     st.info("Start with tip 1: list the people you know, circle by circle.", icon=":material/arrow_forward:")
     link("know", "Tip 1 · Know your network", icon=":material/groups:")
-show_actions(view.actions)
+show_actions(view.actions, view.loops)
 show_week(view.week)
 show_progress(view)
 show_charts(view)

@@ -5,20 +5,43 @@ from datetime import date, datetime
 import streamlit as st
 
 from charts.maintenance import give_take_balance, reconnect_schedule
-from core.model import CHANNELS, INTERACTION_KINDS, LEDGER_DIRECTIONS, LEDGER_KINDS, Contact
+from core.errors import ChangedSinceOpened
+from core.followthrough import HelpLoop, describe_loop
+from core.model import (
+    CHANNELS,
+    INTERACTION_KINDS,
+    LEDGER_DIRECTIONS,
+    LEDGER_KINDS,
+    RECONNECT_PRIORITIES,
+    RECONNECT_REASONS,
+    Contact,
+)
+from core.priority import Suggestion, split_contacted_today
 from core.reciprocity import DEFAULT_WEIGHTS, default_weight, describe_balance
-from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, describe_cadence, describe_schedule
+from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, describe_schedule
 from core.text import person_label, plural
-from services import plan, upkeep
+from services import followthrough, plan, upkeep
 from services.upkeep import PersonCard, UpkeepOverview
 from ui.cache import cached, chart_spec
 from ui.feedback import run_save, show
+from ui.followthrough import loop_buttons, loop_line
 from ui.page import credit_article, start_page
 from ui.registry import link
 from ui.session import current_workbook
 from ui.text import literal
 
 OTHER_CADENCE = "Another number of days"
+DRAFTS_KEY = "_card_drafts"
+FIELD_WORDS = {
+    "is_key": "key contact",
+    "cadence_days": "how often",
+    "family": "family",
+    "job_notes": "job",
+    "interests": "interests",
+    "needs": "needs",
+    "reconnect": "reconnect list",
+    "reconnect_priority": "priority",
+}
 SHOWN = 10
 TAB_KEY = "tip6_tab"
 CARD_TAB = "A person's card"
@@ -52,28 +75,54 @@ def save_capacity() -> None:
     run_save("plan", save)
 
 
-def save_key(contact_id: int, name: str) -> None:
+def form_values() -> dict[str, object]:
+    """The card's values as the form shows them now."""
+    state = st.session_state
+    choice = state.get("card_cadence")
+    days = state.get("card_days") if choice == OTHER_CADENCE else CADENCE_CHOICES.get(choice)
+    values: dict[str, object] = {
+        "is_key": bool(state.get("card_is_key")),
+        "cadence_days": days if state.get("card_is_key") else None,
+        "reconnect": state.get("card_reconnect") or "",
+        "reconnect_priority": state.get("card_reconnect_priority") if state.get("card_reconnect") else None,
+    }
+    values.update({f: state.get(f"card_{f}", "") or "" for f in upkeep.NOTE_FIELDS})
+    return values
+
+
+def show_values(values: dict[str, object]) -> None:
+    """Put a card's values in the form's widgets."""
+    state = st.session_state
+    state["card_is_key"] = bool(values["is_key"])
+    named = {days: label for label, days in CADENCE_CHOICES.items()}
+    cadence = values["cadence_days"]
+    state["card_cadence"] = named.get(cadence, OTHER_CADENCE if cadence else "Monthly")
+    state["card_days"] = cadence or 30
+    for f in upkeep.NOTE_FIELDS:
+        state[f"card_{f}"] = values[f] or ""
+    state["card_reconnect"] = values["reconnect"] or ""
+    state["card_reconnect_priority"] = values["reconnect_priority"] or 2
+
+
+def save_card(contact_id: int, name: str) -> None:
     state = st.session_state
 
     def save() -> str:
-        if not state.get("card_is_key"):
-            upkeep.save_key_contact(workbook, contact_id, None)
-            return f"{literal(name)} is no longer a key contact."
-        choice = state.get("card_cadence")
-        wanted = state.get("card_days") if choice == OTHER_CADENCE else CADENCE_CHOICES[choice]
-        days = upkeep.save_key_contact(workbook, contact_id, wanted)
-        return f"{literal(name)} is a key contact: {describe_cadence(days)}."
+        try:
+            changed = upkeep.save_card(workbook, contact_id, state.get("_card_seen") or {}, form_values())
+        except ChangedSinceOpened as error:
+            if isinstance(error.fresh, Contact):  # show what is saved now, as the message says
+                state["_card_seen"] = upkeep.card_values(error.fresh)
+                show_values(state["_card_seen"])
+                state.get(DRAFTS_KEY, {}).pop(contact_id, None)
+            raise
+        state["_card_seen"] = upkeep.clean_card(form_values())
+        state.get(DRAFTS_KEY, {}).pop(contact_id, None)
+        if not changed:
+            return f"Nothing had changed on {literal(name)}'s card."
+        return f"Saved {literal(name)}'s card ({', '.join(FIELD_WORDS[f] for f in changed)})."
 
-    run_save("card_key", save)
-
-
-def save_notes(contact_id: int, name: str) -> None:
-    def save() -> str:
-        notes = {f: st.session_state.get(f"card_{f}", "") or "" for f in upkeep.NOTE_FIELDS}
-        upkeep.save_notes(workbook, contact_id, notes)
-        return f"Saved the notes on {literal(name)}."
-
-    run_save("card_notes", save)
+    run_save("card", save)
 
 
 def log_contact(contact_id: int, name: str) -> None:
@@ -143,13 +192,33 @@ def show_next(view: UpkeepOverview) -> None:
             icon=":material/info:",
         )
         return
-    top = f"; the top {SHOWN}" if len(ranked) > SHOWN else ""
-    st.caption(f"{plural(len(ranked), 'person', 'people')} on the list{top}, with the reasons:")
-    for s in ranked[:SHOWN]:
-        text, column = st.columns([5, 2], vertical_alignment="center")
-        reasons = "  \n".join(f"· {literal(r.text)}" for r in s.reasons) or f"· {literal(s.summary)}"
-        text.markdown(f"**{s.rank}. {literal(s.name)}** (score {s.score})  \n{reasons}")
-        action = column.container(horizontal=True)
+    ahead, rested = split_contacted_today(list(ranked))
+    loops = cached(workbook, followthrough.open_loop_by_person, tuple(x.contact_id for x in ahead[:SHOWN]))
+    top = f"; the top {SHOWN}" if len(ahead) > SHOWN else ""
+    if ahead:
+        st.caption(
+            f"{plural(len(ahead), 'person', 'people')} to contact next{top}, highest score first, with the reasons:"
+        )
+    for place, s in enumerate(ahead[:SHOWN], start=1):
+        show_suggestion(place, s, loops.get(s.contact_id))
+    if rested:
+        st.markdown(f"**In touch today** ({len(rested):,})")
+        st.caption(
+            "You were in touch with them today, so they rest here until tomorrow whatever their score; "
+            "the reasons stay for next time."
+        )
+        for place, s in enumerate(rested[:SHOWN], start=1):
+            show_suggestion(place, s, None)
+
+
+def show_suggestion(place: int, s: Suggestion, loop: HelpLoop | None) -> None:
+    text, column = st.columns([3, 2], vertical_alignment="center")  # room for the loop's buttons side by side
+    reasons = "  \n".join(f"· {literal(r.text)}" for r in s.reasons) or f"· {literal(s.summary)}"
+    text.markdown(f"**{place}. {literal(s.name)}** (score {s.score})  \n{reasons}")
+    with column:
+        if loop is not None:
+            loop_buttons(workbook, loop, "next", "next")
+        action = st.container(horizontal=True)
         action.button(
             "Got in touch today",
             key=f"next_done_{s.contact_id}",
@@ -166,6 +235,30 @@ def show_next(view: UpkeepOverview) -> None:
             icon=":material/badge:",
             help="Notes, give and take, and ways to give back",
         )
+
+
+def show_reconnect_list() -> None:
+    people = cached(workbook, upkeep.reconnect_list)
+    st.markdown("**Your reconnect list**")
+    if not people:
+        st.caption(
+            "Nobody on it yet. On a person's card, choose why you want to reconnect (to reconnect, because "
+            "you value their view, or to know them better) and your priority: they join the list above."
+        )
+        return
+    st.dataframe(
+        [
+            {
+                "Who": c.name,
+                "Why": RECONNECT_REASONS.get(c.reconnect, ""),
+                "Your priority": RECONNECT_PRIORITIES.get(c.reconnect_priority or 2, ""),
+                "Last in touch": f"{c.last_contacted_on:%d %b %Y}" if c.last_contacted_on else "never",
+            }
+            for c in people
+        ],
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def show_plan(view: UpkeepOverview) -> None:
@@ -233,55 +326,131 @@ def show_key_contacts() -> None:
 
 
 def load_card(person: Contact) -> None:
+    """Fill the form from what is saved, or from the unsaved changes left on this card earlier."""
     state = st.session_state
-    if state.get("_card_id") == person.id:
+    if state.get("_card_id") == person.id and "card_family" in state:
         return
     state["_card_id"] = person.id
     state["card_remove_pick"] = None
-    state["card_is_key"] = person.is_key
-    named = {days: label for label, days in CADENCE_CHOICES.items()}
-    state["card_cadence"] = named.get(person.cadence_days, OTHER_CADENCE if person.cadence_days else "Monthly")
-    state["card_days"] = person.cadence_days or 30
-    for f in upkeep.NOTE_FIELDS:
-        state[f"card_{f}"] = getattr(person, f)
+    draft = state.get(DRAFTS_KEY, {}).get(person.id)
+    if draft is not None:
+        state["_card_seen"] = draft["seen"]
+        show_values(draft["values"])
+    else:
+        state["_card_seen"] = upkeep.card_values(person)
+        show_values(state["_card_seen"])
+
+
+def keep_draft(person: Contact, unsaved: list[str]) -> None:
+    """Remember unsaved changes outside the widgets, so leaving the card (or the page) does not lose them."""
+    drafts = st.session_state.setdefault(DRAFTS_KEY, {})
+    if unsaved:
+        drafts[person.id] = {"name": person.name, "seen": st.session_state["_card_seen"], "values": form_values()}
+    else:
+        drafts.pop(person.id, None)
+
+
+def warn_other_drafts(shown_id: int | None) -> None:
+    """Say so when another person's card has changes not yet saved."""
+    others = [d["name"] for i, d in st.session_state.get(DRAFTS_KEY, {}).items() if i != shown_id]
+    if others:
+        st.warning(
+            f"Unsaved changes on the card of {literal(', '.join(others))}: open it again to save them "
+            "(they are kept while this tab stays open).",
+            icon=":material/edit_note:",
+        )
 
 
 def show_card() -> None:
     contact_id = pick_person()
     card = cached(workbook, upkeep.person_card, contact_id, today) if contact_id is not None else None
+    warn_other_drafts(card.person.id if card else None)
     if card is None:
         return
     person = card.person
     load_card(person)
     st.markdown(f"### {literal(person.name)}\n{literal(card.where)}")
     st.caption(card.timing)
+    show_follow_through(person)
     key_col, notes_col = st.columns(2)
     with key_col:
         st.markdown("**Key contact**")
         st.toggle("A key contact: someone crucial to my network", key="card_is_key")
         st.selectbox("How often to be in touch", [*CADENCE_CHOICES, OTHER_CADENCE], key="card_cadence")
-        if st.session_state.get("card_cadence") == OTHER_CADENCE:
-            st.number_input(
-                "Days between contacts", step=1, key="card_days", help="A whole number of days, at least 1."
-            )
-        st.button("Save key contact", on_click=save_key, args=(person.id, person.name), icon=":material/event_repeat:")
-        show("card_key")
-        st.markdown("**Log a contact**")
-        st.selectbox("What happened", list(INTERACTION_KINDS), format_func=INTERACTION_KINDS.get, key="card_log_kind")
-        st.selectbox("How", list(CHANNELS), format_func=CHANNELS.get, key="card_log_channel")
-        st.date_input("When", value=today, max_value=today, key="card_log_on", format="DD/MM/YYYY")
-        st.button("Log it", on_click=log_contact, args=(person.id, person.name), icon=":material/history_edu:")
-        show("card_log")
+        st.number_input(
+            "Days between contacts",
+            step=1,
+            key="card_days",
+            help="A whole number of days, at least 1.",
+            disabled=st.session_state.get("card_cadence") != OTHER_CADENCE,
+        )
+        st.markdown("**Your reconnect list**")
+        st.selectbox(
+            "Why reconnect",
+            ["", *RECONNECT_REASONS],
+            format_func=lambda k: RECONNECT_REASONS.get(k, "Not on my reconnect list"),
+            key="card_reconnect",
+        )
+        st.radio(
+            "Your priority",
+            list(RECONNECT_PRIORITIES),
+            format_func=RECONNECT_PRIORITIES.get,
+            key="card_reconnect_priority",
+            horizontal=True,
+            disabled=not st.session_state.get("card_reconnect"),
+        )
     with notes_col:
         st.markdown("**Notes to remember**")
         st.text_area("Family", key="card_family", height=68, placeholder="Partner, children, what is going on at home")
         st.text_area("Job", key="card_job_notes", height=68, placeholder="Role, team, news at work")
         st.text_area("Interests", key="card_interests", height=68, placeholder="Separate with commas: jazz, cycling")
         st.text_area("Needs", key="card_needs", height=68, placeholder="What they are looking for: hiring a designer")
-        st.button("Save notes", on_click=save_notes, args=(person.id, person.name), icon=":material/save:")
-        show("card_notes")
+    unsaved = upkeep.unsaved_fields(st.session_state["_card_seen"], form_values())
+    keep_draft(person, unsaved)
+    save_col, said_col = st.columns([1, 3], vertical_alignment="center")
+    save_col.button(
+        "Save the card",
+        type="primary",
+        on_click=save_card,
+        args=(person.id, person.name),
+        icon=":material/save:",
+        help="Key contact, reconnect list and notes, in one save",
+    )
+    with said_col:
+        show("card")
+        if unsaved:
+            st.warning(
+                f"Unsaved changes: {', '.join(FIELD_WORDS[f] for f in unsaved)}. Save the card to keep them.",
+                icon=":material/edit_note:",
+            )
+    st.divider()
+    show_log_contact(person)
     show_history(card)
     show_give_take(card)
+
+
+def show_follow_through(person: Contact) -> None:
+    loops = cached(workbook, followthrough.person_loops, person.id)
+    show("card_loop")
+    for loop in loops:
+        if not loop.steps_left:
+            continue
+        text, buttons = st.columns([3, 2], vertical_alignment="center")
+        text.markdown(f":material/autorenew: {loop_line(loop, describe_loop)}")
+        with buttons:
+            loop_buttons(workbook, loop, "card_loop", "card")
+
+
+def show_log_contact(person: Contact) -> None:
+    st.markdown("**Log a contact**")
+    what, how, when = st.columns(3)
+    what.selectbox("What happened", list(INTERACTION_KINDS), format_func=INTERACTION_KINDS.get, key="card_log_kind")
+    how.selectbox("How", list(CHANNELS), format_func=CHANNELS.get, key="card_log_channel")
+    when.date_input("When", value=today, max_value=today, key="card_log_on", format="DD/MM/YYYY")
+    log_col, said_col = st.columns([1, 3], vertical_alignment="center")
+    log_col.button("Log it", on_click=log_contact, args=(person.id, person.name), icon=":material/history_edu:")
+    with said_col:
+        show("card_log")
 
 
 def show_history(card: PersonCard) -> None:
@@ -391,6 +560,7 @@ next_tab, plan_tab, card_tab, balance_tab = st.tabs(
 )
 with next_tab:
     show_next(view)
+    show_reconnect_list()
 with plan_tab:
     show_plan(view)
 with card_tab:

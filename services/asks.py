@@ -214,6 +214,11 @@ def follow_ups_overview(workbook: Workbook, today: date, shown: int = OWED_SHOWN
     return FollowUps(days, counts, owed, describe_follow_ups(counts, days))
 
 
+def follow_up_days(workbook: Workbook) -> int:
+    """The days you give yourself to follow through on help before it shows as late."""
+    return outreach.get_follow_up_days(workbook)
+
+
 def log_thank_you(workbook: Workbook, contact_id: int, channel: str, today: date) -> None:
     """Log a thank-you to this person today, the way they helped (or by email)."""
     outreach.log_thank_you(workbook, contact_id, today, channel if channel in CHANNELS else "email")

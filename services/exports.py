@@ -97,7 +97,10 @@ def _progress_section(workbook: Workbook, today: date) -> PlanSection:
 
 def _week_section(workbook: Workbook, today: date) -> PlanSection:
     week = progress.this_week(workbook, today)
-    thanks = tuple(f"Thank {r['name']} for their help on {r['happened_on']:%d %b %Y}." for r in week.owed.newest)
+    thanks = tuple(
+        f"Thank {r.name} for their help on {r.happened_on:%d %b %Y} and tell them how it went."
+        for r in week.owed.newest
+    )
     due = tuple(f"Get in touch with {d.name} (due {d.due_on:%a %d %b})." for d in week.due)
     return PlanSection(
         f"This week (from {week.starts_on:%d %b %Y})",

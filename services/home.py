@@ -8,17 +8,19 @@ from datetime import date
 from typing import Any
 
 from core.circles import count_circles, describe_coverage
+from core.followthrough import HelpLoop, describe_loop, describe_loops
 from core.priority import Suggestion
 from core.progress import TipStatus
 from core.rating import describe_history
 from core.reciprocity import describe_balances
 from core.schedule import describe_schedule
-from services import plan, progress
+from services import followthrough, plan, progress
 from services.workbooks import Workbook
-from store import contacts, maintenance, outreach, ratings
+from store import contacts, maintenance, ratings
 from store.interactions import log_interaction
 
 ACTIONS = 5
+LOOPS_SHOWN = 3  # open loops first, leaving room for people to contact
 WEEKS = 4  # home shows the first weeks of the plan
 BALANCE_PEOPLE = 5
 NO_RATING = "No ratings yet: take tip 4's five-question rating to see your score here."
@@ -28,10 +30,11 @@ NO_RATING = "No ratings yet: take tip 4's five-question rating to see your score
 class NextAction:
     """One thing to do next: thank someone for their help, or get in touch with them."""
 
-    kind: str  # "thanks" or "contact"
+    kind: str  # "loop" (thank them, tell them how it went) or "contact"
     contact_id: int
     name: str
     why: str
+    loop: HelpLoop | None = None  # the help a "loop" action follows
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class HomeOverview:
     started: bool  # somebody is listed
     progress: tuple[TipStatus, ...]
     actions: tuple[NextAction, ...]
+    loops: str  # the follow-through loops in one line ("" before any help is logged)
     circles: Glance
     rating: Glance
     balance: Glance
@@ -69,6 +73,7 @@ def overview(workbook: Workbook, today: date) -> HomeOverview:
         started=sum(counts.values()) > 0,
         progress=tuple(progress.tip_progress(workbook, today)),
         actions=tuple(next_actions(workbook, today, ranked)),
+        loops=describe_loops(*followthrough.loop_counts(workbook)),
         circles=Glance(count_circles(counts) if sum(counts.values()) else None, describe_coverage(counts)),
         rating=_rating_glance(workbook),
         balance=_balance_glance(workbook),
@@ -78,13 +83,13 @@ def overview(workbook: Workbook, today: date) -> HomeOverview:
 
 
 def next_actions(workbook: Workbook, today: date, ranked: list[Suggestion]) -> list[NextAction]:
-    """Up to five actions: thank-yous owed first, then who to contact next (nobody twice, nobody met today)."""
+    """Up to five actions: help still owed a thank-you or a report first (from the day it is logged), then who
+    to contact next (nobody twice, nobody met today)."""
     actions = [
-        NextAction(
-            "thanks", int(r["contact_id"]), r["name"], f"Thank them for their help on {r['happened_on']:%d %b %Y}"
-        )
-        for r in progress.thanks_owed(workbook, today)
-    ]
+        NextAction("loop", loop.contact_id, loop.name, f"{loop.help.capitalize()} on {loop.happened_on:%d %b %Y}: "
+                   f"{describe_loop(loop)}.", loop)
+        for loop in followthrough.open_loops(workbook, limit=LOOPS_SHOWN)
+    ]  # fmt: skip
     seen = {a.contact_id for a in actions}
     for s in ranked:
         if len(actions) >= ACTIONS:
@@ -96,11 +101,8 @@ def next_actions(workbook: Workbook, today: date, ranked: list[Suggestion]) -> l
 
 
 def mark_action_done(workbook: Workbook, action: NextAction, today: date) -> None:
-    """One click: log the thank-you, or a catch-up today."""
-    if action.kind == "thanks":
-        outreach.log_thank_you(workbook, action.contact_id, today)
-    else:
-        log_interaction(workbook, action.contact_id, today, "catch_up", today=today)
+    """One click: log a catch-up today (a loop's steps have their own buttons: services.followthrough)."""
+    log_interaction(workbook, action.contact_id, today, "catch_up", today=today)
 
 
 def _rating_glance(workbook: Workbook) -> Glance:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from core.errors import InvalidInput
+from core.followthrough import HelpLoop
 from core.model import DESTINATION_KINDS
 from core.progress import (
     CADENCE_WINDOW_DAYS,
@@ -34,6 +35,7 @@ from core.weekly import (
     read_goal,
     tally_weeks,
 )
+from services import followthrough
 from services.workbooks import Workbook
 from store import contacts, maintenance, outreach, ratings
 from store import progress as store_progress
@@ -47,10 +49,10 @@ DUE_SHOWN = 8
 
 @dataclass(frozen=True)
 class FollowThroughs:
-    """Help received whose loop is still open: how many, and the newest few (id, contact_id, name, happened_on)."""
+    """Help received whose loop is still open (not yet thanked, or not yet told how it went): how many, the newest."""
 
     count: int
-    newest: tuple[dict, ...] = ()
+    newest: tuple[HelpLoop, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,15 +99,12 @@ def thanks_owed(workbook: Workbook, today: date, limit: int = THANKS_SHOWN) -> l
 
 
 def open_follow_throughs(workbook: Workbook, today: date, limit: int = OPEN_SHOWN) -> FollowThroughs:
-    """Help received and not yet followed through, from the day it was received (no grace period).
+    """Help received whose loop is open, from the day it was received (no grace period).
 
-    The one place progress, home's week and the exports ask "is every helper thanked?". Today it reads a
-    thank-you, follow-up or update to the same person on or after the help; when the thank-and-report-back
-    loop on ``interactions.help_id`` lands, switch this function alone.
+    The one place progress, home's week and the exports ask "is every helper thanked and told how it went?".
     """
-    counts = outreach.follow_up_counts(workbook, today, 0)
-    total = sum(n for status, n in counts.items() if status != "done")
-    newest = outreach.owed_follow_ups(workbook, today + timedelta(days=1), 0, limit=limit) if total and limit else []
+    total = followthrough.open_follow_throughs(workbook)
+    newest = followthrough.open_loops(workbook, limit=limit) if total and limit else []
     return FollowThroughs(total, tuple(newest))
 
 

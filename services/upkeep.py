@@ -7,9 +7,9 @@ from datetime import date
 
 from core.errors import InvalidInput
 from core.model import CIRCLES, TIES, Contact, Interaction, LedgerEntry
-from core.priority import Suggestion, describe_contact_timing
+from core.priority import Suggestion, check_reconnect, describe_contact_timing
 from core.reciprocity import GiveBack, PersonBalance, Tally, describe_balances, suggest_give_backs
-from core.schedule import Schedule, count_overdue, describe_cadence, first_due
+from core.schedule import Schedule, check_cadence, count_overdue, describe_cadence, first_due
 from services import plan
 from services.workbooks import Workbook
 from store import contacts, maintenance
@@ -145,6 +145,76 @@ def person_card(workbook: Workbook, contact_id: int, today: date) -> PersonCard 
         give_backs=tuple(suggest_give_backs(person.interests, person.needs, person.family, person.job_notes)),
         ledger=tuple(maintenance.list_ledger(workbook, person.id, limit=LEDGER_SHOWN)),
     )
+
+
+CARD_FIELDS = ("is_key", "cadence_days", *NOTE_FIELDS, "reconnect", "reconnect_priority")
+
+
+def card_values(person: Contact) -> dict[str, object]:
+    """What a person's card form shows, as saved (a cadence only for a key contact)."""
+    values = {f: getattr(person, f) for f in CARD_FIELDS}
+    if not person.is_key:
+        values["cadence_days"] = None
+    if not person.reconnect:
+        values["reconnect_priority"] = None
+    return values
+
+
+def clean_card(wanted: dict[str, object]) -> dict[str, object]:
+    """The card's values as they would be saved: notes trimmed, a cadence only for a key contact, checked."""
+    values = {f: wanted.get(f) for f in CARD_FIELDS}
+    values["is_key"] = bool(values["is_key"])
+    for f in NOTE_FIELDS:
+        values[f] = str(values[f] or "").strip()
+        if len(values[f]) > MAX_NOTE_CHARS:
+            raise InvalidInput(f"The {f.replace('_', ' ')} note is over {MAX_NOTE_CHARS} characters; shorten it.")
+    if values["is_key"]:
+        values["cadence_days"] = _whole(values["cadence_days"])
+        problem = check_cadence(values["cadence_days"])
+        if problem:
+            raise InvalidInput(problem)
+    else:
+        values["cadence_days"] = None
+    values["reconnect"] = str(values["reconnect"] or "")
+    if not values["reconnect"]:
+        values["reconnect_priority"] = None
+    problem = check_reconnect(values["reconnect"], values["reconnect_priority"])
+    if problem:
+        raise InvalidInput(problem)
+    return values
+
+
+def unsaved_fields(saved: dict[str, object], wanted: dict[str, object]) -> list[str]:
+    """The card's fields whose values on screen differ from what is saved (in the card's order)."""
+    try:
+        values = clean_card(wanted)
+    except InvalidInput:
+        values = wanted  # a value that will not save yet is still an unsaved change
+    return [f for f in CARD_FIELDS if values.get(f) != saved.get(f)]
+
+
+def save_card(
+    workbook: Workbook, contact_id: int, seen: dict[str, object], wanted: dict[str, object]
+) -> tuple[str, ...]:
+    """Save the person's card in one go; returns the fields changed.
+
+    ``seen`` is what the card showed when it was opened: a field someone changed elsewhere since then
+    is refused (ChangedSinceOpened) rather than overwritten; fields left alone are never written.
+    """
+    values = clean_card(wanted)
+    changes = {f: v for f, v in values.items() if seen.get(f) != v}
+    if "is_key" in changes or "cadence_days" in changes:  # the pair moves together
+        changes["is_key"], changes["cadence_days"] = values["is_key"], values["cadence_days"]
+    if "reconnect" in changes or "reconnect_priority" in changes:
+        changes["reconnect"], changes["reconnect_priority"] = values["reconnect"], values["reconnect_priority"]
+    if changes:
+        contacts.update_contact(workbook, contact_id, seen={f: seen.get(f) for f in changes}, **changes)
+    return tuple(f for f in CARD_FIELDS if f in changes)
+
+
+def reconnect_list(workbook: Workbook, limit: int = 200) -> list[Contact]:
+    """Your reconnect list: high priority first, then by name."""
+    return maintenance.list_reconnect(workbook, limit)
 
 
 def save_key_contact(workbook: Workbook, contact_id: int, cadence_days: object | None) -> int | None:

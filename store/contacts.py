@@ -33,6 +33,8 @@ EDITABLE = (
     "needs",
     "last_contacted_on",
     "familiarity",
+    "reconnect",
+    "reconnect_priority",
 )
 
 

@@ -8,12 +8,12 @@ from core.errors import InvalidInput
 from core.model import CHANNELS, INTERACTION_KINDS, Interaction
 from store.workbook import Workbook
 
-_COLUMNS = "id, contact_id, happened_on, kind, channel, outcome, request_kind, goal_id, note"
+_COLUMNS = "id, contact_id, happened_on, kind, channel, outcome, request_kind, goal_id, note, help_id"
 
 
 def _interaction(row: tuple) -> Interaction:
-    i, c, h, k, ch, o, r, g, n = row
-    return Interaction(int(i), int(c), h, k, ch or "", o or "", r or "", g, n or "")
+    i, c, h, k, ch, o, r, g, n, helped = row
+    return Interaction(int(i), int(c), h, k, ch or "", o or "", r or "", g, n or "", helped)
 
 
 def log_interaction(
@@ -28,6 +28,7 @@ def log_interaction(
     goal_id: int | None = None,
     note: str = "",
     today: date | None = None,
+    help_id: int | None = None,
 ) -> int:
     """Log a contact with a person and move their 'last spoke' date forward; returns the id."""
     today = today or date.today()
@@ -45,8 +46,8 @@ def log_interaction(
             raise InvalidInput(f"Person #{contact_id} is not in the workbook; choose someone listed.")
         row = cursor.execute(
             "INSERT INTO interactions (contact_id, happened_on, kind, channel, outcome, request_kind, "
-            "goal_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [contact_id, happened_on, kind, channel, outcome, request_kind, goal_id, note],
+            "goal_id, note, help_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [contact_id, happened_on, kind, channel, outcome, request_kind, goal_id, note, help_id],
         ).fetchone()
         cursor.execute(
             "UPDATE contacts SET last_contacted_on = greatest(coalesce(last_contacted_on, ?), ?), "

@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from core.errors import InvalidInput
-from core.model import LedgerEntry
-from core.outreach import FOLLOW_UP_KINDS
+from core.model import Contact, LedgerEntry
 from core.priority import (
     BALANCE_MAX,
     BALANCE_PER_POINT,
@@ -19,6 +18,9 @@ from core.priority import (
 )
 from core.reciprocity import PersonBalance, Tally, check_entry
 from core.schedule import DEFAULT_CAPACITY, KeyContact, check_cadence, check_capacity
+from store.contacts import CONTACT_COLUMNS
+from store.contacts import _contact as contact_from_row
+from store.followthrough import LOOPS_CTE, OPEN
 from store.settings import get_setting, set_setting
 from store.sql import bind
 from store.workbook import Workbook
@@ -66,6 +68,16 @@ def _update_live(workbook: Workbook, contact_id: int, assignments: str, params: 
         ).fetchall()
         if not done:
             raise InvalidInput(f"Person #{contact_id} is not in the workbook (deleted?); choose someone listed.")
+
+
+def list_reconnect(workbook: Workbook, limit: int = 200) -> list[Contact]:
+    """The people on your reconnect list, high priority first, then by name."""
+    rows = workbook.read(
+        f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts WHERE deleted_at IS NULL AND reconnect <> '' "
+        "ORDER BY coalesce(reconnect_priority, 2), lower(name), id LIMIT ?",
+        [limit],
+    )
+    return [contact_from_row(r) for r in rows]
 
 
 def list_key_contacts(workbook: Workbook, limit: int = CORE_LIMIT) -> list[KeyContact]:
@@ -192,15 +204,9 @@ def set_capacity(workbook: Workbook, capacity: int) -> None:
 # --- inputs of the ranking ----------------------------------------------------------------------
 
 _FEATURES = """
-WITH thanked AS (
-    SELECT contact_id, max(happened_on) AS last_thanks FROM interactions
-    WHERE kind IN (SELECT unnest(CAST($kinds AS VARCHAR[]))) GROUP BY contact_id),
+WITH $loops,
 owed AS (
-    SELECT h.contact_id, min(h.happened_on) AS since FROM interactions h
-    LEFT JOIN thanked t ON t.contact_id = h.contact_id
-    WHERE (h.kind = 'help_received' OR (h.kind = 'ask' AND h.outcome = 'helped'))
-      AND (t.last_thanks IS NULL OR h.happened_on > t.last_thanks)
-    GROUP BY h.contact_id),
+    SELECT l.contact_id, min(l.happened_on) AS since FROM loops l WHERE $loop_open GROUP BY l.contact_id),
 bal AS (
     SELECT contact_id, sum(CASE WHEN direction = 'gave' THEN weight ELSE -weight END) AS balance
     FROM ledger GROUP BY contact_id),
@@ -210,8 +216,9 @@ top_goals AS (
 steps AS (SELECT contact_id, array_agg(step) AS done FROM reference_steps GROUP BY contact_id),
 f AS (
     SELECT c.id, c.name, c.is_key, c.cadence_days, c.last_contacted_on, c.is_reference,
-        s.done, g.titles, o.since, coalesce(b.balance, 0) AS balance,
-        (c.is_key OR c.cadence_days IS NOT NULL OR c.is_reference OR g.titles IS NOT NULL) AS core
+        s.done, g.titles, o.since, coalesce(b.balance, 0) AS balance, c.reconnect, c.reconnect_priority,
+        (c.is_key OR c.cadence_days IS NOT NULL OR c.is_reference OR g.titles IS NOT NULL
+         OR c.reconnect <> '') AS core
     FROM contacts c
     LEFT JOIN owed o ON o.contact_id = c.id
     LEFT JOIN bal b ON b.contact_id = c.id
@@ -227,19 +234,21 @@ others AS (
                     (CAST($today AS DATE) - last_contacted_on - $silence_after) / 60.0) AS BIGINT))
                 ELSE 0 END) AS points
     FROM f WHERE NOT core)
-(SELECT id, name, is_key, cadence_days, last_contacted_on, is_reference, done, titles, since, balance
+(SELECT id, name, is_key, cadence_days, last_contacted_on, is_reference, done, titles, since, balance,
+    reconnect, reconnect_priority
  FROM f WHERE core ORDER BY is_key DESC, last_contacted_on NULLS FIRST, id LIMIT $core_limit)
 UNION ALL
-(SELECT id, name, is_key, cadence_days, last_contacted_on, is_reference, done, titles, since, balance
+(SELECT id, name, is_key, cadence_days, last_contacted_on, is_reference, done, titles, since, balance,
+    reconnect, reconnect_priority
  FROM others WHERE points > 0
  ORDER BY points DESC, last_contacted_on NULLS FIRST, lower(name), id LIMIT $others_limit)
 """
 
 
 def load_candidates(workbook: Workbook, today: date, others: int = OTHERS_LIMIT) -> list[Candidate]:
-    """Everyone with a cadence, a reference role or a top goal, and the most pressing of the rest."""
+    """Everyone with a cadence, a reference role, a top goal or a place on your reconnect list, and the most
+    pressing of the rest. "Owed" is help whose follow-through loop is still open (thank and report back)."""
     params = {
-        "kinds": list(FOLLOW_UP_KINDS),
         "today": today,
         "thanks": THANK_YOU_OWED,
         "balance_max": BALANCE_MAX,
@@ -250,7 +259,8 @@ def load_candidates(workbook: Workbook, today: date, others: int = OTHERS_LIMIT)
         "core_limit": CORE_LIMIT,
         "others_limit": others,
     }
-    rows = workbook.read(*bind(_FEATURES, params))
+    statement = _FEATURES.replace("$loops", LOOPS_CTE).replace("$loop_open", OPEN)
+    rows = workbook.read(*bind(statement, params))
     return [
         Candidate(
             contact_id=int(i),
@@ -263,6 +273,8 @@ def load_candidates(workbook: Workbook, today: date, others: int = OTHERS_LIMIT)
             high_priority_goals=tuple(titles or ()),
             thanks_owed_since=since,
             balance=int(balance),
+            reconnect=reconnect or "",
+            reconnect_priority=reconnect_priority,
         )
-        for i, name, key, cadence, last, ref, done, titles, since, balance in rows
+        for i, name, key, cadence, last, ref, done, titles, since, balance, reconnect, reconnect_priority in rows
     ]

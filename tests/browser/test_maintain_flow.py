@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 import vobject
+from playwright.sync_api import expect
 
 from core.model import ContactDraft
 from store import open_workbook
@@ -64,9 +65,10 @@ def test_a_key_contact_marked_and_met_drops_down_the_list_and_the_calendar_downl
     page.get_by_text("A key contact: someone crucial to my network").click()
     wait_until_idle(page)
     choose(page, "How often to be in touch", "Every 2 weeks")
-    page.get_by_role("button", name="Save key contact").click()
+    assert page.get_by_text("Unsaved changes: key contact, how often.").is_visible()
+    page.get_by_role("button", name="Save the card").click()
     wait_until_idle(page)
-    assert page.get_by_text("Ana Costa is a key contact: every 2 weeks.").is_visible()
+    assert page.get_by_text("Saved Ana Costa's card (key contact, how often).").is_visible()
 
     open_tab(page, "Who to contact next")
     assert ranked_names(page)[:2] == ["Ana Costa", "Bo Chen"]
@@ -97,7 +99,7 @@ def test_a_key_contact_marked_and_met_drops_down_the_list_and_the_calendar_downl
     open_tab(page, "Who to contact next")
     page.get_by_role("button", name="Open card").first.click()
     wait_until_idle(page)
-    assert page.get_by_role("tab", name="A person's card").get_attribute("aria-selected") == "true"
+    expect(page.get_by_role("tab", name="A person's card")).to_have_attribute("aria-selected", "true")
     assert page.get_by_role("heading", name="Bo Chen").is_visible()
     screenshot(page, "maintain-flow-card")
 

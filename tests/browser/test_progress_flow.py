@@ -118,7 +118,7 @@ def test_a_week_with_work_done_shows_who_is_due_thanks_owed_and_the_goal_met(ser
     page.goto(server.url)
     wait_until_idle(page)
     expect(page.get_by_text("Key contacts due: 1")).to_be_visible()
-    expect(page.get_by_text("Thanks owed: 1")).to_be_visible()
+    expect(page.get_by_text("Thanks and reports owed: 1")).to_be_visible()
     expect(page.get_by_text("So far 4 new people of 3 and 1 informational interview of 1.")).to_be_visible()
     expect(page.get_by_text("Goal met")).to_be_visible()
     shoot_at(page, "chart", "home-week-with-work")

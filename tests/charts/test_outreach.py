@@ -51,7 +51,7 @@ def test_reference_chart_marks_done_steps_with_a_tick_and_the_next_with_an_arrow
     by_step = {r["step"]: r for r in rows}
     assert (by_step["1 Agreed"]["mark"], by_step["1 Agreed"]["when"]) == ("✓", "03 Feb")
     assert by_step["2 Told goals"]["mark"] == "→"
-    assert by_step["5 Thanked"]["state"] == "to do"
+    assert by_step["5 Told and thanked"]["state"] == "to do"
     assert "done" in spec["title"] and "next" in spec["title"]
 
 

@@ -5,11 +5,22 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.model import REFERENCE_STEPS
-from core.priority import Candidate, describe_contact_timing, describe_days, list_reasons, next_due_on, rank_contacts
+from core.priority import (
+    RECONNECT_POINTS,
+    Candidate,
+    check_reconnect,
+    describe_contact_timing,
+    describe_days,
+    list_reasons,
+    next_due_on,
+    rank_contacts,
+    split_contacted_today,
+)
 
 TODAY = date(2026, 3, 16)
 
@@ -74,7 +85,7 @@ def test_a_thank_you_owed_gives_the_date_of_the_help():
     person = Candidate(1, "Tia", last_contacted_on=TODAY, thanks_owed_since=date(2026, 3, 2))
     (reason,) = list_reasons(person, TODAY)
     assert reason.code == "thanks"
-    assert reason.text == "Not yet thanked for their help on 02 Mar 2026"
+    assert reason.text == "Thank them and tell them how it went: they helped on 02 Mar 2026"
 
 
 def test_owing_someone_is_a_reason_and_being_owed_is_not():
@@ -160,6 +171,8 @@ _candidates = st.builds(
     high_priority_goals=st.lists(st.sampled_from(["Analyst", "Acme"]), max_size=2, unique=True).map(tuple),
     thanks_owed_since=st.one_of(st.none(), st.just(TODAY - timedelta(days=9))),
     balance=st.integers(-12, 12),
+    reconnect=st.sampled_from(["", "reconnect", "value_view", "know_better"]),
+    reconnect_priority=st.one_of(st.none(), st.integers(1, 3)),
 )
 _crowds = st.lists(_candidates, min_size=1, max_size=25, unique_by=lambda c: c.contact_id)
 
@@ -208,3 +221,54 @@ def test_a_limit_keeps_the_head_of_the_full_list(crowd, limit):
 
 def _rank_of(ranked, contact_id: int) -> int:
     return next(s.rank for s in ranked if s.contact_id == contact_id)
+
+
+@pytest.mark.parametrize(
+    ("reason", "priority", "points", "words"),
+    [
+        ("reconnect", 1, 30, "On your reconnect list: want to reconnect (high priority)"),
+        ("value_view", 2, 20, "On your reconnect list: value their view (normal priority)"),
+        ("know_better", 3, 10, "On your reconnect list: want to know better (low priority)"),
+        ("know_better", None, 20, "On your reconnect list: want to know better (normal priority)"),
+    ],
+)
+def test_your_reconnect_list_counts_even_when_recently_in_touch(reason, priority, points, words):
+    person = Candidate(1, "Ana", last_contacted_on=TODAY - timedelta(days=1), reconnect=reason,
+                       reconnect_priority=priority)  # fmt: skip
+    (found,) = list_reasons(person, TODAY)
+    assert (found.code, found.points, found.text) == ("reconnect", points, words)
+
+
+def test_nobody_off_the_list_gets_a_reconnect_reason():
+    assert "reconnect" not in _codes(Candidate(1, "Ana", last_contacted_on=TODAY, reconnect=""))
+
+
+@pytest.mark.parametrize(
+    ("reason", "priority", "fine"),
+    [("", None, True), ("reconnect", 1, True), ("value_view", 3, True), ("reconnect", None, False),
+     ("reconnect", 4, False), ("old_friend", 1, False)],
+)  # fmt: skip
+def test_a_reconnect_choice_is_checked(reason, priority, fine):
+    assert (check_reconnect(reason, priority) is None) == fine
+
+
+@given(crowd=_crowds)
+def test_each_section_runs_from_the_highest_shown_score_down_and_today_is_its_own_section(crowd):
+    ahead, rested = split_contacted_today(rank_contacts(crowd, TODAY))
+    for section in (ahead, rested):
+        scores = [s.score for s in section]
+        assert scores == sorted(scores, reverse=True)
+    assert not any(s.contacted_today for s in ahead) and all(s.contacted_today for s in rested)
+    assert len(ahead) + len(rested) == len(crowd)
+
+
+@given(crowd=_crowds, pick=st.integers(0, 24))
+def test_moving_someone_up_your_reconnect_priority_never_lowers_their_place(crowd, pick):
+    person = replace(crowd[pick % len(crowd)], reconnect="reconnect", reconnect_priority=3)
+    higher = replace(person, reconnect_priority=1)
+    low = [person if c.contact_id == person.contact_id else c for c in crowd]
+    high = [higher if c.contact_id == person.contact_id else c for c in crowd]
+    assert _rank_of(rank_contacts(high, TODAY), person.contact_id) <= _rank_of(
+        rank_contacts(low, TODAY), person.contact_id
+    )
+    assert RECONNECT_POINTS[1] > RECONNECT_POINTS[3]

@@ -68,7 +68,8 @@ def test_tip_two_needs_a_target_asks_sent_and_every_helper_thanked(targets, asks
 
 
 def test_tip_two_says_who_is_still_to_thank():
-    assert status(2, targets=1, asks=2, unthanked=2).next_step == "thank the 2 people who helped and not yet thanked"
+    step = status(2, targets=1, asks=2, unthanked=2).next_step
+    assert step == "thank the 2 people who helped, and tell them how it went"
 
 
 @pytest.mark.parametrize("kept, done", [(0, False), (KEPT_MIN_PEOPLE - 1, False), (KEPT_MIN_PEOPLE, True)])

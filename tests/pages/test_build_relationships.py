@@ -166,35 +166,42 @@ def test_an_empty_message_or_a_future_date_saves_nothing(app_on, tmp_path):
     assert rows_in(path, "SELECT count(*) FROM interactions") == [(0,)]
 
 
-def test_help_without_thanks_is_listed_and_one_click_logs_a_thank_you(app_on, tmp_path):
+def test_all_help_is_listed_at_once_with_thank_and_report_buttons(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     [sam, kim] = seed(path, people=(("Sam Costa", "weak", "former_jobs"), ("Kim Lee", "weak", "school")))
     book = open_workbook(path)
-    log_outreach(book, sam, TODAY - timedelta(days=30), "help_received", channel="call", note="a lead", today=TODAY)
-    log_outreach(book, kim, TODAY - timedelta(days=3), "help_received", channel="call", today=TODAY)
+    old = log_outreach(book, sam, TODAY - timedelta(days=30), "help_received", channel="call", note="a lead",
+                       today=TODAY)  # fmt: skip
+    new = log_outreach(book, kim, TODAY - timedelta(days=3), "help_received", channel="call", today=TODAY)
     book.close()
     at = app_on(path, PAGE)
-    owed_lines = [m.value for m in at.markdown if "days ago" in m.value]
-    assert len(owed_lines) == 1 and "Sam Costa" in owed_lines[0]
-    click(at, "Log thank-you")
-    assert rows_in(path, "SELECT contact_id, kind, channel FROM interactions WHERE kind = 'thank_you'") == [
-        (sam, "thank_you", "call")
+    lines = [m.value for m in at.markdown if "days ago" in m.value]
+    assert len(lines) == 2 and "Kim Lee" in lines[0] and "over 14 days" in lines[1]  # newest first, late one flagged
+    at.button(key=f"tip3_loop_{old}_thank").click().run()
+    assert rows_in(path, "SELECT contact_id, kind, channel, help_id FROM interactions WHERE kind = 'thank_you'") == [
+        (sam, "thank_you", "call", old)
     ]
-    assert not [m.value for m in at.markdown if "days ago" in m.value]
-    assert any("Nothing is overdue" in m.value for m in at.markdown)
+    at.radio(key=f"tip3_loop_{old}_outcome").set_value("still_looking")
+    at.button(key=f"tip3_loop_{old}_report").click().run()
+    assert not at.exception
+    assert rows_in(path, "SELECT help_id, outcome FROM interactions WHERE kind = 'update'") == [(old, "still_looking")]
+    lines = [m.value for m in at.markdown if "days ago" in m.value]
+    assert len(lines) == 1 and "Kim Lee" in lines[0]
+    assert any("1 of 2 loops closed" in m.value for m in at.markdown)
+    assert f"tip3_loop_{new}_thank" in {b.key for b in at.button}
 
 
-def test_a_shorter_grace_period_is_saved_and_makes_fresh_help_owed(app_on, tmp_path):
+def test_a_shorter_grace_period_is_saved_and_flags_fresh_help_as_late(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     [sam] = seed(path)
     book = open_workbook(path)
     log_outreach(book, sam, TODAY - timedelta(days=3), "help_received", channel="call", today=TODAY)
     book.close()
     at = app_on(path, PAGE)
-    assert not [m.value for m in at.markdown if "days ago" in m.value]
+    assert not [m.value for m in at.markdown if "over 2 days" in m.value]
     at.number_input(key="fu_days").set_value(2).run()
     assert rows_in(path, "SELECT value FROM settings WHERE key = 'follow_up_days'") == [("2",)]
-    assert [m.value for m in at.markdown if "days ago" in m.value]
+    assert [m.value for m in at.markdown if "over 2 days" in m.value]
 
 
 def test_an_asks_outcome_is_recorded(app_on, tmp_path):
@@ -205,7 +212,7 @@ def test_an_asks_outcome_is_recorded(app_on, tmp_path):
     at.selectbox(key="outcome_value").select("helped")
     click(at, "Save outcome")
     assert rows_in(path, "SELECT outcome FROM interactions") == [("helped",)]
-    assert any("remember to thank" in s.value for s in at.success)
+    assert any("thank them and tell them how it went" in s.value for s in at.success)
 
 
 def test_an_edited_message_survives_the_server_reloading_its_modules(app_on, tmp_path):

@@ -89,18 +89,31 @@ def test_an_overdue_key_contact_is_a_next_action_and_one_click_logs_the_contact(
     assert "keep each key contact on their cadence for four weeks running" in text_of(at)
 
 
-def test_unthanked_help_comes_first_and_one_click_logs_the_thank_you(app_on, tmp_path):
+def test_help_logged_today_comes_first_and_thank_then_report_close_the_loop(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     book = open_workbook(path)
     tia = add_contact(book, ContactDraft(name="Tia Mensah"))
-    log_interaction(book, tia, TODAY - timedelta(days=30), "help_received", today=TODAY)
+    helped = log_interaction(book, tia, TODAY, "help_received", today=TODAY)  # today: no grace period
     book.close()
     at = app_on(path)
     first = [m.value for m in at.markdown if m.value.startswith("**Tia Mensah**")]
-    assert first and "Thank them for their help" in first[0]
-    at.button(key=f"home_thanks_{tia}").click().run()
-    assert read(path, "SELECT kind FROM interactions ORDER BY id") == [("help_received",), ("thank_you",)]
-    assert not [m for m in at.markdown if m.value.startswith("**Tia Mensah**") and "Thank them" in m.value]
+    assert first and "not yet thanked, nor told how it went" in first[0]
+    at.button(key=f"home_loop_{helped}_thank").click().run()
+    assert "Next: tell them how their help turned out." in " ".join(s.value for s in at.success)
+    at.button(key=f"home_loop_{helped}_report").click().run()  # no outcome chosen
+    assert "Choose how it went" in at.error[0].value and "Nothing was saved." in at.error[0].value
+    at.radio(key=f"home_loop_{helped}_outcome").set_value("interview")
+    at.text_input(key=f"home_loop_{helped}_note").input("Second round on Friday")
+    at.button(key=f"home_loop_{helped}_report").click().run()
+    assert not at.exception
+    assert read(path, "SELECT kind, help_id, outcome, note FROM interactions ORDER BY id") == [
+        ("help_received", None, "", ""),
+        ("thank_you", helped, "", ""),
+        ("update", helped, "interview", "Second round on Friday"),
+    ]
+    assert "the loop is closed" in " ".join(s.value for s in at.success)
+    assert "Every helper thanked and told how it went: 1 of 1 loop closed." in text_of(at)
+    assert not [m for m in at.markdown if m.value.startswith("**Tia Mensah**")]
 
 
 def test_a_demo_workbook_shows_five_actions_the_weeks_chart_and_the_four_headline_charts(app_on, tmp_path, demo_path):
@@ -108,8 +121,9 @@ def test_a_demo_workbook_shows_five_actions_the_weeks_chart_and_the_four_headlin
     shutil.copy(demo_path, path)
     at = app_on(path)
     assert not at.exception
-    actions = [b for b in at.button if b.key and b.key.startswith("home_")]
-    assert len(actions) == 5
+    keys = [b.key for b in at.button if b.key and b.key.startswith("home_")]
+    rows = {k.rsplit("_", 1)[0] if k.startswith("home_loop_") else k for k in keys}
+    assert len(rows) == 5  # one row per action, whatever its buttons
     specs = [c.proto.spec for c in at.get("vega_lite_chart")]
     assert len(specs) == 5
     titles = (
@@ -143,7 +157,7 @@ def test_this_week_on_an_empty_workbook_shows_the_default_goal_not_met_and_its_c
     assert any(s.value.startswith("This week (from ") for s in at.subheader)
     words = text_of(at)
     assert "**Key contacts due: 0**" in words and "Nobody is due this week." in words
-    assert "**Thanks owed: 0**" in words
+    assert "**Thanks and reports owed: 0**" in words
     assert "**Your goal: 3 new people and 1 informational interview a week**" in words
     assert "Goal not met yet" in words
     assert "Nothing logged in the last 8 weeks yet" in words
@@ -159,7 +173,7 @@ def test_this_week_lists_who_is_due_and_who_is_owed_thanks(app_on, tmp_path):
     book.close()
     words = text_of(app_on(path))
     assert "**Key contacts due: 0**" in words  # the help today moved her last contact forward
-    assert "**Thanks owed: 1**" in words and "Ana \\*Costa\\* · helped" in words
+    assert "**Thanks and reports owed: 1**" in words and "Ana \\*Costa\\* · helped" in words
 
 
 def test_setting_the_weekly_goal_keeps_it_and_a_week_that_meets_it_says_so(app_on, tmp_path):

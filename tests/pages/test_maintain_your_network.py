@@ -68,10 +68,12 @@ def test_marking_a_key_contact_saves_their_cadence(app_on, tmp_path):
     make_book(path, "Ana Costa")
     at = open_card(app_on(path, PAGE), "ana")
     at.toggle(key="card_is_key").set_value(True)
-    at.selectbox(key="card_cadence").select("Every 2 weeks")
-    click(at, "Save key contact")
+    at.selectbox(key="card_cadence").select("Every 2 weeks").run()
+    assert "Unsaved changes: key contact, how often." in messages(at, "warning")
+    click(at, "Save the card")
     assert read(path, "SELECT is_key, cadence_days FROM contacts") == [(True, 14)]
-    assert "Ana Costa is a key contact: every 2 weeks" in messages(at, "success")
+    assert "Saved Ana Costa's card (key contact, how often)." in messages(at, "success")
+    assert "Unsaved changes" not in messages(at, "warning")
 
 
 @pytest.mark.parametrize("days", [0, -5])
@@ -82,7 +84,7 @@ def test_a_cadence_of_zero_or_negative_days_is_refused_and_nothing_is_saved(app_
     at.toggle(key="card_is_key").set_value(True)
     at.selectbox(key="card_cadence").select("Another number of days").run()
     at.number_input(key="card_days").set_value(days)
-    click(at, "Save key contact")
+    click(at, "Save the card")
     assert read(path, "SELECT is_key, cadence_days FROM contacts") == [(False, None)]
     assert "at least 1 day" in messages(at, "error") and "Nothing was saved" in messages(at, "error")
 
@@ -93,11 +95,98 @@ def test_notes_on_a_person_are_saved_and_suggest_ways_to_give_back(app_on, tmp_p
     at = open_card(app_on(path, PAGE), "ana")
     at.text_area(key="card_interests").input("jazz, cycling")
     at.text_area(key="card_needs").input("hiring a designer")
-    click(at, "Save notes")
+    click(at, "Save the card")
     assert read(path, "SELECT interests, needs FROM contacts") == [("jazz, cycling", "hiring a designer")]
     ideas = messages(at, "markdown")
     assert "Refer someone good for it: hiring a designer" in ideas
     assert "Send an article, event or resource about jazz" in ideas
+
+
+def test_typed_notes_survive_other_buttons_and_leaving_the_card_until_saved(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa", "Bo Chen")
+    at = open_card(app_on(path, PAGE), "ana")
+    at.text_area(key="card_interests").input("jazz")
+    at.selectbox(key="card_log_kind").select("catch_up")
+    click(at, "Log it")  # another button: the typed note stays, and says it is not saved
+    assert at.text_area(key="card_interests").value == "jazz"
+    assert "Unsaved changes: interests." in messages(at, "warning")
+    assert read(path, "SELECT interests FROM contacts WHERE name = 'Ana Costa'") == [("",)]
+    open_card(at, "bo")  # leave for someone else's card
+    assert "Unsaved changes on the card of Ana Costa" in messages(at, "warning")
+    open_card(at, "ana")  # come back: the typed text is still there
+    assert at.text_area(key="card_interests").value == "jazz"
+    click(at, "Save the card")
+    assert read(path, "SELECT interests FROM contacts WHERE name = 'Ana Costa'") == [("jazz",)]
+    assert "Unsaved changes" not in messages(at, "warning")
+
+
+def test_a_field_changed_in_another_tab_is_not_overwritten_by_the_card(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    (ana,) = make_book(path, "Ana Costa")
+    at = open_card(app_on(path, PAGE), "ana")
+    import ui.session
+    from store.contacts import update_contact
+
+    update_contact(ui.session._open_local(str(path)), ana, needs="a mentor")  # saved elsewhere meanwhile
+    at.text_area(key="card_needs").input("hiring a designer")
+    click(at, "Save the card")
+    assert read(path, "SELECT needs FROM contacts") == [("a mentor",)]
+    assert "changed since you opened them" in messages(at, "error") and "Nothing was saved" in messages(at, "error")
+    assert at.text_area(key="card_needs").value == "a mentor"  # the form shows what is saved
+
+
+def test_the_reconnect_list_is_set_on_the_card_and_feeds_who_to_contact_next(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    (ana,) = make_book(path, "Ana Costa")
+    book = open_workbook(path)
+    log_interaction(book, ana, TODAY - timedelta(days=2), "catch_up", today=TODAY)  # recently in touch
+    book.close()
+    at = open_card(app_on(path, PAGE), "ana")
+    at.selectbox(key="card_reconnect").select("value_view").run()
+    at.radio(key="card_reconnect_priority").set_value(1)
+    click(at, "Save the card")
+    assert read(path, "SELECT reconnect, reconnect_priority FROM contacts") == [("value_view", 1)]
+    ranked = messages(at, "markdown")
+    assert (
+        "**1. Ana Costa** (score 30)" in ranked and "On your reconnect list: value their view (high priority)" in ranked
+    )
+    table = next(d.value for d in at.dataframe if "Your priority" in d.value.columns)
+    assert table.to_dict("records")[0]["Who"] == "Ana Costa" and table.to_dict("records")[0]["Your priority"] == "High"
+
+
+def test_people_met_today_sit_in_their_own_section_and_scores_run_high_to_low(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    ana, bo, cy = make_book(path, "Ana Costa", "Bo Chen", "Cy Diaz")
+    book = open_workbook(path)
+    set_key_contact(book, ana, 14)  # never contacted: a high score, but met today below
+    log_interaction(book, ana, TODAY, "catch_up", today=TODAY)
+    log_interaction(book, bo, TODAY - timedelta(days=400), "catch_up", today=TODAY)
+    book.close()
+    at = app_on(path, PAGE)
+    text = " ".join(m.value for m in at.markdown)
+    assert "**In touch today** (1)" in text
+    assert text.index("Cy Diaz") < text.index("Bo Chen") < text.index("In touch today") < text.index("Ana Costa")
+    assert "rest here until tomorrow" in messages(at, "caption")
+
+
+def test_help_is_thanked_and_reported_from_the_card(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    (ana,) = make_book(path, "Ana Costa")
+    book = open_workbook(path)
+    helped = log_interaction(book, ana, TODAY, "help_received", today=TODAY)
+    book.close()
+    at = open_card(app_on(path, PAGE), "ana")
+    assert "not yet thanked, nor told how it went" in messages(at, "markdown")
+    at.button(key=f"card_loop_{helped}_thank").click().run()
+    at.radio(key=f"card_loop_{helped}_outcome").set_value("job")
+    at.button(key=f"card_loop_{helped}_report").click().run()
+    assert not at.exception
+    assert read(path, "SELECT kind, help_id, outcome FROM interactions WHERE help_id IS NOT NULL ORDER BY id") == [
+        ("thank_you", helped, ""),
+        ("update", helped, "job"),
+    ]
+    assert "the loop is closed" in messages(at, "success")
 
 
 def test_recording_what_you_received_changes_the_balance(app_on, tmp_path):
@@ -163,8 +252,11 @@ def test_getting_in_touch_moves_a_person_down_the_list(app_on, tmp_path):
     assert first[0].startswith("**1. Ana Costa**")
     at.button(key=f"next_done_{ana}").click().run()
     ranked = [m.value for m in at.markdown if m.value.startswith("**")]
-    assert any(v.startswith("**1. Bo Chen**") for v in ranked)
-    assert any(v.startswith("**2. Ana Costa**") for v in ranked)
+    assert (
+        ranked.index(next(v for v in ranked if v.startswith("**1. Bo Chen**")))
+        < ranked.index("**In touch today** (1)")
+        < ranked.index(next(v for v in ranked if v.startswith("**1. Ana Costa**")))
+    )  # her own section, which says so
     assert at.button(key=f"next_done_{ana}").disabled
 
 

@@ -10,7 +10,7 @@ from core.errors import InvalidInput
 from core.model import RATING_QUESTIONS, ContactDraft
 from core.schedule import week_start
 from core.weekly import WeeklyGoal
-from services import home, rating
+from services import followthrough, home, rating
 from services.progress import (
     open_follow_throughs,
     set_weekly_goal,
@@ -25,7 +25,7 @@ from store.contacts import add_contact
 from store.goals import add_goal, link_contacts
 from store.interactions import log_interaction
 from store.maintenance import set_key_contact
-from store.outreach import add_target, log_ask, log_outreach, log_thank_you
+from store.outreach import add_target, log_ask, log_outreach
 from store.settings import get_setting
 
 pytestmark = pytest.mark.both_engines
@@ -40,7 +40,7 @@ def person(workbook, name, circle="friends", tie="weak"):
 
 
 def ten_minute_workbook(workbook):
-    """Everything a form offers, filled in on one day: people, a target, asks, help thanked, full marks."""
+    """Everything a form offers, filled in on one day: people, a target, asks, help thanked and told, full marks."""
     circles = ("family", "friends", "neighbours", "former_jobs", "school", "gym")
     ids = [person(workbook, f"Person {n}", c, "strong" if n % 2 else "weak") for n, c in enumerate(circles)]
     target = add_target(workbook, "employer", "Meridian Hospital")
@@ -55,8 +55,9 @@ def ten_minute_workbook(workbook):
             happened_on=TODAY,
             today=TODAY,
         )
-    log_interaction(workbook, ids[0], TODAY, "help_received", today=TODAY)
-    log_thank_you(workbook, ids[0], TODAY)
+    helped = log_interaction(workbook, ids[0], TODAY, "help_received", today=TODAY)
+    followthrough.thank(workbook, helped, TODAY)
+    followthrough.report_back(workbook, helped, "interview", "An interview on Friday", TODAY)
     rating.save_rating(workbook, ALL_YES, TODAY, NO_NOTES, TODAY)
     guild = add_goal(workbook, "association", "Health Data Guild")
     link_contacts(workbook, guild, ids[:2])
@@ -95,10 +96,14 @@ def test_help_not_yet_thanked_keeps_tip_two_open_from_the_day_it_came(workbook):
     add_target(workbook, "role", "Data analyst")
     log_outreach(workbook, ana, TODAY, "ask", channel="email", outcome="helped", request_kind="advice", today=TODAY)
     follow = open_follow_throughs(workbook, TODAY)
-    assert follow.count == 1 and [r["name"] for r in follow.newest] == ["Ana"]
+    assert follow.count == 1 and [r.name for r in follow.newest] == ["Ana"]
     assert 2 not in tips_done(workbook, TODAY)
-    assert tip_progress(workbook, TODAY)[1].next_step == "thank the 1 person who helped and not yet thanked"
-    log_thank_you(workbook, ana, TODAY)
+    assert tip_progress(workbook, TODAY)[1].next_step == "thank the 1 person who helped, and tell them how it went"
+    help_id = follow.newest[0].help_id
+    followthrough.thank(workbook, help_id, TODAY)
+    assert open_follow_throughs(workbook, TODAY).count == 1  # thanked, not yet told how it went
+    assert 2 not in tips_done(workbook, TODAY)
+    followthrough.report_back(workbook, help_id, "still_looking", "", TODAY)
     assert open_follow_throughs(workbook, TODAY).count == 0
     assert 2 in tips_done(workbook, TODAY)
 
@@ -157,7 +162,7 @@ def test_this_week_shows_who_is_due_thanks_owed_and_the_goal(workbook):
     week = this_week(workbook, today)
     assert week.starts_on == monday
     assert [(d.name, d.due_on) for d in week.due] == [("Ana", monday + timedelta(days=6))]
-    assert week.owed.count == 1 and week.owed.newest[0]["name"] == "Cy"
+    assert week.owed.count == 1 and week.owed.newest[0].name == "Cy"
     assert len(week.weeks) == 8 and week.weeks[-1].starts_on == monday
     assert (week.weeks[-1].new_people, week.weeks[-1].interviews) == (3, 1)
     assert week.met

@@ -182,14 +182,18 @@ def test_candidates_carry_every_reason_the_ranking_needs(workbook):
     assert candidate.balance == -5
 
 
-def test_a_thank_you_after_the_help_settles_it(workbook):
+def test_a_thank_you_and_a_report_after_the_help_settle_it(workbook):
     ana = _person(workbook, "Ana")
     _log(workbook, ana, 30, "help_received")
     _log(workbook, ana, 20, "thank_you")
+    _log(workbook, ana, 15, "update")
     _log(workbook, ana, 10, "help_received")
     (candidate,) = load_candidates(workbook, TODAY)
     assert candidate.thanks_owed_since == TODAY - timedelta(days=10)
     _log(workbook, ana, 5, "thank_you")
+    (candidate,) = load_candidates(workbook, TODAY)  # thanked, but not yet told how it went
+    assert candidate.thanks_owed_since == TODAY - timedelta(days=10)
+    _log(workbook, ana, 5, "update")
     assert load_candidates(workbook, TODAY) == []
 
 
@@ -240,7 +244,7 @@ def workbook_steps(workbook, contact_id: int, steps: list[str]) -> None:
 _person_facts = st.tuples(
     st.one_of(st.none(), st.integers(0, 900)),  # days since a catch-up
     st.one_of(st.none(), st.integers(0, 400)),  # days since help received
-    st.booleans(),  # thanked on the day of the help
+    st.booleans(),  # thanked and told how it went on the day of the help
     st.integers(-5, 5),  # ledger balance
 )
 
@@ -261,6 +265,7 @@ def test_everyone_with_a_reason_and_only_they_reach_the_ranking(facts):
             dates.append(TODAY - timedelta(days=helped))
             if thanked:
                 _log(book, person, helped, "thank_you")
+                _log(book, person, helped, "update")
         if balance:
             direction = "gave" if balance > 0 else "received"
             add_ledger_entry(book, person, TODAY, direction, "advice", abs(balance), today=TODAY)
@@ -272,3 +277,17 @@ def test_everyone_with_a_reason_and_only_they_reach_the_ranking(facts):
     book.close()
     assert set(loaded) == {i for i, c in expected.items() if list_reasons(c, TODAY)}
     assert all(loaded[i] == expected[i] for i in loaded)
+
+
+def test_people_on_your_reconnect_list_are_candidates_even_when_just_in_touch(workbook):
+    from store.contacts import update_contact
+    from store.maintenance import list_reconnect
+
+    ana, bo = _person(workbook, "Ana"), _person(workbook, "Bo")
+    _log(workbook, ana, 1)
+    _log(workbook, bo, 1)
+    update_contact(workbook, ana, reconnect="know_better", reconnect_priority=1)
+    (candidate,) = load_candidates(workbook, TODAY)
+    assert (candidate.name, candidate.reconnect, candidate.reconnect_priority) == ("Ana", "know_better", 1)
+    assert [c.name for c in list_reconnect(workbook)] == ["Ana"]
+    assert get_contact(workbook, ana).reconnect == "know_better"

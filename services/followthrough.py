@@ -1,0 +1,99 @@
+"""The follow-through loop's use cases: the loops still open, thank, report back, and the weekly chart.
+
+Home, tip 3, tip 6 and a person's card all call these, so a thank-you or report-back logged in one
+place closes the loop everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from core.followthrough import REPORT, THANK, HelpLoop, week_of
+from core.outreach import describe_help
+from services.workbooks import Workbook
+from store import followthrough as store
+
+SHOWN = 10
+CHART_WEEKS = 12
+
+
+@dataclass(frozen=True)
+class LoopOverview:
+    """How many loops there are, how many are open, the newest open ones, and the weekly counts."""
+
+    total: int
+    open: int
+    loops: tuple[HelpLoop, ...]
+    weeks: tuple[tuple[date, int, int], ...]
+
+    @property
+    def closed(self) -> int:
+        return self.total - self.open
+
+
+def _loop(row: dict) -> HelpLoop:
+    return HelpLoop(
+        help_id=int(row["id"]),
+        contact_id=int(row["contact_id"]),
+        name=row["name"],
+        happened_on=row["happened_on"],
+        help=describe_help(row["kind"], row["request_kind"], row["note"]),
+        channel=row["channel"] or "",
+        thanked_on=row["thanked_on"],
+        reported_on=row["reported_on"],
+        outcome=row["outcome"] or "",
+    )
+
+
+def open_loops(workbook: Workbook, limit: int = SHOWN, contact_ids: Iterable[int] | None = None) -> list[HelpLoop]:
+    """The newest help still owed a thank-you or a report (from the day it was logged), newest first."""
+    return [_loop(r) for r in store.list_loops(workbook, open_only=True, limit=limit, contact_ids=contact_ids)]
+
+
+def open_loop_by_person(workbook: Workbook, contact_ids: Iterable[int]) -> dict[int, HelpLoop]:
+    """For each of these people with help still to follow through, their newest open loop."""
+    found: dict[int, HelpLoop] = {}
+    for loop in open_loops(workbook, limit=5000, contact_ids=contact_ids):
+        found.setdefault(loop.contact_id, loop)
+    return found
+
+
+def person_loops(workbook: Workbook, contact_id: int, limit: int = SHOWN) -> list[HelpLoop]:
+    """Every loop on help from this person, open or closed, newest first."""
+    return [_loop(r) for r in store.list_loops(workbook, limit=limit, contact_ids=[contact_id])]
+
+
+def open_follow_throughs(workbook: Workbook) -> int:
+    """How many pieces of help still wait for a thank-you or a report: 0 when every helper was thanked and told."""
+    return store.count_loops(workbook)[1]
+
+
+def loop_counts(workbook: Workbook) -> tuple[int, int]:
+    """(loops in all, loops still open)."""
+    return store.count_loops(workbook)
+
+
+def overview(workbook: Workbook, today: date, shown: int = SHOWN, weeks: int = CHART_WEEKS) -> LoopOverview:
+    """The counts, the ``shown`` newest open loops and loops opened and closed per week."""
+    total, still_open = store.count_loops(workbook)
+    first = week_of(today) - timedelta(weeks=weeks - 1)
+    counted = {week: (opened, closed) for week, opened, closed in store.loops_by_week(workbook, first)}
+    mondays = [first + timedelta(weeks=n) for n in range(weeks)]
+    return LoopOverview(
+        total=total,
+        open=still_open,
+        loops=tuple(open_loops(workbook, shown)),
+        weeks=tuple((m, *counted.get(m, (0, 0))) for m in mondays),
+    )
+
+
+def thank(workbook: Workbook, help_id: int, today: date, channel: str = "", note: str = "") -> int:
+    """Log a thank-you for this help today (the way they helped, or by email); returns its id."""
+    return store.log_step(workbook, help_id, THANK, today=today, channel=channel, note=note)
+
+
+def report_back(workbook: Workbook, help_id: int, outcome: str, note: str, today: date, channel: str = "") -> int:
+    """Log that you told them how their help turned out (an outcome from the list, a short note)."""
+    return store.log_step(workbook, help_id, REPORT, today=today, channel=channel, outcome=outcome, note=note)

@@ -1,0 +1,87 @@
+"""The follow-through loop's use cases: every help opens a loop, thank and report back close it, linked."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from core.errors import InvalidInput
+from core.model import ContactDraft
+from services import followthrough
+from store.contacts import add_contact
+from store.interactions import log_interaction
+from store.outreach import log_ask, record_outcome
+
+pytestmark = pytest.mark.both_engines
+TODAY = date(2026, 3, 18)
+
+
+def test_an_ask_marked_helped_opens_a_loop_that_thank_and_report_close_with_links(workbook):
+    ana = add_contact(workbook, ContactDraft(name="Ana Costa"))
+    ask = log_ask(
+        workbook, ana, message="Could you introduce me to the clinic's data lead?", request_kind="introduction",
+        channel="email", goal_id=None, happened_on=TODAY, today=TODAY,
+    )  # fmt: skip
+    assert followthrough.open_follow_throughs(workbook) == 0  # an ask waiting to hear is not help yet
+    record_outcome(workbook, ask, "helped")
+    (loop,) = followthrough.open_loops(workbook)
+    assert (loop.help_id, loop.name, loop.help) == (ask, "Ana Costa", "helped with your ask for an introduction")
+    assert followthrough.open_follow_throughs(workbook) == 1
+    thanks = followthrough.thank(workbook, ask, TODAY)
+    assert followthrough.open_follow_throughs(workbook) == 1  # thanked, not yet told
+    report = followthrough.report_back(workbook, ask, "interview", " Second round Friday ", TODAY)
+    assert followthrough.open_follow_throughs(workbook) == 0
+    assert workbook.read(f"SELECT id, kind, help_id, outcome, note FROM interactions WHERE id IN ({thanks}, {report}) "
+                         "ORDER BY id") == [
+        (thanks, "thank_you", ask, "", ""),
+        (report, "update", ask, "interview", "Second round Friday"),
+    ]  # fmt: skip
+    view = followthrough.overview(workbook, TODAY)
+    assert (view.total, view.open, view.closed) == (1, 0, 1)
+    assert view.weeks[-1][1:] == (1, 1)  # opened and closed this week
+
+
+def test_a_report_without_an_outcome_is_refused_and_saves_nothing(workbook):
+    ana = add_contact(workbook, ContactDraft(name="Ana"))
+    helped = log_interaction(workbook, ana, TODAY, "help_received", today=TODAY)
+    before = workbook.read("SELECT count(*) FROM interactions")
+    with pytest.raises(InvalidInput, match="Choose how it went"):
+        followthrough.report_back(workbook, helped, "", "", TODAY)
+    with pytest.raises(InvalidInput, match="not in the workbook"):
+        followthrough.thank(workbook, helped + 99, TODAY)
+    assert workbook.read("SELECT count(*) FROM interactions") == before
+
+
+def test_an_older_unlinked_thank_you_and_update_still_count(workbook):
+    bo = add_contact(workbook, ContactDraft(name="Bo"))
+    log_interaction(workbook, bo, TODAY - timedelta(days=9), "help_received", today=TODAY)
+    log_interaction(workbook, bo, TODAY - timedelta(days=8), "thank_you", today=TODAY)
+    (loop,) = followthrough.open_loops(workbook)
+    assert loop.steps_left == ("report",)
+    log_interaction(workbook, bo, TODAY - timedelta(days=7), "update", today=TODAY)
+    assert followthrough.open_loops(workbook) == []
+
+
+def test_a_thank_you_linked_to_one_help_does_not_settle_another(workbook):
+    cy = add_contact(workbook, ContactDraft(name="Cy"))
+    first = log_interaction(workbook, cy, TODAY - timedelta(days=3), "help_received", today=TODAY)
+    second = log_interaction(workbook, cy, TODAY - timedelta(days=1), "help_received", today=TODAY)
+    followthrough.thank(workbook, first, TODAY)
+    followthrough.report_back(workbook, first, "still_looking", "", TODAY)
+    assert [x.help_id for x in followthrough.open_loops(workbook)] == [second]
+    assert set(followthrough.open_loop_by_person(workbook, [cy])) == {cy}
+
+
+def test_the_weekly_counts_in_sql_agree_with_the_core_rule_on_the_demo_workbook(demo_path, tmp_path):
+    from core.followthrough import loops_by_week, week_of
+    from store import followthrough as store
+    from tests.services.sample_books import demo_copy
+
+    today = date.today()
+    with demo_copy(demo_path, tmp_path) as demo:
+        every = [followthrough._loop(r) for r in store.list_loops(demo)]
+        view = followthrough.overview(demo, today, weeks=8)
+        assert (view.total, view.open) == (len(every), sum(1 for x in every if x.steps_left))
+    assert list(view.weeks) == loops_by_week(every, 8, today)
+    assert view.weeks[0][0] == week_of(today) - timedelta(weeks=7) and sum(o for _, o, _ in view.weeks) > 0
