@@ -12,11 +12,11 @@ import urllib.request
 
 import streamlit as st
 
-from core.errors import WorkbookError
+from core.errors import WorkbookError, WorkbookUnavailable
 from services.accounts import Accounts, account_id, describe_removed, is_empty, keep_anonymous_work, open_accounts
 from services.workbooks import Workbook
 from ui.cookies import read_cookie, write_cookie
-from ui.feedback import run_save, say, show
+from ui.feedback import run_save, say, show, stop_database_away
 from ui.session import database_url, secret, shared_database, user_dir
 from ui.text import literal
 
@@ -67,6 +67,8 @@ def account_workbook() -> Workbook | None:
     try:
         book = kept.workbook(owner)
         book.refresh()
+    except WorkbookUnavailable as error:
+        stop_database_away(error)
     except WorkbookError as error:
         st.error(f"{error} Your workbook is safe; reload the page in a moment.", icon=":material/cloud_off:")
         st.stop()
