@@ -9,47 +9,20 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui.account
-import ui.session
-from services.accounts import DatabaseAccounts, account_id
-from store.contacts import search_contacts
 from tests import pg_support
-from tests.conftest import APP
+from tests.pages.account_support import forget_the_server_state, names_kept, signed_in_opener
 
 KNOW = "pages/know_your_network.py"
-AUTH = {
-    "redirect_uri": "http://localhost:8501/oauth2callback",
-    "cookie_secret": "a-cookie-secret-for-tests-only",
-    "client_id": "workbook",
-    "client_secret": "not-a-secret",
-    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
-}
-server = pg_support.stoppable_postgres
-ALICE = account_id("https://idp.example", "alice")
+server = pg_support.stoppable_postgres  # a server of this module's own, stopped and started by its tests
 
 
 @pytest.fixture
 def signed_in(server, monkeypatch):
     """Open the app as a signed-in visitor whose workbook is kept on the server."""
     server.create_database("outage_page")
-    monkeypatch.setenv("WORKBOOK_MODE", "shared")
-    monkeypatch.setenv("WORKBOOK_DATABASE_URL", server.url("outage_page"))
-
-    def open_app(page: str = KNOW) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=30)
-        at.secrets["auth"] = AUTH
-        at.user = {"is_logged_in": True, "iss": "https://idp.example", "sub": "alice", "name": "Alice"}
-        at.run()
-        at.switch_page(page).run()
-        return at
-
-    yield open_app
-    kept = ui.account._accounts()
-    ui.account._accounts.clear()
-    if kept is not None:
-        kept.close()
-    ui.session._shared_database.clear()
-    ui.session.private_workbooks.clear()
+    opener = signed_in_opener(monkeypatch, server.url("outage_page"))
+    yield lambda page=KNOW: opener(page)
+    forget_the_server_state()
     if not pg_support.is_up(server):
         server.come_back()
     server.drop_database("outage_page")
@@ -91,16 +64,7 @@ def test_a_save_while_the_database_is_away_says_so_in_one_line_and_works_again_w
     add(at, "Bo Lindqvist")
     assert people_count(at) == "2"
     assert any("Added Bo Lindqvist" in s.value for s in at.success)
-    assert kept_on_the_server(server) == ["Ana Costa", "Bo Lindqvist"]
-
-
-def kept_on_the_server(server) -> list[str]:
-    """What Alice's account holds, read by a second app server of its own."""
-    accounts = DatabaseAccounts(server.url("outage_page"))
-    try:
-        return sorted(c.name for c in search_contacts(accounts.workbook(ALICE))[0])
-    finally:
-        accounts.close()
+    assert names_kept(server.url("outage_page")) == ["Ana Costa", "Bo Lindqvist"]
 
 
 def test_a_database_that_goes_away_between_page_runs_is_one_line_at_the_top(server, signed_in):
