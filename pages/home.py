@@ -9,6 +9,7 @@ from charts.network import people_per_circle
 from charts.rating import score_history
 from services import home
 from services.home import HomeOverview, NextAction
+from ui.account import show_sign_in_prompt
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
 from ui.page import credit_article, start_page
@@ -88,6 +89,7 @@ start_page(
     "networking, one page each: list who you know, decide what you want, ask well, rate your "
     "network, balance close and loose ties, and keep in touch, giving as much as you take.",
 )
+show_sign_in_prompt()
 view = cached(workbook, home.overview, today)
 if not view.started:
     st.info("Start with tip 1: list the people you know, circle by circle.", icon=":material/arrow_forward:")
