@@ -16,8 +16,8 @@ from store.scratch import scratch_folder
 # An uploaded file keeps its own name in messages, unless the name could not be a plain file name.
 _PLAIN_NAME = re.compile(r"^[\w][\w .()\-]{0,120}$")
 UPLOAD_NAME = "upload.duckdb"
-# As big as the app takes an upload at all (.streamlit/config.toml's maxUploadSize); a 30,000-person
-# workbook's backup is a few MB.
+# As big as the app takes an upload at all (.streamlit/config.toml's maxUploadSize, which holds a
+# 30,000-person workbook with room).
 MAX_BACKUP_BYTES = 50 * 1024 * 1024
 
 
