@@ -68,32 +68,15 @@ def fill_demo_account(url: str, contacts: int) -> tuple[int, float]:
     """The demo in the bench's account (replacing what it held); (people, seconds)."""
     from services.accounts import account_id
     from services.demo import make_demo_account
+    from store.postgres import analyze_tables
 
     started = time.perf_counter()
     made = make_demo_account(url, account_id(ISSUER, SUBJECT), contacts, replace=True)
     seconds = time.perf_counter() - started
-    _analyze(url)
+    # The planner's statistics after the bulk load, as autovacuum gathers them within a minute or so:
+    # timing the pages the instant after loading 130,000 rows would time plans no account in use meets.
+    analyze_tables(url)
     return made.people, seconds
-
-
-def _analyze(url: str) -> None:
-    """The planner's statistics after the bulk load, as autovacuum gathers them within a minute or so.
-
-    Timing the pages the instant after loading 130,000 rows would time plans made without them, which no
-    account that has been in use meets. (The app's role owns no table, so it is done as the owner.)"""
-    import psycopg
-
-    from store.schema_postgres import SCHEMA
-
-    with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
-        connection.execute(f"ANALYZE {', '.join(f'{SCHEMA}.{t}' for t in _tables(connection))}")
-
-
-def _tables(connection) -> list[str]:
-    from store.schema_postgres import SCHEMA
-
-    rows = connection.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s ORDER BY 1", [SCHEMA]).fetchall()
-    return [r[0] for r in rows]
 
 
 def _open_signed_in(page: str):
@@ -170,28 +153,19 @@ def time_account_import(url: str, rows: int) -> dict[str, float]:
     }
 
 
-def _server_version(url: str) -> str:
-    import psycopg
-
-    with psycopg.connect(url, connect_timeout=5) as connection:
-        return connection.execute("SHOW server_version").fetchone()[0].split()[0]
-
-
 def bench_postgres(
     url: str, contacts: int, runs: int, import_rows: int, duckdb_pages: dict[str, PageTiming | str], pages: list[str]
 ) -> PostgresFigures:
     """The PostgreSQL section of the bench's table, with DuckDB's after-write medians beside."""
-    import psycopg
-
     from core.errors import WorkbookError
-    from store.postgres import _host, describe_connection_error
+    from store.postgres import _host, server_version
 
     figures = PostgresFigures()
     try:
-        version = _server_version(url)
+        version = server_version(url)
         people, made_s = fill_demo_account(url, contacts)
-    except (WorkbookError, psycopg.Error) as error:  # a bad URL is one line in the table, not a traceback
-        problem = str(error) if isinstance(error, WorkbookError) else describe_connection_error(error, _host(url))
+    except WorkbookError as error:  # a bad URL is one line in the table, not a traceback
+        problem = str(error)
         figures.missed.append(f"PostgreSQL: {problem}")
         figures.lines += ["", "## PostgreSQL", "", f"Not run: {problem}"]
         return figures

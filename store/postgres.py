@@ -107,6 +107,26 @@ def _translate(error: Exception) -> Exception:
     return error
 
 
+def server_version(url: str) -> str:
+    """The PostgreSQL server's version ("15.18"); DatabaseUnavailable in one line when it cannot be reached."""
+    try:
+        with psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_S) as connection:
+            return connection.execute("SHOW server_version").fetchone()[0].split()[0]
+    except psycopg.OperationalError as error:
+        raise DatabaseUnavailable(describe_connection_error(error, _host(url))) from None
+
+
+def analyze_tables(url: str) -> None:
+    """Gather the planner's statistics on every table of the app's schema now (as the owner of ``url``).
+
+    Autovacuum does it within a minute or so of a bulk load; the bench does not wait for it."""
+    with psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S) as connection:
+        tables = connection.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = %s ORDER BY 1", [SCHEMA]
+        ).fetchall()
+        connection.execute(f"ANALYZE {', '.join(f'{SCHEMA}.{name}' for (name,) in tables)}")
+
+
 class PostgresDatabase:
     """The app's handle on one PostgreSQL database: migrations done, a pool of the app role's connections."""
 
