@@ -250,7 +250,6 @@ def _watch(workbook: Workbook) -> None:
         workbook.refresh()
     except WorkbookUnavailable:
         return  # the database is away: the next full run (a click, a reload) says so
-
     seen = st.session_state.get(SEEN_VERSION_KEY)
     if seen is not None and workbook.data_version != seen:
         st.rerun(scope="app")
