@@ -6,6 +6,7 @@ import streamlit as st
 
 from services.workbooks import describe_location
 from ui.account import show_account_panel, signed_in_owner
+from ui.feedback import database_guard
 from ui.registry import navigation
 from ui.rooms import refresh_my_share
 from ui.router import mark_routed
@@ -26,22 +27,24 @@ ICON = Path(__file__).resolve().parent / "ui" / "assets" / "icon.png"
 st.set_page_config(page_title="Job Networking Workbook", page_icon=str(ICON), layout="wide")
 page = st.navigation(navigation())
 mark_routed()
-workbook = current_workbook()
-if workbook_mode() == SHARED and private_workbook_expired():
-    st.warning(
-        f"Your earlier private workbook was wiped after {grace_minutes()} minutes without a sign of life from "
-        "your browser, as this shared server promises. This one is new and empty: if you downloaded a "
-        "backup, restore it on “Import, export, backup”.",
-        icon=":material/history:",
-    )
-with st.sidebar:
-    if workbook_mode() == SHARED:
-        show_account_panel(session_private_workbook())  # signing in comes first: it is how work is kept
-        if signed_in_owner() is None:
-            show_shared_banner(workbook)
-    else:
-        st.caption("Workbook open")
-        st.markdown(describe_location(workbook))
-refresh_my_share(workbook)  # a workshop participant's shared figures follow their work on any page
-watch_for_changes(workbook)
-page.run()
+# A database that goes away mid-session is one line at the top of the page, never a traceback.
+with database_guard():
+    workbook = current_workbook()
+    if workbook_mode() == SHARED and private_workbook_expired():
+        st.warning(
+            f"Your earlier private workbook was wiped after {grace_minutes()} minutes without a sign of life from "
+            "your browser, as this shared server promises. This one is new and empty: if you downloaded a "
+            "backup, restore it on “Import, export, backup”.",
+            icon=":material/history:",
+        )
+    with st.sidebar:
+        if workbook_mode() == SHARED:
+            show_account_panel(session_private_workbook())  # signing in comes first: it is how work is kept
+            if signed_in_owner() is None:
+                show_shared_banner(workbook)
+        else:
+            st.caption("Workbook open")
+            st.markdown(describe_location(workbook))
+    refresh_my_share(workbook)  # a workshop participant's shared figures follow their work on any page
+    watch_for_changes(workbook)
+    page.run()

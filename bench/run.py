@@ -173,7 +173,14 @@ def browser_sessions() -> int:
     return SESSIONS
 
 
-def run_bench(contacts: int, runs: int, output: str | None, import_rows: int = 30_000, browser: bool = True) -> int:
+def run_bench(
+    contacts: int,
+    runs: int,
+    output: str | None,
+    import_rows: int = 30_000,
+    browser: bool = True,
+    postgres: str | None = None,
+) -> int:
     """Measure everything, print the table (and write it as Markdown); 3 when a target is missed."""
     from bench import pages as bench_pages
     from bench.imports import bench_linkedin_import
@@ -191,6 +198,11 @@ def run_bench(contacts: int, runs: int, output: str | None, import_rows: int = 3
         bench_pages.release_book(path)
     cpu = time.process_time()
     imported = {**bench_linkedin_import(import_rows), "cpu_s": time.process_time() - cpu}
+    on_postgres = None
+    if postgres:  # the same pages after a write on an account in PostgreSQL, and the import into one
+        from bench.postgres import bench_postgres
+
+        on_postgres = bench_postgres(postgres, contacts, runs, import_rows, timings[demo_path][0], pages)
     figures = None
     if browser:
         from bench.browser import measure_browser
@@ -210,6 +222,9 @@ def run_bench(contacts: int, runs: int, output: str | None, import_rows: int = 3
     add_page_table(report, timings[empty_path][0], timings[demo_path][0])
     add_interaction_table(report, timings[empty_path][1], timings[demo_path][1])
     add_server_table(report, imported, import_rows, figures)
+    if on_postgres is not None:
+        report.lines += on_postgres.lines
+        report.missed += on_postgres.missed
     report.lines += ["", "Targets missed: " + ("; ".join(report.missed) if report.missed else "none.")]
     table = "\n".join(report.lines)
     print(table)

@@ -100,6 +100,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         output=args.output,
         import_rows=args.import_rows,
         browser=not args.skip_browser,
+        postgres=args.postgres,
     )
 
 
@@ -208,6 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench.add_argument(
         "--skip-browser", action="store_true", help="leave out the cold start and memory (no Chromium needed)"
+    )
+    bench.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="also time the pages and the import on an account in this PostgreSQL database (its owner's URL)",
     )
     bench.add_argument("--profile", metavar="PAGE", help="instead, print where PAGE (e.g. home.py) spends its CPU time")
     return parser

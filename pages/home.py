@@ -14,6 +14,7 @@ from core.weekly import MAX_PER_WEEK
 from services import home, progress
 from services.home import HomeOverview, NextAction
 from services.progress import ThisWeek
+from ui.account import show_sign_in_prompt
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
 from ui.followthrough import loop_buttons
@@ -163,6 +164,7 @@ start_page(
     "networking, one page each: list who you know, decide what you want, ask well, rate your "
     "network, balance close and loose ties, and keep in touch, giving as much as you take.",
 )
+show_sign_in_prompt()
 view = cached(workbook, home.overview, today)
 if not view.started:
     st.info("Start with tip 1: list the people you know, circle by circle.", icon=":material/arrow_forward:")

@@ -340,6 +340,9 @@ def show_backup() -> None:
 def show_snapshots() -> None:
     st.markdown("**Automatic backups**")
     kept = backups.automatic_backups(workbook, datetime.now())
+    if kept.kept_on_server:
+        st.caption("Your account's workbook is kept on the server; a downloaded backup is a copy of your own.")
+        return
     if kept.folder is None:
         st.caption("This workbook lives only in this browser session: download a backup to keep your work.")
         return

@@ -16,6 +16,9 @@ from store.scratch import scratch_folder
 # An uploaded file keeps its own name in messages, unless the name could not be a plain file name.
 _PLAIN_NAME = re.compile(r"^[\w][\w .()\-]{0,120}$")
 UPLOAD_NAME = "upload.duckdb"
+# As big as the app takes an upload at all (.streamlit/config.toml's maxUploadSize, which holds a
+# 30,000-person workbook with room).
+MAX_BACKUP_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -30,10 +33,11 @@ class Restored:
 class AutomaticBackups:
     """The daily snapshots beside a local workbook: where they go, which there are, and today's failure if any."""
 
-    folder: Path | None  # None for a workbook that lives only in memory
+    folder: Path | None  # None for a workbook in memory, or an account on a database server
     points: tuple[Snapshot, ...]
     keep: int = SNAPSHOT_KEEP
     failure: str | None = None
+    kept_on_server: bool = False  # an account: the database server keeps it, there is no file to snapshot
 
 
 def backup_bytes(workbook: Workbook) -> bytes:
@@ -45,6 +49,12 @@ def restore_upload(workbook: Workbook, data: bytes | None, name: str, now: datet
     """Replace the workbook's contents with an uploaded backup, once the file is checked to be a good workbook."""
     if data is None:
         raise InvalidInput("Choose a backup file first.")
+    limit = workbook.budget.upload_bytes if workbook.budget is not None else MAX_BACKUP_BYTES
+    if len(data) > limit:
+        raise InvalidInput(
+            f"That file is {len(data) / 1_048_576:.1f} MB; a backup restored here may be up to "
+            f"{limit / 1_048_576:.0f} MB. Choose a backup downloaded from this app."
+        )
     with scratch_folder("workbook-upload-") as folder:
         path = Path(folder) / (name if _PLAIN_NAME.match(name or "") else UPLOAD_NAME)
         path.write_bytes(data)
@@ -55,7 +65,7 @@ def automatic_backups(workbook: Workbook, now: datetime) -> AutomaticBackups:
     """Take today's snapshot if it is due, then list every backup there is to go back to."""
     folder = backup.snapshot_folder(workbook)
     if folder is None:
-        return AutomaticBackups(None, ())
+        return AutomaticBackups(None, (), kept_on_server=workbook.durable)
     failure = None
     try:
         backup.snapshot_if_due(workbook, folder, now)

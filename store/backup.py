@@ -153,10 +153,23 @@ def restore_workbook(
         if keep_previous_in is not None:
             previous = write_backup(workbook, Path(keep_previous_in) / f"before-restore-{now:%Y-%m-%d-%H%M%S}.duckdb")
         try:
-            _copy_contents(workbook, source)
+            if hasattr(workbook, "exclusive"):  # DuckDB reads the upload in place (ATTACH)
+                _copy_contents(workbook, source)
+            else:  # an account on a database server: the rows travel, in the account's one transaction
+                _copy_rows(workbook, source)
         except duckdb.Error as error:  # the transaction was rolled back: the workbook is as it was
             raise _damaged(upload.name, error) from None
     return previous
+
+
+def _copy_rows(workbook: Workbook, source: Path) -> None:
+    from store.transfer import copy_workbook
+
+    book = open_workbook(source)
+    try:
+        copy_workbook(book, workbook)
+    finally:
+        book.close()
 
 
 def _copy_contents(workbook: Workbook, source: Path) -> None:
@@ -216,8 +229,13 @@ def remove_stale_partials(folder: Path, now: datetime) -> int:
 
 
 def snapshot_folder(workbook: Workbook) -> Path | None:
-    """Where a local workbook's automatic snapshots go: a 'backups' folder beside the file."""
-    return None if workbook.in_memory else Path(workbook.path).parent / "backups"
+    """Where a local workbook's automatic snapshots go: a 'backups' folder beside the file.
+
+    None for a workbook in memory, and for an account on a database server (no file beside it: the
+    server's own backups keep it)."""
+    if workbook.in_memory or workbook.engine != "duckdb":
+        return None
+    return Path(workbook.path).parent / "backups"
 
 
 def snapshot_if_due(

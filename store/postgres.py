@@ -24,9 +24,9 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql as pgsql
-from psycopg_pool import ConnectionPool, PoolTimeout
+from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 
-from core.errors import InvalidInput, WorkbookError, WorkbookTooNew
+from core.errors import InvalidInput, WorkbookError, WorkbookTooNew, WorkbookUnavailable
 from store.engine import ColumnSpec, Workbook
 from store.schema import APPLICATION_ID
 from store.schema_postgres import LATEST_VERSION, MIGRATIONS, OWNED_TABLES, PRIVATE, SCHEMA
@@ -37,8 +37,8 @@ MIGRATION_LOCK = 0x6A6E77  # "jnw": one advisory lock number for this app's migr
 POOL_SIZE = 10
 
 
-class DatabaseUnavailable(WorkbookError):
-    """The database server could not be reached, or refused the app's credentials."""
+class DatabaseUnavailable(WorkbookUnavailable):
+    """The database server could not be reached, or refused the app's credentials; nothing was saved."""
 
 
 def describe_connection_error(error: Exception, host: str) -> str:
@@ -87,6 +87,14 @@ def _with_credentials(url: str, user: str, password: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
+def _connection_lost(error: psycopg.OperationalError) -> bool:
+    """True when the error is the server going away (or not answering), not a refused statement."""
+    if isinstance(error, (PoolTimeout, PoolClosed)):
+        return True
+    connection_errors = (psycopg.errors.AdminShutdown, psycopg.errors.CrashShutdown, psycopg.errors.CannotConnectNow)
+    return isinstance(error, connection_errors) or getattr(error, "sqlstate", None) is None
+
+
 def _translate(error: Exception) -> Exception:
     """psycopg's errors as the store's: a refused value, or a database that is not there."""
     if isinstance(error, psycopg.errors.IntegrityError):
@@ -99,6 +107,26 @@ def _translate(error: Exception) -> Exception:
     return error
 
 
+def server_version(url: str) -> str:
+    """The PostgreSQL server's version ("15.18"); DatabaseUnavailable in one line when it cannot be reached."""
+    try:
+        with psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_S) as connection:
+            return connection.execute("SHOW server_version").fetchone()[0].split()[0]
+    except psycopg.OperationalError as error:
+        raise DatabaseUnavailable(describe_connection_error(error, _host(url))) from None
+
+
+def analyze_tables(url: str) -> None:
+    """Gather the planner's statistics on every table of the app's schema now (as the owner of ``url``).
+
+    Autovacuum does it within a minute or so of a bulk load; the bench does not wait for it."""
+    with psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S) as connection:
+        tables = connection.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = %s ORDER BY 1", [SCHEMA]
+        ).fetchall()
+        connection.execute(f"ANALYZE {', '.join(f'{SCHEMA}.{name}' for (name,) in tables)}")
+
+
 class PostgresDatabase:
     """The app's handle on one PostgreSQL database: migrations done, a pool of the app role's connections."""
 
@@ -107,10 +135,18 @@ class PostgresDatabase:
         self.host = _host(url)
         self._secret = self._prepare(url)
         role, password = self._app_role(url)
-        self._pool = ConnectionPool(
-            _with_credentials(url, role, password),
+        self._app_url = _with_credentials(url, role, password)
+        self._pool_size = pool_size
+        self._pool_lock = threading.Lock()
+        self._down = False  # set when the server went away; the next session checks whether it is back
+        self.closed = False
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ConnectionPool:
+        pool = ConnectionPool(
+            self._app_url,
             min_size=1,
-            max_size=pool_size,
+            max_size=self._pool_size,
             kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S},
             configure=self._configure,
             timeout=CONNECT_TIMEOUT_S * 2,
@@ -118,11 +154,11 @@ class PostgresDatabase:
             name="workbook",
         )
         try:
-            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT_S * 2)
+            pool.open(wait=True, timeout=CONNECT_TIMEOUT_S * 2)
         except PoolTimeout as error:
-            self._pool.close()
+            pool.close()
             raise DatabaseUnavailable(describe_connection_error(error, self.host)) from None
-        self.closed = False
+        return pool
 
     # --- setting up (as the database's owner) --------------------------------------------------
 
@@ -233,26 +269,68 @@ class PostgresDatabase:
     @contextmanager
     def session(self, owner: str) -> Iterator[psycopg.Connection]:
         """A connection inside a transaction opened for ``owner``."""
-        try:
-            with self._pool.connection() as connection, connection.transaction():
-                connection.execute("SELECT set_config('workbook.session', %s, true)", [self.session_token(owner)])
-                yield connection
-        except (psycopg.OperationalError, PoolTimeout) as error:
-            raise DatabaseUnavailable(describe_connection_error(error, self.host)) from None
-        except psycopg.Error as error:
-            translated = _translate(error)
-            if translated is error:
-                raise
-            raise translated from None
+        token = self.session_token(owner)
+        with self._transaction(lambda c: c.execute("SELECT set_config('workbook.session', %s, true)", [token])) as c:
+            yield c
 
     @contextmanager
     def shared_connection(self) -> Iterator[psycopg.Connection]:
         """A connection in a transaction of its own, for the tables every account shares (the rooms)."""
+        with self._transaction(lambda c: c.execute("SELECT 1")) as connection:
+            yield connection
+
+    @contextmanager
+    def _transaction(self, begin) -> Iterator[psycopg.Connection]:
+        """One transaction on a pooled connection, ``begin`` its first statement.
+
+        The server may have gone away (and maybe come back) since the connection was last used: if the
+        first statement fails that way, nothing has happened yet, so it is tried once more on a fresh
+        pool. Once the caller has begun, a lost connection is DatabaseUnavailable and the transaction is
+        gone as a whole (the server rolls back what it never committed).
+        """
+        for attempt in (1, 2):
+            began = False
+            try:
+                with self._live_pool().connection() as connection, connection.transaction():
+                    begin(connection)
+                    began = True
+                    yield connection
+                return
+            except psycopg.OperationalError as error:  # PoolTimeout and PoolClosed are OperationalErrors
+                if not _connection_lost(error):
+                    raise DatabaseUnavailable(describe_connection_error(error, self.host)) from None
+                self._down = True
+                if began or attempt == 2:
+                    raise DatabaseUnavailable(describe_connection_error(error, self.host)) from None
+            except psycopg.Error as error:
+                translated = _translate(error)
+                if translated is error:
+                    raise
+                raise translated from None
+
+    def _live_pool(self) -> ConnectionPool:
+        """The pool; after the server went away, a new one once a quick try shows the server is back.
+
+        A new pool, not the old: the old one's reconnection backs off for a minute or more, and every
+        visitor would wait on it. While the server stays away each session fails after one quick try
+        (refused at once, or CONNECT_TIMEOUT_S for a host that does not answer), not the pool's timeout.
+        """
+        if self.closed:
+            raise DatabaseUnavailable("The app's connection to the database is closed; reload the page.")
+        if not self._down:
+            return self._pool
         try:
-            with self._pool.connection() as connection, connection.transaction():
-                yield connection
-        except (psycopg.OperationalError, PoolTimeout) as error:
+            psycopg.connect(self._app_url, connect_timeout=CONNECT_TIMEOUT_S).close()
+        except psycopg.OperationalError as error:
             raise DatabaseUnavailable(describe_connection_error(error, self.host)) from None
+        with self._pool_lock:
+            if not self._down:  # another thread found the server back first
+                return self._pool
+            old, self._pool = self._pool, self._new_pool()
+            self._down = False
+        # The old pool's workers may be asleep in their back-off: let them finish away from the visitor.
+        threading.Thread(target=old.close, kwargs={"timeout": 30}, daemon=True, name="workbook-old-pool").start()
+        return self._pool
 
     def workbook(self, owner: str) -> PostgresWorkbook:
         """``owner``'s workbook (made empty on first use)."""
@@ -274,7 +352,8 @@ class PostgresDatabase:
     def close(self) -> None:
         if not self.closed:
             self.closed = True
-            self._pool.close()
+            with self._pool_lock:
+                self._pool.close()
 
 
 class PostgresTransaction:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from store.workbook import Workbook
+from store.transfer import copy_workbook
+from store.workbook import Workbook, open_workbook
 
 
 def snapshot_to(workbook: Workbook, target: str | os.PathLike[str]) -> Path:
@@ -13,6 +14,13 @@ def snapshot_to(workbook: Workbook, target: str | os.PathLike[str]) -> Path:
     target = Path(target)
     if target.exists():
         raise FileExistsError(f"{target} already exists; choose a new file name for the backup.")
+    if not hasattr(workbook, "exclusive"):  # an account on a database server: its rows into a new file
+        book = open_workbook(target)
+        try:
+            copy_workbook(workbook, book)
+        finally:
+            book.close()
+        return target
     with workbook.exclusive() as cursor:  # no writer can start mid-copy, so the copy is consistent
         source = cursor.execute("SELECT current_database()").fetchone()[0]
         cursor.execute("ATTACH ? AS snapshot_target", [str(target)])

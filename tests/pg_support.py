@@ -68,8 +68,17 @@ class PostgresServer:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def stop(self) -> None:
-        self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop", check=False)
+        self.go_away()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def go_away(self) -> None:
+        """Stop the server (its open sessions are cut, as when a host restarts) and keep its data."""
+        self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop", check=False)
+
+    def come_back(self) -> None:
+        """Start the stopped server again on the same port, with the same data."""
+        _pg_ctl_start(self.run_as, self.bin_dir, self.folder, self.port)
+        _wait_until_up(self)
 
     def _run(self, program: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return _run_as(self.run_as, self.bin_dir / program, *args, check=check)
@@ -114,12 +123,19 @@ def start_postgres() -> PostgresServer:
     )
     password_file.unlink()
     port = _free_port()
+    _pg_ctl_start(run_as, bin_dir, folder, port)
+    server = PostgresServer(folder, port, password, bin_dir, run_as)
+    _wait_until_up(server)
+    return server
+
+
+def _pg_ctl_start(run_as: str | None, bin_dir: Path, folder: Path, port: int) -> None:
     options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} -c fsync=off"
     started = _run_as(
         run_as,
         bin_dir / "pg_ctl",
         "-D",
-        str(data),
+        str(folder / "data"),
         "-l",
         str(folder / "log"),
         "-o",
@@ -133,15 +149,49 @@ def start_postgres() -> PostgresServer:
     if started.returncode != 0:
         log = (folder / "log").read_text() if (folder / "log").exists() else started.stderr
         raise RuntimeError(f"PostgreSQL did not start:\n{log}")
-    server = PostgresServer(folder, port, password, bin_dir, run_as)
-    deadline = time.monotonic() + 30
+
+
+def _wait_until_up(server: PostgresServer) -> None:
     import psycopg
 
+    deadline = time.monotonic() + 30
     while True:
         try:
             psycopg.connect(server.url(), connect_timeout=2).close()
-            return server
+            return
         except psycopg.OperationalError:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def _pytest_fixture():
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def stoppable_postgres():
+        """A server of the test module's own, to stop and start again: the other tests' connections stay."""
+        if find_bin_dir() is None:
+            message = "no PostgreSQL found (install Debian's postgresql): outage tests not run"
+            if os.environ.get("CI", "").lower() == "true":
+                pytest.fail(message)
+            pytest.skip(message)
+        running = start_postgres()
+        yield running
+        running.stop()
+
+    return stoppable_postgres
+
+
+stoppable_postgres = _pytest_fixture()
+
+
+def is_up(server: PostgresServer) -> bool:
+    """True when the server answers."""
+    import psycopg
+
+    try:
+        psycopg.connect(server.url(), connect_timeout=2).close()
+        return True
+    except psycopg.OperationalError:
+        return False

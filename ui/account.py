@@ -12,12 +12,12 @@ import urllib.request
 
 import streamlit as st
 
-from core.errors import WorkbookError
+from core.errors import WorkbookError, WorkbookUnavailable
 from services.accounts import Accounts, account_id, describe_removed, is_empty, keep_anonymous_work, open_accounts
 from services.workbooks import Workbook
 from ui.cookies import read_cookie, write_cookie
-from ui.feedback import run_save, say, show
-from ui.session import database_url, secret, shared_database, user_dir
+from ui.feedback import run_save, say, show, stop_database_away
+from ui.session import SHARED, database_url, secret, shared_database, user_dir, workbook_mode
 from ui.text import literal
 
 PROVIDER_TIMEOUT_S = 4
@@ -67,6 +67,8 @@ def account_workbook() -> Workbook | None:
     try:
         book = kept.workbook(owner)
         book.refresh()
+    except WorkbookUnavailable as error:
+        stop_database_away(error)
     except WorkbookError as error:
         st.error(f"{error} Your workbook is safe; reload the page in a moment.", icon=":material/cloud_off:")
         st.stop()
@@ -93,12 +95,38 @@ def _provider_problem() -> str | None:
     return None
 
 
-def _sign_in() -> None:
+def _sign_in(place: str = "account") -> None:
     problem = _provider_problem()
     if problem:
-        say("account", "error", literal(problem))
+        say(place, "error", literal(problem))
         return
-    st.session_state["_signing_in"] = True
+    st.session_state["_signing_in"] = True  # the sidebar's panel, drawn first in the next run, leaves for the provider
+
+
+HOME_PLACE = "home_sign_in"
+
+
+def show_sign_in_prompt() -> None:
+    """Home's short sign-in line and button, for a visitor not signed in on a server that offers it.
+
+    On a phone the sidebar (and its account panel) starts collapsed, so home says it where it is seen."""
+    if workbook_mode() != SHARED or not sign_in_available() or signed_in_owner() is not None:
+        return
+    with st.container(border=True):
+        text, button = st.columns([5, 2], vertical_alignment="center")
+        text.markdown(
+            "**Sign in to keep your workbook.** Until you do, this shared server wipes it a while after you leave."
+        )
+        button.button(
+            "Sign in",
+            key="home_sign_in",
+            on_click=_sign_in,
+            args=(HOME_PLACE,),
+            icon=":material/login:",
+            type="primary",
+            width="stretch",
+        )
+        show(HOME_PLACE)
 
 
 def _keep(private: Workbook, account: Workbook) -> str:

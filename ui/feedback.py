@@ -6,13 +6,16 @@ shows it with ``show(place)`` right where the button is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import streamlit as st
 
-from core.errors import ImportFileError, WorkbookError
+from core.errors import ImportFileError, WorkbookError, WorkbookUnavailable
 from ui.text import literal
 
+_log = logging.getLogger("workbook")
 _PREFIX = "_said_"
 _BOXES = {"success": st.success, "error": st.error, "warning": st.warning, "info": st.info}
 _ICONS = {
@@ -22,6 +25,15 @@ _ICONS = {
     "info": ":material/info:",
 }
 NOTHING_SAVED = "Nothing was saved."
+_LOST_KEY = "_save_lost_at"  # the place of a save the database's absence refused, until the user is told
+SAVE_LOST = (
+    "Your last save did not go through: the database that keeps your workbook could not be reached. "
+    "Nothing was saved; everything you saved before is safe. Try again in a moment."
+)
+AWAY = (
+    "The database that keeps your workbook cannot be reached right now. "
+    "Everything you saved is safe; reload the page in a moment."
+)
 
 
 def say(place: str, kind: str, text: str) -> None:
@@ -32,6 +44,8 @@ def say(place: str, kind: str, text: str) -> None:
 def show(place: str) -> None:
     """Show, once, the message left at ``place``."""
     said = st.session_state.pop(_PREFIX + place, None)
+    if st.session_state.get(_LOST_KEY) == place:
+        del st.session_state[_LOST_KEY]  # told here, beside the button
     if said:
         kind, text = said
         _BOXES[kind](text, icon=_ICONS[kind])
@@ -52,9 +66,39 @@ def run_save(place: str, action: Callable[[], str | None]) -> bool:
     """
     try:
         message = action()
+    except WorkbookUnavailable as error:
+        _log.warning("%s", error)
+        say(place, "error", SAVE_LOST)
+        st.session_state[_LOST_KEY] = place
+        return False
     except (WorkbookError, ImportFileError) as error:
         say(place, "error", refusal(error))
         return False
+    st.session_state.pop(_LOST_KEY, None)
     if message:
         say(place, "success", message)
     return True
+
+
+def stop_database_away(error: Exception, where=None) -> None:
+    """The database is away: one line (that the last save did not go through, if one was refused), then stop.
+
+    ``where`` is a placeholder to write the line in (the top of the page); by default, where the page is.
+    The database's own words (host, reason) go to the server's log, for whoever runs it.
+    """
+    _log.warning("%s", error)
+    place = st.session_state.pop(_LOST_KEY, None)
+    if place is not None:
+        st.session_state.pop(_PREFIX + place, None)  # said here, once, not again beside the button
+    (where or st).error(SAVE_LOST if place is not None else AWAY, icon=":material/cloud_off:")
+    st.stop()
+
+
+@contextmanager
+def database_guard() -> Iterator[None]:
+    """Run the page; if its database goes away meanwhile, the page says so in one line at its top."""
+    top = st.empty()
+    try:
+        yield
+    except WorkbookUnavailable as error:
+        stop_database_away(error, top)

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.errors import WorkbookError
+from core.errors import WorkbookError, WorkbookUnavailable
 from services.locations import default_workbook_path
 from services.private import DEFAULT_GRACE_SECONDS, PrivateWorkbooks
 from services.workbooks import Workbook, keep_daily_snapshot, open_local_workbook, open_shared_database
 from ui.cookies import read_cookie, write_cookie
+from ui.feedback import stop_database_away
 
 LOCAL, SHARED = "local", "shared"
 
@@ -55,6 +56,9 @@ def shared_database():
         return None
     try:
         return _shared_database(url)
+    except WorkbookUnavailable as error:
+        _shared_database.clear()  # the next visit tries again: the database may be back
+        stop_database_away(error)
     except WorkbookError as error:
         _shared_database.clear()  # the next visit tries again: the database may be back
         st.error(f"{error} Your data is safe; reload the page in a moment.", icon=":material/cloud_off:")
@@ -242,7 +246,10 @@ def note_seen(workbook: Workbook) -> None:
 @st.fragment(run_every=WATCH_SECONDS)
 def _watch(workbook: Workbook) -> None:
     # Another tab or server saved: redraw the whole page so nothing shown is stale.
-    workbook.refresh()
+    try:
+        workbook.refresh()
+    except WorkbookUnavailable:
+        return  # the database is away: the next full run (a click, a reload) says so
     seen = st.session_state.get(SEEN_VERSION_KEY)
     if seen is not None and workbook.data_version != seen:
         st.rerun(scope="app")

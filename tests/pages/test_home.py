@@ -203,3 +203,67 @@ def test_a_goal_of_nothing_is_refused_and_the_saved_goal_stays(app_on, tmp_path)
     errors = " ".join(e.value for e in at.error)
     assert "at least one part of the goal above 0" in errors and "Nothing was saved." in errors
     assert goal_settings(path) == {}
+
+
+# --- The sign-in line on home (a phone starts with the sidebar, and its account panel, collapsed). ---
+
+PROMPT = "**Sign in to keep your workbook.**"
+
+
+def open_home(monkeypatch, tmp_path, *, mode="shared", auth=True, logged_in=False):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APP
+    from tests.pages.account_support import AUTH
+
+    monkeypatch.setenv("WORKBOOK_MODE", mode)
+    monkeypatch.setenv("WORKBOOK_PATH", str(tmp_path / "local.duckdb"))
+    monkeypatch.setenv("WORKBOOK_USER_DIR", str(tmp_path / "accounts"))
+    at = AppTest.from_file(APP, default_timeout=30)
+    if auth:
+        at.secrets["auth"] = AUTH  # its provider (127.0.0.1:9) never answers
+        at.user = {"is_logged_in": logged_in, "iss": "https://idp.example", "sub": "alice", "name": "Alice"}
+    at.run()
+    return at
+
+
+def prompts(at) -> list[str]:
+    return [m.value for m in at.main.markdown if m.value.startswith(PROMPT)]
+
+
+def forget_shared_state():
+    import ui.account
+    import ui.session
+
+    kept = ui.account._accounts()
+    ui.account._accounts.clear()
+    if kept is not None:
+        kept.close()
+    ui.session.private_workbooks.clear()
+
+
+def test_home_asks_a_visitor_who_is_not_signed_in_to_sign_in_beside_a_button(monkeypatch, tmp_path):
+    try:
+        at = open_home(monkeypatch, tmp_path)
+        assert not at.exception
+        assert prompts(at) == [PROMPT + " Until you do, this shared server wipes it a while after you leave."]
+        assert at.main.button(key="home_sign_in").label == "Sign in"
+        at.main.button(key="home_sign_in").click().run()  # the provider is down: said here, where they are looking
+        assert not at.exception
+        said = [e.value for e in at.main.error]
+        assert len(said) == 1 and said[0].startswith("The sign-in service") and "is not answering" in said[0]
+        assert not (tmp_path / "accounts").exists() or not list((tmp_path / "accounts").iterdir())
+    finally:
+        forget_shared_state()
+
+
+def test_home_has_no_sign_in_line_when_signed_in_or_without_sign_in_configured(monkeypatch, tmp_path):
+    try:
+        assert prompts(open_home(monkeypatch, tmp_path, logged_in=True)) == []
+        assert prompts(open_home(monkeypatch, tmp_path, auth=False)) == []
+        assert prompts(open_home(monkeypatch, tmp_path, mode="local")) == []
+    finally:
+        forget_shared_state()
+        import ui.session
+
+        ui.session._open_local.clear()

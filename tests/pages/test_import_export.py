@@ -226,3 +226,41 @@ def test_a_restore_with_no_file_chosen_is_refused_beside_the_button(app_on, tmp_
     at.checkbox(key="restore_sure").check().run()
     at.button(key="restore_go").click().run()
     assert any("Choose a backup file first" in e.value and "Nothing was saved" in e.value for e in at.error)
+
+
+def test_a_signed_in_visitor_restores_a_backup_into_their_account_and_a_bad_file_changes_nothing(
+    monkeypatch, tmp_path, postgres_url
+):
+    from tests.pages.account_support import forget_the_server_state, names_kept, signed_in_opener
+
+    other = open_workbook(tmp_path / "other.duckdb")
+    add_contact(other, ContactDraft(name="Siobhán O'Connor"))
+    add_contact(other, ContactDraft(name="Priya Raman"))
+    backup = write_backup(other, tmp_path / "backup.duckdb")
+    other.close()
+    open_app = signed_in_opener(monkeypatch, postgres_url)
+    try:
+        at = open_app(f"pages/{PAGE}")
+        at.switch_page("pages/know_your_network.py").run()
+        at.text_input(key="new_name").input("Before")
+        [b for b in at.button if b.label == "Add person"][0].click().run()
+        at.switch_page(f"pages/{PAGE}").run()
+        open_part(at, "Backup and restore")
+        assert any("kept on the server" in c.value for c in at.caption)
+
+        at.file_uploader(key="restore_file_0").upload("notes.duckdb", b"Name\nAnn\n").run()
+        at.checkbox(key="restore_sure").check().run()
+        at.button(key="restore_go").click().run()
+        refused = [e.value for e in at.error]
+        assert any("notes.duckdb is not a workbook file" in e and "Nothing was saved" in e for e in refused)
+        assert names_kept(postgres_url) == ["Before"]
+
+        at.file_uploader(key="restore_file_1").upload("backup.duckdb", backup.read_bytes()).run()
+        at.button(key="restore_go").click().run()
+        assert not at.exception
+        assert any("Restored backup.duckdb: 2 people." in s.value for s in at.success)
+        assert names_kept(postgres_url) == ["Priya Raman", "Siobhán O'Connor"]
+        assert names_kept(postgres_url, "bob") == []  # another account is untouched
+        assert not (tmp_path / "backups").exists()
+    finally:
+        forget_the_server_state()
