@@ -9,12 +9,23 @@ from core.text import person_label, plural
 from services import people
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, say, show
+from ui.forms import clear_form, start_form
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
 from ui.widgets import pick_person_id
 
 FIELDS = ("name", "company", "role", "email", "phone", "notes")
+# The add form's fields and what each starts at; after every save they all go back to these.
+NEW_DEFAULTS = {
+    **{f"new_{f}": "" for f in FIELDS},
+    "new_circle": next(iter(CIRCLES)),
+    "new_tie": "weak",
+    "new_second_degree": False,
+    "new_introducer_search": "",
+    "new_confirm_duplicate": False,
+}
+NEW_FORGET = ("new_introducer_pick",)  # the introducer picked: none until the user picks again
 workbook = current_workbook()
 
 
@@ -36,32 +47,34 @@ def add_person(introduced_by: int | None) -> None:
         except people.LikelyDuplicate as warning:  # not a refusal: the user may well mean a second person
             say("add", "warning", literal(warning))
             return None
-        for f in FIELDS:
-            st.session_state[f"new_{f}"] = ""
-        st.session_state["new_confirm_duplicate"] = False
+        clear_form(NEW_DEFAULTS, NEW_FORGET)
         return f"Added {literal(person.name)} to {CIRCLES[person.circle].lower()}."
 
     run_save("add", action)
 
 
 def show_add_form() -> None:
+    start_form(NEW_DEFAULTS)
     circle = st.selectbox("Circle", list(CIRCLES), format_func=CIRCLES.get, key="new_circle")
     st.caption(f"Think of: {CIRCLE_PROMPTS[circle]}")
     second_degree = st.toggle(
         "Someone I would meet through a person I know (“my sister's co-worker”)", key="new_second_degree"
     )
     introducer = pick_person_id(workbook, "Who would introduce you?", "new_introducer") if second_degree else None
-    left, right = st.columns(2)
-    left.text_input("Name (required)", key="new_name", max_chars=200)
-    right.radio("Tie", list(TIES), format_func=TIES.get, key="new_tie", horizontal=True, index=1)
-    left.text_input("Company", key="new_company")
-    right.text_input("Role", key="new_role")
-    left.text_input("Email", key="new_email")
-    right.text_input("Phone", key="new_phone")
+    # One row of columns per pair, so that on a phone (where columns stack) the fields read in order.
+    name_col, company_col = st.columns(2)
+    name_col.text_input("Name (required)", key="new_name", max_chars=200)
+    company_col.text_input("Company", key="new_company")
+    role_col, email_col = st.columns(2)
+    role_col.text_input("Role", key="new_role")
+    email_col.text_input("Email", key="new_email")
+    phone_col, tie_col = st.columns(2)
+    phone_col.text_input("Phone", key="new_phone")
+    tie_col.radio("Tie", list(TIES), format_func=TIES.get, key="new_tie", horizontal=True)
     st.text_area("Notes", key="new_notes", height=68, placeholder="How you know them, what they do")
     st.checkbox("Save anyway if they look like someone already listed", key="new_confirm_duplicate")
-    show("add")
     st.button("Add person", type="primary", on_click=add_person, args=(introducer,), icon=":material/person_add:")
+    show("add")
 
 
 def show_list() -> None:
@@ -163,21 +176,21 @@ def show_editor(shown: dict) -> None:
     if st.session_state.get("_editing_id") != contact_id:
         st.session_state["_editing_id"] = contact_id
         load_into_editor(shown[contact_id])
-    left, right = st.columns(2)
-    left.text_input("Name", key="edit_name", max_chars=200)
-    right.selectbox("Circle", list(CIRCLES), format_func=CIRCLES.get, key="edit_circle")
-    left.text_input("Company", key="edit_company")
-    right.text_input("Role", key="edit_role")
-    left.text_input("Email", key="edit_email")
-    right.text_input("Phone", key="edit_phone")
+    for first, second in (("name", "circle"), ("company", "role"), ("email", "phone")):
+        first_col, second_col = st.columns(2)
+        for column, field in ((first_col, first), (second_col, second)):
+            if field == "circle":
+                column.selectbox("Circle", list(CIRCLES), format_func=CIRCLES.get, key="edit_circle")
+            else:
+                column.text_input(field.capitalize(), key=f"edit_{field}", max_chars=200 if field == "name" else None)
     st.radio("Tie", list(TIES), format_func=TIES.get, key="edit_tie", horizontal=True)
     st.text_area("Notes", key="edit_notes", height=68)
-    show("edit")
     save, delete = st.columns(2)
     save.button("Save changes", type="primary", on_click=save_edit, args=(contact_id,), icon=":material/save:")
     delete.button(
         "Move to trash", on_click=trash_person, args=(contact_id, shown[contact_id].name), icon=":material/delete:"
     )
+    show("edit")
 
 
 def restore_selected() -> None:

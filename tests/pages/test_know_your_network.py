@@ -157,3 +157,55 @@ def test_a_stale_editor_in_another_tab_never_wipes_a_newer_save(app_on, tmp_path
     assert any("changed since you opened them" in e.value for e in first.error)
     assert first.text_input(key="edit_email").value == "ana.costa@example.org"
     assert rows_in(path, "SELECT email FROM contacts") == [("ana.costa@example.org",)]
+
+
+def add_clicked(at):
+    [b for b in at.button if b.label == "Add person"][0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_strong_tie_is_not_carried_into_the_next_person(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    at.selectbox(key="new_circle").select("former_jobs")
+    fill(at, name="Rosa Mensah", company="Acme", role="Nurse", phone="0123")
+    at.radio(key="new_tie").set_value("strong")
+    add_clicked(at)
+    fill(at, name="Kofi Boateng")  # nothing else touched
+    add_clicked(at)
+    assert rows_in(path, "SELECT name, circle, tie, company, role, phone FROM contacts ORDER BY id") == [
+        ("Rosa Mensah", "former_jobs", "strong", "Acme", "Nurse", "0123"),
+        ("Kofi Boateng", "family", "weak", "", "", ""),
+    ]
+    assert at.radio(key="new_tie").value == "weak"  # the form shows what the next save would store
+
+
+def test_the_introducer_switch_and_pick_are_cleared_after_a_save(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    fill(at, name="Ines Haddad")
+    add_clicked(at)
+    at.toggle(key="new_second_degree").set_value(True).run()
+    at.text_input(key="new_introducer_search").input("ines").run()
+    fill(at, name="Ines's co-worker")
+    add_clicked(at)
+    assert at.toggle(key="new_second_degree").value is False
+    fill(at, name="Tomas Berg")
+    add_clicked(at)
+    assert rows_in(path, "SELECT name, introduced_by FROM contacts ORDER BY id") == [
+        ("Ines Haddad", None),
+        ("Ines's co-worker", 1),
+        ("Tomas Berg", None),
+    ]
+
+
+def test_the_confirmation_is_shown_right_after_the_add_button(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    fill(at, name="Rosa Mensah")
+    add_clicked(at)
+    add_tab = at.tabs[0]
+    shown = [add_tab.children[k] for k in sorted(add_tab.children)]  # top to bottom
+    button_at = [getattr(e, "label", None) for e in shown].index("Add person")
+    assert type(shown[button_at + 1]).__name__ == "Success"
+    assert "Added Rosa Mensah" in shown[button_at + 1].value

@@ -205,3 +205,33 @@ def test_help_received_records_what_the_help_was(app_on, tmp_path):
     assert rows_in(path, "SELECT kind, request_kind, outcome FROM interactions") == [
         ("help_received", "introduction", "")
     ]
+
+
+def test_a_high_priority_is_not_carried_into_the_next_target(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    at.selectbox(key="target_kind").select("employer")
+    at.text_input(key="target_title").input("Meridian Hospital")
+    at.selectbox(key="target_priority").select(1)
+    click(at, "Add target")
+    at.text_input(key="target_title").input("Data analyst in a quality team")
+    click(at, "Add target")
+    assert rows_in(path, "SELECT kind, title, priority FROM goals ORDER BY id") == [
+        ("employer", "Meridian Hospital", 1),
+        ("role", "Data analyst in a quality team", 2),
+    ]
+
+
+def test_the_log_form_starts_afresh_after_a_save(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, "Kofi Mensah")
+    at = app_on(path, PAGE)
+    at.text_input(key="log_person_search").input("kofi").run()
+    at.selectbox(key="log_channel").select("call")
+    at.selectbox(key="log_kind").select("ask").run()
+    at.selectbox(key="log_outcome").select("helped")
+    click(at, "Log it")
+    assert at.text_input(key="log_person_search").value == ""
+    assert at.selectbox(key="log_kind").value == "catch_up"
+    click(at, "Log it")  # nobody picked any more: refused, not logged against Kofi again
+    assert rows_in(path, "SELECT kind, outcome FROM interactions") == [("ask", "helped")]
