@@ -8,7 +8,7 @@ from core.model import CIRCLE_PROMPTS, CIRCLES, TIES, ContactDraft
 from core.text import person_label, plural
 from services import people
 from ui.cache import cached, show_chart
-from ui.feedback import run_save, say, show
+from ui.feedback import run_save, show
 from ui.forms import clear_form, start_form
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
@@ -23,9 +23,9 @@ NEW_DEFAULTS = {
     "new_tie": "weak",
     "new_second_degree": False,
     "new_introducer_search": "",
-    "new_confirm_duplicate": False,
 }
 NEW_FORGET = ("new_introducer_pick",)  # the introducer picked: none until the user picks again
+TAB_KEY, LIST_TAB = "know_tab", "Your list"
 workbook = current_workbook()
 
 
@@ -39,18 +39,50 @@ def draft_from_state(prefix: str, introduced_by: int | None) -> ContactDraft:
     )
 
 
-def add_person(introduced_by: int | None) -> None:
+def add_person(introduced_by: int | None, anyway: bool = False) -> None:
     def action() -> str | None:
         draft = draft_from_state("new", introduced_by)
+        pending = st.session_state.pop("_new_duplicate", None)
+        confirmed = anyway and pending is not None and pending[0] == draft  # "add anyway" for what was checked
         try:
-            person = people.add_person(workbook, draft, save_anyway=st.session_state.get("new_confirm_duplicate"))
+            person = people.add_person(workbook, draft, save_anyway=confirmed)
         except people.LikelyDuplicate as warning:  # not a refusal: the user may well mean a second person
-            say("add", "warning", literal(warning))
+            matches = tuple((c.id, c.name, c.company) for c in warning.matches)
+            st.session_state["_new_duplicate"] = (draft, str(warning), matches)
             return None
         clear_form(NEW_DEFAULTS, NEW_FORGET)
         return f"Added {literal(person.name)} to {CIRCLES[person.circle].lower()}."
 
     run_save("add", action)
+
+
+def open_existing(contact_id: int, name: str) -> None:
+    """Show the person already listed in the editor of "Your list", and leave the add form as typed."""
+    st.session_state.pop("_new_duplicate", None)
+    st.session_state.update(list_search=name, list_circle=None, list_tie=None, edit_pick=contact_id)
+    st.session_state.pop("list_page", None)
+    st.session_state[TAB_KEY] = LIST_TAB
+
+
+def show_duplicate_question() -> None:
+    """The person typed looks like someone listed: nothing is saved until the user says which it is."""
+    pending = st.session_state.get("_new_duplicate")
+    if not pending:
+        return
+    _, message, matches = pending
+    st.warning(literal(message), icon=":material/warning:")
+    with st.container(horizontal=True):
+        st.button(
+            "Add anyway", on_click=add_person, args=(pending[0].introduced_by, True), icon=":material/person_add:"
+        )
+        for contact_id, name, company in matches[:3]:
+            st.button(
+                f"Open {person_label(name, company)}",
+                on_click=open_existing,
+                args=(contact_id, name),
+                key=f"open_existing_{contact_id}",
+                icon=":material/open_in_new:",
+            )
 
 
 def show_add_form() -> None:
@@ -72,9 +104,9 @@ def show_add_form() -> None:
     phone_col.text_input("Phone", key="new_phone")
     tie_col.radio("Tie", list(TIES), format_func=TIES.get, key="new_tie", horizontal=True)
     st.text_area("Notes", key="new_notes", height=68, placeholder="How you know them, what they do")
-    st.checkbox("Save anyway if they look like someone already listed", key="new_confirm_duplicate")
     st.button("Add person", type="primary", on_click=add_person, args=(introducer,), icon=":material/person_add:")
     show("add")
+    show_duplicate_question()
 
 
 def show_list() -> None:
@@ -225,7 +257,7 @@ metric_circles.metric("Circles with people", f"{overview.covered} of {len(CIRCLE
 
 work_col, circles_col = st.columns([3, 2], gap="large")
 with work_col:
-    add_tab, list_tab, trash_tab = st.tabs(["Add people", "Your list", "Trash"])
+    add_tab, list_tab, trash_tab = st.tabs(["Add people", LIST_TAB, "Trash"], key=TAB_KEY)
     with add_tab:
         show_add_form()
     with list_tab:

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from core.circles import CircleCount, count_circles, describe_coverage
 from core.contacts import check_draft, clean_draft, describe_duplicates
+from core.duplicates import Person, matches_for
 from core.errors import InvalidInput
 from core.model import Contact, ContactDraft
 from services.workbooks import Workbook
-from store import contacts
+from store import contacts, imports
 
 PAGE_SIZE = 50
 # What the edit form changes; who introduced a person is set when they are added.
@@ -17,7 +18,14 @@ EDITED_FIELDS = ("name", "company", "role", "email", "phone", "notes", "circle",
 
 
 class LikelyDuplicate(InvalidInput):
-    """The person looks like someone already listed; saved only when the user says "save anyway"."""
+    """The person looks like someone already listed; saved only when the user says "add anyway".
+
+    ``matches`` are the people they look like, best first, for the page to offer to open.
+    """
+
+    def __init__(self, message: str, matches: tuple[Contact, ...] = ()) -> None:
+        super().__init__(message)
+        self.matches = matches
 
 
 @dataclass(frozen=True)
@@ -47,11 +55,18 @@ def search_people(workbook: Workbook, query: str, limit: int = 20) -> tuple[list
 
 
 def add_person(workbook: Workbook, draft: ContactDraft, save_anyway: bool = False) -> Contact:
-    """Save a new person once the draft checks out; someone who looks already listed needs ``save_anyway``."""
+    """Save a new person once the draft checks out; someone who looks already listed needs ``save_anyway``.
+
+    "Looks already listed" is the import's matcher (core.duplicates): same email, or the same or a
+    similar name with case, accents and nicknames aside, a missing company on either side included.
+    """
     draft = _checked(draft)
-    duplicates = contacts.find_likely_duplicates(workbook, draft.name, draft.email, draft.company)
-    if duplicates and not save_anyway:
-        raise LikelyDuplicate(describe_duplicates(draft, duplicates) + " Tick “Save anyway” to add them.")
+    if not save_anyway:
+        candidate = Person(0, draft.name, draft.company, draft.email)
+        pairs = matches_for(candidate, imports.people_to_match(workbook))
+        if pairs:
+            found = tuple(c for c in (contacts.get_contact(workbook, p.second_id) for p in pairs) if c is not None)
+            raise LikelyDuplicate(describe_duplicates(draft, found, pairs[0].reason), found)
     return contacts.get_contact(workbook, contacts.add_contact(workbook, draft))
 
 

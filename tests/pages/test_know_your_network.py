@@ -52,7 +52,7 @@ def test_an_email_that_does_not_look_like_one_is_refused(app_on, tmp_path):
     assert any("does not look like an email" in e.value for e in at.error)
 
 
-def test_a_likely_duplicate_is_flagged_before_saving_and_can_be_saved_anyway(app_on, tmp_path):
+def test_a_likely_duplicate_is_flagged_before_saving_and_can_be_added_anyway(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     at = app_on(path, PAGE)
     for _ in range(2):
@@ -60,9 +60,45 @@ def test_a_likely_duplicate_is_flagged_before_saving_and_can_be_saved_anyway(app
         at.button[0].click().run()
     assert len(rows_in(path)) == 1
     assert any("already listed" in w.value for w in at.warning)
-    at.checkbox(key="new_confirm_duplicate").check()
-    at.button[0].click().run()
+    [b for b in at.button if b.label == "Add anyway"][0].click().run()
     assert len(rows_in(path)) == 2
+    assert not at.warning
+
+
+def test_maria_lopez_without_a_company_is_caught_and_saved_only_when_confirmed(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    fill(at, name="María López", company="St Jude Hospital")
+    at.button[0].click().run()
+    fill(at, name="maria lopez")
+    at.button[0].click().run()
+    assert rows_in(path, "SELECT name FROM contacts") == [("María López",)]  # nothing saved yet
+    warning = " ".join(w.value for w in at.warning)
+    assert "María López at St Jude Hospital is already listed" in warning
+    labels = [b.label for b in at.button]
+    assert "Add anyway" in labels and "Open María López · St Jude Hospital" in labels
+    [b for b in at.button if b.label == "Add person"][0].click().run()  # asking again is not confirming
+    assert rows_in(path, "SELECT count(*) FROM contacts") == [(1,)]
+    [b for b in at.button if b.label == "Add anyway"][0].click().run()
+    assert rows_in(path, "SELECT name, company FROM contacts ORDER BY id") == [
+        ("María López", "St Jude Hospital"),
+        ("maria lopez", ""),
+    ]
+
+
+def test_opening_the_existing_person_saves_nothing_and_shows_them_in_the_editor(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    fill(at, name="William Smith", company="Acme")
+    at.button[0].click().run()
+    fill(at, name="Bill Smith")  # a nickname, no company
+    at.button[0].click().run()
+    [b for b in at.button if b.label.startswith("Open William Smith")][0].click().run()
+    assert not at.exception
+    assert rows_in(path, "SELECT count(*) FROM contacts") == [(1,)]
+    assert at.text_input(key="edit_name").value == "William Smith"
+    assert at.text_input(key="new_name").value == "Bill Smith"  # what was typed is still there
+    assert not at.warning
 
 
 def test_a_second_degree_person_records_who_introduces_them(app_on, tmp_path):
