@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.model import REFERENCE_STEPS, REQUEST_KINDS, TARGET_KINDS, Goal, Problem
+from core.ties import Person as TiePerson
+from core.ties import reach_goals
 
 FOLLOW_UP_DAYS = 14  # default grace before a thank-you counts as owed (a setting can change it)
 PITCH_KEYS = ("pitch.looking_for", "pitch.done_lately")
@@ -154,27 +156,19 @@ class GoalCoverage:
         return COVERED_VIA_INTRO if self.via else UNCOVERED
 
 
-def compute_coverage(goals: Iterable[Goal], links: Iterable[tuple[int, int, int | None]]) -> list[GoalCoverage]:
-    """For each target, who can help directly and who needs an introduction first.
-
-    ``links`` rows are (goal id, contact id, introduced_by). A linked person with no introducer is
-    someone you know; one recorded with an introducer (tip 1's "my sister's co-worker") is reached
-    through that introducer.
-    """
-    direct: dict[int, list[int]] = {}
-    via: dict[int, list[IntroPath]] = {}
-    for goal_id, contact_id, introducer in links:
-        if introducer is None:
-            direct.setdefault(goal_id, []).append(contact_id)
-        else:
-            via.setdefault(goal_id, []).append(IntroPath(introducer, contact_id))
+def compute_coverage(
+    goals: Iterable[Goal], people: Iterable[TiePerson], goal_people: Mapping[int, Iterable[int]]
+) -> list[GoalCoverage]:
+    """For each target, who can help directly and who needs an introduction first, by the one rule
+    of :func:`core.ties.reach_goals` (tip 5's introduction paths use the same); an introduction is
+    asked of the strong tie at the head of the path."""
     return [
         GoalCoverage(
-            g,
-            tuple(sorted(set(direct.get(g.id, [])))),
-            tuple(sorted(set(via.get(g.id, [])), key=lambda p: (p.helper_id, p.introducer_id))),
+            access.goal,
+            access.direct,
+            tuple(IntroPath(path.introducer.id, path.target.id) for path in access.via),
         )
-        for g in goals
+        for access in reach_goals(goals, people, goal_people)
     ]
 
 

@@ -152,11 +152,14 @@ def show_list() -> None:
     show_editor({r.id: r for r in listed.people})
 
 
-def save_edit(contact_id: int) -> None:
+def save_edit(contact_id: int, introduced_by: int | None) -> None:
     def action() -> str:
         try:
             person = people.edit_person(
-                workbook, contact_id, draft_from_state("edit", None), seen=st.session_state.get("_editing_seen")
+                workbook,
+                contact_id,
+                draft_from_state("edit", introduced_by),
+                seen=st.session_state.get("_editing_seen"),
             )
         except ChangedSinceOpened as changed:
             load_into_editor(changed.fresh)  # the form shows what is saved now
@@ -191,6 +194,20 @@ def load_into_editor(chosen) -> None:
         st.session_state[f"edit_{f}"] = getattr(chosen, f)
     st.session_state["edit_circle"] = chosen.circle if chosen.circle in CIRCLES else "friends"
     st.session_state["edit_tie"] = chosen.tie
+    st.session_state["edit_no_introducer"] = False
+    st.session_state["edit_introducer_search"] = ""
+    st.session_state.pop("edit_introducer_pick", None)
+
+
+def edit_introducer(person) -> int | None:
+    """Who introduced the person being edited: as saved, another person picked, or nobody."""
+    names = cached(workbook, people.introducer_name, person.introduced_by)
+    st.caption(f"Introduced by {literal(names)}." if names else "Nobody introduced them: you know them yourself.")
+    picked = pick_person_id(workbook, "Change who introduced them", "edit_introducer")
+    nobody = st.checkbox("Nobody introduced them", key="edit_no_introducer") if person.introduced_by else False
+    if nobody:
+        return None
+    return picked if picked is not None else person.introduced_by
 
 
 def show_editor(shown: dict) -> None:
@@ -217,8 +234,11 @@ def show_editor(shown: dict) -> None:
                 column.text_input(field.capitalize(), key=f"edit_{field}", max_chars=200 if field == "name" else None)
     st.radio("Tie", list(TIES), format_func=TIES.get, key="edit_tie", horizontal=True)
     st.text_area("Notes", key="edit_notes", height=68)
+    introducer = edit_introducer(st.session_state["_editing_seen"])
     save, delete = st.columns(2)
-    save.button("Save changes", type="primary", on_click=save_edit, args=(contact_id,), icon=":material/save:")
+    save.button(
+        "Save changes", type="primary", on_click=save_edit, args=(contact_id, introducer), icon=":material/save:"
+    )
     delete.button(
         "Move to trash", on_click=trash_person, args=(contact_id, shown[contact_id].name), icon=":material/delete:"
     )

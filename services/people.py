@@ -13,8 +13,8 @@ from services.workbooks import Workbook
 from store import contacts, imports
 
 PAGE_SIZE = 50
-# What the edit form changes; who introduced a person is set when they are added.
-EDITED_FIELDS = ("name", "company", "role", "email", "phone", "notes", "circle", "tie")
+# What the edit form changes, who introduced a person included (set, changed or cleared for anyone, imported too).
+EDITED_FIELDS = ("name", "company", "role", "email", "phone", "notes", "circle", "tie", "introduced_by")
 
 
 class LikelyDuplicate(InvalidInput):
@@ -71,14 +71,17 @@ def add_person(workbook: Workbook, draft: ContactDraft, save_anyway: bool = Fals
 
 
 def edit_person(workbook: Workbook, contact_id: int, draft: ContactDraft, seen: Contact | None = None) -> Contact:
-    """Change a person's details (name, circle, tie, company, role, email, phone, notes).
+    """Change a person's details (name, circle, tie, company, role, email, phone, notes, introducer).
 
-    With ``seen`` (the person as the form showed them), only the fields the user changed are saved,
+    With ``seen`` (the person as the form showed them), only the fields the user changed are saved
+    (the introducer only then: without ``seen`` it is kept),
     and a field someone else changed meanwhile stops the save (ChangedSinceOpened) rather than undo theirs.
     """
     draft = _checked(draft)
     wanted = {f: getattr(draft, f) for f in EDITED_FIELDS}
-    if seen is not None:
+    if seen is None:  # a caller that does not know the introducer as saved never clears it
+        wanted.pop("introduced_by")
+    else:
         wanted = {f: v for f, v in wanted.items() if v != getattr(seen, f)}
         if not wanted:
             return contacts.get_contact(workbook, contact_id) or seen
@@ -134,3 +137,10 @@ def circles_overview(workbook: Workbook) -> CirclesOverview:
 def list_trash(workbook: Workbook) -> list[Contact]:
     """The people in the trash, most recently deleted first (people merged into someone are left out)."""
     return contacts.list_trash(workbook)
+
+
+def introducer_name(workbook: Workbook, introducer_id: int | None) -> str:
+    """The name of who introduced someone ('' for nobody, or an introducer no longer listed)."""
+    if introducer_id is None:
+        return ""
+    return contacts.contact_names(workbook, [introducer_id]).get(introducer_id, "")

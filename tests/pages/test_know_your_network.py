@@ -245,3 +245,32 @@ def test_the_confirmation_is_shown_right_after_the_add_button(app_on, tmp_path):
     button_at = [getattr(e, "label", None) for e in shown].index("Add person")
     assert type(shown[button_at + 1]).__name__ == "Success"
     assert "Added Rosa Mensah" in shown[button_at + 1].value
+
+
+def test_the_introducer_of_someone_already_listed_can_be_set_changed_and_cleared(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    book = open_workbook(path)
+    from core.model import ContactDraft
+    from store.contacts import add_contact
+
+    for name in ("Ines Haddad", "Tomas Berg", "Imported Person"):  # as an import leaves them: no introducer
+        add_contact(book, ContactDraft(name=name))
+    book.close()
+    at = app_on(path, PAGE)
+    introducer_of = "SELECT introduced_by FROM contacts WHERE name = 'Imported Person'"
+
+    def save(search):
+        at.selectbox(key="edit_pick").select(3).run()
+        if search:
+            at.text_input(key="edit_introducer_search").input(search).run()
+        [b for b in at.button if b.label == "Save changes"][0].click().run()
+        assert not at.exception
+
+    save("ines")
+    assert rows_in(path, introducer_of) == [(1,)]
+    assert any("Introduced by Ines Haddad" in c.value for c in at.caption)
+    save("tomas")
+    assert rows_in(path, introducer_of) == [(2,)]
+    at.checkbox(key="edit_no_introducer").check().run()
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    assert rows_in(path, introducer_of) == [(None,)]
