@@ -7,7 +7,7 @@ from collections import Counter
 import altair as alt
 import pandas as pd
 
-from charts import MAX_CHART_ROWS, OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR
+from charts import MAX_CHART_ROWS, OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR, count_axis, count_scale
 from core.ties import GraphLayout, MixRow
 
 TIE_NAMES = {"strong": "Strong ties", "weak": "Weak ties"}
@@ -51,7 +51,12 @@ def tie_mix(rows: tuple[MixRow, ...] | list[MixRow]) -> alt.LayerChart:
         ],
     )
     bars = base.mark_bar(cornerRadiusEnd=2).encode(
-        x=alt.X("people:Q", title="People"),
+        x=alt.X(
+            "people:Q",
+            title="People",
+            axis=count_axis(),
+            scale=count_scale(max((max(r.strong, r.weak) for r in rows), default=0)),
+        ),
         color=alt.Color(
             "tie:N",
             scale=alt.Scale(domain=list(TIE_NAMES.values()), range=[STRONG_COLOUR, WEAK_COLOUR]),
