@@ -59,8 +59,9 @@ def add_person(introduced_by: int | None, anyway: bool = False) -> None:
 def open_existing(contact_id: int, name: str) -> None:
     """Show the person already listed in the editor of "Your list", and leave the add form as typed."""
     st.session_state.pop("_new_duplicate", None)
-    st.session_state.update(list_search=name, list_circle=None, list_tie=None, edit_pick=contact_id)
-    st.session_state.pop("list_page", None)
+    st.session_state.update(list_search=name, edit_pick=contact_id)
+    for key in ("list_circle", "list_tie", "list_page"):  # back to "all circles", "both", the first page
+        st.session_state.pop(key, None)
     st.session_state[TAB_KEY] = LIST_TAB
 
 
@@ -277,7 +278,7 @@ metric_circles.metric("Circles with people", f"{overview.covered} of {len(CIRCLE
 
 work_col, circles_col = st.columns([3, 2], gap="large")
 with work_col:
-    add_tab, list_tab, trash_tab = st.tabs(["Add people", LIST_TAB, "Trash"], key=TAB_KEY)
+    add_tab, list_tab, trash_tab = st.tabs(["Add people", LIST_TAB, "Trash"], key=TAB_KEY, on_change="rerun")
     with add_tab:
         show_add_form()
     with list_tab:
