@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from charts.network import list_growth, people_per_circle
+from charts.network import GROWTH_HEIGHT, list_growth, people_per_circle
 from core.errors import ChangedSinceOpened
 from core.model import CIRCLE_PROMPTS, CIRCLES, TIES, ContactDraft
 from core.text import person_label, plural
@@ -291,5 +291,11 @@ with circles_col:
     st.markdown(overview.reading)
     show_chart(workbook, people_per_circle, overview.circles, alt=overview.reading)
     if len(overview.growth) > 1:
-        show_chart(workbook, list_growth, overview.growth, alt="How many people your list held, month by month.")
+        show_chart(
+            workbook,
+            list_growth,
+            overview.growth,
+            alt="How many people your list held, month by month.",
+            height=GROWTH_HEIGHT,
+        )
 credit_article()

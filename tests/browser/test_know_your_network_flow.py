@@ -75,3 +75,35 @@ def test_two_people_added_in_a_row_each_get_what_was_chosen_for_them(server, bro
     with duckdb.connect(str(server.workbook_path), read_only=True) as con:
         rows = con.execute("SELECT name, company, tie FROM contacts ORDER BY id").fetchall()
     assert rows == [("María López", "St Jude Hospital", "strong"), ("Kofi Boateng", "", "weak")]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_growth_chart_title_is_not_under_a_legend(server_factory, browser, tmp_path, width):
+    from core.model import ContactDraft
+    from store import open_workbook
+    from store.contacts import add_contact
+
+    path = tmp_path / "grown.duckdb"
+    book = open_workbook(path)
+    for name, tie in (("Ana", "strong"), ("Bo", "weak"), ("Cy", "weak")):
+        add_contact(book, ContactDraft(name=name, tie=tie, circle="friends"))
+    book.close()
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE contacts SET created_at = created_at - INTERVAL 62 DAY WHERE name = 'Ana'")
+    server = server_factory(path)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(f"{server.url}/know_your_network")
+    wait_until_idle(page)
+    from playwright.sync_api import expect
+
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    expect(charts).to_have_count(2)
+    charts.nth(1).scroll_into_view_if_needed()
+    wait_until_idle(page)
+    expect(charts.nth(1).get_by_text("How your list has grown")).to_be_visible()
+    screenshot(page, f"know-your-network-growth-{width}")
+    first, second = charts.nth(0).bounding_box(), charts.nth(1).bounding_box()
+    context.close()
+    assert first["y"] + first["height"] <= second["y"], "the circle chart (and its legend) runs into the growth chart"
