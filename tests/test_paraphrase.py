@@ -73,9 +73,7 @@ def project_files() -> list[Path]:
     listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     paths = [ROOT / line for line in listed.splitlines() if line]
     return [
-        p
-        for p in paths
-        if (p.suffix in TEXT_SUFFIXES or p.name in TEXT_NAMES) and p != FINGERPRINT and p.is_file()
+        p for p in paths if (p.suffix in TEXT_SUFFIXES or p.name in TEXT_NAMES) and p != FINGERPRINT and p.is_file()
     ]
 
 
