@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.model import REFERENCE_STEPS, REQUEST_KINDS, TARGET_KINDS, Goal, Problem
+from core.text import part_of
 from core.ties import Person as TiePerson
 from core.ties import reach_goals
 
@@ -303,7 +304,7 @@ def describe_coverage(
             lines.append(f"- **{title}**: nobody yet. Who might know someone there? Ask a close friend first.")
     uncovered = sum(1 for c in coverage if c.status == UNCOVERED)
     head = (
-        f"{len(coverage) - uncovered} of {len(coverage)} targets have someone who can help."
+        f"{part_of(len(coverage) - uncovered, len(coverage), 'target')} someone who can help."
         if uncovered
         else "Every target has someone who can help."
     )
@@ -313,16 +314,14 @@ def describe_coverage(
 def describe_references(progress: list[ReferenceProgress]) -> str:
     """A reading of reference progress: how many are fully prepared and what comes next."""
     if not progress:
-        return (
-            "No references marked yet. Your best references like you and can vouch for your work: "
-            "they are the hubs of your network, so start with them."
-        )
+        # Only what is new here: the tab's opening paragraph already says who makes a good reference.
+        return "No references marked yet: mark the first one below."
     complete = sum(1 for p in progress if p.complete)
     waiting: dict[str, int] = {}
     for p in progress:
         if p.next_step:
             waiting[p.next_step] = waiting.get(p.next_step, 0) + 1
-    text = f"{complete} of {len(progress)} references have been through all five steps."
+    text = f"{part_of(complete, len(progress), 'reference')} been through all five steps."
     if waiting:
         step, count = max(waiting.items(), key=lambda item: (item[1], -list(REFERENCE_STEPS).index(item[0])))
         text += f" The most common next step is “{REFERENCE_STEPS[step].lower()}” ({count} waiting)."

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from core.model import CIRCLES, DESTINATION_KINDS, GOAL_KINDS, Goal
+from core.text import part_of
 
 # Below this share of weak ties the network is mostly the inner circle (and the reverse for strong).
 LOW_WEAK_SHARE = 0.3
@@ -174,7 +175,7 @@ def _read_destinations(reaches: tuple[GoalReach, ...], uncovered: tuple[Goal, ..
             "be part of: your network should reflect where you are going, not only where you have been."
         )
     covered = len(reaches) - len(uncovered)
-    text = f"{covered} of {len(reaches)} destination{'s' if len(reaches) != 1 else ''} have someone in your network."
+    text = f"{part_of(covered, len(reaches), 'destination')} someone in your network."
     if uncovered:
         names = ", ".join(f"'{g.title}'" for g in uncovered[:5])
         more = f" and {len(uncovered) - 5} more" if len(uncovered) > 5 else ""

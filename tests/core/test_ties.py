@@ -96,7 +96,7 @@ def test_destinations_count_people_per_goal_and_list_the_goals_with_nobody():
     report = assess_destinations(GOALS, {1: 4, 3: 9})
     assert [(r.goal.title, r.people) for r in report.reaches] == [("PyCon", 0), ("Data Weekly", 0), ("Data Guild", 4)]
     assert [g.title for g in report.uncovered] == ["PyCon", "Data Weekly"]
-    assert report.reading.startswith("1 of 3 destinations have someone in your network.")
+    assert report.reading.startswith("1 of 3 destinations has someone in your network.")
     assert "Nobody yet for 'PyCon', 'Data Weekly'" in report.reading
 
 

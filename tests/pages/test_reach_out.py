@@ -235,3 +235,10 @@ def test_the_log_form_starts_afresh_after_a_save(app_on, tmp_path):
     assert at.selectbox(key="log_kind").value == "catch_up"
     click(at, "Log it")  # nobody picked any more: refused, not logged against Kofi again
     assert rows_in(path, "SELECT kind, outcome FROM interactions") == [("ask", "helped")]
+
+
+def test_the_references_tab_says_who_makes_a_good_reference_once(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    texts = [e.value for kind in (at.tabs[1].markdown, at.tabs[1].info) for e in kind]
+    assert sum("vouch for your work" in t for t in texts) == 1, texts
+    assert any("No references marked yet" in t for t in texts)

@@ -125,7 +125,7 @@ def test_a_destination_is_added_and_shows_it_has_nobody_yet(app_on, tmp_path):
     click(at, "Add destination")
     assert book(path).read("SELECT kind, title, priority FROM goals") == [("conference", "Open Health Data Summit", 2)]
     assert any(
-        "0 of 1 destination have someone" in m.value and "Nobody yet for 'Open Health Data Summit'" in m.value
+        "0 of 1 destination has someone" in m.value and "Nobody yet for 'Open Health Data Summit'" in m.value
         for m in at.markdown
     )
     assert at.text_input(key="dest_title").value == ""
@@ -150,7 +150,7 @@ def test_people_linked_to_a_destination_are_counted(app_on, tmp_path):
     at.multiselect(key="dest_people").select(ana)
     click(at, "Link them")
     assert book(path).read("SELECT contact_id FROM contact_goals") == [(ana,)]
-    assert any("1 of 1 destination have someone" in m.value for m in at.markdown)
+    assert any("1 of 1 destination has someone" in m.value for m in at.markdown)
     assert any("Linked so far: Ana Ruiz" in c.value for c in at.caption)
 
 
