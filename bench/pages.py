@@ -183,6 +183,8 @@ def _prepare_log(at) -> None:
 
 
 def _act_log(at, i: int) -> None:
+    if i:  # the log form starts afresh after every save: pick the person again (not timed)
+        _prepare_log(at)
     _button(at, "Log it").click()
 
 

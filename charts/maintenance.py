@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts import MAX_CHART_ROWS, OKABE_ITO
+from charts import MAX_CHART_ROWS, OKABE_ITO, count_axis
 from core.reciprocity import PersonBalance
 from core.schedule import Schedule
 
@@ -49,12 +49,12 @@ def reconnect_schedule(schedule: Schedule) -> alt.LayerChart:
             stack="zero",
             title="People to contact",
             scale=alt.Scale(domain=[0, schedule.capacity + 1], nice=False),
-            axis=alt.Axis(format="d", tickMinStep=1, tickCount=min(schedule.capacity + 1, 10)),
+            axis=count_axis(tickCount=min(schedule.capacity + 1, 10)),
         ),
         color=alt.Color(
             "kind:N",
             scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())),
-            legend=alt.Legend(title=None, orient="top"),
+            legend=alt.Legend(title=None, orient="bottom"),  # below, never over the title
         ),
         order=alt.Order("kind:N", sort="descending"),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts import MUTED, OKABE_ITO
+from charts import MUTED, OKABE_ITO, count_axis, count_scale
 from core.circles import CircleCount
 
 
@@ -25,7 +25,12 @@ def people_per_circle(rows: list[CircleCount]) -> alt.LayerChart:
         tooltip=[alt.Tooltip("circle:N", title="Circle"), alt.Tooltip("people:Q", title="People")],
     )
     bars = base.mark_bar(cornerRadiusEnd=3).encode(
-        x=alt.X("people:Q", title="People listed"),
+        x=alt.X(
+            "people:Q",
+            title="People listed",
+            axis=count_axis(),
+            scale=count_scale(int(data["people"].max()) if len(data) else 0),
+        ),
         color=alt.Color(
             "status:N",
             scale=alt.Scale(domain=["has people", "empty"], range=[OKABE_ITO[0], MUTED]),
@@ -41,16 +46,26 @@ def people_per_circle(rows: list[CircleCount]) -> alt.LayerChart:
     return (bars + markers + labels).properties(title="People per circle", height=alt.Step(26), width="container")
 
 
+GROWTH_HEIGHT = 320  # pixels for the whole chart, title and axes included: pass it to the page
+
+
 def list_growth(months: list[tuple[str, int]]) -> alt.Chart:
     """Cumulative people by the month they were added."""
     data = pd.DataFrame(months, columns=["month", "people"])
+    data["label"] = [f"{pd.Timestamp(m + '-01'):%b %Y}" for m in data["month"]]
     return (
         alt.Chart(data)
         .mark_line(point=True, color=OKABE_ITO[2])
         .encode(
-            x=alt.X("month:T", title="Month added", axis=alt.Axis(format="%b %Y")),
-            y=alt.Y("people:Q", title="People listed (cumulative)"),
-            tooltip=[alt.Tooltip("month:T", format="%B %Y"), "people:Q"],
+            # One tick per month added (a time axis repeated "Oct 2026" at every fortnight).
+            x=alt.X("label:O", sort=None, title="Month added", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y(
+                "people:Q",
+                title="People listed (cumulative)",
+                axis=count_axis(),
+                scale=count_scale(int(data["people"].max()) if len(data) else 0),
+            ),
+            tooltip=[alt.Tooltip("label:O", title="Month"), alt.Tooltip("people:Q", title="People listed")],
         )
-        .properties(title="How your list has grown", height=220, width="container")
+        .properties(title="How your list has grown", height=GROWTH_HEIGHT - 110, width="container")
     )

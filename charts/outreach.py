@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
-from charts import MAX_CHART_ROWS, OKABE_ITO
+from charts import MAX_CHART_ROWS, OKABE_ITO, count_axis, count_scale
 from core.model import OUTCOMES, REFERENCE_STEPS, REQUEST_KINDS
 from core.outreach import FOLLOW_UP_LABELS, GoalCoverage, ReferenceProgress
 
@@ -51,7 +51,7 @@ def goal_coverage_chart(coverage: list[GoalCoverage]) -> alt.LayerChart:
         .mark_bar()
         .encode(
             y=y,
-            x=alt.X("sum(people):Q", title="People linked to the target", scale=x_scale),
+            x=alt.X("sum(people):Q", title="People linked to the target", scale=x_scale, axis=count_axis()),
             color=alt.Color(
                 "route:N",
                 scale=alt.Scale(domain=[DIRECT, VIA], range=[OKABE_ITO[0], OKABE_ITO[1]]),
@@ -165,7 +165,9 @@ def follow_ups_chart(counts: Mapping[str, int]) -> alt.LayerChart:
         tooltip=[alt.Tooltip("status:N", title="Status"), alt.Tooltip("help:Q", title="Help received")],
     )
     bars = base.mark_bar(cornerRadiusEnd=3).encode(
-        x=alt.X("help:Q", title="Times you received help"),
+        x=alt.X(
+            "help:Q", title="Times you received help", axis=count_axis(), scale=count_scale(int(data["help"].max()))
+        ),
         color=alt.Color(
             "key:N",
             scale=alt.Scale(domain=list(FOLLOW_UP_COLOURS), range=list(FOLLOW_UP_COLOURS.values())),

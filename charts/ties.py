@@ -7,11 +7,11 @@ from collections import Counter
 import altair as alt
 import pandas as pd
 
-from charts import MAX_CHART_ROWS, OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR
+from charts import MAX_CHART_ROWS, OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR, count_axis, count_scale
 from core.ties import GraphLayout, MixRow
 
 TIE_NAMES = {"strong": "Strong ties", "weak": "Weak ties"}
-ROLE_NAMES = {"strong": "Strong tie", "weak": "Person to meet", "goal": "Goal"}
+ROLE_NAMES = {"strong": "Can introduce you", "weak": "Person to meet", "goal": "Goal"}
 ROLE_SHAPES = {"strong": "circle", "weak": "triangle-up", "goal": "diamond"}
 ROLE_COLOURS = {"strong": STRONG_COLOUR, "weak": WEAK_COLOUR, "goal": OKABE_ITO[2]}
 EDGE_NAMES = {"introduces": "introduces", "goal": "relates to goal"}
@@ -51,7 +51,12 @@ def tie_mix(rows: tuple[MixRow, ...] | list[MixRow]) -> alt.LayerChart:
         ],
     )
     bars = base.mark_bar(cornerRadiusEnd=2).encode(
-        x=alt.X("people:Q", title="People"),
+        x=alt.X(
+            "people:Q",
+            title="People",
+            axis=count_axis(),
+            scale=count_scale(max((max(r.strong, r.weak) for r in rows), default=0)),
+        ),
         color=alt.Color(
             "tie:N",
             scale=alt.Scale(domain=list(TIE_NAMES.values()), range=[STRONG_COLOUR, WEAK_COLOUR]),
@@ -67,7 +72,7 @@ def tie_mix(rows: tuple[MixRow, ...] | list[MixRow]) -> alt.LayerChart:
 def column_header(column: int, goal_column: int) -> str:
     """What a column of the graph holds, in words."""
     if column == 0:
-        return "Strong ties"
+        return "People you know"
     if column == goal_column:
         return "Goals"
     return f"{column} step{'s' if column > 1 else ''} away"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts import OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR
+from charts import OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR, count_axis, count_scale
 from core.rating import BANDS, MAX_SCORE, SHORT_QUESTIONS, band_for
 from core.workshop import TIP_TITLES, RoomSummary
 
@@ -17,7 +17,7 @@ _X_DOMAIN = [-0.5, MAX_SCORE + 0.5]
 # Pixels each chart needs; pass them to the page (st.altair_chart(height=...)), which otherwise squeezes it.
 SCORES_HEIGHT = 380
 NO_ANSWERS_HEIGHT = 300
-TIE_MIX_HEIGHT = 190
+TIE_MIX_HEIGHT = 240  # the bar (70) plus room for the title above and the axis and legend below
 TIPS_HEIGHT = 320
 
 
@@ -77,7 +77,7 @@ def score_distribution(summary: RoomSummary) -> alt.LayerChart:
     )
     bars = base.mark_bar().encode(
         x2="right:Q",
-        y=alt.Y("participants:Q", scale=y_scale, title="Participants", axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("participants:Q", scale=y_scale, title="Participants", axis=count_axis()),
         y2=alt.datum(0),
         color=colour,
     )
@@ -113,7 +113,7 @@ def common_no_answers(summary: RoomSummary) -> alt.LayerChart:
         x=alt.X(
             "participants:Q",
             title="Participants who answered no",
-            axis=alt.Axis(format="d", tickMinStep=1),
+            axis=count_axis(),
             scale=alt.Scale(
                 domain=[0, max(1, int(frame["participants"].max()) if len(frame) else 1) * 1.25], nice=False
             ),
@@ -161,7 +161,12 @@ def tie_mix(summary: RoomSummary) -> alt.LayerChart:
         ],
     )
     bars = base.mark_bar(height=46).encode(
-        x=alt.X("start:Q", title="People listed across the room", axis=alt.Axis(format=",d")),
+        x=alt.X(
+            "start:Q",
+            title="People listed across the room",
+            axis=count_axis(),
+            scale=count_scale(int(frame["end"].max()) if len(frame) else 0),
+        ),
         x2="end:Q",
         color=alt.Color(
             "tie:N",
@@ -180,7 +185,7 @@ def tie_mix(summary: RoomSummary) -> alt.LayerChart:
         )
     )
     return alt.layer(bars, labels).properties(
-        title="Strong and weak ties in the room", height=TIE_MIX_HEIGHT - 120, width="container"
+        title="Strong and weak ties in the room", height=TIE_MIX_HEIGHT - 170, width="container"
     )
 
 
@@ -202,7 +207,7 @@ def tip_progress(summary: RoomSummary) -> alt.LayerChart:
             "participants:Q",
             title="Participants who completed the tip",
             scale=alt.Scale(domain=[0, max(1, summary.shared) * 1.25], nice=False),
-            axis=alt.Axis(format="d", tickMinStep=1),
+            axis=count_axis(),
         ),
         tooltip=[alt.Tooltip("tip:N", title="Tip"), alt.Tooltip("label:N", title="Completed")],
     )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from core.model import CIRCLES, TIES, Contact, ContactDraft, Problem
+from core.text import plural
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 MAX_TEXT = 2000
@@ -65,16 +66,23 @@ def check_draft(draft: ContactDraft) -> list[Problem]:
     return problems
 
 
-def describe_duplicates(draft: ContactDraft, matches: Sequence[Contact]) -> str:
-    """One line warning that this person may already be listed."""
+def describe_duplicates(draft: ContactDraft, matches: Sequence[Contact], reason: str = "") -> str:
+    """One line warning that this person may already be listed, and what the user can do about it.
+
+    ``reason`` is the matcher's (``core.duplicates``), for the first match: "same name", "similar name"...
+    """
     if not matches:
         return ""
     first = matches[0]
-    same_email = draft.email.strip() and first.email.lower() == draft.email.strip().lower()
-    reason = "the same email" if same_email else "the same name and company"
+    if not reason:
+        same_email = draft.email.strip() and first.email.lower() == draft.email.strip().lower()
+        reason = "same email address" if same_email else "same name and company"
     where = f" at {first.company}" if first.company else ""
-    more = f" (and {len(matches) - 1} more)" if len(matches) > 1 else ""
-    return f"{first.name}{where} is already listed with {reason}{more}. Save anyway only if this is someone else."
+    more = f" (and {plural(len(matches) - 1, 'other')} like them)" if len(matches) > 1 else ""
+    return (
+        f"{first.name}{where} is already listed ({reason}){more}. "
+        "Open them if this is the same person; add anyway only if this is someone else."
+    )
 
 
 def describe_contact(contact: Contact) -> str:

@@ -124,3 +124,31 @@ def _similar_in_block(block: list[_Key], limit: int) -> Iterator[tuple[Person, P
         else:
             reason = "same name" if n == 100 else "similar name"
         yield block[i].person, block[j].person, total, reason
+
+
+def matches_for(candidate: Person, people: Iterable[Person], limit: int = 5) -> list[DuplicatePair]:
+    """The people who look like ``candidate`` (someone about to be added), best first, by the same
+    rules as :func:`find_duplicates`: email, then names with case, accents, titles and nicknames
+    aside, a missing company never keeping two apart. Each pair's ``second_id`` is the one listed."""
+    key = _Key(candidate, canonical_name(candidate.name), canonical_company(candidate.company))
+    email = candidate.email.strip().lower()
+    tokens = key.name.split()
+    block = f"{tokens[-1]}|{tokens[0][:1]}" if tokens else None
+    same_email, same_block = [], []
+    for person in people:
+        if person.id == candidate.id:
+            continue
+        if email and person.email.strip().lower() == email:
+            same_email.append(person)
+        theirs = canonical_name(person.name).split()
+        if block and theirs and f"{theirs[-1]}|{theirs[0][:1]}" == block:
+            same_block.append(_Key(person, canonical_name(person.name), canonical_company(person.company)))
+    found: dict[int, DuplicatePair] = {}
+    for person in same_email:
+        found[person.id] = DuplicatePair(candidate.id, person.id, 100, "same email address")
+    if same_block:
+        for a, b, score, reason in _similar_in_block([key, *same_block[: MAX_BLOCK - 1]], MAX_BLOCK):
+            other = b if a.id == candidate.id else a if b.id == candidate.id else None
+            if other is not None and other.id not in found:
+                found[other.id] = DuplicatePair(candidate.id, other.id, score, reason)
+    return sorted(found.values(), key=lambda p: (-p.score, p.second_id))[:limit]

@@ -124,7 +124,7 @@ REFERENCE_STEPS: dict[str, str] = {
 # Tip 4's five yes/no questions, paraphrased.
 RATING_QUESTIONS: dict[str, str] = {
     "truth": "Do you trust your network to tell you the truth about yourself?",
-    "challenge": "Does your network challenge you as much as it supports you?",
+    "challenge": "Do the people in your network push you to grow, not only back you up?",
     "vibrant": "Does your network feel vibrant and dynamic?",
     "future": "Does your network reflect where you want to go as much as where you have been?",
     "strong_links": "Are the networks your network connects to strong ones?",

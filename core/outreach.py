@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.model import REFERENCE_STEPS, REQUEST_KINDS, TARGET_KINDS, Goal, Problem
+from core.text import part_of
+from core.ties import Person as TiePerson
+from core.ties import reach_goals
 
 FOLLOW_UP_DAYS = 14  # default grace before a thank-you counts as owed (a setting can change it)
 PITCH_KEYS = ("pitch.looking_for", "pitch.done_lately")
@@ -154,27 +157,19 @@ class GoalCoverage:
         return COVERED_VIA_INTRO if self.via else UNCOVERED
 
 
-def compute_coverage(goals: Iterable[Goal], links: Iterable[tuple[int, int, int | None]]) -> list[GoalCoverage]:
-    """For each target, who can help directly and who needs an introduction first.
-
-    ``links`` rows are (goal id, contact id, introduced_by). A linked person with no introducer is
-    someone you know; one recorded with an introducer (tip 1's "my sister's co-worker") is reached
-    through that introducer.
-    """
-    direct: dict[int, list[int]] = {}
-    via: dict[int, list[IntroPath]] = {}
-    for goal_id, contact_id, introducer in links:
-        if introducer is None:
-            direct.setdefault(goal_id, []).append(contact_id)
-        else:
-            via.setdefault(goal_id, []).append(IntroPath(introducer, contact_id))
+def compute_coverage(
+    goals: Iterable[Goal], people: Iterable[TiePerson], goal_people: Mapping[int, Iterable[int]]
+) -> list[GoalCoverage]:
+    """For each target, who can help directly and who needs an introduction first, by the one rule
+    of :func:`core.ties.reach_goals` (tip 5's introduction paths use the same); an introduction is
+    asked of the strong tie at the head of the path."""
     return [
         GoalCoverage(
-            g,
-            tuple(sorted(set(direct.get(g.id, [])))),
-            tuple(sorted(set(via.get(g.id, [])), key=lambda p: (p.helper_id, p.introducer_id))),
+            access.goal,
+            access.direct,
+            tuple(IntroPath(path.introducer.id, path.target.id) for path in access.via),
         )
-        for g in goals
+        for access in reach_goals(goals, people, goal_people)
     ]
 
 
@@ -309,7 +304,7 @@ def describe_coverage(
             lines.append(f"- **{title}**: nobody yet. Who might know someone there? Ask a close friend first.")
     uncovered = sum(1 for c in coverage if c.status == UNCOVERED)
     head = (
-        f"{len(coverage) - uncovered} of {len(coverage)} targets have someone who can help."
+        f"{part_of(len(coverage) - uncovered, len(coverage), 'target')} someone who can help."
         if uncovered
         else "Every target has someone who can help."
     )
@@ -319,16 +314,14 @@ def describe_coverage(
 def describe_references(progress: list[ReferenceProgress]) -> str:
     """A reading of reference progress: how many are fully prepared and what comes next."""
     if not progress:
-        return (
-            "No references marked yet. Your best references like you and can vouch for your work: "
-            "they are the hubs of your network, so start with them."
-        )
+        # Only what is new here: the tab's opening paragraph already says who makes a good reference.
+        return "No references marked yet: mark the first one below."
     complete = sum(1 for p in progress if p.complete)
     waiting: dict[str, int] = {}
     for p in progress:
         if p.next_step:
             waiting[p.next_step] = waiting.get(p.next_step, 0) + 1
-    text = f"{complete} of {len(progress)} references have been through all five steps."
+    text = f"{part_of(complete, len(progress), 'reference')} been through all five steps."
     if waiting:
         step, count = max(waiting.items(), key=lambda item: (item[1], -list(REFERENCE_STEPS).index(item[0])))
         text += f" The most common next step is “{REFERENCE_STEPS[step].lower()}” ({count} waiting)."

@@ -32,3 +32,11 @@ def plain_text_problem(text: str, limit: int, what: str) -> str | None:
     if any(ch in _NOT_TEXT for ch in text):
         return f"{what} can hold only plain text: no control or direction characters. Type it again."
     return None
+
+
+def part_of(part: int, whole: int, one: str, many: str | None = None, verbs: tuple[str, str] = ("has", "have")) -> str:
+    """'0 of 1 reference has', '1 of 3 targets has', '2 of 3 targets have': the noun agrees with the
+    whole and the verb with the part (a single one of them, or a single one in all)."""
+    noun = one if whole == 1 else (many if many is not None else one + "s")
+    verb = verbs[0] if part == 1 or whole == 1 else verbs[1]
+    return f"{part:,} of {whole:,} {noun} {verb}"

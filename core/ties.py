@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from core.model import CIRCLES, DESTINATION_KINDS, GOAL_KINDS, Goal
+from core.text import part_of
 
 # Below this share of weak ties the network is mostly the inner circle (and the reverse for strong).
 LOW_WEAK_SHARE = 0.3
@@ -76,9 +77,9 @@ class Person:
 
 @dataclass(frozen=True)
 class IntroPath:
-    """A strong tie who can introduce you, through zero or more people, to a weak tie (for a goal)."""
+    """Someone you know who can introduce you, through zero or more people, to a weak tie (for a goal)."""
 
-    chain: tuple[Person, ...]  # strong tie first, the person to meet last
+    chain: tuple[Person, ...]  # someone you know first (a strong tie or anyone met directly), the person to meet last
     goal: Goal | None = None
 
     @property
@@ -174,7 +175,7 @@ def _read_destinations(reaches: tuple[GoalReach, ...], uncovered: tuple[Goal, ..
             "be part of: your network should reflect where you are going, not only where you have been."
         )
     covered = len(reaches) - len(uncovered)
-    text = f"{covered} of {len(reaches)} destination{'s' if len(reaches) != 1 else ''} have someone in your network."
+    text = f"{part_of(covered, len(reaches), 'destination')} someone in your network."
     if uncovered:
         names = ", ".join(f"'{g.title}'" for g in uncovered[:5])
         more = f" and {len(uncovered) - 5} more" if len(uncovered) > 5 else ""
@@ -192,8 +193,14 @@ def goal_label(goal: Goal) -> str:
     return f"{goal.title} ({GOAL_KINDS.get(goal.kind, goal.kind).lower()})"
 
 
+def knows_you(person: Person) -> bool:
+    """Someone you know yourself, who can introduce you: a strong tie, or anyone met without an introducer."""
+    return person.tie == "strong" or person.introduced_by is None
+
+
 def trace_chain(person: Person, people: Mapping[int, Person], max_hops: int = MAX_HOPS) -> tuple[Person, ...] | None:
-    """The chain from the nearest strong tie down ``introduced_by`` links to this person, or None."""
+    """The chain from the nearest person you know yourself (a strong tie, or someone with no introducer)
+    down ``introduced_by`` links to this person, or None."""
     chain = [person]
     seen = {person.id}
     current = person
@@ -202,7 +209,7 @@ def trace_chain(person: Person, people: Mapping[int, Person], max_hops: int = MA
         if parent is None or parent.id in seen:
             return None
         chain.append(parent)
-        if parent.tie == "strong":
+        if knows_you(parent):
             return tuple(reversed(chain))
         seen.add(parent.id)
         current = parent
@@ -238,17 +245,58 @@ def find_paths(
     return _rank(goal_paths, plain_paths)[: max(limit, 0)]
 
 
+@dataclass(frozen=True)
+class GoalAccess:
+    """Who can get you to one goal: people linked to it you know yourself, and people you would
+    meet through an introduction (a path from someone you know down the introductions recorded)."""
+
+    goal: Goal
+    direct: tuple[int, ...]
+    via: tuple[IntroPath, ...]
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.direct or self.via)
+
+
+def reach_goals(
+    goals: Iterable[Goal],
+    people: Iterable[Person],
+    goal_people: Mapping[int, Iterable[int]],
+    max_hops: int = MAX_HOPS,
+) -> list[GoalAccess]:
+    """The one rule for who can reach a goal (tip 2's coverage and tip 5's paths both use it).
+
+    A person linked to the goal is known to you directly when no introducer is recorded for them,
+    when they are a strong tie, or when their introducer is no longer listed; otherwise they are
+    reached through an introduction when a chain of introducers (at most ``max_hops``) starts at
+    someone you know (:func:`knows_you`). Anyone else linked (a loop, a chain too long) does not
+    reach the goal yet.
+    ``people`` must hold everyone linked and everyone up their introduction chains.
+    """
+    by_id = {p.id: p for p in people}
+    found = []
+    for goal in goals:
+        direct: list[int] = []
+        via: list[IntroPath] = []
+        for person_id in dict.fromkeys(goal_people.get(goal.id, ())):
+            person = by_id.get(person_id)
+            if person is None:
+                continue
+            if knows_you(person) or person.introduced_by not in by_id:
+                direct.append(person_id)
+            elif (path := _path_to(person, by_id, max_hops, goal)) is not None:
+                via.append(path)
+        found.append(GoalAccess(goal, tuple(sorted(direct)), tuple(sorted(via, key=_path_key))))
+    return found
+
+
 def goals_out_of_reach(
     people: Iterable[Person], goal_people: Mapping[int, Iterable[int]], goals: Iterable[Goal], max_hops: int = MAX_HOPS
 ) -> list[Goal]:
-    """Goals that no introduction path reaches (nobody linked to them has a strong tie to vouch), by priority."""
-    by_id = {p.id: p for p in people}
-    reached = {
-        goal_id
-        for goal_id, person_ids in goal_people.items()
-        if any(_path_to(by_id.get(i), by_id, max_hops, None) for i in person_ids)
-    }
-    return sorted((g for g in goals if g.id not in reached), key=lambda g: (g.priority, g.title.lower()))
+    """Goals nobody reaches by :func:`reach_goals` (no one linked you know, no introduction path), by priority."""
+    unreached = (a.goal for a in reach_goals(goals, people, goal_people, max_hops) if not a.reachable)
+    return sorted(unreached, key=lambda g: (g.priority, g.title.lower()))
 
 
 def _path_to(person: Person | None, by_id: Mapping[int, Person], max_hops: int, goal: Goal | None) -> IntroPath | None:

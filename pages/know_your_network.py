@@ -2,19 +2,30 @@
 
 import streamlit as st
 
-from charts.network import list_growth, people_per_circle
+from charts.network import GROWTH_HEIGHT, list_growth, people_per_circle
 from core.errors import ChangedSinceOpened
 from core.model import CIRCLE_PROMPTS, CIRCLES, TIES, ContactDraft
 from core.text import person_label, plural
 from services import people
 from ui.cache import cached, show_chart
-from ui.feedback import run_save, say, show
+from ui.feedback import run_save, show
+from ui.forms import clear_form, start_form
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
 from ui.widgets import pick_person_id
 
 FIELDS = ("name", "company", "role", "email", "phone", "notes")
+# The add form's fields and what each starts at; after every save they all go back to these.
+NEW_DEFAULTS = {
+    **{f"new_{f}": "" for f in FIELDS},
+    "new_circle": next(iter(CIRCLES)),
+    "new_tie": "weak",
+    "new_second_degree": False,
+    "new_introducer_search": "",
+}
+NEW_FORGET = ("new_introducer_pick",)  # the introducer picked: none until the user picks again
+TAB_KEY, LIST_TAB = "know_tab", "Your list"
 workbook = current_workbook()
 
 
@@ -28,40 +39,75 @@ def draft_from_state(prefix: str, introduced_by: int | None) -> ContactDraft:
     )
 
 
-def add_person(introduced_by: int | None) -> None:
+def add_person(introduced_by: int | None, anyway: bool = False) -> None:
     def action() -> str | None:
         draft = draft_from_state("new", introduced_by)
+        pending = st.session_state.pop("_new_duplicate", None)
+        confirmed = anyway and pending is not None and pending[0] == draft  # "add anyway" for what was checked
         try:
-            person = people.add_person(workbook, draft, save_anyway=st.session_state.get("new_confirm_duplicate"))
+            person = people.add_person(workbook, draft, save_anyway=confirmed)
         except people.LikelyDuplicate as warning:  # not a refusal: the user may well mean a second person
-            say("add", "warning", literal(warning))
+            matches = tuple((c.id, c.name, c.company) for c in warning.matches)
+            st.session_state["_new_duplicate"] = (draft, str(warning), matches)
             return None
-        for f in FIELDS:
-            st.session_state[f"new_{f}"] = ""
-        st.session_state["new_confirm_duplicate"] = False
+        clear_form(NEW_DEFAULTS, NEW_FORGET)
         return f"Added {literal(person.name)} to {CIRCLES[person.circle].lower()}."
 
     run_save("add", action)
 
 
+def open_existing(contact_id: int, name: str) -> None:
+    """Show the person already listed in the editor of "Your list", and leave the add form as typed."""
+    st.session_state.pop("_new_duplicate", None)
+    st.session_state.update(list_search=name, edit_pick=contact_id)
+    for key in ("list_circle", "list_tie", "list_page"):  # back to "all circles", "both", the first page
+        st.session_state.pop(key, None)
+    st.session_state[TAB_KEY] = LIST_TAB
+
+
+def show_duplicate_question() -> None:
+    """The person typed looks like someone listed: nothing is saved until the user says which it is."""
+    pending = st.session_state.get("_new_duplicate")
+    if not pending:
+        return
+    _, message, matches = pending
+    st.warning(literal(message), icon=":material/warning:")
+    with st.container(horizontal=True):
+        st.button(
+            "Add anyway", on_click=add_person, args=(pending[0].introduced_by, True), icon=":material/person_add:"
+        )
+        for contact_id, name, company in matches[:3]:
+            st.button(
+                f"Open {person_label(name, company)}",
+                on_click=open_existing,
+                args=(contact_id, name),
+                key=f"open_existing_{contact_id}",
+                icon=":material/open_in_new:",
+            )
+
+
 def show_add_form() -> None:
+    start_form(NEW_DEFAULTS)
     circle = st.selectbox("Circle", list(CIRCLES), format_func=CIRCLES.get, key="new_circle")
     st.caption(f"Think of: {CIRCLE_PROMPTS[circle]}")
     second_degree = st.toggle(
         "Someone I would meet through a person I know (“my sister's co-worker”)", key="new_second_degree"
     )
     introducer = pick_person_id(workbook, "Who would introduce you?", "new_introducer") if second_degree else None
-    left, right = st.columns(2)
-    left.text_input("Name (required)", key="new_name", max_chars=200)
-    right.radio("Tie", list(TIES), format_func=TIES.get, key="new_tie", horizontal=True, index=1)
-    left.text_input("Company", key="new_company")
-    right.text_input("Role", key="new_role")
-    left.text_input("Email", key="new_email")
-    right.text_input("Phone", key="new_phone")
+    # One row of columns per pair, so that on a phone (where columns stack) the fields read in order.
+    name_col, company_col = st.columns(2)
+    name_col.text_input("Name (required)", key="new_name", max_chars=200)
+    company_col.text_input("Company", key="new_company")
+    role_col, email_col = st.columns(2)
+    role_col.text_input("Role", key="new_role")
+    email_col.text_input("Email", key="new_email")
+    phone_col, tie_col = st.columns(2)
+    phone_col.text_input("Phone", key="new_phone")
+    tie_col.radio("Tie", list(TIES), format_func=TIES.get, key="new_tie", horizontal=True)
     st.text_area("Notes", key="new_notes", height=68, placeholder="How you know them, what they do")
-    st.checkbox("Save anyway if they look like someone already listed", key="new_confirm_duplicate")
-    show("add")
     st.button("Add person", type="primary", on_click=add_person, args=(introducer,), icon=":material/person_add:")
+    show("add")
+    show_duplicate_question()
 
 
 def show_list() -> None:
@@ -107,11 +153,14 @@ def show_list() -> None:
     show_editor({r.id: r for r in listed.people})
 
 
-def save_edit(contact_id: int) -> None:
+def save_edit(contact_id: int, introduced_by: int | None) -> None:
     def action() -> str:
         try:
             person = people.edit_person(
-                workbook, contact_id, draft_from_state("edit", None), seen=st.session_state.get("_editing_seen")
+                workbook,
+                contact_id,
+                draft_from_state("edit", introduced_by),
+                seen=st.session_state.get("_editing_seen"),
             )
         except ChangedSinceOpened as changed:
             load_into_editor(changed.fresh)  # the form shows what is saved now
@@ -146,6 +195,20 @@ def load_into_editor(chosen) -> None:
         st.session_state[f"edit_{f}"] = getattr(chosen, f)
     st.session_state["edit_circle"] = chosen.circle if chosen.circle in CIRCLES else "friends"
     st.session_state["edit_tie"] = chosen.tie
+    st.session_state["edit_no_introducer"] = False
+    st.session_state["edit_introducer_search"] = ""
+    st.session_state.pop("edit_introducer_pick", None)
+
+
+def edit_introducer(person) -> int | None:
+    """Who introduced the person being edited: as saved, another person picked, or nobody."""
+    names = cached(workbook, people.introducer_name, person.introduced_by)
+    st.caption(f"Introduced by {literal(names)}." if names else "Nobody introduced them: you know them yourself.")
+    picked = pick_person_id(workbook, "Change who introduced them", "edit_introducer")
+    nobody = st.checkbox("Nobody introduced them", key="edit_no_introducer") if person.introduced_by else False
+    if nobody:
+        return None
+    return picked if picked is not None else person.introduced_by
 
 
 def show_editor(shown: dict) -> None:
@@ -163,21 +226,24 @@ def show_editor(shown: dict) -> None:
     if st.session_state.get("_editing_id") != contact_id:
         st.session_state["_editing_id"] = contact_id
         load_into_editor(shown[contact_id])
-    left, right = st.columns(2)
-    left.text_input("Name", key="edit_name", max_chars=200)
-    right.selectbox("Circle", list(CIRCLES), format_func=CIRCLES.get, key="edit_circle")
-    left.text_input("Company", key="edit_company")
-    right.text_input("Role", key="edit_role")
-    left.text_input("Email", key="edit_email")
-    right.text_input("Phone", key="edit_phone")
+    for first, second in (("name", "circle"), ("company", "role"), ("email", "phone")):
+        first_col, second_col = st.columns(2)
+        for column, field in ((first_col, first), (second_col, second)):
+            if field == "circle":
+                column.selectbox("Circle", list(CIRCLES), format_func=CIRCLES.get, key="edit_circle")
+            else:
+                column.text_input(field.capitalize(), key=f"edit_{field}", max_chars=200 if field == "name" else None)
     st.radio("Tie", list(TIES), format_func=TIES.get, key="edit_tie", horizontal=True)
     st.text_area("Notes", key="edit_notes", height=68)
-    show("edit")
+    introducer = edit_introducer(st.session_state["_editing_seen"])
     save, delete = st.columns(2)
-    save.button("Save changes", type="primary", on_click=save_edit, args=(contact_id,), icon=":material/save:")
+    save.button(
+        "Save changes", type="primary", on_click=save_edit, args=(contact_id, introducer), icon=":material/save:"
+    )
     delete.button(
         "Move to trash", on_click=trash_person, args=(contact_id, shown[contact_id].name), icon=":material/delete:"
     )
+    show("edit")
 
 
 def restore_selected() -> None:
@@ -212,7 +278,7 @@ metric_circles.metric("Circles with people", f"{overview.covered} of {len(CIRCLE
 
 work_col, circles_col = st.columns([3, 2], gap="large")
 with work_col:
-    add_tab, list_tab, trash_tab = st.tabs(["Add people", "Your list", "Trash"])
+    add_tab, list_tab, trash_tab = st.tabs(["Add people", LIST_TAB, "Trash"], key=TAB_KEY, on_change="rerun")
     with add_tab:
         show_add_form()
     with list_tab:
@@ -225,5 +291,11 @@ with circles_col:
     st.markdown(overview.reading)
     show_chart(workbook, people_per_circle, overview.circles, alt=overview.reading)
     if len(overview.growth) > 1:
-        show_chart(workbook, list_growth, overview.growth, alt="How many people your list held, month by month.")
+        show_chart(
+            workbook,
+            list_growth,
+            overview.growth,
+            alt="How many people your list held, month by month.",
+            height=GROWTH_HEIGHT,
+        )
 credit_article()

@@ -10,12 +10,26 @@ from core.outreach import NERVOUS_POINTS, TARGET_EXAMPLES, describe_coverage
 from services import outreach
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
+from ui.forms import clear_form, start_form
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
 from ui.widgets import pick_person_id
 
 PRIORITIES = {1: "High", 2: "Normal", 3: "Low"}
+# Each form's fields and their defaults: after a save every field goes back to them.
+TARGET_DEFAULTS = {"target_kind": next(iter(TARGET_KINDS)), "target_title": "", "target_priority": 2}
+LINK_DEFAULTS = {"link_person_search": ""}
+MARK_DEFAULTS = {"ref_person_search": ""}
+LOG_DEFAULTS = {
+    "log_person_search": "",
+    "log_date": date.today,
+    "log_channel": next(iter(CHANNELS)),
+    "log_kind": next(iter(INTERACTION_KINDS)),
+    "log_request": next(iter(REQUEST_KINDS)),
+    "log_outcome": next(iter(OUTCOMES)),
+    "log_note": "",
+}
 workbook = current_workbook()
 
 
@@ -29,7 +43,7 @@ def add_target() -> None:
         title = outreach.add_target(
             workbook, state["target_kind"], state.get("target_title", ""), state["target_priority"]
         )
-        state["target_title"] = ""
+        clear_form(TARGET_DEFAULTS)
         return f"Added the target “{literal(title)}”. Now link the people who could help."
 
     run_save("target", action)
@@ -38,6 +52,7 @@ def add_target() -> None:
 def link_person(goal_id: int, contact_id: int | None, label: str) -> None:
     def action() -> str:
         outreach.link_person(workbook, goal_id, contact_id)
+        clear_form(LINK_DEFAULTS, ["link_person_pick"])
         return f"Linked them to “{literal(label)}”."
 
     run_save("link", action)
@@ -61,12 +76,13 @@ def save_pitch() -> None:
 
 def show_targets(targets: outreach.Targets) -> None:
     st.markdown("Name specific roles, employers and industries. “Anything” gives people nothing to act on.")
+    start_form(TARGET_DEFAULTS)
     kind_col, title_col, priority_col = st.columns([1, 2, 1])
     kind = kind_col.selectbox("Kind", list(TARGET_KINDS), format_func=TARGET_KINDS.get, key="target_kind")
     title_col.text_input("Target", key="target_title", max_chars=120, placeholder=f"e.g. {TARGET_EXAMPLES[kind]}")
-    priority_col.selectbox("Priority", list(PRIORITIES), index=1, format_func=PRIORITIES.get, key="target_priority")
-    show("target")
+    priority_col.selectbox("Priority", list(PRIORITIES), format_func=PRIORITIES.get, key="target_priority")
     st.button("Add target", type="primary", on_click=add_target, icon=":material/flag:")
+    show("target")
     for title, example in targets.vague:
         st.warning(
             f"“{literal(title)}” is too open to bring leads; try something like “{example}”.", icon=":material/help:"
@@ -81,13 +97,14 @@ def show_targets(targets: outreach.Targets) -> None:
     )
     with st.expander("Remove a target"):
         doomed = st.selectbox("Target to remove", list(labels), format_func=labels.get, key="remove_goal")
-        show("remove")
         st.button("Remove target", on_click=remove_target, args=(doomed, labels[doomed]), icon=":material/delete:")
+        show("remove")
     st.markdown("**Link people to a target**")
     goal_id = st.selectbox("Target", list(labels), format_func=labels.get, key="link_goal")
+    start_form(LINK_DEFAULTS)
     contact_id = pick_person_id(workbook, "Who could help with it?", "link_person")
-    show("link")
     st.button("Link person", on_click=link_person, args=(goal_id, contact_id, labels[goal_id]), icon=":material/link:")
+    show("link")
 
 
 def show_pitch() -> None:
@@ -130,9 +147,10 @@ def show_coverage() -> None:
 def mark_reference(contact_id: int | None) -> None:
     def action() -> str:
         outreach.mark_reference(workbook, contact_id)
+        clear_form(MARK_DEFAULTS, ["ref_person_pick"])
         return "Marked as a reference. Their first step: ask them to agree."
 
-    run_save("ref", action)
+    run_save("mark", action)
 
 
 def record_step(contact_id: int) -> None:
@@ -181,14 +199,15 @@ def show_references() -> None:
         step_col, date_col = st.columns(2)
         step_col.selectbox("Step done", list(REFERENCE_STEPS), format_func=REFERENCE_STEPS.get, key="ref_step")
         date_col.date_input("On", value=date.today(), key="ref_date", format="DD/MM/YYYY")
-        show("ref")
         st.button("Record step", type="primary", on_click=record_step, args=(contact_id,), icon=":material/task_alt:")
+        show("ref")
     else:
         st.info(refs.reading, icon=":material/verified_user:")
     with st.expander("Mark someone as a reference", expanded=not refs.progress):
+        start_form(MARK_DEFAULTS)
         chosen = pick_person_id(workbook, "Find the person", "ref_person")
-        show("ref")
         st.button("Mark as reference", on_click=mark_reference, args=(chosen,), icon=":material/verified_user:")
+        show("mark")
 
 
 # --- the outreach log ---------------------------------------------------------------------------
@@ -210,7 +229,7 @@ def log_contact(contact_id: int | None) -> None:
             note=state.get("log_note", ""),
             today=date.today(),
         )
-        state["log_note"] = ""
+        clear_form(LOG_DEFAULTS, ["log_person_pick"])
         return f"Logged a {INTERACTION_KINDS[kind].lower()}; their “last spoke” date is updated."
 
     run_save("log", action)
@@ -218,9 +237,10 @@ def log_contact(contact_id: int | None) -> None:
 
 def show_log() -> None:
     st.markdown("Log every contact: it keeps “when did we last speak?” honest for the reminders on page 6.")
+    start_form(LOG_DEFAULTS)
     contact_id = pick_person_id(workbook, "Who did you contact?", "log_person")
     left, middle, right = st.columns(3)
-    left.date_input("When", value=date.today(), key="log_date", format="DD/MM/YYYY")
+    left.date_input("When", key="log_date", format="DD/MM/YYYY")
     middle.selectbox("How", list(CHANNELS), format_func=CHANNELS.get, key="log_channel")
     kind = right.selectbox("What", list(INTERACTION_KINDS), format_func=INTERACTION_KINDS.get, key="log_kind")
     if kind == "ask":
@@ -231,8 +251,8 @@ def show_log() -> None:
         st.selectbox("What they helped with", list(REQUEST_KINDS), format_func=REQUEST_KINDS.get, key="log_request")
         st.caption("Page 3 reminds you to thank them if no thank-you follows within the days you set there.")
     st.text_input("Note (optional)", key="log_note", max_chars=outreach.NOTE_MAX)
-    show("log")
     st.button("Log it", type="primary", on_click=log_contact, args=(contact_id,), icon=":material/edit_note:")
+    show("log")
     rows = cached(workbook, outreach.recent_log)
     if not rows:
         st.info("Nothing logged yet. Start with a reference or a close friend.")

@@ -219,14 +219,14 @@ def show_paths() -> None:
     found = cached(workbook, ties.introduction_paths, limit)
     if not found.paths:
         st.info(
-            "No introduction paths yet. A path needs a strong tie who can introduce you to someone: on "
+            "No introduction paths yet. A path needs someone you know who can introduce you to someone: on "
             "“Know your network”, add the people you could meet through a friend, and mark your closest people strong."
         )
         show_unreached(found.unreached)
         return
     show_chart(workbook, introduction_paths, found.layout, height=graph_height(found.layout))
     st.caption(
-        "Circles are strong ties, triangles the people to meet, diamonds your goals; "
+        "Circles are people you know (strong ties first), triangles the people to meet, diamonds your goals; "
         "dashed lines link a person to a goal."
     )
     st.markdown("**Who to ask**\n" + "\n".join(f"{i}. {literal(r)}" for i, r in enumerate(found.requests, 1)))

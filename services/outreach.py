@@ -18,7 +18,7 @@ from core.outreach import (
     target_label,
 )
 from services.workbooks import Workbook
-from store import contacts, goals, outreach
+from store import contacts, goals, outreach, ties
 
 LOG_SHOWN = 30
 PITCH_MAX = outreach.PITCH_MAX  # characters in each part of the pitch
@@ -104,7 +104,8 @@ def save_pitch(workbook: Workbook, looking_for: str, done_lately: str) -> None:
 
 def goal_coverage(workbook: Workbook) -> Coverage:
     """For each target, who can help directly or through an introduction, with the names the reading needs."""
-    coverage = tuple(compute_coverage(outreach.list_targets(workbook), outreach.coverage_links(workbook)))
+    links = ties.goal_links(workbook)  # the same rule and the same people as tip 5's paths
+    coverage = tuple(compute_coverage(outreach.list_targets(workbook), ties.reach_people(workbook), links))
     named = {i for c in coverage for i in c.direct[:COVERAGE_NAMED]}
     named |= {i for c in coverage for p in c.via[:1] for i in (p.introducer_id, p.helper_id)}
     return Coverage(coverage, contacts.contact_names(workbook, named))

@@ -6,18 +6,26 @@ from dataclasses import dataclass
 
 from core.circles import CircleCount, count_circles, describe_coverage
 from core.contacts import check_draft, clean_draft, describe_duplicates
+from core.duplicates import Person, matches_for
 from core.errors import InvalidInput
 from core.model import Contact, ContactDraft
 from services.workbooks import Workbook
-from store import contacts
+from store import contacts, imports
 
 PAGE_SIZE = 50
-# What the edit form changes; who introduced a person is set when they are added.
-EDITED_FIELDS = ("name", "company", "role", "email", "phone", "notes", "circle", "tie")
+# What the edit form changes, who introduced a person included (set, changed or cleared for anyone, imported too).
+EDITED_FIELDS = ("name", "company", "role", "email", "phone", "notes", "circle", "tie", "introduced_by")
 
 
 class LikelyDuplicate(InvalidInput):
-    """The person looks like someone already listed; saved only when the user says "save anyway"."""
+    """The person looks like someone already listed; saved only when the user says "add anyway".
+
+    ``matches`` are the people they look like, best first, for the page to offer to open.
+    """
+
+    def __init__(self, message: str, matches: tuple[Contact, ...] = ()) -> None:
+        super().__init__(message)
+        self.matches = matches
 
 
 @dataclass(frozen=True)
@@ -47,23 +55,33 @@ def search_people(workbook: Workbook, query: str, limit: int = 20) -> tuple[list
 
 
 def add_person(workbook: Workbook, draft: ContactDraft, save_anyway: bool = False) -> Contact:
-    """Save a new person once the draft checks out; someone who looks already listed needs ``save_anyway``."""
+    """Save a new person once the draft checks out; someone who looks already listed needs ``save_anyway``.
+
+    "Looks already listed" is the import's matcher (core.duplicates): same email, or the same or a
+    similar name with case, accents and nicknames aside, a missing company on either side included.
+    """
     draft = _checked(draft)
-    duplicates = contacts.find_likely_duplicates(workbook, draft.name, draft.email, draft.company)
-    if duplicates and not save_anyway:
-        raise LikelyDuplicate(describe_duplicates(draft, duplicates) + " Tick “Save anyway” to add them.")
+    if not save_anyway:
+        candidate = Person(0, draft.name, draft.company, draft.email)
+        pairs = matches_for(candidate, imports.people_to_match(workbook))
+        if pairs:
+            found = tuple(c for c in (contacts.get_contact(workbook, p.second_id) for p in pairs) if c is not None)
+            raise LikelyDuplicate(describe_duplicates(draft, found, pairs[0].reason), found)
     return contacts.get_contact(workbook, contacts.add_contact(workbook, draft))
 
 
 def edit_person(workbook: Workbook, contact_id: int, draft: ContactDraft, seen: Contact | None = None) -> Contact:
-    """Change a person's details (name, circle, tie, company, role, email, phone, notes).
+    """Change a person's details (name, circle, tie, company, role, email, phone, notes, introducer).
 
-    With ``seen`` (the person as the form showed them), only the fields the user changed are saved,
+    With ``seen`` (the person as the form showed them), only the fields the user changed are saved
+    (the introducer only then: without ``seen`` it is kept),
     and a field someone else changed meanwhile stops the save (ChangedSinceOpened) rather than undo theirs.
     """
     draft = _checked(draft)
     wanted = {f: getattr(draft, f) for f in EDITED_FIELDS}
-    if seen is not None:
+    if seen is None:  # a caller that does not know the introducer as saved never clears it
+        wanted.pop("introduced_by")
+    else:
         wanted = {f: v for f, v in wanted.items() if v != getattr(seen, f)}
         if not wanted:
             return contacts.get_contact(workbook, contact_id) or seen
@@ -119,3 +137,10 @@ def circles_overview(workbook: Workbook) -> CirclesOverview:
 def list_trash(workbook: Workbook) -> list[Contact]:
     """The people in the trash, most recently deleted first (people merged into someone are left out)."""
     return contacts.list_trash(workbook)
+
+
+def introducer_name(workbook: Workbook, introducer_id: int | None) -> str:
+    """The name of who introduced someone ('' for nobody, or an introducer no longer listed)."""
+    if introducer_id is None:
+        return ""
+    return contacts.contact_names(workbook, [introducer_id]).get(introducer_id, "")

@@ -123,5 +123,5 @@ def introduction_paths(workbook: Workbook, limit: int) -> IntroductionPaths:
         paths=paths,
         requests=tuple(describe_path(p) for p in paths),
         layout=layout_paths(paths),
-        unreached=tuple(goals_out_of_reach(people, links, every_goal)),
+        unreached=tuple(goals_out_of_reach(ties.reach_people(workbook), ties.goal_links(workbook), every_goal)),
     )

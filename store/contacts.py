@@ -264,23 +264,3 @@ def growth_by_month(workbook: Workbook) -> list[tuple[str, int]]:
         "FROM contacts WHERE deleted_at IS NULL GROUP BY date_trunc('month', created_at) ORDER BY 1"
     )
     return [(f"{m:%Y-%m}", int(n)) for m, n in rows]
-
-
-def find_likely_duplicates(
-    workbook: Workbook, name: str, email: str, company: str, exclude_id: int | None = None
-) -> list[Contact]:
-    """People already listed with the same email, or the same name and company (case aside)."""
-    clauses, params = [], []
-    if email.strip():
-        clauses.append("lower(email) = ?")
-        params.append(email.strip().lower())
-    if name.strip():
-        clauses.append("(lower(trim(name)) = ? AND lower(trim(company)) = ?)")
-        params += [name.strip().lower(), company.strip().lower()]
-    if not clauses:
-        return []
-    sql = f"{_SELECT} WHERE deleted_at IS NULL AND ({' OR '.join(clauses)})"
-    if exclude_id is not None:
-        sql += " AND id <> ?"
-        params.append(exclude_id)
-    return [_contact(r) for r in workbook.read(sql + " ORDER BY id LIMIT 5", params)]

@@ -169,10 +169,15 @@ class MergeRecord:
     undone: bool
 
 
+def people_to_match(workbook: Workbook) -> list[Person]:
+    """Every live person, as the duplicate matcher sees them (id, name, company, email)."""
+    rows = workbook.read("SELECT id, name, company, email FROM contacts WHERE deleted_at IS NULL")
+    return [Person(int(i), n, c or "", e or "") for i, n, c, e in rows]
+
+
 def likely_duplicates(workbook: Workbook, limit: int = 50) -> list[DuplicatePair]:
     """Pairs of live people who look like one person, best first, leaving out pairs kept apart."""
-    rows = workbook.read("SELECT id, name, company, email FROM contacts WHERE deleted_at IS NULL")
-    people = [Person(int(i), n, c or "", e or "") for i, n, c, e in rows]
+    people = people_to_match(workbook)
     apart = workbook.read("SELECT first_id, second_id FROM kept_apart")
     return find_duplicates(people, apart, limit=limit)
 

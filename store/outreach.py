@@ -82,19 +82,6 @@ def set_follow_up_days(workbook: Workbook, days: int) -> None:
     set_setting(workbook, FOLLOW_UP_DAYS_KEY, str(days))
 
 
-def coverage_links(workbook: Workbook) -> list[tuple[int, int, int | None]]:
-    """(goal id, contact id, live introducer or None) for every live person linked to a target."""
-    rows = workbook.read(
-        "SELECT g.goal_id, c.id, i.id FROM contact_goals g "
-        f"JOIN goals t ON t.id = g.goal_id AND t.kind IN {TEXTS} "
-        "JOIN contacts c ON c.id = g.contact_id AND c.deleted_at IS NULL "
-        "LEFT JOIN contacts i ON i.id = c.introduced_by AND i.deleted_at IS NULL "
-        "ORDER BY g.goal_id, c.id",
-        [list(TARGET_KINDS)],
-    )
-    return [(int(g), int(c), None if i is None else int(i)) for g, c, i in rows]
-
-
 # --- references ---------------------------------------------------------------------------------
 
 

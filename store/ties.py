@@ -102,3 +102,31 @@ def introduction_goal_links(workbook: Workbook) -> dict[int, list[int]]:
         "AND c.tie = 'weak' AND c.introduced_by IS NOT NULL GROUP BY g.goal_id"
     )
     return {int(g): [int(c) for c in ids] for g, ids in rows}
+
+
+# Everyone linked to a goal, and everyone up their introduction chains: what reach_goals needs.
+_REACH = """
+WITH RECURSIVE up(id, depth) AS (
+    SELECT c.id, 0 FROM contact_goals g JOIN contacts c ON c.id = g.contact_id WHERE c.deleted_at IS NULL
+    UNION
+    SELECT c.introduced_by, up.depth + 1 FROM up JOIN contacts c ON c.id = up.id
+    WHERE c.introduced_by IS NOT NULL AND c.tie = 'weak' AND up.depth < ?
+)
+SELECT id, name, tie, introduced_by FROM contacts
+WHERE deleted_at IS NULL AND id IN (SELECT id FROM up)
+"""
+
+
+def reach_people(workbook: Workbook, max_hops: int = MAX_HOPS) -> list[Person]:
+    """Every live person linked to a goal, and the live people up their introduction chains."""
+    rows = workbook.read(_REACH, [max_hops])
+    return [Person(int(i), n, t, None if b is None else int(b)) for i, n, t, b in rows]
+
+
+def goal_links(workbook: Workbook) -> dict[int, list[int]]:
+    """Goal id -> ids of every live person linked to it."""
+    rows = workbook.read(
+        "SELECT g.goal_id, array_agg(g.contact_id ORDER BY g.contact_id) FROM contact_goals g "
+        "JOIN contacts c ON c.id = g.contact_id AND c.deleted_at IS NULL GROUP BY g.goal_id"
+    )
+    return {int(g): [int(c) for c in ids] for g, ids in rows}

@@ -16,6 +16,20 @@ from charts.outreach import (
 )
 from core.model import Goal
 from core.outreach import compute_coverage, reference_progress
+from core.ties import Person as TiePerson
+
+
+def coverage_of(goals, links):
+    """Coverage from (goal, person, introducer or None) links, every introducer a strong tie."""
+    introducers = {i for _, _, i in links if i is not None}
+    people, goal_people = {}, {}
+    for goal_id, contact_id, introducer in links:
+        tie = "strong" if contact_id in introducers else "weak"
+        people.setdefault(contact_id, TiePerson(contact_id, str(contact_id), tie, introducer))
+        goal_people.setdefault(goal_id, []).append(contact_id)
+    for introducer in introducers - set(people):
+        people[introducer] = TiePerson(introducer, str(introducer), "strong")
+    return compute_coverage(goals, list(people.values()), goal_people)
 
 
 def layer_data(spec: dict, index: int) -> list[dict]:
@@ -26,7 +40,7 @@ def layer_data(spec: dict, index: int) -> list[dict]:
 
 def test_coverage_chart_shows_direct_and_introduced_helpers_and_spells_out_uncovered_targets() -> None:
     goals = [Goal(1, "role", "Data analyst"), Goal(2, "employer", "Acme Health")]
-    coverage = compute_coverage(goals, [(1, 10, None), (1, 11, None), (1, 12, 10)])
+    coverage = coverage_of(goals, [(1, 10, None), (1, 11, None), (1, 12, 10)])
     spec = goal_coverage_chart(coverage).to_dict()
     assert spec["title"] == "Who can help with each target"
     bars = layer_data(spec, 0)

@@ -83,7 +83,7 @@ def test_the_paths_graph_draws_edges_as_rules_and_nodes_as_shaped_labelled_point
         "Data Guild": "right",
     }
     headers = next(rows for rows in spec["datasets"].values() if rows and "header" in rows[0])
-    assert [h["header"] for h in headers] == ["Strong ties", "1 step away", "2 steps away", "Goals"]
+    assert [h["header"] for h in headers] == ["People you know", "1 step away", "2 steps away", "Goals"]
 
 
 def test_an_empty_paths_graph_still_renders_with_its_title():

@@ -163,7 +163,8 @@ def test_a_duplicate_by_email_is_named_with_its_company_and_the_reason():
     draft = ContactDraft(name="Ana R.", email=" ANA@example.org ")
     found = [Contact(id=3, name="Ana Ruiz", email="ana@example.org", company="Acme")]
     assert describe_duplicates(draft, found) == (
-        "Ana Ruiz at Acme is already listed with the same email. Save anyway only if this is someone else."
+        "Ana Ruiz at Acme is already listed (same email address). "
+        "Open them if this is the same person; add anyway only if this is someone else."
     )
 
 
@@ -171,9 +172,14 @@ def test_a_duplicate_by_name_and_company_says_so_and_counts_the_others():
     draft = ContactDraft(name="Ana Ruiz", company="Acme")
     found = [Contact(id=3, name="Ana Ruiz", company="Acme"), Contact(id=9, name="Ana Ruiz", company="Acme")]
     text = describe_duplicates(draft, found)
-    assert text.startswith("Ana Ruiz at Acme is already listed with the same name and company (and 1 more).")
+    assert text.startswith("Ana Ruiz at Acme is already listed (same name and company) (and 1 other like them).")
 
 
 def test_a_duplicate_without_a_company_does_not_say_at():
     text = describe_duplicates(ContactDraft(name="Ana"), [Contact(id=1, name="Ana")])
-    assert text.startswith("Ana is already listed with the same name and company.")
+    assert text.startswith("Ana is already listed (same name and company).")
+
+
+def test_the_matcher_s_reason_is_used_when_given():
+    text = describe_duplicates(ContactDraft(name="Bill Smith"), [Contact(id=1, name="William Smith")], "similar name")
+    assert text.startswith("William Smith is already listed (similar name).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.duplicates import DuplicatePair, Person, find_duplicates
+from core.duplicates import DuplicatePair, Person, find_duplicates, matches_for
 from core.names import canonical_name
 
 
@@ -54,3 +54,19 @@ def test_a_person_written_in_another_case_is_always_found(name, company):
         assert compare_people(Person(1, name, company), Person(2, name.upper(), company.lower())) is not None or (
             canonical_name(name.upper()) != canonical_name(name)
         )
+
+
+def test_someone_about_to_be_added_is_matched_by_the_import_s_rules():
+    listed = [
+        Person(1, "Maria Lopez", "St Jude Hospital"),
+        Person(2, "Maria Lopez", "Globex"),
+        Person(3, "Mario Lopes"),
+        Person(4, "Ann Lee", email="ann@x.org"),
+    ]
+    found = matches_for(Person(0, "maria lopez"), listed)
+    assert [p.second_id for p in found][:2] == [1, 2]  # no company: neither is kept apart
+    assert all(p.first_id == 0 for p in found)
+    assert [p.second_id for p in matches_for(Person(0, "María López", "St Jude"), listed)] == [1]
+    assert [p.second_id for p in matches_for(Person(0, "Someone", email=" ANN@x.org"), listed)] == [4]
+    assert matches_for(Person(0, "Bob Stone"), listed) == []
+    assert matches_for(Person(0, "   "), listed) == []

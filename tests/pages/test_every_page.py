@@ -7,6 +7,9 @@ import shutil
 import pytest
 
 from tests.conftest import PAGE_FILES
+from ui.registry import PAGES
+
+SIDEBAR_TITLES = {spec.file: spec.title for spec in PAGES}
 
 
 @pytest.mark.parametrize("page", PAGE_FILES)
@@ -14,6 +17,9 @@ def test_every_page_renders_on_an_empty_workbook(app_on, tmp_path, page):
     at = app_on(tmp_path / "empty.duckdb", page)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, f"{page} shows no title"
+    assert at.title[0].value == SIDEBAR_TITLES[page], f"{page} is titled unlike its sidebar entry"
+    texts = [e.value for kind in (at.markdown, at.info, at.caption, at.warning) for e in kind if len(e.value) > 60]
+    assert len(texts) == len(set(texts)), f"{page} says the same thing twice"
     # The page ran through app.py: its sidebar names the open workbook.
     assert any("Workbook open" in c.value for c in at.sidebar.caption), f"{page} skipped the router"
 

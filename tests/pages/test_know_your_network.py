@@ -52,7 +52,7 @@ def test_an_email_that_does_not_look_like_one_is_refused(app_on, tmp_path):
     assert any("does not look like an email" in e.value for e in at.error)
 
 
-def test_a_likely_duplicate_is_flagged_before_saving_and_can_be_saved_anyway(app_on, tmp_path):
+def test_a_likely_duplicate_is_flagged_before_saving_and_can_be_added_anyway(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     at = app_on(path, PAGE)
     for _ in range(2):
@@ -60,9 +60,45 @@ def test_a_likely_duplicate_is_flagged_before_saving_and_can_be_saved_anyway(app
         at.button[0].click().run()
     assert len(rows_in(path)) == 1
     assert any("already listed" in w.value for w in at.warning)
-    at.checkbox(key="new_confirm_duplicate").check()
-    at.button[0].click().run()
+    [b for b in at.button if b.label == "Add anyway"][0].click().run()
     assert len(rows_in(path)) == 2
+    assert not at.warning
+
+
+def test_maria_lopez_without_a_company_is_caught_and_saved_only_when_confirmed(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    fill(at, name="María López", company="St Jude Hospital")
+    at.button[0].click().run()
+    fill(at, name="maria lopez")
+    at.button[0].click().run()
+    assert rows_in(path, "SELECT name FROM contacts") == [("María López",)]  # nothing saved yet
+    warning = " ".join(w.value for w in at.warning)
+    assert "María López at St Jude Hospital is already listed" in warning
+    labels = [b.label for b in at.button]
+    assert "Add anyway" in labels and "Open María López · St Jude Hospital" in labels
+    [b for b in at.button if b.label == "Add person"][0].click().run()  # asking again is not confirming
+    assert rows_in(path, "SELECT count(*) FROM contacts") == [(1,)]
+    [b for b in at.button if b.label == "Add anyway"][0].click().run()
+    assert rows_in(path, "SELECT name, company FROM contacts ORDER BY id") == [
+        ("María López", "St Jude Hospital"),
+        ("maria lopez", ""),
+    ]
+
+
+def test_opening_the_existing_person_saves_nothing_and_shows_them_in_the_editor(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    fill(at, name="William Smith", company="Acme")
+    at.button[0].click().run()
+    fill(at, name="Bill Smith")  # a nickname, no company
+    at.button[0].click().run()
+    [b for b in at.button if b.label.startswith("Open William Smith")][0].click().run()
+    assert not at.exception
+    assert rows_in(path, "SELECT count(*) FROM contacts") == [(1,)]
+    assert at.text_input(key="edit_name").value == "William Smith"
+    assert at.text_input(key="new_name").value == "Bill Smith"  # what was typed is still there
+    assert not at.warning
 
 
 def test_a_second_degree_person_records_who_introduces_them(app_on, tmp_path):
@@ -157,3 +193,84 @@ def test_a_stale_editor_in_another_tab_never_wipes_a_newer_save(app_on, tmp_path
     assert any("changed since you opened them" in e.value for e in first.error)
     assert first.text_input(key="edit_email").value == "ana.costa@example.org"
     assert rows_in(path, "SELECT email FROM contacts") == [("ana.costa@example.org",)]
+
+
+def add_clicked(at):
+    [b for b in at.button if b.label == "Add person"][0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_strong_tie_is_not_carried_into_the_next_person(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    at.selectbox(key="new_circle").select("former_jobs")
+    fill(at, name="Rosa Mensah", company="Acme", role="Nurse", phone="0123")
+    at.radio(key="new_tie").set_value("strong")
+    add_clicked(at)
+    fill(at, name="Kofi Boateng")  # nothing else touched
+    add_clicked(at)
+    assert rows_in(path, "SELECT name, circle, tie, company, role, phone FROM contacts ORDER BY id") == [
+        ("Rosa Mensah", "former_jobs", "strong", "Acme", "Nurse", "0123"),
+        ("Kofi Boateng", "family", "weak", "", "", ""),
+    ]
+    assert at.radio(key="new_tie").value == "weak"  # the form shows what the next save would store
+
+
+def test_the_introducer_switch_and_pick_are_cleared_after_a_save(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    fill(at, name="Ines Haddad")
+    add_clicked(at)
+    at.toggle(key="new_second_degree").set_value(True).run()
+    at.text_input(key="new_introducer_search").input("ines").run()
+    fill(at, name="Ines's co-worker")
+    add_clicked(at)
+    assert at.toggle(key="new_second_degree").value is False
+    fill(at, name="Tomas Berg")
+    add_clicked(at)
+    assert rows_in(path, "SELECT name, introduced_by FROM contacts ORDER BY id") == [
+        ("Ines Haddad", None),
+        ("Ines's co-worker", 1),
+        ("Tomas Berg", None),
+    ]
+
+
+def test_the_confirmation_is_shown_right_after_the_add_button(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    fill(at, name="Rosa Mensah")
+    add_clicked(at)
+    add_tab = at.tabs[0]
+    shown = [add_tab.children[k] for k in sorted(add_tab.children)]  # top to bottom
+    button_at = [getattr(e, "label", None) for e in shown].index("Add person")
+    assert type(shown[button_at + 1]).__name__ == "Success"
+    assert "Added Rosa Mensah" in shown[button_at + 1].value
+
+
+def test_the_introducer_of_someone_already_listed_can_be_set_changed_and_cleared(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    book = open_workbook(path)
+    from core.model import ContactDraft
+    from store.contacts import add_contact
+
+    for name in ("Ines Haddad", "Tomas Berg", "Imported Person"):  # as an import leaves them: no introducer
+        add_contact(book, ContactDraft(name=name))
+    book.close()
+    at = app_on(path, PAGE)
+    introducer_of = "SELECT introduced_by FROM contacts WHERE name = 'Imported Person'"
+
+    def save(search):
+        at.selectbox(key="edit_pick").select(3).run()
+        if search:
+            at.text_input(key="edit_introducer_search").input(search).run()
+        [b for b in at.button if b.label == "Save changes"][0].click().run()
+        assert not at.exception
+
+    save("ines")
+    assert rows_in(path, introducer_of) == [(1,)]
+    assert any("Introduced by Ines Haddad" in c.value for c in at.caption)
+    save("tomas")
+    assert rows_in(path, introducer_of) == [(2,)]
+    at.checkbox(key="edit_no_introducer").check().run()
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    assert rows_in(path, introducer_of) == [(None,)]

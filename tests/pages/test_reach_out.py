@@ -205,3 +205,40 @@ def test_help_received_records_what_the_help_was(app_on, tmp_path):
     assert rows_in(path, "SELECT kind, request_kind, outcome FROM interactions") == [
         ("help_received", "introduction", "")
     ]
+
+
+def test_a_high_priority_is_not_carried_into_the_next_target(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    at.selectbox(key="target_kind").select("employer")
+    at.text_input(key="target_title").input("Meridian Hospital")
+    at.selectbox(key="target_priority").select(1)
+    click(at, "Add target")
+    at.text_input(key="target_title").input("Data analyst in a quality team")
+    click(at, "Add target")
+    assert rows_in(path, "SELECT kind, title, priority FROM goals ORDER BY id") == [
+        ("employer", "Meridian Hospital", 1),
+        ("role", "Data analyst in a quality team", 2),
+    ]
+
+
+def test_the_log_form_starts_afresh_after_a_save(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, "Kofi Mensah")
+    at = app_on(path, PAGE)
+    at.text_input(key="log_person_search").input("kofi").run()
+    at.selectbox(key="log_channel").select("call")
+    at.selectbox(key="log_kind").select("ask").run()
+    at.selectbox(key="log_outcome").select("helped")
+    click(at, "Log it")
+    assert at.text_input(key="log_person_search").value == ""
+    assert at.selectbox(key="log_kind").value == "catch_up"
+    click(at, "Log it")  # nobody picked any more: refused, not logged against Kofi again
+    assert rows_in(path, "SELECT kind, outcome FROM interactions") == [("ask", "helped")]
+
+
+def test_the_references_tab_says_who_makes_a_good_reference_once(app_on, tmp_path):
+    at = app_on(tmp_path / "w.duckdb", PAGE)
+    texts = [e.value for kind in (at.tabs[1].markdown, at.tabs[1].info) for e in kind]
+    assert sum("vouch for your work" in t for t in texts) == 1, texts
+    assert any("No references marked yet" in t for t in texts)

@@ -125,7 +125,7 @@ def test_a_destination_is_added_and_shows_it_has_nobody_yet(app_on, tmp_path):
     click(at, "Add destination")
     assert book(path).read("SELECT kind, title, priority FROM goals") == [("conference", "Open Health Data Summit", 2)]
     assert any(
-        "0 of 1 destination have someone" in m.value and "Nobody yet for 'Open Health Data Summit'" in m.value
+        "0 of 1 destination has someone" in m.value and "Nobody yet for 'Open Health Data Summit'" in m.value
         for m in at.markdown
     )
     assert at.text_input(key="dest_title").value == ""
@@ -150,7 +150,7 @@ def test_people_linked_to_a_destination_are_counted(app_on, tmp_path):
     at.multiselect(key="dest_people").select(ana)
     click(at, "Link them")
     assert book(path).read("SELECT contact_id FROM contact_goals") == [(ana,)]
-    assert any("1 of 1 destination have someone" in m.value for m in at.markdown)
+    assert any("1 of 1 destination has someone" in m.value for m in at.markdown)
     assert any("Linked so far: Ana Ruiz" in c.value for c in at.caption)
 
 
@@ -233,3 +233,37 @@ def test_goals_no_introduction_path_reaches_are_named_with_what_to_do(app_on, tm
 def test_the_page_is_titled_as_in_the_sidebar(app_on, tmp_path):
     at = app_on(tmp_path / "w.duckdb", PAGE)
     assert [t.value for t in at.title] == ["5 · Strong and weak ties"]
+
+
+def test_a_goal_someone_is_linked_to_directly_never_shows_as_no_path(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    ids = seed(path, ("Ana", "friends", "weak", None), ("Bo", "former_jobs", "weak", None))
+    workbook = open_workbook(path)
+    link_contacts(workbook, add_goal(workbook, "association", "Data Guild", 1), [ids[0], ids[1]])
+    add_goal(workbook, "conference", "Open Data Summit", 2)
+    workbook.close()
+    at = open_part(app_on(path, PAGE), "Introduction paths")
+    [line] = [plain(m.value) for m in at.markdown if "No path yet to" in m.value]
+    assert "Open Data Summit" in line and "Data Guild" not in line
+
+
+def test_tip_two_and_tip_five_agree_on_who_reaches_a_goal_through_an_introduction(tmp_path):
+    from services import outreach, ties
+    from store.goals import add_goal as add_any_goal
+
+    path = tmp_path / "w.duckdb"
+    ids = seed(
+        path,
+        ("Sister", "family", "weak", None),  # known to you, though not marked strong
+        ("Her co-worker", "former_jobs", "weak", 0),
+        ("A friend of a friend of a stranger", "friends", "weak", 1),
+    )
+    workbook = open_workbook(path)
+    goal = add_any_goal(workbook, "employer", "Meridian Hospital", 1)
+    link_contacts(workbook, goal, [ids[1]])
+    [coverage] = outreach.goal_coverage(workbook).targets
+    found = ties.introduction_paths(workbook, 10)
+    assert [(p.introducer_id, p.helper_id) for p in coverage.via] == [(ids[0], ids[1])]
+    assert [(p.introducer.id, p.target.id) for p in found.paths if p.goal] == [(ids[0], ids[1])]
+    assert found.unreached == ()
+    workbook.close()

@@ -115,11 +115,11 @@ def test_a_reference_is_marked_walked_through_a_step_and_shown_with_the_next_one
     [progress] = refs.progress
     assert (progress.contact_id, progress.steps_done, progress.next_step) == (rosa, 1, "told_goals")
     assert refs.names == {rosa: "Rosa Mensah"}
-    assert refs.reading.startswith("0 of 1 references")
+    assert refs.reading.startswith("0 of 1 reference has")
 
 
 def test_no_reference_yet_reads_as_where_to_start(workbook):
-    assert "start with them" in outreach.references_overview(workbook).reading
+    assert "No references marked yet" in outreach.references_overview(workbook).reading
 
 
 def test_marking_nobody_as_a_reference_or_a_step_to_come_is_refused(workbook):

@@ -35,11 +35,40 @@ def test_a_person_without_a_name_or_with_a_bad_email_is_refused_and_nothing_is_s
 
 def test_a_person_already_listed_is_refused_without_save_anyway(workbook):
     people.add_person(workbook, ContactDraft(name="Lena Costa", company="Acme"))
-    with pytest.raises(people.LikelyDuplicate, match="already listed with the same name and company.*Save anyway"):
+    with pytest.raises(people.LikelyDuplicate, match=r"already listed \(same name and company\).*add anyway"):
         people.add_person(workbook, ContactDraft(name="lena costa", company="ACME"))
     assert people.list_people(workbook, "", None, None).total == 1
     people.add_person(workbook, ContactDraft(name="lena costa", company="ACME"), save_anyway=True)
     assert people.list_people(workbook, "", None, None).total == 2
+
+
+@pytest.mark.parametrize(
+    ("listed", "typed"),
+    [
+        (ContactDraft(name="Maria Lopez", company="St Jude Hospital"), ContactDraft(name="maria lopez")),
+        (ContactDraft(name="María López"), ContactDraft(name="MARIA LOPEZ", company="St Jude")),
+        (ContactDraft(name="William Smith", company="Acme"), ContactDraft(name="Bill Smith")),
+        (
+            ContactDraft(name="Ana Ruiz", email="Ana.Ruiz@Example.org"),
+            ContactDraft(name="A. R.", email="ana.ruiz@example.org"),
+        ),
+    ],
+)
+def test_the_import_matcher_catches_case_accents_a_missing_company_nicknames_and_email(workbook, listed, typed):
+    first = people.add_person(workbook, listed)
+    with pytest.raises(people.LikelyDuplicate, match="already listed") as caught:
+        people.add_person(workbook, typed)
+    assert [c.id for c in caught.value.matches] == [first.id]
+    assert people.list_people(workbook, "", None, None).total == 1  # nothing saved until confirmed
+
+
+def test_the_same_name_at_another_company_and_trashed_people_are_not_duplicates(workbook):
+    people.add_person(workbook, ContactDraft(name="Ana Ruiz", company="Acme"))
+    people.add_person(workbook, ContactDraft(name="Ana Ruiz", company="Globex Hospital"))
+    gone = people.add_person(workbook, ContactDraft(name="Bo Chen", email="bo@example.org"))
+    people.trash_person(workbook, gone.id)
+    people.add_person(workbook, ContactDraft(name="Bo Chen", email="bo@example.org"))
+    assert people.list_people(workbook, "", None, None).total == 3
 
 
 def test_a_likely_duplicate_is_a_refusal_like_any_other(workbook):

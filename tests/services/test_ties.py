@@ -69,7 +69,7 @@ def test_a_destination_is_added_trimmed_and_reported_with_nobody_yet(workbook):
     found = ties.destinations(workbook)
     assert [g.title for g in found.goals] == ["Open Health Data Summit"]
     assert [g.title for g in found.report.uncovered] == ["Open Health Data Summit"]
-    assert found.report.reading.startswith("0 of 1 destination have someone")
+    assert found.report.reading.startswith("0 of 1 destination has someone")
 
 
 def test_only_destinations_are_listed_and_only_destination_kinds_are_accepted(workbook):

@@ -19,7 +19,6 @@ from store.contacts import (
     count_by_circle_and_tie,
     count_contacts,
     empty_trash,
-    find_likely_duplicates,
     get_contact,
     growth_by_month,
     list_trash,
@@ -351,37 +350,6 @@ def test_people_with_the_same_name_keep_a_stable_order_across_pages(workbook):
     page_one, _ = search_contacts(workbook, limit=2)
     page_two, _ = search_contacts(workbook, limit=2, offset=2)
     assert [c.id for c in page_one + page_two] == first
-
-
-# --- likely duplicates ------------------------------------------------------------------------
-
-
-def test_a_person_with_the_same_email_in_other_case_is_a_likely_duplicate(workbook):
-    ana = add(workbook, "Ana Ruiz", email="Ana.Ruiz@Example.org")
-    add(workbook, "Bo Chen", email="bo@example.org")
-    found = find_likely_duplicates(workbook, "Someone Else", " ANA.RUIZ@example.ORG ", "")
-    assert [c.id for c in found] == [ana]
-
-
-def test_a_person_with_the_same_name_and_company_is_a_likely_duplicate(workbook):
-    ana = add(workbook, "Ana Ruiz", company="Acme")
-    add(workbook, "Ana Ruiz", company="Globex")
-    assert [c.id for c in find_likely_duplicates(workbook, " ana ruiz ", "", "ACME ")] == [ana]
-
-
-def test_the_same_name_at_another_company_or_a_blank_query_is_not_a_duplicate(workbook):
-    add(workbook, "Ana Ruiz", company="Acme", email="ana@example.org")
-    assert find_likely_duplicates(workbook, "Ana Ruiz", "", "Globex") == []
-    assert find_likely_duplicates(workbook, "  ", "  ", "Acme") == []
-
-
-def test_a_person_is_never_a_duplicate_of_themselves_and_trashed_people_are_not_counted(workbook):
-    ana = add(workbook, "Ana Ruiz", email="ana@example.org")
-    assert find_likely_duplicates(workbook, "Ana Ruiz", "ana@example.org", "", exclude_id=ana) == []
-    twin = add(workbook, "Ana Ruiz", email="ana@example.org")
-    assert [c.id for c in find_likely_duplicates(workbook, "Ana Ruiz", "ana@example.org", "", exclude_id=ana)] == [twin]
-    trash_contacts(workbook, [twin])
-    assert find_likely_duplicates(workbook, "Ana Ruiz", "ana@example.org", "", exclude_id=ana) == []
 
 
 # --- refused edits ----------------------------------------------------------------------------

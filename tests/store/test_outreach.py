@@ -21,7 +21,6 @@ from store.goals import add_goal, link_contacts
 from store.outreach import (
     add_target,
     asks_by_kind_and_outcome,
-    coverage_links,
     follow_up_counts,
     get_follow_up_days,
     get_pitch,
@@ -41,6 +40,7 @@ from store.outreach import (
     set_follow_up_days,
     set_reference,
 )
+from store.ties import goal_links, reach_people
 
 pytestmark = pytest.mark.both_engines
 
@@ -101,16 +101,17 @@ def test_the_follow_up_grace_period_defaults_to_14_days_and_can_change(workbook)
     assert get_follow_up_days(workbook) == 7
 
 
-def test_coverage_links_carry_introducers_and_drop_trashed_people(workbook):
+def test_coverage_follows_introductions_from_a_strong_tie_and_drops_trashed_people(workbook):
     goal = add_target(workbook, "employer", "Acme Health")
-    sister = person(workbook, "Sister")
+    sister = add_contact(workbook, ContactDraft(name="Sister", tie="strong"))
     coworker = person(workbook, "Sister's co-worker", introduced_by=sister)
     gone = person(workbook, "Gone")
     link_contacts(workbook, goal, [sister, coworker, gone])
     trash_contacts(workbook, [gone])
-    assert coverage_links(workbook) == [(goal, sister, None), (goal, coworker, sister)]
-    [entry] = compute_coverage(list_targets(workbook), coverage_links(workbook))
+    assert goal_links(workbook) == {goal: [sister, coworker]}
+    [entry] = compute_coverage(list_targets(workbook), reach_people(workbook), goal_links(workbook))
     assert entry.direct == (sister,)
+    assert [(p.introducer_id, p.helper_id) for p in entry.via] == [(sister, coworker)]
 
 
 def test_a_trashed_introducer_leaves_the_helper_reachable_directly(workbook):
@@ -119,7 +120,8 @@ def test_a_trashed_introducer_leaves_the_helper_reachable_directly(workbook):
     coworker = person(workbook, "Co-worker", introduced_by=sister)
     link_contacts(workbook, goal, [coworker])
     trash_contacts(workbook, [sister])
-    assert coverage_links(workbook) == [(goal, coworker, None)]
+    [entry] = compute_coverage(list_targets(workbook), reach_people(workbook), goal_links(workbook))
+    assert entry.direct == (coworker,)
 
 
 def test_reference_steps_are_recorded_for_references_only(workbook):
