@@ -17,9 +17,10 @@ from ui.widgets import pick_person_id
 
 FIELDS = ("name", "company", "role", "email", "phone", "notes")
 # The add form's fields and what each starts at; after every save they all go back to these.
+# The circle is not reset: it is where the user is in the circle-by-circle walk, named with its prompt
+# above the form, and going back to the first circle after each person would break that walk.
 NEW_DEFAULTS = {
     **{f"new_{f}": "" for f in FIELDS},
-    "new_circle": next(iter(CIRCLES)),
     "new_tie": "weak",
     "new_second_degree": False,
     "new_introducer_search": "",
