@@ -14,6 +14,7 @@ from ui.session import (
     SHARED,
     current_workbook,
     grace_minutes,
+    note_seen,
     private_workbook_expired,
     session_private_workbook,
     watch_for_changes,
@@ -47,4 +48,9 @@ with database_guard():
             st.markdown(describe_location(workbook))
     refresh_my_share(workbook)  # a workshop participant's shared figures follow their work on any page
     watch_for_changes(workbook)
-    page.run()
+    try:
+        page.run()
+    finally:
+        # This run's own saves are not news to this tab: without this, the poll redrew the page ten
+        # seconds after every save and wiped its confirmation.
+        note_seen(workbook)
