@@ -31,6 +31,12 @@ AREAS = (
     "Two programs, one file",
     "Hostile input",
     "Isolation and access",
+    # The headings of issue 14, each case of which is tried on every run.
+    "Shared mode keeps what it promised to drop",
+    "One visitor can take the server",
+    "What participants type reaches the projected screen",
+    "Bad files",
+    "A stale form overwrites a newer save",
 )
 COLUMNS = ("sessions", "changes", "crashes", "inputs", "lost")
 
@@ -205,6 +211,30 @@ def render_report(records: list[dict]) -> str:
         "- **Isolation and access:** the facilitator view opens only with the room's own key; the",
         "  workshop's room store holds no names; the server log holds none of the names or emails",
         "  typed in; a 51 MB upload is refused in the browser and imports nothing.",
+        "- **Shared mode keeps what it promised to drop:** on the real server, a backup download",
+        "  answers its own browser once and then nobody (no session, tab closed); an idle tab past the",
+        "  grace period is told its workbook was wiped; “Wipe my workbook now” leaves an old cookie and",
+        "  a copied address opening nothing; no address bar shows a token or key. In the services,",
+        "  quiet visitors' workbooks go by the timer with nobody else visiting, a released workbook's",
+        "  uploads leave Streamlit's memory, and a private workbook near its budget writes nothing to disk.",
+        "- **One visitor can take the server:** a 27 MB, 1,000,000-row address book and one over the",
+        "  people budget are refused in one line with nothing saved and little memory used; a change",
+        "  over a private workbook's memory is refused; visits and workshop joins that save nothing",
+        "  cost no database; past the cap of open workbooks or the memory guard a save is refused",
+        "  and the others keep theirs; one session opening 1,000 rooms or joining 1,000 times is",
+        "  stopped while a real facilitator still opens one; every page of the real server asks no",
+        "  other host for anything, its page icon included.",
+        "- **What participants type reaches the projected screen:** nicknames holding markdown,",
+        "  links, images, headings, KaTeX and colours show as typed on the real facilitator's screen",
+        "  and fetch nothing; 1 MB, control and direction-override nicknames are refused, nobody joins.",
+        "- **Bad files:** backups whose schema version is `'abc'`, NULL or `'-1'` are refused in one",
+        "  line in local and shared mode; CSV line ends inside quoted names keep rows whole; a NUL",
+        "  byte anywhere is refused with its line; over-long fields are skipped with the reason;",
+        "  `workbook export --db` a mistyped path is refused and creates nothing; a snapshot writer",
+        "  killed with SIGKILL mid-write leaves a `.partial` that the next snapshot clears.",
+        "- **A stale form overwrites a newer save:** two tabs of tip 1 on one file, and two editors on",
+        "  one workbook on DuckDB and on PostgreSQL: a stale editor saves only the fields its user",
+        "  changed, and one changing a field changed since is refused with the fresh values shown.",
         "",
     ]
     return "\n".join(lines)
