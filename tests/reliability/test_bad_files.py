@@ -101,8 +101,7 @@ def test_a_backup_with_an_unreadable_schema_version_is_refused_in_one_line_on_th
         if mode == "local":
             kept = names_in_open(path)
         else:
-            held = ui.session.private_workbooks()
-            (book,) = [h.workbook for h in held._held.values() if h.workbook.materialized]
+            book = ui.session.private_workbooks().claim(at.session_state[ui.session.TOKEN_KEY]).workbook
             kept = [n for (n,) in book.read("SELECT name FROM contacts ORDER BY id")]
     finally:
         if mode == "shared":
