@@ -71,7 +71,7 @@ def fetch_status(url: str) -> int:
         return error.code
 
 
-def test_a_backup_download_answers_its_browser_once_and_then_nobody(shared_server, browser, tmp_path, record):
+def test_a_backup_download_reaches_its_browser_and_then_nobody(shared_server, browser, tmp_path, record):
     context, page = visit(browser, shared_server.url)
     try:
         add_person(page, "Backed Up Once")
