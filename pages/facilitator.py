@@ -115,7 +115,9 @@ def show_invite(code: str, key: str) -> None:
         names = workshop.joined_nicknames(store, code)
         if names:
             with st.expander(f"Who joined ({len(names)} with a nickname)"):
-                st.markdown(literal(", ".join(names)))  # nicknames are typed by anyone: shown as typed, never formatted
+                # Typed by anyone and projected: plain text, never Markdown (whose GFM autolinks turn even an
+                # escaped "http://..." into a link on the projector).
+                st.text(", ".join(names))
         with st.expander("Your facilitator link (keep it to yourself)"):
             st.code(page_address("facilitator", room=code, key=key), language=None)
             st.caption(

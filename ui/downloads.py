@@ -3,8 +3,10 @@
 Streamlit serves a download button's file at an address under /media/ that any client can fetch,
 with no session, for as long as Streamlit keeps the file: after the tab has closed, a couple of
 minutes more. For a file of someone's contacts that is too long. So the file is made only when the
-button is clicked, and taken out of Streamlit's store as soon as the browser has fetched it (the
-second read: the first is Streamlit making its address), or after FETCH_WINDOW_S at the latest.
+button is clicked, and taken out of Streamlit's store AFTER_FETCH_S after the browser first fetched it
+(the second read: the first is Streamlit making its address), or after FETCH_WINDOW_S at the latest.
+The few seconds after the first fetch are there because Chromium asks for a download twice (the page's
+request, then its download manager's): deleting at the first fetch made every backup download fail.
 
 This relies on Streamlit 1.67's media store (``MemoryMediaFileStorage``): its ids are a hash of the
 file's bytes, type and name, and its ``get_file`` is called once to make the address and once per
@@ -21,6 +23,7 @@ from typing import Any
 import streamlit as st
 
 FETCH_WINDOW_S = 30.0
+AFTER_FETCH_S = 5.0
 _reads: dict[str, int] = {}
 _lock = threading.Lock()
 _installed: set[int] = set()
@@ -44,11 +47,13 @@ def _install(storage) -> None:
         found = original(filename)
         file_id = os.path.splitext(filename)[0]
         with _lock:
+            fetched = file_id in _reads and _reads[file_id] >= 1  # 1: Streamlit made the address
             if file_id in _reads:
                 _reads[file_id] += 1
-                if _reads[file_id] >= 2:  # 1: Streamlit made the address; 2: the browser fetched it
+                if fetched:  # the browser fetched it: its download manager may ask once more, at once
                     del _reads[file_id]
-                    storage.delete_file(file_id)
+        if fetched:
+            _later(AFTER_FETCH_S, lambda: storage.delete_file(file_id))
         return found
 
     storage.get_file = get_file
@@ -70,7 +75,11 @@ def _track(data: bytes, mimetype: str, file_name: str) -> None:
             _reads.pop(file_id, None)
         storage.delete_file(file_id)
 
-    timer = threading.Timer(FETCH_WINDOW_S, expire)
+    _later(FETCH_WINDOW_S, expire)
+
+
+def _later(seconds: float, action: Callable[[], None]) -> None:
+    timer = threading.Timer(seconds, action)
     timer.daemon = True
     timer.start()
 

@@ -279,8 +279,6 @@ MARKUP_NICKNAMES = ["![x](http://example.invalid/i)", "[click](http://x.invalid)
 
 
 def test_nicknames_written_as_markdown_show_on_the_projector_as_that_literal_text():
-    from markdown_it import MarkdownIt
-
     facilitator, code, _ = open_room_as_facilitator()
     for nickname in MARKUP_NICKNAMES:
         participant = open_app("workshop.py", room=code)
@@ -290,8 +288,6 @@ def test_nicknames_written_as_markdown_show_on_the_projector_as_that_literal_tex
         assert f"as **{literal(nickname)}**" in shown
     facilitator.run()
     [who] = [e for e in facilitator.expander if e.label.startswith("Who joined")]
-    [listed] = [m.value for m in who.markdown]
-    typed = ", ".join(sorted(MARKUP_NICKNAMES, key=str.lower))
-    assert listed == literal(typed)
-    html = MarkdownIt("commonmark").render(listed).strip()
-    assert html == f"<p>{typed}</p>", "a nickname turned into a link, an image, a heading or a colour"
+    assert not who.markdown  # Markdown would turn even an escaped "http://..." into a link (GFM autolinks)
+    [listed] = [t.value for t in who.text]
+    assert listed == ", ".join(sorted(MARKUP_NICKNAMES, key=str.lower))
