@@ -63,13 +63,15 @@ def nav_url_paths() -> list[str]:
 class Server:
     """A `streamlit run app.py` started by the benchmark, stopped by it."""
 
-    def __init__(self, workbook_path: Path, mode: str) -> None:
+    def __init__(
+        self, workbook_path: Path, mode: str, app: Path = ROOT / "app.py", extra_env: dict[str, str] | None = None
+    ) -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(tempfile.mkstemp(prefix="workbook-bench-server-", suffix=".log")[1])
-        env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": mode}
+        env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": mode, **(extra_env or {})}
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
             [
@@ -77,7 +79,7 @@ class Server:
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "app.py"),
+                str(app),
                 "--server.port",
                 str(self.port),
                 "--server.headless",
