@@ -177,6 +177,7 @@ def _open_sessions(browser, server: Server, paths: list[str]) -> list:
     contexts = []
     for path in paths:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(120_000)  # a busy machine: a first visit may take long, not forever
         _visit(server, context.new_page(), path)
         contexts.append(context)
     return contexts
@@ -222,6 +223,7 @@ def measure_shared_memory(browser) -> tuple[float, float]:
         server.wait_ready()
         # One visitor walks every page first, so the rest measures visitors, not the first import of a page.
         warm = browser.new_context()
+        warm.set_default_timeout(120_000)
         page = warm.new_page()
         for path in paths:
             _visit(server, page, path)

@@ -100,6 +100,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         output=args.output,
         import_rows=args.import_rows,
         browser=not args.skip_browser,
+        felt_runs=args.felt_runs,
+        fail=not args.no_fail,
     )
 
 
@@ -209,6 +211,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--skip-browser", action="store_true", help="leave out the cold start and memory (no Chromium needed)"
     )
+    bench.add_argument(
+        "--felt-runs", type=_positive, default=5, metavar="R", help="clicks per page and interaction in Chromium"
+    )
+    bench.add_argument("--no-fail", action="store_true", help="report missed targets but exit 0")
     bench.add_argument("--profile", metavar="PAGE", help="instead, print where PAGE (e.g. home.py) spends its CPU time")
     return parser
 
