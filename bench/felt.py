@@ -545,7 +545,15 @@ def _time_interaction(driver: Driver, interaction: FeltInteraction, runs: int) -
         return f"{first} (fix bench.felt.{interaction.run.__name__})"
 
 
-def measure_felt(empty_path: Path, demo_path: Path | None, runs: int, record: bool = True) -> FeltFigures:
+def measure_felt(
+    empty_path: Path,
+    demo_path: Path | None,
+    runs: int,
+    record: bool = True,
+    pages: list[PageSpec] | None = None,
+    interactions: tuple[FeltInteraction, ...] = FELT_INTERACTIONS,
+    floor_clicks: int | None = None,
+) -> FeltFigures:
     """The floor, then the empty workbook, then the demo (both seeded with the people the clicks need)."""
     import os
 
@@ -558,9 +566,9 @@ def measure_felt(empty_path: Path, demo_path: Path | None, runs: int, record: bo
     with sync_playwright() as p:
         browser = _launch(p)
         try:
-            floor = time_floor(browser, max(10, 2 * runs))
-            empty = time_workbook(browser, empty_path, runs)
-            demo = time_workbook(browser, demo_path, runs, record=record) if demo_path else None
+            floor = time_floor(browser, floor_clicks or max(10, 2 * runs))
+            empty = time_workbook(browser, empty_path, runs, pages, interactions, record=record and not demo_path)
+            demo = time_workbook(browser, demo_path, runs, pages, interactions, record=record) if demo_path else None
         finally:
             browser.close()
     return FeltFigures(floor, empty, demo, (load_start, os.getloadavg()[0]))
