@@ -553,22 +553,31 @@ def measure_felt(
     pages: list[PageSpec] | None = None,
     interactions: tuple[FeltInteraction, ...] = FELT_INTERACTIONS,
     floor_clicks: int | None = None,
+    browser=None,
 ) -> FeltFigures:
-    """The floor, then the empty workbook, then the demo (both seeded with the people the clicks need)."""
-    import os
+    """The floor, then the empty workbook, then the demo (both seeded with the people the clicks need).
 
-    from playwright.sync_api import sync_playwright
+    ``browser``: a launched Playwright Chromium to use (a test's); else one is launched here."""
+    import os
 
     load_start = os.getloadavg()[0]
     for path in (empty_path, demo_path):
         if path is not None:
             seed(path, helpers=runs + 2)
+
+    def measure(browser) -> FeltFigures:
+        floor = time_floor(browser, floor_clicks or max(10, 2 * runs))
+        empty = time_workbook(browser, empty_path, runs, pages, interactions, record=record and not demo_path)
+        demo = time_workbook(browser, demo_path, runs, pages, interactions, record=record) if demo_path else None
+        return FeltFigures(floor, empty, demo, (load_start, os.getloadavg()[0]))
+
+    if browser is not None:
+        return measure(browser)
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
-        browser = _launch(p)
+        launched = _launch(p)
         try:
-            floor = time_floor(browser, floor_clicks or max(10, 2 * runs))
-            empty = time_workbook(browser, empty_path, runs, pages, interactions, record=record and not demo_path)
-            demo = time_workbook(browser, demo_path, runs, pages, interactions, record=record) if demo_path else None
+            return measure(launched)
         finally:
-            browser.close()
-    return FeltFigures(floor, empty, demo, (load_start, os.getloadavg()[0]))
+            launched.close()

@@ -41,6 +41,8 @@ class WorkshopFigures:
     rss_end_mb: float = 0.0  # with every participant still connected
     peak_mb: float = 0.0
     load: tuple[float, float] = (0.0, 0.0)
+    first_page_ms: float = 0.0
+    dashboard_said: str = ""  # the dashboard's head count, as last shown ("3 joined, 2 shared. …")
 
     @property
     def per_participant_mb(self) -> float:
@@ -96,8 +98,10 @@ async def share(s: Session, code: str, figures: WorkshopFigures) -> None:
         await _timed(s, figures, "share", "Sharing. Your figures update", states=[toggle])
 
 
-async def participant(url: str, code: str, n: int, until: float, figures: WorkshopFigures, rng: random.Random):
-    await asyncio.sleep(rng.uniform(0, JOIN_SPREAD_S))
+async def participant(
+    url: str, code: str, n: int, until: float, figures: WorkshopFigures, rng: random.Random, spread: float
+):
+    await asyncio.sleep(rng.uniform(0, spread))
     session = Session(url)
     try:
         await session.connect()
@@ -132,7 +136,7 @@ async def facilitator(url: str, until: float, figures: WorkshopFigures, opened: 
     session = Session(url)
     try:
         await session.connect()
-        figures.dashboard_ms.append(await session.run(path="facilitator"))
+        figures.first_page_ms = await session.run(path="facilitator")  # the server's first page: imports, not load
         figures.dashboard_ms.append(await session.run(states=[session.click("Open a room")]))
         _check(session, "open a room", figures)
         code = dict(p.split("=", 1) for p in session.query.split("&") if "=" in p).get("room")
@@ -151,6 +155,8 @@ async def facilitator(url: str, until: float, figures: WorkshopFigures, opened: 
             for fragment in refreshing:
                 figures.dashboard_ms.append(await session.run(fragment=fragment))
                 _check(session, "the dashboard's refresh", figures)
+                said = [t for t in session.page.texts if " joined, " in t]
+                figures.dashboard_said = said[-1] if said else figures.dashboard_said
     except (ProtocolError, OSError, TimeoutError) as error:
         figures.errors.append(f"facilitator: {error}")
         if not opened.done():
@@ -158,7 +164,9 @@ async def facilitator(url: str, until: float, figures: WorkshopFigures, opened: 
     return session
 
 
-async def _workshop(server: Server, participants: int, seconds: float, figures: WorkshopFigures, seed: int) -> None:
+async def _workshop(
+    server: Server, participants: int, seconds: float, figures: WorkshopFigures, seed: int, spread: float
+) -> None:
     loop = asyncio.get_running_loop()
     opened: asyncio.Future = loop.create_future()
     until = time.monotonic() + seconds
@@ -182,7 +190,7 @@ async def _workshop(server: Server, participants: int, seconds: float, figures: 
     figures.rss_start_mb = server.memory_mb("VmRSS")
     rng = random.Random(seed)
     people = [
-        asyncio.create_task(participant(server.url, code, n, until, figures, random.Random(rng.random())))
+        asyncio.create_task(participant(server.url, code, n, until, figures, random.Random(rng.random()), spread))
         for n in range(participants)
     ]
     sessions = await asyncio.gather(*people)
@@ -196,7 +204,7 @@ async def _workshop(server: Server, participants: int, seconds: float, figures: 
     figures.peak_mb = max(figures.peak_mb, server.memory_mb("VmHWM"))
 
 
-def run_workshop(participants: int, seconds: float, seed: int = 7) -> WorkshopFigures:
+def run_workshop(participants: int, seconds: float, seed: int = 7, spread: float = JOIN_SPREAD_S) -> WorkshopFigures:
     """One workshop of ``participants`` on a fresh shared-mode server for ``seconds``."""
     import os
 
@@ -205,7 +213,8 @@ def run_workshop(participants: int, seconds: float, seed: int = 7) -> WorkshopFi
     server = Server(Path(tempfile.gettempdir()) / "workshop-unused.duckdb", "shared")
     try:
         server.wait_ready()
-        asyncio.run(asyncio.wait_for(_workshop(server, participants, seconds, figures, seed), seconds + 120 + 30))
+        workshop = _workshop(server, participants, seconds, figures, seed, spread)
+        asyncio.run(asyncio.wait_for(workshop, seconds + 150))
     except TimeoutError:
         figures.errors.append(f"the workshop did not end within {seconds + 150:.0f} s")
     finally:
