@@ -18,6 +18,7 @@ import statistics
 import tempfile
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,6 +133,19 @@ def s_nick(n: int) -> str:
     return f"P{n:02d}"
 
 
+async def refresh(session: Session, fragments: list[str], figures: WorkshopFigures) -> None:
+    """One automatic refresh of the dashboard's fragments, as the browser's timers send it."""
+    for fragment in fragments:
+        figures.dashboard_ms.append(await session.run(fragment=fragment))
+        _check(session, "the dashboard's refresh", figures)
+        said = [t for t in session.page.texts if " joined, " in t]
+        figures.dashboard_said = said[-1] if said else figures.dashboard_said
+
+
+def refreshing_fragments(session: Session) -> list[str]:
+    return [f for f, seconds in session.fragments.items() if seconds <= 10]
+
+
 async def facilitator(url: str, until: float, figures: WorkshopFigures, opened: asyncio.Future) -> Session:
     session = Session(url)
     try:
@@ -143,7 +157,7 @@ async def facilitator(url: str, until: float, figures: WorkshopFigures, opened: 
         if not code:
             raise ProtocolError("opening a room put no room code in the address")
         opened.set_result(code)
-        refreshing = [f for f, seconds in session.fragments.items() if seconds <= 10]
+        refreshing = refreshing_fragments(session)
         if not refreshing:
             raise ProtocolError("the dashboard has no fragment refreshing by itself")
         interval = min(session.fragments[f] for f in refreshing)
@@ -152,11 +166,7 @@ async def facilitator(url: str, until: float, figures: WorkshopFigures, opened: 
             if next_at >= until:
                 break
             await asyncio.sleep(max(0.0, next_at - time.monotonic()))
-            for fragment in refreshing:
-                figures.dashboard_ms.append(await session.run(fragment=fragment))
-                _check(session, "the dashboard's refresh", figures)
-                said = [t for t in session.page.texts if " joined, " in t]
-                figures.dashboard_said = said[-1] if said else figures.dashboard_said
+            await refresh(session, refreshing, figures)
     except (ProtocolError, OSError, TimeoutError) as error:
         figures.errors.append(f"facilitator: {error}")
         if not opened.done():
@@ -196,6 +206,10 @@ async def _workshop(
     sessions = await asyncio.gather(*people)
     figures.rss_end_mb = server.memory_mb("VmRSS")
     host_session = await host
+    try:  # a last look at the dashboard with everyone in: what the room sees at the end
+        await refresh(host_session, refreshing_fragments(host_session), figures)
+    except (ProtocolError, OSError, TimeoutError) as error:
+        figures.errors.append(f"facilitator: {error}")
     sampling = False
     await sampler
     for session in [*sessions, host_session]:
@@ -214,7 +228,9 @@ def run_workshop(participants: int, seconds: float, seed: int = 7, spread: float
     try:
         server.wait_ready()
         workshop = _workshop(server, participants, seconds, figures, seed, spread)
-        asyncio.run(asyncio.wait_for(workshop, seconds + 150))
+        # Its own thread and event loop: the caller may be running one already (Playwright's, in a test).
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, asyncio.wait_for(workshop, seconds + 150)).result()
     except TimeoutError:
         figures.errors.append(f"the workshop did not end within {seconds + 150:.0f} s")
     finally:
