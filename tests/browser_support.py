@@ -64,9 +64,7 @@ def browser():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    from playwright.sync_api import expect
+    from playwright.sync_api import expect, sync_playwright
 
     # Playwright's expect waits 5 s by default; a contended 2-core CI machine took longer than that
     # to draw the rating page once, so assertions wait as long as every other browser step does.
