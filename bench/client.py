@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.exceptions import ConnectionClosed
 
 RUN_TIMEOUT_S = 60.0
 LABELLED = {
@@ -78,8 +79,15 @@ class Session:
     async def connect(self) -> None:
         from websockets.asyncio.client import connect
 
+        # No websocket-level pings: the browser sends none, and a busy server answering one late would
+        # close the connection (the app's own heartbeat is not needed by the server to keep a session).
         self.ws = await connect(
-            self.ws_url, subprotocols=["streamlit"], origin=self.origin, max_size=None, open_timeout=30
+            self.ws_url,
+            subprotocols=["streamlit"],
+            origin=self.origin,
+            max_size=None,
+            open_timeout=30,
+            ping_interval=None,
         )
         self._reader = asyncio.create_task(self._read())
 
@@ -159,11 +167,13 @@ class Session:
         loop = asyncio.get_running_loop()
         self._finished = loop.create_future()
         started = time.perf_counter()
-        await self.ws.send(back.SerializeToString())
         try:
+            await self.ws.send(back.SerializeToString())
             await asyncio.wait_for(self._finished, RUN_TIMEOUT_S)
         except TimeoutError:
             raise ProtocolError(f"no script_finished within {RUN_TIMEOUT_S:.0f} s") from None
+        except ConnectionClosed as error:
+            raise ProtocolError(f"connection lost: {error}") from None
         return (time.perf_counter() - started) * 1000
 
     # --- widget values, found by label ------------------------------------------------------------

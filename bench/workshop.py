@@ -233,6 +233,8 @@ def run_workshop(participants: int, seconds: float, seed: int = 7, spread: float
             pool.submit(asyncio.run, asyncio.wait_for(workshop, seconds + 150)).result()
     except TimeoutError:
         figures.errors.append(f"the workshop did not end within {seconds + 150:.0f} s")
+    except Exception as error:  # counted, so the other sizes still report
+        figures.errors.append(f"the workshop broke off: {error!r}"[:300])
     finally:
         server.stop()
     figures.load = (start_load, os.getloadavg()[0])
