@@ -63,13 +63,15 @@ def nav_url_paths() -> list[str]:
 class Server:
     """A `streamlit run app.py` started by the benchmark, stopped by it."""
 
-    def __init__(self, workbook_path: Path, mode: str) -> None:
+    def __init__(
+        self, workbook_path: Path, mode: str, app: Path = ROOT / "app.py", extra_env: dict[str, str] | None = None
+    ) -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(tempfile.mkstemp(prefix="workbook-bench-server-", suffix=".log")[1])
-        env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": mode}
+        env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": mode, **(extra_env or {})}
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
             [
@@ -77,7 +79,7 @@ class Server:
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "app.py"),
+                str(app),
                 "--server.port",
                 str(self.port),
                 "--server.headless",
@@ -175,6 +177,7 @@ def _open_sessions(browser, server: Server, paths: list[str]) -> list:
     contexts = []
     for path in paths:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(120_000)  # a busy machine: a first visit may take long, not forever
         _visit(server, context.new_page(), path)
         contexts.append(context)
     return contexts
@@ -220,6 +223,7 @@ def measure_shared_memory(browser) -> tuple[float, float]:
         server.wait_ready()
         # One visitor walks every page first, so the rest measures visitors, not the first import of a page.
         warm = browser.new_context()
+        warm.set_default_timeout(120_000)
         page = warm.new_page()
         for path in paths:
             _visit(server, page, path)

@@ -85,6 +85,18 @@ def cmd_bench(args: argparse.Namespace) -> int:
     """Time every page and main interaction, an import, the cold start and memory, against the targets."""
     from bench.run import run_bench
 
+    if args.growth:
+        from bench.run import GROWTH_SIZES, run_growth
+
+        sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else list(GROWTH_SIZES)
+        return run_growth(sizes, args.felt_runs, args.output)
+    if args.workshop:
+        from bench.run import run_workshop_bench
+
+        steps = [int(n) for n in args.steps.split(",") if n.strip()]
+        return run_workshop_bench(
+            args.participants, args.minutes, steps, args.step_seconds, args.output, fail=not args.no_fail
+        )
     if args.profile:
         from bench.profile import profile_page
 
@@ -101,6 +113,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         import_rows=args.import_rows,
         browser=not args.skip_browser,
         postgres=args.postgres,
+        felt_runs=args.felt_runs,
+        fail=not args.no_fail,
     )
 
 
@@ -215,6 +229,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="also time the pages and the import on an account in this PostgreSQL database (its owner's URL)",
     )
+    bench.add_argument(
+        "--felt-runs", type=_positive, default=5, metavar="R", help="clicks per page and interaction in Chromium"
+    )
+    bench.add_argument("--growth", action="store_true", help="instead, time every page at 1k, 10k, 30k, 100k contacts")
+    bench.add_argument("--sizes", metavar="N,N", help="the workbook sizes for --growth")
+    bench.add_argument("--workshop", action="store_true", help="instead, load-test a workshop in shared mode")
+    bench.add_argument("--participants", type=_positive, default=60, metavar="N", help="workshop size (default 60)")
+    bench.add_argument("--minutes", type=float, default=5.0, metavar="M", help="the full workshop's length")
+    bench.add_argument("--steps", default="10,20,40", metavar="N,N", help="smaller workshops first, for the knee")
+    bench.add_argument("--step-seconds", type=float, default=60.0, metavar="S", help="the length of each step")
+    bench.add_argument("--no-fail", action="store_true", help="report missed targets but exit 0")
     bench.add_argument("--profile", metavar="PAGE", help="instead, print where PAGE (e.g. home.py) spends its CPU time")
     return parser
 

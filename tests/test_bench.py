@@ -13,6 +13,7 @@ from bench.pages import INTERACTIONS, PageTiming, Timing
 from bench.run import NOTES_MARK, Report, add_interaction_table, add_page_table, add_server_table, write_markdown
 from cli.main import main
 from tests.conftest import PAGE_FILES
+from ui.registry import PAGES
 
 NUMBER = re.compile(r"^\d[\d,]*(\.\d+)?x?$")
 
@@ -121,6 +122,18 @@ def test_the_browser_sessions_visit_every_page_the_router_lists_home_first():
     assert len(paths) == len(set(paths))
 
 
+def test_each_part_of_the_bench_rewrites_its_own_section_and_keeps_the_others(tmp_path):
+    path = tmp_path / "performance.md"
+    write_markdown(path, "main figures")
+    write_markdown(path, "workshop figures", "workshop")
+    write_markdown(path, "growth figures", "growth")
+    write_markdown(path, "newer workshop figures", "workshop")
+    text = path.read_text()
+    assert "main figures" in text and "growth figures" in text and "newer workshop figures" in text
+    assert "\nworkshop figures" not in text
+    assert text.index("main figures") < text.index("newer workshop figures") < text.index("growth figures")
+
+
 def test_rewriting_the_figures_keeps_the_notes_written_by_hand(tmp_path):
     path = tmp_path / "performance.md"
     write_markdown(path, "old figures")
@@ -157,3 +170,118 @@ def test_the_profile_of_a_page_names_the_page_and_its_cpu_time(capsys, monkeypat
 def test_profiling_something_that_is_not_a_page_names_the_pages_and_fails(capsys):
     assert main(["bench", "--profile", "nope.py", "--contacts", "10"]) == 2
     assert "nope.py is not a page; choose one of: home.py, know_your_network.py" in capsys.readouterr().err
+
+
+# --- felt time, the workshop, growth ----------------------------------------------------------------
+
+
+def felt_figures(floor_ms: float, page_ms: float, demo_ms: float | None):
+    from bench.felt import FELT_INTERACTIONS, Felt, FeltFigures
+
+    def book(ms: float) -> Felt:
+        return Felt(
+            pages={spec.title: fake(ms) for spec in PAGES},
+            interactions={i.name: fake(ms) for i in FELT_INTERACTIONS},
+        )
+
+    return FeltFigures(fake(floor_ms), book(page_ms), book(demo_ms) if demo_ms is not None else None, (1.0, 1.0))
+
+
+def test_felt_times_within_twice_the_floor_pass_and_each_row_gives_ms_and_the_ratio():
+    from bench.run import add_felt_table
+
+    report = Report()
+    add_felt_table(report, felt_figures(150, 200, 250))
+    assert report.missed == []
+    rows = rows_of("\n".join(report.lines), ["open Home", "add a person", "log it on a person's card"])
+    assert rows["open Home"][1:] == ["200", "200", "250", "250", "1.7x", "1.7x", "1.2x", "yes"]
+    assert len(rows) == 3
+
+
+def test_a_page_much_slower_than_the_floor_or_than_on_an_empty_workbook_misses_its_target():
+    from bench.run import add_felt_table
+
+    slow = Report()
+    add_felt_table(slow, felt_figures(100, 150, 400))  # 4x the floor
+    assert any(m.startswith("open Home: 400 ms median (4.0x)") for m in slow.missed)
+    grown = Report()
+    add_felt_table(grown, felt_figures(200, 100, 190))  # under 2x the floor, but 1.9x the empty workbook
+    assert "open Home" in " ".join(grown.missed) and "add a person" not in " ".join(grown.missed)
+
+
+def workshop(participants: int, p95_ms: float, errors: list[str] = (), peak_mb: float = 400):
+    from bench.workshop import WorkshopFigures
+
+    return WorkshopFigures(
+        participants,
+        60,
+        participant_ms=[100.0] * 18 + [p95_ms] * 2,
+        dashboard_ms=[200.0, 300.0],
+        errors=list(errors),
+        rss_start_mb=200,
+        rss_end_mb=200 + 2 * participants,
+        peak_mb=peak_mb,
+    )
+
+
+def test_the_workshop_table_names_the_knee_and_misses_on_errors_or_memory():
+    from bench.run import workshop_table
+
+    calm = workshop_table([workshop(10, 300), workshop(20, 1500)], workshop(60, 2500))
+    text = "\n".join(calm.lines)
+    assert "p95 passed 1 s): **20**" in text
+    assert calm.missed == []
+    assert rows_of(text, ["60"])["60"][-2] == "2.0"  # MB per participant
+    broken = workshop_table([], workshop(60, 300, errors=["participant 3: connection lost"], peak_mb=1500))
+    assert [m.split(": ", 1)[1] for m in broken.missed] == ["1 errors", "1500 MB"]
+    assert "- participant 3: connection lost" in broken.lines
+
+
+def test_the_growth_table_has_a_column_per_size_and_the_ratio():
+    from bench.run import growth_table
+
+    sizes = [1_000, 100_000]
+    pages = {1_000: {"Home": fake(100)}, 100_000: {"Home": fake(250)}}
+    lines = growth_table(sizes, pages, {1_000: 1.0, 100_000: 9.0}, (1.0, 2.0))
+    assert rows_of("\n".join(lines), ["Home"])["Home"] == ["100", "250", "2.5x"]
+
+
+@pytest.mark.browser
+def test_felt_time_in_chromium_on_an_empty_workbook_two_pages_a_click_and_the_floor(tmp_path, browser):
+    from bench.felt import FELT_INTERACTIONS, measure_felt
+    from bench.run import add_felt_table
+    from store import open_workbook
+    from store.contacts import search_contacts
+
+    adding = tuple(i for i in FELT_INTERACTIONS if i.name == "add a person")
+    path = tmp_path / "felt.duckdb"
+    felt = measure_felt(path, None, 1, pages=[PAGES[0], PAGES[1]], interactions=adding, floor_clicks=2, browser=browser)
+    assert len(felt.floor.runs) == 2 and min(felt.floor.runs) > 0
+    for title in (PAGES[0].title, PAGES[1].title):
+        timing = felt.empty.pages[title]
+        assert isinstance(timing, Timing), timing  # a string says what went wrong
+        assert min(timing.runs) > 0
+        assert felt.empty.payloads[title].bytes > 0 and felt.empty.payloads[title].elements > 0
+    added = felt.empty.interactions["add a person"]
+    assert isinstance(added, Timing), added
+    assert min(added.runs) > 0
+    report = Report()
+    add_felt_table(report, felt)
+    assert rows_of("\n".join(report.lines), ["add a person"])["add a person"][1] == str(round(added.median))
+    book = open_workbook(path)  # the clicks saved people in the workbook: a warm-up and one timed
+    try:
+        assert search_contacts(book, "Bench Person", limit=5)[1] == 2
+    finally:
+        book.close()
+
+
+def test_a_three_person_workshop_joins_acts_and_the_dashboard_counts_them():
+    from bench.workshop import run_workshop
+
+    figures = run_workshop(3, 12, spread=1)
+    assert figures.errors == []
+    assert figures.actions["join the room"] == 3
+    assert figures.participant_ms and min(figures.participant_ms) > 0
+    assert figures.dashboard_ms and min(figures.dashboard_ms) > 0
+    assert figures.dashboard_said.startswith("3 joined")
+    assert figures.peak_mb > 0 and figures.rss_end_mb > 0
