@@ -86,10 +86,15 @@ def next_actions(workbook: Workbook, today: date, ranked: list[Suggestion]) -> l
     """Up to five actions: help still owed a thank-you or a report first (from the day it is logged), then who
     to contact next (nobody twice, nobody met today)."""
     actions = [
-        NextAction("loop", loop.contact_id, loop.name, f"{loop.help.capitalize()} on {loop.happened_on:%d %b %Y}: "
-                   f"{describe_loop(loop)}.", loop)
+        NextAction(
+            "loop",
+            loop.contact_id,
+            loop.name,
+            f"{loop.help.capitalize()} on {loop.happened_on:%d %b %Y}: {describe_loop(loop)}.",
+            loop,
+        )
         for loop in followthrough.open_loops(workbook, limit=LOOPS_SHOWN)
-    ]  # fmt: skip
+    ]
     seen = {a.contact_id for a in actions}
     for s in ranked:
         if len(actions) >= ACTIONS:

@@ -138,6 +138,13 @@ def log_step(
         raise InvalidInput(f"'{step}' is not a step of the loop; thank or report back.")
     channel = channel if channel in CHANNELS else (help_row["channel"] if help_row["channel"] in CHANNELS else "email")
     return log_interaction(
-        workbook, int(help_row["contact_id"]), today, kind, channel=channel, outcome=outcome, note=note,
-        today=today, help_id=help_id,
-    )  # fmt: skip
+        workbook,
+        int(help_row["contact_id"]),
+        today,
+        kind,
+        channel=channel,
+        outcome=outcome,
+        note=note,
+        today=today,
+        help_id=help_id,
+    )

@@ -12,8 +12,18 @@ from store import open_workbook
 from tests.browser_support import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
-PEOPLE = ["Sam Costa", "Ana Lima", "Bo Chen", "Cy Diaz", "Dee Park", "Eli Stone", "Fay Wong", "Gus Hall",
-          "Hana Mori", "Ivo Kral"]  # fmt: skip
+PEOPLE = [
+    "Sam Costa",
+    "Ana Lima",
+    "Bo Chen",
+    "Cy Diaz",
+    "Dee Park",
+    "Eli Stone",
+    "Fay Wong",
+    "Gus Hall",
+    "Hana Mori",
+    "Ivo Kral",
+]
 WAIT = 20_000
 
 

@@ -233,8 +233,9 @@ def _rank_of(ranked, contact_id: int) -> int:
     ],
 )
 def test_your_reconnect_list_counts_even_when_recently_in_touch(reason, priority, points, words):
-    person = Candidate(1, "Ana", last_contacted_on=TODAY - timedelta(days=1), reconnect=reason,
-                       reconnect_priority=priority)  # fmt: skip
+    person = Candidate(
+        1, "Ana", last_contacted_on=TODAY - timedelta(days=1), reconnect=reason, reconnect_priority=priority
+    )
     (found,) = list_reasons(person, TODAY)
     assert (found.code, found.points, found.text) == ("reconnect", points, words)
 
@@ -245,9 +246,15 @@ def test_nobody_off_the_list_gets_a_reconnect_reason():
 
 @pytest.mark.parametrize(
     ("reason", "priority", "fine"),
-    [("", None, True), ("reconnect", 1, True), ("value_view", 3, True), ("reconnect", None, False),
-     ("reconnect", 4, False), ("old_friend", 1, False)],
-)  # fmt: skip
+    [
+        ("", None, True),
+        ("reconnect", 1, True),
+        ("value_view", 3, True),
+        ("reconnect", None, False),
+        ("reconnect", 4, False),
+        ("old_friend", 1, False),
+    ],
+)
 def test_a_reconnect_choice_is_checked(reason, priority, fine):
     assert (check_reconnect(reason, priority) is None) == fine
 

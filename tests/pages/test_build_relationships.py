@@ -170,8 +170,9 @@ def test_all_help_is_listed_at_once_with_thank_and_report_buttons(app_on, tmp_pa
     path = tmp_path / "w.duckdb"
     [sam, kim] = seed(path, people=(("Sam Costa", "weak", "former_jobs"), ("Kim Lee", "weak", "school")))
     book = open_workbook(path)
-    old = log_outreach(book, sam, TODAY - timedelta(days=30), "help_received", channel="call", note="a lead",
-                       today=TODAY)  # fmt: skip
+    old = log_outreach(
+        book, sam, TODAY - timedelta(days=30), "help_received", channel="call", note="a lead", today=TODAY
+    )
     new = log_outreach(book, kim, TODAY - timedelta(days=3), "help_received", channel="call", today=TODAY)
     book.close()
     at = app_on(path, PAGE)

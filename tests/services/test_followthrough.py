@@ -20,9 +20,15 @@ TODAY = date(2026, 3, 18)
 def test_an_ask_marked_helped_opens_a_loop_that_thank_and_report_close_with_links(workbook):
     ana = add_contact(workbook, ContactDraft(name="Ana Costa"))
     ask = log_ask(
-        workbook, ana, message="Could you introduce me to the clinic's data lead?", request_kind="introduction",
-        channel="email", goal_id=None, happened_on=TODAY, today=TODAY,
-    )  # fmt: skip
+        workbook,
+        ana,
+        message="Could you introduce me to the clinic's data lead?",
+        request_kind="introduction",
+        channel="email",
+        goal_id=None,
+        happened_on=TODAY,
+        today=TODAY,
+    )
     assert followthrough.open_follow_throughs(workbook) == 0  # an ask waiting to hear is not help yet
     record_outcome(workbook, ask, "helped")
     (loop,) = followthrough.open_loops(workbook)
@@ -32,11 +38,12 @@ def test_an_ask_marked_helped_opens_a_loop_that_thank_and_report_close_with_link
     assert followthrough.open_follow_throughs(workbook) == 1  # thanked, not yet told
     report = followthrough.report_back(workbook, ask, "interview", " Second round Friday ", TODAY)
     assert followthrough.open_follow_throughs(workbook) == 0
-    assert workbook.read(f"SELECT id, kind, help_id, outcome, note FROM interactions WHERE id IN ({thanks}, {report}) "
-                         "ORDER BY id") == [
+    assert workbook.read(
+        f"SELECT id, kind, help_id, outcome, note FROM interactions WHERE id IN ({thanks}, {report}) ORDER BY id"
+    ) == [
         (thanks, "thank_you", ask, "", ""),
         (report, "update", ask, "interview", "Second round Friday"),
-    ]  # fmt: skip
+    ]
     view = followthrough.overview(workbook, TODAY)
     assert (view.total, view.open, view.closed) == (1, 0, 1)
     assert view.weeks[-1][1:] == (1, 1)  # opened and closed this week
