@@ -286,7 +286,9 @@ def add_person(driver: Driver, i: int) -> float:
     go(driver, "know")
     _tab(driver, "Add people")
     # A name like no other (the duplicate check would stop "Bench Person 2" beside "Bench Person 1" to ask).
-    _search(driver, "Name (required)", hashlib.sha256(f"bench-{i}-{time.time_ns()}".encode()).hexdigest()[:12])
+    _search(
+        driver, "Name (required)", "Bench Person " + hashlib.sha256(f"{i}-{time.time_ns()}".encode()).hexdigest()[:12]
+    )
     return driver.timed(lambda: _button(driver, "Add person").click())
 
 

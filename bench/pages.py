@@ -173,7 +173,9 @@ def _prepare_nothing(at) -> None:
 
 def _act_add_person(at, i: int) -> None:
     # A name like no other: "Bench Person 0002" beside "Bench Person 0001" would stop at the duplicate check.
-    at.text_input(key="new_name").set_value(hashlib.sha256(f"bench-{i}-{time.time_ns()}".encode()).hexdigest()[:12])
+    at.text_input(key="new_name").set_value(
+        "Bench Person " + hashlib.sha256(f"{i}-{time.time_ns()}".encode()).hexdigest()[:12]
+    )
     _button(at, "Add person").click()
 
 
