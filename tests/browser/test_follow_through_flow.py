@@ -60,6 +60,8 @@ def test_an_ask_that_helped_is_thanked_and_reported_and_home_shows_the_loop_clos
     search.fill("Sam")
     search.press("Enter")
     wait_until_idle(page)
+    page.get_by_role("button", name="Log the catch-up").click()  # Sam is a friend: catch up first, then ask
+    wait_until_idle(page)
     expect(page.get_by_label(re.compile("^Your message"))).to_have_value(re.compile("^Hi Sam"), timeout=WAIT)
     click(page, "Save and log this ask")
     expect(page.get_by_text("Saved: the ask is in your log")).to_be_visible(timeout=WAIT)
