@@ -75,10 +75,11 @@ def people_for_goal(workbook: Workbook, goal_id: int, limit: int = 50) -> list[t
     return [(int(i), n, t) for i, n, t in rows]
 
 
-# Weak ties with an introducer, and everyone up their introduction chains (a few hops at most).
-_CHAINS = """
+def _up_the_chains(seed: str) -> str:
+    """The live people a seed query names, and everyone up their introduction chains (a few hops at most)."""
+    return f"""
 WITH RECURSIVE up(id, depth) AS (
-    SELECT id, 0 FROM contacts WHERE deleted_at IS NULL AND tie = 'weak' AND introduced_by IS NOT NULL
+    {seed}
     UNION
     SELECT c.introduced_by, up.depth + 1 FROM up JOIN contacts c ON c.id = up.id
     WHERE c.introduced_by IS NOT NULL AND c.tie = 'weak' AND up.depth < ?
@@ -86,6 +87,16 @@ WITH RECURSIVE up(id, depth) AS (
 SELECT id, name, tie, introduced_by FROM contacts
 WHERE deleted_at IS NULL AND id IN (SELECT id FROM up)
 """
+
+
+# Weak ties with an introducer: the people worth an introduction.
+_CHAINS = _up_the_chains(
+    "SELECT id, 0 FROM contacts WHERE deleted_at IS NULL AND tie = 'weak' AND introduced_by IS NOT NULL"
+)
+# Everyone linked to a goal: what reach_goals needs.
+_REACH = _up_the_chains(
+    "SELECT c.id, 0 FROM contact_goals g JOIN contacts c ON c.id = g.contact_id WHERE c.deleted_at IS NULL"
+)
 
 
 def introduction_people(workbook: Workbook, max_hops: int = MAX_HOPS) -> list[Person]:
@@ -102,19 +113,6 @@ def introduction_goal_links(workbook: Workbook) -> dict[int, list[int]]:
         "AND c.tie = 'weak' AND c.introduced_by IS NOT NULL GROUP BY g.goal_id"
     )
     return {int(g): [int(c) for c in ids] for g, ids in rows}
-
-
-# Everyone linked to a goal, and everyone up their introduction chains: what reach_goals needs.
-_REACH = """
-WITH RECURSIVE up(id, depth) AS (
-    SELECT c.id, 0 FROM contact_goals g JOIN contacts c ON c.id = g.contact_id WHERE c.deleted_at IS NULL
-    UNION
-    SELECT c.introduced_by, up.depth + 1 FROM up JOIN contacts c ON c.id = up.id
-    WHERE c.introduced_by IS NOT NULL AND c.tie = 'weak' AND up.depth < ?
-)
-SELECT id, name, tie, introduced_by FROM contacts
-WHERE deleted_at IS NULL AND id IN (SELECT id FROM up)
-"""
 
 
 def reach_people(workbook: Workbook, max_hops: int = MAX_HOPS) -> list[Person]:
