@@ -122,35 +122,19 @@ def time_account_pages(url: str, pages: list[str], runs: int) -> dict[str, PageT
 
 def time_account_import(url: str, rows: int) -> dict[str, float]:
     """Seconds to read and save a generated LinkedIn export of ``rows`` people into an empty account, then again."""
-    from fileio.sample import make_linkedin_export
-    from services import imports
+    from bench.imports import time_linkedin_import
     from services.accounts import account_id
     from store.postgres import PostgresDatabase
 
-    data = make_linkedin_export(rows)
     database = PostgresDatabase(url, pool_size=2)
     owner = account_id(ISSUER, "bench-import")
     try:
         database.delete_account(owner)
-        workbook = database.workbook(owner)
-        started = time.perf_counter()
-        result = imports.read_file(data)
-        read_at = time.perf_counter()
-        summary = imports.import_people(workbook, result)
-        saved_at = time.perf_counter()
-        again = imports.import_people(workbook, imports.read_file(data))
-        done_at = time.perf_counter()
+        timings = time_linkedin_import(database.workbook(owner), rows)
         database.delete_account(owner)
     finally:
         database.close()
-    if summary.added != rows or again.added:
-        raise RuntimeError("The benchmark import into an account was not idempotent; run the import tests.")
-    return {
-        "read_s": read_at - started,
-        "save_s": saved_at - read_at,
-        "total_s": saved_at - started,
-        "reimport_s": done_at - saved_at,
-    }
+    return timings
 
 
 def bench_postgres(
