@@ -299,20 +299,26 @@ def log_interaction(driver: Driver, i: int) -> float:
     return driver.timed(lambda: _button(driver, "Log it").click())
 
 
-def compose_ask(driver: Driver, i: int) -> float:
+def _ask_box(driver: Driver):
+    """The composer's person search, emptied: the next Enter picks a person afresh."""
     go(driver, "relationships")
     _tab(driver, "Compose an ask")
     box = driver.page.get_by_label("Who are you asking?", exact=True)
     box.fill("")
     driver.untimed(lambda: box.press("Enter"))
     box.fill(BENCH_CONTACT)
+    return box
+
+
+def compose_ask(driver: Driver, i: int) -> float:
+    box = _ask_box(driver)
     return driver.timed(lambda: box.press("Enter"))  # the draft is written for the person found
 
 
 def save_ask(driver: Driver, i: int) -> float:
-    go(driver, "relationships")
-    _tab(driver, "Compose an ask")
-    _search(driver, "Who are you asking?", BENCH_CONTACT)
+    # Picked afresh: after a save the composer starts over, though the search box still shows the name.
+    box = _ask_box(driver)
+    driver.untimed(lambda: box.press("Enter"))
     return driver.timed(lambda: _button(driver, "Save and log this ask").click())
 
 
@@ -400,9 +406,10 @@ FELT_INTERACTIONS: tuple[FeltInteraction, ...] = (
 
 def seed(path: Path, helpers: int) -> None:
     """Someone to log with, write to and open (spoken to 60 days ago), and ``helpers`` people owed thanks."""
-    from core.model import ContactDraft
+    from core.model import TARGET_KINDS, ContactDraft
     from store import open_workbook
-    from store.contacts import add_contact, search_contacts
+    from store.contacts import add_contact, search_contacts, update_contact
+    from store.goals import add_goal, list_goals
     from store.interactions import log_interaction as log
 
     book = open_workbook(path)
@@ -411,6 +418,10 @@ def seed(path: Path, helpers: int) -> None:
         if search_contacts(book, HELPERS, limit=1)[1]:
             return  # seeded already
         bench = add_contact(book, ContactDraft(name=BENCH_CONTACT, circle="friends", tie="strong"))
+        # Someone you do not know well gets the ask at once; a friend would get the catch-up step first.
+        update_contact(book, bench, familiarity="professional")
+        if not list_goals(book, TARGET_KINDS):  # an ask with no target gets "send anyway?", not saved
+            add_goal(book, "role", "Data analyst in a hospital")
         log(book, bench, today - timedelta(days=400), "catch_up", channel="email", today=today)
         for n in range(helpers):
             helper = add_contact(book, ContactDraft(name=f"{HELPERS} {n:03d}", circle="friends"))
