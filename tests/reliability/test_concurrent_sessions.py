@@ -269,7 +269,7 @@ def test_browser_tabs_saving_at_the_same_instant_on_the_real_server_lose_nothing
     path = tmp_path / "tabs.duckdb"
     server = start_server(path, tmp_path)
     context = browser.new_context(viewport={"width": 1100, "height": 800})
-    tabs, shown, told = [], [], 0
+    tabs, shown, told, retried, said = [], [], 0, 0, []
     try:
         for _ in range(tab_count):
             tab = context.new_page()
@@ -290,6 +290,14 @@ def test_browser_tabs_saving_at_the_same_instant_on_the_real_server_lose_nothing
                 # file, read below, is what proves the save.
                 shown.append(tab_name(n, round_))
             told += sum(tab.get_by_text(f"Added {tab_name(n, round_)} to").count() for n, tab in enumerate(tabs))
+            for n, tab in enumerate(tabs):
+                # On a loaded machine Streamlit can drop a click that lands while the tab's timed watch is
+                # running: nothing is saved, and the typed name stays in the box, so the person presses again.
+                if tab.get_by_label("Name (required)").input_value() == tab_name(n, round_):
+                    retried += 1
+                    tab.get_by_role("button", name="Add person").click()
+                    wait_until_idle(tab)
+                said.append(f"round {round_} tab {n}: " + " | ".join(tab.get_by_test_id("stAlert").all_inner_texts()))
         errors = sum(tab.get_by_test_id("stException").count() for tab in tabs)
     except Exception:
         for n, tab in enumerate(tabs):  # what each tab showed, for whoever reads the failure
@@ -311,4 +319,6 @@ def test_browser_tabs_saving_at_the_same_instant_on_the_real_server_lose_nothing
         lost=len(set(shown) - set(stored)),
     )
     assert errors == 0 and told > 0
-    assert stored == sorted(shown) and len(shown) == tab_count * BROWSER_ROUNDS * soak
+    assert stored == sorted(shown) and len(shown) == tab_count * BROWSER_ROUNDS * soak, "\n".join(
+        [f"{retried} pressed twice", *said]
+    )
