@@ -179,7 +179,7 @@ def page(browser):
     context.close()
 
 
-def wait_until_idle(page, settle_ms: int = 250) -> None:
+def wait_until_idle(page, settle_ms: int = 250, timeout_ms: int = 20_000) -> None:
     """Wait for Streamlit to finish the current script run (and any rerun it asked for)."""
     page.wait_for_selector('[data-testid="stApp"]', state="attached")
     idle = """() => !document.querySelector('[data-testid="stStatusWidgetRunningIcon"],'
@@ -187,7 +187,7 @@ def wait_until_idle(page, settle_ms: int = 250) -> None:
         + '[data-testid="stSkeletonElement"],[data-stale="true"]')"""
     for _ in range(2):  # twice: a run may finish and start another (a callback, st.rerun)
         page.wait_for_timeout(settle_ms)
-        page.wait_for_function(idle, timeout=20_000)
+        page.wait_for_function(idle, timeout=timeout_ms)
 
 
 def screenshot(page, name: str) -> Path:

@@ -284,7 +284,8 @@ def test_browser_tabs_saving_at_the_same_instant_on_the_real_server_lose_nothing
             for tab in tabs:  # every click is sent before any run is awaited, so the runs overlap
                 tab.get_by_role("button", name="Add person").click(no_wait_after=True)
             for n, tab in enumerate(tabs):
-                wait_until_idle(tab)
+                # Six overlapping runs and a suite running beside them: a run once took over 20 s on CI.
+                wait_until_idle(tab, timeout_ms=60_000)
                 # "Added ..." is checked while it shows: a tab waited on later may already have been
                 # redrawn by its ten-second watch for others' saves (which clears the message); the
                 # file, read below, is what proves the save.
@@ -296,7 +297,7 @@ def test_browser_tabs_saving_at_the_same_instant_on_the_real_server_lose_nothing
                 if tab.get_by_label("Name (required)").input_value() == tab_name(n, round_):
                     retried += 1
                     tab.get_by_role("button", name="Add person").click()
-                    wait_until_idle(tab)
+                    wait_until_idle(tab, timeout_ms=60_000)
                 said.append(f"round {round_} tab {n}: " + " | ".join(tab.get_by_test_id("stAlert").all_inner_texts()))
         errors = sum(tab.get_by_test_id("stException").count() for tab in tabs)
     except Exception:
