@@ -182,9 +182,13 @@ def page(browser):
 def wait_until_idle(page, settle_ms: int = 250, timeout_ms: int = 20_000) -> None:
     """Wait for Streamlit to finish the current script run (and any rerun it asked for)."""
     page.wait_for_selector('[data-testid="stApp"]', state="attached")
-    idle = """() => !document.querySelector('[data-testid="stStatusWidgetRunningIcon"],'
+    # Idle means the first run has drawn something too: after a goto or reload under load, the tab can
+    # still be connecting (nothing drawn, nothing running) when the settle time is up.
+    idle = """() => !!document.querySelector('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]')
+        && !document.querySelector('[data-testid="stStatusWidgetRunningIcon"],'
         + '[data-testid="stStatusWidgetRunningManIcon"],[data-testid="stSkeleton"],'
-        + '[data-testid="stSkeletonElement"],[data-stale="true"]')"""
+        + '[data-testid="stSkeletonElement"],[data-testid="stAppSkeleton"],'
+        + '[data-testid="stConnectionStatus"],[data-stale="true"]')"""
     for _ in range(2):  # twice: a run may finish and start another (a callback, st.rerun)
         page.wait_for_timeout(settle_ms)
         page.wait_for_function(idle, timeout=timeout_ms)

@@ -57,8 +57,7 @@ def test_three_participants_share_and_the_projected_dashboard_updates(server_fac
     key = facilitator.locator('[data-testid="stCode"]').last.inner_text().split("key=")[1].strip()
     facilitator.reload()  # the browser keeps the key: a reload still opens the dashboard
     wait_until_idle(facilitator)
-    assert facilitator.get_by_role("heading", name=code).is_visible()
-    assert facilitator.get_by_role("heading", name=code).is_visible()
+    facilitator.get_by_role("heading", name=code).wait_for()
     assert (
         facilitator.get_by_role("img", name=f"Scan to join room {code}").count()
         or facilitator.locator('[data-testid="stImage"] img').count()
