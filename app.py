@@ -13,7 +13,7 @@ from ui.router import mark_routed
 from ui.session import (
     SHARED,
     current_workbook,
-    grace_minutes,
+    grace_period,
     note_seen,
     private_workbook_expired,
     session_private_workbook,
@@ -33,7 +33,7 @@ with database_guard():
     workbook = current_workbook()
     if workbook_mode() == SHARED and private_workbook_expired():
         st.warning(
-            f"Your earlier private workbook was wiped after {grace_minutes()} minutes without a sign of life from "
+            f"Your earlier private workbook was wiped after {grace_period()} without a sign of life from "
             "your browser, as this shared server promises. This one is new and empty: if you downloaded a "
             "backup, restore it on “Import, export, backup”.",
             icon=":material/history:",

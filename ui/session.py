@@ -17,6 +17,7 @@ from pathlib import Path
 import streamlit as st
 
 from core.errors import WorkbookError, WorkbookUnavailable
+from core.text import plural
 from services.locations import default_workbook_path
 from services.private import DEFAULT_GRACE_SECONDS, PrivateWorkbooks
 from services.workbooks import Workbook, keep_daily_snapshot, open_local_workbook, open_shared_database
@@ -184,9 +185,9 @@ def private_workbook_wiped() -> bool:
     return bool(st.session_state.pop(WIPED_KEY, False))
 
 
-def grace_minutes() -> int:
-    """How long, in whole minutes, a quiet visitor's workbook is kept."""
-    return max(1, round(private_workbooks().grace_seconds / 60))
+def grace_period() -> str:
+    """How long a quiet visitor's workbook is kept, in words: '15 minutes', '1 minute'."""
+    return plural(max(1, round(private_workbooks().grace_seconds / 60)), "minute")
 
 
 def session_private_workbook() -> Workbook | None:

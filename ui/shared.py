@@ -12,7 +12,7 @@ from services.private import DEFAULT_GRACE_SECONDS
 from services.workbooks import Workbook
 from ui.downloads import personal_download_button
 from ui.feedback import say, show
-from ui.session import grace_minutes, private_workbook_wiped, private_workbooks, visitor_token, wipe_private_workbook
+from ui.session import grace_period, private_workbook_wiped, private_workbooks, visitor_token, wipe_private_workbook
 
 # A sign of life well within the grace period, so an open tab's workbook is never wiped under it.
 HEARTBEAT_SECONDS = max(1.0, min(60.0, float(os.environ.get("WORKBOOK_GRACE_SECONDS", DEFAULT_GRACE_SECONDS)) / 3))
@@ -41,7 +41,7 @@ def show_shared_banner(workbook: Workbook) -> None:
         st.success("Wiped: nothing of that workbook is left on the server. This one is new and empty.")
     st.info(
         "**Private workbook on a shared server.** Only this browser can open it, and nothing is kept "
-        f"on the server: it is wiped about {grace_minutes()} minutes after you leave. Download a backup "
+        f"on the server: it is wiped about {grace_period()} after you leave. Download a backup "
         "to keep your work; restore it next time on “Import, export, backup”.",
         icon=":material/lock:",
     )

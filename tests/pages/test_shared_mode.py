@@ -111,3 +111,15 @@ def test_wiping_needs_the_box_ticked(visitor):
     [b for b in at.sidebar.button if b.label == "Wipe my workbook"][0].click().run()
     assert any("Nothing was wiped" in e.value for e in at.sidebar.error)
     assert [m.value for m in at.metric][0] == "1"
+
+
+@pytest.mark.parametrize(
+    ("grace_seconds", "promise"), [("900", "about 15 minutes after"), ("6", "about 1 minute after")]
+)
+def test_the_banner_says_how_long_a_quiet_workbook_is_kept_in_words_that_agree(
+    visitor, monkeypatch, grace_seconds, promise
+):
+    monkeypatch.setenv("WORKBOOK_GRACE_SECONDS", grace_seconds)
+    ui.session.private_workbooks.clear()
+    banner = " ".join(i.value for i in visitor().sidebar.info)
+    assert f"wiped {promise} you leave" in banner
