@@ -7,6 +7,7 @@ Playwright, the way the browser tests do.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -31,8 +32,31 @@ CHROMIUM_ARGS = [
 ]
 SESSIONS = 10
 TITLE = "h1"
-IDLE = """() => !document.querySelector('[data-testid="stStatusWidgetRunningIcon"],'
-    + '[data-testid="stStatusWidgetRunningManIcon"],[data-testid="stSkeleton"],[data-stale="true"]')"""
+# The one rule for "the page has settled", for the benchmark and the browser tests alike: the first
+# run has drawn something, and nothing is running, loading, reconnecting or stale. Without the
+# first half, a tab still connecting after a reload (nothing drawn, nothing running) looked idle.
+BUSY_SELECTOR = ",".join(
+    [
+        *(
+            f'[data-testid="{test_id}"]'
+            for test_id in (
+                "stStatusWidgetRunningIcon",
+                "stStatusWidgetRunningManIcon",
+                "stSkeleton",
+                "stSkeletonElement",
+                "stAppSkeleton",
+                "stConnectionStatus",
+            )
+        ),
+        '[data-stale="true"]',
+    ]
+)
+DRAWN_SELECTOR = '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]'
+IDLE = f"() => !!document.querySelector('{DRAWN_SELECTOR}') && !document.querySelector('{BUSY_SELECTOR}')"
+# An expander grows open over about half a second; a click meanwhile can press on its button and
+# release on the text above it, and the browser then clicks neither.
+EXPANDER_OPENED = """summary => { const box = summary.closest('[data-testid="stExpander"]');
+    return box.querySelector('details').open && box.getAnimations({subtree: true}).length === 0; }"""
 
 
 @dataclass(frozen=True)
@@ -48,16 +72,44 @@ class BrowserFigures:
 
 
 def find_chromium() -> str | None:
-    """$CHROMIUM_PATH, then a chromium on the PATH, then Debian's /usr/bin/chromium."""
+    """The Chromium a user's machine has: $CHROMIUM_PATH, a chromium on the PATH, Debian's
+    /usr/bin/chromium, then Playwright's own download; None without one."""
     for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium"):
         if candidate and Path(candidate).exists():
             return candidate
-    return None
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            own = p.chromium.executable_path
+        return own if own and Path(own).exists() else None
+    except Exception:
+        return None
 
 
 def nav_url_paths() -> list[str]:
     """The URL path of every page the router lists, home ('') first."""
     return [spec.url_path for spec in PAGES]
+
+
+def streamlit_command(app: Path, port: int, extra_args: list[str] | None = None) -> list[str]:
+    """`streamlit run` for a headless server on 127.0.0.1 that reports nothing anywhere."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        *(extra_args or []),
+    ]
 
 
 class Server:
@@ -74,21 +126,7 @@ class Server:
         env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": mode, **(extra_env or {})}
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(app),
-                "--server.port",
-                str(self.port),
-                "--server.headless",
-                "true",
-                "--server.address",
-                "127.0.0.1",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
+            streamlit_command(app, self.port),
             cwd=ROOT,
             env=env,
             stdout=self.log.open("w"),
@@ -152,6 +190,14 @@ def _status_kb(pid: int, field: str) -> int:
     except OSError:
         return 0
     return 0
+
+
+def open_expander(page, label: str | re.Pattern) -> None:
+    """Open the expander titled ``label`` (if it is closed) and wait until it has finished growing."""
+    summary = page.locator('[data-testid="stExpander"] summary').filter(has=page.get_by_text(label)).first
+    if not summary.evaluate("summary => summary.closest('details').open"):
+        summary.click()
+    page.wait_for_function(EXPANDER_OPENED, arg=summary.element_handle())
 
 
 def _wait_idle(page) -> None:

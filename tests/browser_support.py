@@ -3,18 +3,16 @@
 The fixtures here are registered once, in tests/conftest.py, so that a test process holds one
 Playwright at most: a second sync Playwright in the same thread refuses to start.
 
-The browser is found the way a user's machine has it: $CHROMIUM_PATH, then Debian's
-/usr/bin/chromium, then Playwright's own download. Without one the browser tests say so in one
-line and the rest of the suite runs; under CI (CI=true) a missing browser fails instead.
+The browser is found the way a user's machine has it (bench.browser.find_chromium). Without one
+the browser tests say so in one line and the rest of the suite runs; under CI (CI=true) a missing
+browser fails instead.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -22,32 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.browser import CHROMIUM_ARGS, IDLE, find_chromium, streamlit_command
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def find_chromium() -> str | None:
-    """The path of a Chromium to drive, or None."""
-    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    try:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as p:
-            own = p.chromium.executable_path
-        return own if own and Path(own).exists() else None
-    except Exception:
-        return None
 
 
 def free_port() -> int:
@@ -109,22 +85,7 @@ def start_server(
     env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": "local", **(extra_env or {})}
     log = log_dir / f"server-{port}-{time.monotonic_ns()}.log"
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            *(extra_args or []),
-        ],
+        streamlit_command(ROOT / "app.py", port, extra_args),
         cwd=ROOT,
         env=env,
         stdout=log.open("w"),
@@ -180,18 +141,11 @@ def page(browser):
 
 
 def wait_until_idle(page, settle_ms: int = 250, timeout_ms: int = 20_000) -> None:
-    """Wait for Streamlit to finish the current script run (and any rerun it asked for)."""
+    """Wait for Streamlit to finish the current script run (and any rerun it asked for): see IDLE."""
     page.wait_for_selector('[data-testid="stApp"]', state="attached")
-    # Idle means the first run has drawn something too: after a goto or reload under load, the tab can
-    # still be connecting (nothing drawn, nothing running) when the settle time is up.
-    idle = """() => !!document.querySelector('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]')
-        && !document.querySelector('[data-testid="stStatusWidgetRunningIcon"],'
-        + '[data-testid="stStatusWidgetRunningManIcon"],[data-testid="stSkeleton"],'
-        + '[data-testid="stSkeletonElement"],[data-testid="stAppSkeleton"],'
-        + '[data-testid="stConnectionStatus"],[data-stale="true"]')"""
     for _ in range(2):  # twice: a run may finish and start another (a callback, st.rerun)
         page.wait_for_timeout(settle_ms)
-        page.wait_for_function(idle, timeout=timeout_ms)
+        page.wait_for_function(IDLE, timeout=timeout_ms)
 
 
 def screenshot(page, name: str) -> Path:

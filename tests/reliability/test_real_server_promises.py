@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import duckdb
 import pytest
 
+from bench.browser import open_expander
 from store.backup import check_workbook_file
 from tests.browser_support import start_server, wait_until_idle
 from ui.downloads import AFTER_FETCH_S
@@ -137,7 +138,7 @@ def test_wiping_now_leaves_the_old_cookie_and_a_copied_address_opening_nothing(s
         add_person(page, "Wipe Me Now")
         address = page.url
         old_cookies = [c for c in context.cookies() if c["name"] == "jnw_private"]
-        page.get_by_text("Wipe my workbook now").click()
+        open_expander(page, "Wipe my workbook now")
         page.get_by_role("button", name="Wipe my workbook").click()  # without ticking the box first
         page.get_by_text("Tick the box first", exact=False).wait_for()
         kept_before_tick = people_listed(page)
