@@ -46,6 +46,7 @@ SHOWN = 10
 TAB_KEY = "tip6_tab"
 CARD_TAB = "A person's card"
 WEEKS_KEY = "plan_weeks"
+KEPT_ACROSS_TABS = (WEEKS_KEY, "capacity", "card_search", "card_pick", "_card_wanted")
 KEY_ROWS = 50
 workbook = current_workbook()
 today = date.today()
@@ -269,7 +270,8 @@ def show_plan(view: UpkeepOverview) -> None:
         "People a week (capacity)", step=1, key="capacity", help="How many people you can contact in a week; 1 to 50."
     )
     middle.button("Save capacity", on_click=save_capacity, icon=":material/save:")
-    weeks = right.slider("Weeks to plan", 2, 12, DEFAULT_WEEKS, key=WEEKS_KEY)
+    st.session_state.setdefault(WEEKS_KEY, DEFAULT_WEEKS)
+    weeks = right.slider("Weeks to plan", 2, 12, key=WEEKS_KEY)
     show("plan")
     schedule = view.schedule
     chart, reading = st.columns([3, 2])
@@ -555,16 +557,25 @@ st.markdown(
     f"**{view.overdue:,}** overdue · give/take balance **{signed(view.balance)}**"
 )
 
+# Only the open tab runs, so a visit draws one tab, not four. Streamlit forgets the value of a widget
+# a run does not draw; carrying these over keeps the plan's settings and the card's search.
+for kept in KEPT_ACROSS_TABS:
+    if kept in st.session_state:
+        st.session_state[kept] = st.session_state[kept]
 next_tab, plan_tab, card_tab, balance_tab = st.tabs(
     ["Who to contact next", "Weekly schedule", CARD_TAB, "Give and take"], key=TAB_KEY, on_change="rerun"
 )
-with next_tab:
-    show_next(view)
-    show_reconnect_list()
-with plan_tab:
-    show_plan(view)
-with card_tab:
-    show_card()
-with balance_tab:
-    show_balance()
+if next_tab.open:
+    with next_tab:
+        show_next(view)
+        show_reconnect_list()
+if plan_tab.open:
+    with plan_tab:
+        show_plan(view)
+if card_tab.open:
+    with card_tab:
+        show_card()
+if balance_tab.open:
+    with balance_tab:
+        show_balance()
 credit_article()

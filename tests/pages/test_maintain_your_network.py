@@ -14,6 +14,7 @@ from store.maintenance import set_key_contact
 from ui.text import literal
 
 PAGE = "maintain_your_network.py"
+NEXT, PLAN, CARD, BALANCE = "Who to contact next", "Weekly schedule", "A person's card", "Give and take"
 TODAY = date.today()
 
 
@@ -36,7 +37,17 @@ def click(at, label: str):
     return at
 
 
+def on_tab(at, label: str):
+    """Click a tab of the page: only the open tab is drawn."""
+    at.session_state["tip6_tab"] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def open_card(at, name: str):
+    if at.session_state["tip6_tab"] != CARD:
+        on_tab(at, CARD)
     at.text_input(key="card_search").input(name).run()
     return at
 
@@ -50,6 +61,7 @@ def test_an_empty_workbook_points_to_tip_one_first(app_on, tmp_path):
     at = app_on(tmp_path / "w.duckdb", PAGE)
     assert not at.exception
     assert "Start with tip 1" in messages(at, "info")
+    on_tab(at, PLAN)
     assert "Nothing planned yet" in " ".join(m.value for m in at.markdown)
 
 
@@ -147,6 +159,7 @@ def test_the_reconnect_list_is_set_on_the_card_and_feeds_who_to_contact_next(app
     at.radio(key="card_reconnect_priority").set_value(1)
     click(at, "Save the card")
     assert read(path, "SELECT reconnect, reconnect_priority FROM contacts") == [("value_view", 1)]
+    on_tab(at, NEXT)
     ranked = messages(at, "markdown")
     assert (
         "**1. Ana Costa** (score 30)" in ranked and "On your reconnect list: value their view (high priority)" in ranked
@@ -228,7 +241,7 @@ def test_logging_a_contact_on_the_card_moves_last_contact_forward(app_on, tmp_pa
 def test_the_weekly_capacity_is_saved_and_a_capacity_of_zero_is_refused(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     make_book(path, "Ana Costa")
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), PLAN)
     assert at.number_input(key="capacity").value == 5
     at.number_input(key="capacity").set_value(0)
     click(at, "Save capacity")
@@ -266,7 +279,7 @@ def test_the_schedule_lists_this_week_and_offers_the_calendar_file(app_on, tmp_p
     book = open_workbook(path)
     set_key_contact(book, ana, 30)
     book.close()
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), PLAN)
     assert "This week: 1 person (1 key contact) of a capacity of 5" in " ".join(m.value for m in at.markdown)
     this_week = [d.value for d in at.dataframe if "Who" in d.value.columns]
     assert list(this_week[0]["Who"]) == ["Ana Costa"]
@@ -292,7 +305,7 @@ def test_before_a_search_the_card_tab_lists_key_contacts_by_when_they_are_due(ap
     set_key_contact(book, bo, 14)
     log_interaction(book, ana, TODAY - timedelta(days=3), "catch_up", today=TODAY)
     book.close()
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), CARD)
     (table,) = [d.value for d in at.dataframe if "How often" in d.value.columns]
     assert list(table["Who"]) == ["Bo Chen", "Ana Costa"]
     assert list(table["Next due"]) == ["today", f"{TODAY + timedelta(days=27):%d %b %Y}"]
@@ -302,16 +315,19 @@ def test_before_a_search_the_card_tab_lists_key_contacts_by_when_they_are_due(ap
 def test_the_give_and_take_chart_follows_each_new_entry(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     make_book(path, "Ana Costa", "Bo Chen")
-    at = open_card(app_on(path, PAGE), "ana")
+    at = on_tab(app_on(path, PAGE), BALANCE)
     assert not [c for c in at.get("vega_lite_chart") if "Give and take" in c.proto.spec]
+    open_card(at, "ana")
     at.radio(key="card_direction").set_value("received")
     at.number_input(key="card_weight").set_value(3)
     click(at, "Record")
+    on_tab(at, BALANCE)
     (chart,) = [c.proto.spec for c in at.get("vega_lite_chart") if "Give and take" in c.proto.spec]
     assert '"sort": ["Ana Costa"]' in chart  # the bars, most owed by you first
-    at.text_input(key="card_search").input("bo").run()
+    open_card(at, "bo")
     at.number_input(key="card_weight").set_value(2)
     click(at, "Record")
+    on_tab(at, BALANCE)
     (chart,) = [c.proto.spec for c in at.get("vega_lite_chart") if "Give and take" in c.proto.spec]
     assert '"sort": ["Ana Costa", "Bo Chen"]' in chart
 
@@ -359,3 +375,18 @@ def test_a_new_search_after_opening_a_card_finds_only_what_was_typed(app_on, tmp
     at.text_input(key="card_search").input("bo").run()
     assert at.selectbox(key="card_pick").options == ["Bo Chen · Acme"]
     assert any(h.value == "### Bo Chen\nAcme · Friends · Weak tie" for h in at.markdown)
+
+
+def test_only_the_open_tab_is_drawn_and_what_was_set_in_another_survives_a_visit_elsewhere(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    (ana,) = make_book(path, "Ana Costa")
+    at = on_tab(app_on(path, PAGE), PLAN)
+    at.slider(key="plan_weeks").set_value(8).run()
+    open_card(at, "ana")
+    assert not [s for s in at.slider if s.key == "plan_weeks"]  # the schedule's tab is not drawn meanwhile
+    assert not [b for b in at.button if b.label == "Save capacity"]
+    on_tab(at, NEXT)
+    on_tab(at, PLAN)
+    assert at.slider(key="plan_weeks").value == 8
+    on_tab(at, CARD)
+    assert at.text_input(key="card_search").value == "ana" and at.selectbox(key="card_pick").value == ana
