@@ -30,6 +30,7 @@ from ui.followthrough import THANK_LABEL
 from ui.registry import PAGES, PageSpec
 
 FLOOR_APP = ROOT / "bench" / "floor_app.py"
+PAGE_FLOOR_APP = ROOT / "bench" / "floor_pages_app.py"
 SETTLE_MS = 300  # a quiet spell that confirms the page has settled (not counted in the figure)
 TIMEOUT_MS = 60_000
 BENCH_CONTACT = "Bench Contact"
@@ -441,6 +442,7 @@ class FeltFigures:
     empty: Felt
     demo: Felt | None
     load: tuple[float, float] = (0.0, 0.0)  # load average at the start and at the end
+    page_floor: Timing | None = None  # a trivial two-page app's page switch: Streamlit's own share
 
     @property
     def interaction_pages(self) -> dict[str, str]:
@@ -474,6 +476,22 @@ def time_floor(browser, clicks: int) -> Timing:
         button = driver.page.get_by_role("button", name="Click")
         driver.timed(lambda: button.click())  # warm-up
         times = [driver.timed(lambda: button.click()) for _ in range(clicks)]
+        context.close()
+    finally:
+        server.stop()
+    return Timing(tuple(times))
+
+
+def time_page_floor(browser, switches: int) -> Timing:
+    """A trivial two-page app's sidebar switches, back and forth: what a page change costs in Streamlit."""
+    server = Server(Path(tempfile.gettempdir()) / "floor-unused.duckdb", "local", app=PAGE_FLOOR_APP)
+    try:
+        server.wait_ready()
+        context, driver = _driver(browser, server.url)
+        driver.start()
+        links = [driver.page.locator('[data-testid="stSidebarNav"] a', has_text=t).first for t in ("Second", "First")]
+        driver.timed(lambda: links[0].click())  # warm-up, and now on the second page
+        times = [driver.timed(lambda link=links[(i + 1) % 2]: link.click()) for i in range(switches)]
         context.close()
     finally:
         server.stop()
@@ -579,9 +597,10 @@ def measure_felt(
 
     def measure(browser) -> FeltFigures:
         floor = time_floor(browser, floor_clicks or max(10, 2 * runs))
+        page_floor = time_page_floor(browser, floor_clicks or max(10, 2 * runs))
         empty = time_workbook(browser, empty_path, runs, pages, interactions, record=record and not demo_path)
         demo = time_workbook(browser, demo_path, runs, pages, interactions, record=record) if demo_path else None
-        return FeltFigures(floor, empty, demo, (load_start, os.getloadavg()[0]))
+        return FeltFigures(floor, empty, demo, (load_start, os.getloadavg()[0]), page_floor)
 
     if browser is not None:
         return measure(browser)

@@ -192,6 +192,7 @@ def add_felt_table(report: Report, felt) -> None:
         f"{'demo' if felt.demo else 'empty'} workbook: median within {TARGET_FLOOR_MEDIAN:g}x the floor, p95 within "
         f"{TARGET_FLOOR_P95:g}x, and no page more than {TARGET_DEMO_OVER_EMPTY:g}x its empty-workbook median. "
         f"Load average (1 min) {felt.load[0]:.1f} at the start of this part, {felt.load[1]:.1f} at its end.",
+        *_page_floor_lines(felt),
         "",
         "| click | page | empty median ms | empty p95 ms | demo median ms | demo p95 ms | median / floor | "
         "p95 / floor | demo / empty | met |",
@@ -221,6 +222,19 @@ def add_felt_table(report: Report, felt) -> None:
             f"| {what} | {where} | {_ms(base)} | {demo_cells} | {timing.median / floor:.1f}x | "
             f"{timing.p95 / floor:.1f}x | {ratio} | {met} |"
         )
+
+
+def _page_floor_lines(felt) -> list[str]:
+    if felt.page_floor is None:
+        return []
+    page_floor, floor = felt.page_floor, felt.floor.median
+    return [
+        "",
+        "What Streamlit itself spends on changing pages: a trivial two-page app's sidebar switch "
+        f"(bench/floor_pages_app.py) takes **median {page_floor.median:.0f} ms, p95 {page_floor.p95:.0f} ms** "
+        f"({page_floor.median / floor:.1f}x the floor) over {len(page_floor.runs)} switches; no page switch "
+        "can beat it.",
+    ]
 
 
 def add_payload_table(report: Report, felt) -> None:

@@ -198,6 +198,18 @@ def test_felt_times_within_twice_the_floor_pass_and_each_row_gives_ms_and_the_ra
     assert len(rows) == 3
 
 
+def test_the_felt_table_says_what_a_trivial_apps_page_switch_costs_beside_the_floor():
+    from bench.run import add_felt_table
+
+    figures = felt_figures(60, 200, 250)
+    figures.page_floor = fake(130)
+    report = Report()
+    add_felt_table(report, figures)
+    assert "sidebar switch (bench/floor_pages_app.py) takes **median 130 ms, p95 130 ms** (2.2x the floor)" in (
+        "\n".join(report.lines)
+    )
+
+
 def test_a_page_much_slower_than_the_floor_or_than_on_an_empty_workbook_misses_its_target():
     from bench.run import add_felt_table
 
@@ -257,6 +269,7 @@ def test_felt_time_in_chromium_on_an_empty_workbook_two_pages_a_click_and_the_fl
     path = tmp_path / "felt.duckdb"
     felt = measure_felt(path, None, 1, pages=[PAGES[0], PAGES[1]], interactions=adding, floor_clicks=2, browser=browser)
     assert len(felt.floor.runs) == 2 and min(felt.floor.runs) > 0
+    assert len(felt.page_floor.runs) == 2 and min(felt.page_floor.runs) > 0  # a switch the server answered
     for title in (PAGES[0].title, PAGES[1].title):
         timing = felt.empty.pages[title]
         assert isinstance(timing, Timing), timing  # a string says what went wrong
