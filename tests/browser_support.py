@@ -148,6 +148,21 @@ def wait_until_idle(page, settle_ms: int = 250, timeout_ms: int = 20_000) -> Non
         page.wait_for_function(IDLE, timeout=timeout_ms)
 
 
+def add_person(page, name: str) -> None:
+    """Add someone on tip 1 as a user does, and wait for the page to say it was added."""
+    page.get_by_label("Name (required)").fill(name)
+    page.get_by_role("button", name="Add person").click()
+    wait_until_idle(page)
+    page.get_by_text(f"Added {name}").wait_for()
+
+
+def people_listed(page) -> str:
+    """Tip 1's count of the people in the workbook, as shown (its first metric)."""
+    metric = page.locator('[data-testid="stMetricValue"]').first
+    metric.wait_for()
+    return metric.inner_text().strip()
+
+
 def screenshot(page, name: str) -> Path:
     """Keep a full-page screenshot in the git-ignored artifacts folder, for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)

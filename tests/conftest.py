@@ -78,16 +78,9 @@ def workbook(engine, tmp_path, request) -> Workbook:
 @pytest.fixture(scope="session")
 def postgres_server():
     """A real PostgreSQL server for this test process (Debian's postgresql, run as the postgres user)."""
-    from tests.pg_support import find_bin_dir, start_postgres
+    from tests.pg_support import serve_postgres
 
-    if find_bin_dir() is None:
-        message = "no PostgreSQL found (install Debian's postgresql): server-database tests not run"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    running = start_postgres()
-    yield running
-    running.stop()
+    yield from serve_postgres("server-database tests")
 
 
 _databases = itertools.count(1)

@@ -15,6 +15,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,20 +166,29 @@ def _wait_until_up(server: PostgresServer) -> None:
             time.sleep(0.2)
 
 
+def serve_postgres(tests_not_run: str) -> Iterator[PostgresServer]:
+    """A fixture's own running server, stopped afterwards; without PostgreSQL, fail under CI and skip elsewhere."""
+    import pytest
+
+    if find_bin_dir() is None:
+        message = f"no PostgreSQL found (install Debian's postgresql): {tests_not_run} not run"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    running = start_postgres()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
 def _pytest_fixture():
     import pytest
 
     @pytest.fixture(scope="module")
     def stoppable_postgres():
         """A server of the test module's own, to stop and start again: the other tests' connections stay."""
-        if find_bin_dir() is None:
-            message = "no PostgreSQL found (install Debian's postgresql): outage tests not run"
-            if os.environ.get("CI", "").lower() == "true":
-                pytest.fail(message)
-            pytest.skip(message)
-        running = start_postgres()
-        yield running
-        running.stop()
+        yield from serve_postgres("outage tests")
 
     return stoppable_postgres
 

@@ -8,7 +8,7 @@ import psycopg
 import pytest
 
 from store.schema_postgres import SCHEMA
-from tests.browser_support import free_port, screenshot, wait_until_idle
+from tests.browser_support import add_person, free_port, people_listed, screenshot, wait_until_idle
 from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET, start_provider
 
 pytestmark = pytest.mark.browser
@@ -63,12 +63,6 @@ def sign_in(page, url: str, user: str) -> None:
         page.get_by_test_id("stSidebarCollapseButton").first.click()  # a phone user closes the menu again
 
 
-def add_person(page, name: str) -> None:
-    page.get_by_label("Name (required)").fill(name)
-    page.get_by_role("button", name="Add person").click()
-    page.get_by_text(f"Added {name}").wait_for()
-
-
 def find(page, name: str) -> None:
     """Search the list for a name and wait until exactly one person matches."""
     search = page.get_by_label("Search name, company, role or email")
@@ -80,12 +74,6 @@ def find(page, name: str) -> None:
     search.fill(name)
     search.press("Enter")
     page.get_by_text("1 person;").wait_for()
-
-
-def people_listed(page) -> str:
-    metric = page.locator('[data-testid="stMetricValue"]').first
-    metric.wait_for()
-    return metric.inner_text().strip()
 
 
 def test_a_signed_in_workbook_follows_you_to_another_server_and_no_one_else_sees_it(deployment, browser):

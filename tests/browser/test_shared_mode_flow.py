@@ -6,23 +6,10 @@ import time
 
 import pytest
 
-from tests.browser_support import screenshot, wait_until_idle
+from tests.browser_support import add_person, people_listed, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 SHARED = {"WORKBOOK_MODE": "shared"}
-
-
-def add_person(page, name: str) -> None:
-    page.get_by_label("Name (required)").fill(name)
-    page.get_by_role("button", name="Add person").click()
-    wait_until_idle(page)
-    page.get_by_text(f"Added {name}").wait_for()
-
-
-def people_listed(page) -> str:
-    metric = page.locator('[data-testid="stMetricValue"]').first
-    metric.wait_for()
-    return metric.inner_text().strip()
 
 
 def test_two_strangers_on_one_server_never_see_each_others_people(server_factory, browser):

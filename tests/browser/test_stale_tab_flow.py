@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_support import wait_until_idle
+from tests.browser_support import people_listed, wait_until_idle
 from ui.session import WATCH_SECONDS
 
 pytestmark = pytest.mark.browser
-
-
-def people_listed(page) -> str:
-    metric = page.locator('[data-testid="stMetricValue"]').first
-    metric.wait_for()
-    return metric.inner_text().strip()
 
 
 def test_an_idle_tab_shows_a_person_another_tab_saved(server, browser):

@@ -18,7 +18,7 @@ import pytest
 
 from bench.browser import open_expander
 from store.backup import check_workbook_file
-from tests.browser_support import start_server, wait_until_idle
+from tests.browser_support import add_person, people_listed, start_server, wait_until_idle
 from ui.downloads import AFTER_FETCH_S
 from ui.registry import PAGES
 
@@ -48,19 +48,6 @@ def visit(browser, url: str):
     page.goto(f"{url}/know_your_network")
     wait_until_idle(page)
     return context, page
-
-
-def add_person(page, name: str) -> None:
-    page.get_by_label("Name (required)").fill(name)
-    page.get_by_role("button", name="Add person").click()
-    wait_until_idle(page)
-    page.get_by_text(f"Added {name}").wait_for()
-
-
-def people_listed(page) -> str:
-    metric = page.locator('[data-testid="stMetricValue"]').first
-    metric.wait_for()
-    return metric.inner_text().strip()
 
 
 def fetch_status(url: str) -> int:
