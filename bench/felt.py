@@ -402,7 +402,7 @@ FELT_INTERACTIONS: tuple[FeltInteraction, ...] = (
 
 
 def seed(path: Path, helpers: int) -> None:
-    """Someone to log with, write to and open (spoken to 60 days ago), and ``helpers`` people owed thanks."""
+    """Someone to log with, write to and open (last spoken to 400 days ago), and ``helpers`` people owed thanks."""
     from core.model import TARGET_KINDS, ContactDraft
     from store import open_workbook
     from store.contacts import add_contact, search_contacts, update_contact
