@@ -12,12 +12,18 @@ from store.interactions import log_interaction
 from store.sql import IDS
 from store.workbook import Workbook
 
-# Help received: logged as such, or an ask whose outcome was that they helped (``h`` is the help).
-HELP = "(h.kind = 'help_received' OR (h.kind = 'ask' AND h.outcome = 'helped'))"
+# Help received: logged as such, or an ask whose outcome was that they helped.
+HELP = "(kind = 'help_received' OR (kind = 'ask' AND outcome = 'helped'))"
 
 
 def _kinds(kinds: tuple[str, ...]) -> str:
     return "(" + ", ".join(f"'{k}'" for k in kinds) + ")"
+
+
+# A thank-you or report linked to its help, and one logged before links existed. With HELP these are the
+# rows the loop reads; PostgreSQL keeps a partial index on each (store.schema_postgres.READ_INDEXES).
+LINKED_STEP = "(help_id IS NOT NULL)"
+LOOSE_STEP = f"(help_id IS NULL AND kind IN {_kinds(THANK_KINDS + REPORT_KINDS)})"
 
 
 def _earliest(a: str, b: str) -> str:
@@ -29,15 +35,15 @@ def _earliest(a: str, b: str) -> str:
 # a step linked to the help by help_id counts, and so does an older unlinked one to the same person on
 # or after the day of the help. Joins and aggregates, not a subquery per help: 30,000 people stay fast.
 LOOPS_CTE = f"""
-help AS (SELECT h.id, h.contact_id, h.happened_on FROM interactions h WHERE {HELP}),
+help AS (SELECT id, contact_id, happened_on FROM interactions WHERE {HELP}),
 linked AS (
     SELECT help_id,
         min(CASE WHEN kind IN {_kinds(THANK_KINDS)} THEN happened_on END) AS thanked_on,
         min(CASE WHEN kind IN {_kinds(REPORT_KINDS)} THEN happened_on END) AS reported_on
-    FROM interactions WHERE help_id IS NOT NULL GROUP BY help_id),
+    FROM interactions WHERE {LINKED_STEP} GROUP BY help_id),
 loose AS (
     SELECT contact_id, happened_on, CASE WHEN kind IN {_kinds(THANK_KINDS)} THEN 1 ELSE 0 END AS is_thanks
-    FROM interactions WHERE help_id IS NULL AND kind IN {_kinds(THANK_KINDS + REPORT_KINDS)}),
+    FROM interactions WHERE {LOOSE_STEP}),
 legacy AS (
     SELECT h.id,
         min(CASE WHEN l.is_thanks = 1 THEN l.happened_on END) AS thanked_on,

@@ -29,7 +29,7 @@ from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 from core.errors import InvalidInput, WorkbookError, WorkbookTooNew, WorkbookUnavailable
 from store.engine import ColumnSpec, Workbook
 from store.schema import APPLICATION_ID
-from store.schema_postgres import LATEST_VERSION, MIGRATIONS, OWNED_TABLES, PRIVATE, SCHEMA
+from store.schema_postgres import LATEST_VERSION, MIGRATIONS, OWNED_TABLES, PRIVATE, READ_INDEXES, SCHEMA
 
 OWNER_ID = re.compile(r"^[A-Za-z0-9_.@+-]{1,128}$")
 CONNECT_TIMEOUT_S = 5
@@ -194,6 +194,8 @@ class PostgresDatabase:
                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                             [APPLICATION_ID, str(number)],
                         )
+                for index in READ_INDEXES:
+                    admin.execute(index)
                 return admin.execute(f"SELECT value FROM {PRIVATE}.secret").fetchone()[0]
             finally:
                 admin.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])

@@ -8,6 +8,7 @@ only the rows of the account its session was opened for (see ``SESSION_OWNER``).
 
 from __future__ import annotations
 
+from store.followthrough import HELP, LINKED_STEP, LOOSE_STEP
 from store.rooms import SCHEMA as ROOMS
 from store.schema import DATA_TABLES, SEQUENCES
 
@@ -218,3 +219,15 @@ MIGRATIONS: list[str] = [
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
+
+# Indexes that only make reads fast. They hold nothing of a workbook, so they are not a numbered migration
+# (the schema's version stays DuckDB's, where they have no use); every server makes sure of them when it
+# starts. The follow-through loop reads three kinds of rows of interactions, several times a page run, and
+# a scan of one account's 100,000 interactions takes about 20 ms each time: with a partial index per kind
+# of row the loop's count takes 37 ms instead of 120 (30,000-person demo).
+READ_INDEXES = (
+    f"CREATE INDEX IF NOT EXISTS interactions_help ON interactions (owner, contact_id, happened_on, id) WHERE {HELP}",
+    f"CREATE INDEX IF NOT EXISTS interactions_linked ON interactions (owner, help_id) WHERE {LINKED_STEP}",
+    "CREATE INDEX IF NOT EXISTS interactions_loose ON interactions (owner, contact_id, happened_on, kind) "
+    f"WHERE {LOOSE_STEP}",
+)

@@ -148,3 +148,25 @@ def test_the_app_may_move_a_sequence_only_forward(postgres_database):
         tx.advance_sequence("contact_ids", 1000)
         tx.advance_sequence("contact_ids", 5)
     assert add(alice, "Bo") == 1001 and first < 1000
+
+
+LOOP_INDEXES = {"interactions_help", "interactions_linked", "interactions_loose"}
+
+
+def test_the_follow_through_loop_reads_its_rows_through_their_indexes(postgres_database):
+    from store.followthrough import LOOPS_CTE, OPEN
+
+    with postgres_database.workbook("alice").write() as tx:
+        tx.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned whatever the indexes
+        rows = tx.execute(f"EXPLAIN WITH {LOOPS_CTE} SELECT count(*) FROM loops l WHERE {OPEN}").fetchall()
+    plan = "\n".join(row[0] for row in rows)
+    assert {name for name in LOOP_INDEXES if name in plan} == LOOP_INDEXES, plan
+
+
+def test_a_database_set_up_without_the_read_indexes_gets_them_when_a_server_starts(postgres_url):
+    PostgresDatabase(postgres_url).close()
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute("DROP INDEX workbook.interactions_loose")
+        PostgresDatabase(postgres_url).close()
+        names = {row[0] for row in admin.execute("SELECT indexname FROM pg_indexes WHERE schemaname = 'workbook'")}
+    assert names >= LOOP_INDEXES
