@@ -68,14 +68,14 @@ def fill_demo_account(url: str, contacts: int) -> tuple[int, float]:
     """The demo in the bench's account (replacing what it held); (people, seconds)."""
     from services.accounts import account_id
     from services.demo import make_demo_account
-    from store.postgres import analyze_tables
+    from store.postgres import vacuum_tables
 
     started = time.perf_counter()
     made = make_demo_account(url, account_id(ISSUER, SUBJECT), contacts, replace=True)
     seconds = time.perf_counter() - started
-    # The planner's statistics after the bulk load, as autovacuum gathers them within a minute or so:
+    # Vacuumed with the planner's statistics after the bulk load, as autovacuum leaves it within a minute or so:
     # timing the pages the instant after loading 130,000 rows would time plans no account in use meets.
-    analyze_tables(url)
+    vacuum_tables(url)
     return made.people, seconds
 
 
