@@ -8,7 +8,7 @@ from core.contacts import describe_contact
 from core.errors import ImportFileError
 from core.import_result import FORMATS, MAPPABLE_FIELDS, apply_defaults, first_rows
 from core.model import CIRCLES, TIES
-from core.text import plural
+from core.text import distinct_labels, plural
 from services import backups, imports
 from services.exports import EXPORTS
 from ui.cache import cached
@@ -250,7 +250,7 @@ def show_duplicates() -> None:
     if not pairs:
         st.info("No likely duplicates: every name looks like a different person.", icon=":material/check:")
     else:
-        labels = {i: f"{p.first.name} and {p.second.name} ({p.reason})" for i, p in enumerate(pairs)}
+        labels = distinct_labels({i: f"{p.first.name} and {p.second.name} ({p.reason})" for i, p in enumerate(pairs)})
         more = " (the best 50; merge some to see more)" if len(pairs) == imports.PAIRS_SHOWN else ""
         chosen = st.selectbox(
             f"{len(pairs)} pairs to review{more}", list(labels), format_func=labels.get, key="dup_pair"
@@ -357,10 +357,12 @@ def show_snapshots() -> None:
         f"Last good backup: **{kept.points[0].taken_at:%d %b %Y, %H:%M}**. One a day is kept for the last "
         f"{kept.keep} days, and a copy before every restore, in `{kept.folder}`."
     )
-    days = {
-        s.path: f"{s.taken_at:%A %d %b %Y, %H:%M}" + (" (kept before a restore)" if s.before_restore else "")
-        for s in kept.points
-    }
+    days = distinct_labels(
+        {
+            s.path: f"{s.taken_at:%A %d %b %Y, %H:%M}" + (" (kept before a restore)" if s.before_restore else "")
+            for s in kept.points
+        }
+    )
     chosen = st.selectbox("Restore an automatic backup", list(days), format_func=days.get, key="snapshot_pick")
     sure = st.checkbox("Replace everything in this workbook with that backup", key="snapshot_sure")
     show("snapshot")

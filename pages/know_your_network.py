@@ -5,7 +5,7 @@ import streamlit as st
 from charts.network import GROWTH_HEIGHT, list_growth, people_per_circle
 from core.errors import ChangedSinceOpened
 from core.model import CIRCLE_PROMPTS, CIRCLES, TIES, ContactDraft
-from core.text import person_label, plural
+from core.text import person_label, person_labels, plural
 from services import people
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
@@ -214,10 +214,11 @@ def edit_introducer(person) -> int | None:
 
 def show_editor(shown: dict) -> None:
     st.subheader("Edit or delete someone on this page")
+    labels = person_labels(shown.values())
     contact_id = st.selectbox(
         "Person",
         list(shown),
-        format_func=lambda i: shown[i].name,
+        format_func=labels.__getitem__,  # raises for a stranger, as the name lookup did (AppTest relies on it)
         key="edit_pick",
         index=None,
         placeholder="Choose someone listed above",
@@ -261,7 +262,7 @@ def show_trash() -> None:
     if not trashed:
         st.info("The trash is empty. Deleted people stay here for 30 days before they go for good.")
         return
-    names = {c.id: person_label(c.name, c.company) for c in trashed}
+    names = person_labels(trashed)
     st.multiselect("People to bring back", list(names), format_func=names.get, key="trash_pick")
     st.button("Restore", on_click=restore_selected, icon=":material/restore_from_trash:")
 

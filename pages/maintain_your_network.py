@@ -19,7 +19,7 @@ from core.model import (
 from core.priority import Suggestion, split_contacted_today
 from core.reciprocity import DEFAULT_WEIGHTS, default_weight, describe_balance
 from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, describe_schedule
-from core.text import person_label, plural
+from core.text import distinct_labels, person_labels, plural
 from services import followthrough, plan, upkeep
 from services.upkeep import PersonCard, UpkeepOverview
 from ui.cache import cached, chart_spec
@@ -305,7 +305,7 @@ def pick_person() -> int | None:
     if not matches:
         st.caption(f"Nobody matches “{literal(query)}”.")
         return None
-    names = {c.id: person_label(c.name, c.company) for c in matches}
+    names = person_labels(matches)
     more = f" (first {upkeep.SEARCH_LIMIT} of {total:,}; type more to narrow)" if total > upkeep.SEARCH_LIMIT else ""
     return st.selectbox(f"Person{more}", list(names), format_func=names.get, key="card_pick")
 
@@ -497,11 +497,13 @@ def show_give_take(card: PersonCard) -> None:
             hide_index=True,
             width="stretch",
         )
-        labels = {
-            e.id: f"{e.happened_on:%d %b %Y} · {LEDGER_DIRECTIONS[e.direction]}: "
-            f"{LEDGER_KINDS.get(e.kind, e.kind).lower()} (weight {e.weight})"
-            for e in card.ledger
-        }
+        labels = distinct_labels(
+            {
+                e.id: f"{e.happened_on:%d %b %Y} · {LEDGER_DIRECTIONS[e.direction]}: "
+                f"{LEDGER_KINDS.get(e.kind, e.kind).lower()} (weight {e.weight})"
+                for e in card.ledger
+            }
+        )
         pick, remove = st.columns([3, 1], vertical_alignment="bottom")
         pick.selectbox(
             "Remove an entry made by mistake",

@@ -7,6 +7,7 @@ import streamlit as st
 from charts.rating import HISTORY_HEIGHT, score_history
 from core.model import DESTINATION_KINDS, RATING_QUESTIONS, Rating
 from core.rating import MAX_NOTE_CHARS, MAX_SCORE, NOTE_FIELDS, Action, band_for, short_question
+from core.text import distinct_labels
 from core.upgrade import DESTINATION_STATUSES
 from services import rating
 from ui.cache import cached, show_chart
@@ -146,7 +147,9 @@ def show_destinations(destinations) -> None:
         hide_index=True,
         width="stretch",
     )
-    labels = {d.goal_id: f"{d.title} ({DESTINATION_STATUSES.get(d.status, d.status).lower()})" for d in destinations}
+    labels = distinct_labels(
+        {d.goal_id: f"{d.title} ({DESTINATION_STATUSES.get(d.status, d.status).lower()})" for d in destinations}
+    )
     with st.form("destination_status", border=True):
         st.selectbox(
             "Place", list(labels), format_func=labels.get, index=None, key="dest_pick", placeholder="Choose a place"
@@ -189,7 +192,7 @@ def show_past(ratings: tuple[Rating, ...]) -> None:
         width="stretch",
         column_config={"Taken": st.column_config.DateColumn(format="DD MMM YYYY")},
     )
-    labels = {r.id: f"{r.taken_on:%d %b %Y}: {r.score} of {MAX_SCORE}" for r in newest}
+    labels = distinct_labels({r.id: f"{r.taken_on:%d %b %Y}: {r.score} of {MAX_SCORE}" for r in newest})
     st.selectbox(
         "Remove a rating taken by mistake",
         list(labels),

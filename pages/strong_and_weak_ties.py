@@ -4,7 +4,7 @@ import streamlit as st
 
 from charts.ties import graph_height, introduction_paths, mix_height, tie_mix
 from core.model import CIRCLES, DESTINATION_KINDS, TIES
-from core.text import person_label, plural
+from core.text import distinct_labels, person_labels, plural
 from core.ties import SECTIONS, goal_label
 from services import people, ties
 from ui.cache import cached, chart_spec, show_chart
@@ -98,7 +98,8 @@ def show_marking() -> None:
         height=min(38 + 35 * len(matches), 300),
     )
     st.radio("Mark as", list(TIES), format_func=TIES.get, horizontal=True, key="tie_value")
-    names = {c.id: f"{c.name} ({c.tie})" for c in matches}
+    labels = person_labels(matches)
+    names = {c.id: f"{labels[c.id]} ({c.tie})" for c in matches}
     st.multiselect(
         "People to mark", list(names), format_func=names.get, key="tie_chosen", placeholder="Choose from the list above"
     )
@@ -181,7 +182,7 @@ def show_destinations(found) -> None:
 
 def show_linking(destinations) -> None:
     st.markdown("**Link people to a destination**")
-    titles = {g.id: goal_label(g) for g in destinations}
+    titles = distinct_labels({g.id: goal_label(g) for g in destinations})
     goal_id = st.selectbox("Destination", list(titles), format_func=titles.get, key="dest_pick")
     linked = cached(workbook, ties.linked_names, goal_id)
     if linked:
@@ -192,7 +193,7 @@ def show_linking(destinations) -> None:
     )
     if query.strip():
         matches, total = cached(workbook, people.search_people, query, ties.MATCH_LIMIT)
-        names = {c.id: person_label(c.name, c.company) for c in matches}
+        names = person_labels(matches)
         more = f" (first {len(matches)} of {total:,})" if total > len(matches) else ""
         st.multiselect(f"People to link{more}", list(names), format_func=names.get, key="dest_people")
         show("link")

@@ -19,6 +19,7 @@ from core.asks import (
 from core.errors import InvalidInput
 from core.model import CHANNELS, REQUEST_KINDS, Contact, Goal
 from core.outreach import describe_follow_ups, describe_help, target_label
+from core.text import distinct_labels
 from services.workbooks import Workbook
 from store import contacts, interactions, outreach
 
@@ -137,7 +138,7 @@ def ask_choices(workbook: Workbook) -> AskChoices:
     """The targets to choose from, labelled, and the pitch."""
     targets = tuple(outreach.list_targets(workbook))
     looking_for, done_lately = outreach.get_pitch(workbook)
-    labels: dict[int | None, str] = {None: NO_TARGET, **{g.id: target_label(g) for g in targets}}
+    labels: dict[int | None, str] = distinct_labels({None: NO_TARGET, **{g.id: target_label(g) for g in targets}})
     return AskChoices(targets, labels, looking_for, done_lately)
 
 
@@ -236,10 +237,12 @@ def asks_overview(workbook: Workbook, recent: int = RECENT_ASKS) -> Asks:
     """Asks by kind and outcome, how many helped, and the ``recent`` latest asks, newest first."""
     rows = tuple(outreach.asks_by_kind_and_outcome(workbook))
     latest = tuple(outreach.list_log(workbook, ("ask",), recent))
-    labels = {
-        r["id"]: f"{r['happened_on']:%d %b} · {r['name']} · {REQUEST_KINDS.get(r['request_kind'], 'ask')}"
-        for r in latest
-    }
+    labels = distinct_labels(
+        {
+            r["id"]: f"{r['happened_on']:%d %b} · {r['name']} · {REQUEST_KINDS.get(r['request_kind'], 'ask')}"
+            for r in latest
+        }
+    )
     total = sum(n for _, _, n in rows)
     helped = sum(n for _, outcome, n in rows if outcome == "helped")
     return Asks(rows, total, helped, latest, labels)

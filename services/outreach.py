@@ -17,6 +17,7 @@ from core.outreach import (
     reference_progress,
     target_label,
 )
+from core.text import distinct_labels
 from services.workbooks import Workbook
 from store import contacts, goals, outreach, ties
 
@@ -71,7 +72,7 @@ def list_targets(workbook: Workbook) -> Targets:
     vague = tuple(
         (g.title, TARGET_EXAMPLES.get(g.kind, TARGET_EXAMPLES["role"])) for g in found if is_vague_target(g.title)
     )
-    return Targets(found, {g.id: target_label(g) for g in found}, vague)
+    return Targets(found, distinct_labels({g.id: target_label(g) for g in found}), vague)
 
 
 def add_target(workbook: Workbook, kind: str, title: str, priority: int = 2) -> str:
@@ -119,7 +120,9 @@ def references_overview(workbook: Workbook) -> References:
     refs = outreach.list_references(workbook)
     steps = outreach.reference_steps(workbook)
     progress = tuple(reference_progress(r["id"], steps.get(r["id"], {})) for r in refs)
-    return References(progress, {r["id"]: r["name"] for r in refs}, describe_references(list(progress)))
+    companies = {r["id"]: r["company"] for r in refs}
+    names = distinct_labels({r["id"]: r["name"] for r in refs}, companies.get)
+    return References(progress, names, describe_references(list(progress)))
 
 
 def mark_reference(workbook: Workbook, contact_id: int | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.model import Contact
-from core.text import person_label
+from core.text import person_labels
 from services import people
 from services.workbooks import Workbook
 from ui.text import literal
@@ -27,7 +27,7 @@ def pick_person(workbook: Workbook, label: str, key: str, help_text: str | None 
     chosen = st.selectbox(
         f"Pick the person{more}",
         list(by_id),
-        format_func=lambda i: person_label(by_id[i].name, by_id[i].company),
+        format_func=person_labels(matches).get,
         key=f"{key}_pick",
     )
     return by_id.get(chosen)

@@ -119,3 +119,45 @@ def test_home_and_tip_six_fit_a_phone_sized_window(server_factory, browser, tmp_
     screenshot(phone, {"/": "home-phone-flow", "/maintain_your_network": "maintain-phone-flow"}[url_path])
     context.close()
     assert width <= 390, f"{url_path} scrolls sideways on a phone ({width}px wide)"
+
+
+def test_two_namesakes_at_one_company_each_keep_their_own_card(server_factory, page, tmp_path):
+    """Streamlit sends back the label picked: alike labels once switched the card to the other Rosa mid-typing."""
+    path = tmp_path / "namesakes.duckdb"
+    book = open_workbook(path)
+    first, second = (
+        add_contact(book, ContactDraft(name="Rosa Ivanova", company="Harbor City Council", email=email))
+        for email in ("rosa.i@example.org", "rivanova@example.org")
+    )
+    book.close()
+    server = server_factory(path)
+    page.goto(f"{server.url}/maintain_your_network")
+    wait_until_idle(page)
+    open_tab(page, "A person's card")
+    page.get_by_label("Find a person").fill("Rosa Ivanova")
+    page.keyboard.press("Enter")
+    wait_until_idle(page)
+
+    job = page.get_by_label("Job", exact=True)
+    job.fill("Moving to the data team")
+    job.press("Tab")  # leaving the box sends it
+    wait_until_idle(page)
+    assert page.get_by_text("Unsaved changes: job.").is_visible()
+    page.get_by_role("button", name="Save the card").click()
+    wait_until_idle(page)
+
+    choose(page, "Person", "Rosa Ivanova · Harbor City Council · rivanova@example.org")
+    job.fill("Hiring an analyst in spring")
+    job.press("Tab")
+    wait_until_idle(page)
+    page.get_by_role("button", name="Save the card").click()
+    wait_until_idle(page)
+    screenshot(page, "maintain-namesakes")
+
+    server.stop()  # the app holds the file while it runs
+    book = open_workbook(path)
+    try:
+        notes = dict(book.read("SELECT id, job_notes FROM contacts"))
+    finally:
+        book.close()
+    assert notes == {first: "Moving to the data team", second: "Hiring an analyst in spring"}

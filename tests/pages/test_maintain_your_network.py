@@ -133,6 +133,18 @@ def test_typed_notes_survive_other_buttons_and_leaving_the_card_until_saved(app_
     assert "Unsaved changes" not in messages(at, "warning")
 
 
+def test_typed_notes_survive_a_visit_to_another_tab_of_the_page(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa")
+    at = open_card(app_on(path, PAGE), "ana")
+    at.text_area(key="card_job_notes").input("Moving to the data team").run()
+    on_tab(at, BALANCE)  # the card is not drawn meanwhile
+    on_tab(at, CARD)
+    assert at.text_area(key="card_job_notes").value == "Moving to the data team"
+    click(at, "Save the card")
+    assert read(path, "SELECT job_notes FROM contacts") == [("Moving to the data team",)]
+
+
 def test_a_field_changed_in_another_tab_is_not_overwritten_by_the_card(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     (ana,) = make_book(path, "Ana Costa")
