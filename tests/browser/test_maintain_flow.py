@@ -35,6 +35,16 @@ def open_tab(page, name: str) -> None:
     wait_until_idle(page)
 
 
+def search_cards(page, url: str, query: str) -> None:
+    """Open tip 6 at its card tab and search for ``query``: the first match's card opens."""
+    page.goto(f"{url}/maintain_your_network")
+    wait_until_idle(page)
+    open_tab(page, "A person's card")
+    page.get_by_label("Find a person").fill(query)
+    page.keyboard.press("Enter")
+    wait_until_idle(page)
+
+
 def choose(page, label: str, option: str) -> None:
     box = page.get_by_role("combobox", name=label, exact=True)
     box.click()
@@ -55,13 +65,7 @@ def test_a_key_contact_marked_and_met_drops_down_the_list_and_the_calendar_downl
     path = tmp_path / "maintain.duckdb"
     prepare(path)
     server = server_factory(path)
-    page.goto(f"{server.url}/maintain_your_network")
-    wait_until_idle(page)
-
-    open_tab(page, "A person's card")
-    page.get_by_label("Find a person").fill("Ana")
-    page.keyboard.press("Enter")
-    wait_until_idle(page)
+    search_cards(page, server.url, "Ana")
     page.get_by_text("A key contact: someone crucial to my network").click()
     wait_until_idle(page)
     choose(page, "How often to be in touch", "Every 2 weeks")
@@ -131,12 +135,7 @@ def test_two_namesakes_at_one_company_each_keep_their_own_card(server_factory, p
     )
     book.close()
     server = server_factory(path)
-    page.goto(f"{server.url}/maintain_your_network")
-    wait_until_idle(page)
-    open_tab(page, "A person's card")
-    page.get_by_label("Find a person").fill("Rosa Ivanova")
-    page.keyboard.press("Enter")
-    wait_until_idle(page)
+    search_cards(page, server.url, "Rosa Ivanova")
 
     job = page.get_by_label("Job", exact=True)
     job.fill("Moving to the data team")
