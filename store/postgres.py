@@ -16,7 +16,7 @@ import re
 import secrets
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -27,7 +27,7 @@ from psycopg import sql as pgsql
 from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 
 from core.errors import InvalidInput, WorkbookError, WorkbookTooNew, WorkbookUnavailable
-from store.engine import ColumnSpec, Workbook
+from store.engine import ColumnSpec, Reader, Workbook
 from store.schema import APPLICATION_ID
 from store.schema_postgres import LATEST_VERSION, MIGRATIONS, OWNED_TABLES, PRIVATE, READ_INDEXES, SCHEMA
 
@@ -72,6 +72,11 @@ def to_pyformat(statement: str) -> str:
 def _bound(statement: str, params: Sequence[Any]) -> tuple[str, list | None]:
     """The statement and parameters as psycopg takes them (without parameters, % is not an escape)."""
     return (to_pyformat(statement), list(params)) if params else (statement, None)
+
+
+def _rows(connection: psycopg.Connection, statement: str, params: Sequence[Any]) -> tuple[list[str], list[tuple]]:
+    cursor = connection.execute(*_bound(statement, params))
+    return [d.name for d in cursor.description or ()], cursor.fetchall()
 
 
 def _host(url: str) -> str:
@@ -271,11 +276,18 @@ class PostgresDatabase:
         return f"{owner}:{signature}"
 
     @contextmanager
-    def session(self, owner: str) -> Iterator[psycopg.Connection]:
-        """A connection inside a transaction opened for ``owner``."""
+    def session(self, owner: str, *, snapshot: bool = False) -> Iterator[psycopg.Connection]:
+        """A connection inside a transaction opened for ``owner``; with ``snapshot``, one that reads the
+        account as it stood when the transaction began, whatever commits meanwhile."""
         token = self.session_token(owner)
-        with self._transaction(lambda c: c.execute("SELECT set_config('workbook.session', %s, true)", [token])) as c:
-            yield c
+
+        def begin(connection: psycopg.Connection) -> None:
+            if snapshot:
+                connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            connection.execute("SELECT set_config('workbook.session', %s, true)", [token])
+
+        with self._transaction(begin) as connection:
+            yield connection
 
     @contextmanager
     def shared_connection(self) -> Iterator[psycopg.Connection]:
@@ -399,11 +411,15 @@ class PostgresWorkbook(Workbook):
 
     def _read(self, statement: str, params: Sequence[Any]) -> tuple[list[str], list[tuple]]:
         with self.database.session(self.owner) as connection:
-            cursor = connection.execute(*_bound(statement, params))
-            return [d.name for d in cursor.description or ()], cursor.fetchall()
+            return _rows(connection, statement, params)
+
+    def _open_snapshot(self, snapshot: ExitStack) -> Reader:
+        connection = snapshot.enter_context(self.database.session(self.owner, snapshot=True))
+        return lambda statement, params: _rows(connection, statement, params)
 
     @contextmanager
     def write(self) -> Iterator[PostgresTransaction]:
+        self._end_snapshot()  # one connection at a time per thread, and reads after the write must see it
         with self.database.session(self.owner) as connection:
             # Taking the account's row first serialises this account's writes across every server.
             (revision,) = connection.execute(

@@ -38,7 +38,7 @@ def _refuse_page_functions(function: Callable) -> None:
 
 
 def cached(workbook: Workbook, compute: Callable[..., T], *args: Any) -> T:
-    """``compute(workbook, *args)``, reused until the workbook changes."""
+    """``compute(workbook, *args)``, reused until the workbook changes; its reads share one snapshot."""
     with _lock:
         entries = _caches.setdefault(workbook, {})
     _refuse_page_functions(compute)
@@ -47,7 +47,8 @@ def cached(workbook: Workbook, compute: Callable[..., T], *args: Any) -> T:
     hit = entries.get(key)
     if hit is not None and hit[0] == version:
         return hit[1]
-    value = compute(workbook, *args)
+    with workbook.reading():
+        value = compute(workbook, *args)
     with _lock:
         stale = [k for k, (v, _) in entries.items() if v != version]
         for k in stale:  # results of older versions can never be hit again: free them now
