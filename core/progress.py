@@ -18,6 +18,7 @@ from core.text import plural
 
 RATING_FRESH_DAYS = 90
 TIP1_MIN_CIRCLES = 5
+ASKS_MIN = 1  # tip 2: asks sent
 KEPT_MIN_PEOPLE = 3  # tip 3: people you have been in touch with across more than a week
 KEPT_SPAN_DAYS = 7
 CADENCE_WINDOW_DAYS = 28  # tip 6: key contacts kept on their cadence over the last four weeks
@@ -93,7 +94,7 @@ def tips_done(facts: ProgressFacts, on: date) -> frozenset[int]:
     """The numbers of the tips done, each by its rule."""
     done = {
         1: sum(1 for n in facts.circles.values() if n) >= TIP1_MIN_CIRCLES and facts.ties >= BOTH_TIES,
-        2: facts.targets >= 1 and facts.asks >= 1 and facts.unthanked == 0,
+        2: facts.targets >= 1 and facts.asks >= ASKS_MIN and facts.unthanked == 0,
         3: facts.kept >= KEPT_MIN_PEOPLE,
         4: rating_done(facts.ratings, on),
         5: facts.reached >= BOTH_TIES and facts.destinations >= 1,

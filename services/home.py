@@ -3,6 +3,7 @@ and the headline charts."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,7 +21,7 @@ from store import contacts, maintenance, ratings
 from store.interactions import log_interaction
 
 ACTIONS = 5
-LOOPS_SHOWN = 3  # open loops first, leaving room for people to contact
+LOOPS_SHOWN = 3  # open loops first, leaving room for people to contact (of progress.OPEN_SHOWN read for the week)
 WEEKS = 4  # home shows the first weeks of the plan
 BALANCE_PEOPLE = 5
 NO_RATING = "No ratings yet: take tip 4's five-question rating to see your score here."
@@ -69,20 +70,21 @@ def overview(workbook: Workbook, today: date) -> HomeOverview:
     """The home page's progress, next actions and charts, ranking who to contact next once."""
     ranked = plan.ranked_list(workbook, today)
     counts = contacts.count_by_circle(workbook)
+    week = progress.this_week(workbook, today)
     return HomeOverview(
         started=sum(counts.values()) > 0,
         progress=tuple(progress.tip_progress(workbook, today)),
-        actions=tuple(next_actions(workbook, today, ranked)),
+        actions=tuple(next_actions(week.owed.newest[:LOOPS_SHOWN], ranked)),
         loops=describe_loops(*followthrough.loop_counts(workbook)),
         circles=Glance(count_circles(counts) if sum(counts.values()) else None, describe_coverage(counts)),
         rating=_rating_glance(workbook),
         balance=_balance_glance(workbook),
         schedule=_schedule_glance(workbook, today, ranked),
-        week=progress.this_week(workbook, today),
+        week=week,
     )
 
 
-def next_actions(workbook: Workbook, today: date, ranked: list[Suggestion]) -> list[NextAction]:
+def next_actions(open_loops: Sequence[HelpLoop], ranked: list[Suggestion]) -> list[NextAction]:
     """Up to five actions: help still owed a thank-you or a report first (from the day it is logged), then who
     to contact next (nobody twice, nobody met today)."""
     actions = [
@@ -93,7 +95,7 @@ def next_actions(workbook: Workbook, today: date, ranked: list[Suggestion]) -> l
             f"{loop.help.capitalize()} on {loop.happened_on:%d %b %Y}: {describe_loop(loop)}.",
             loop,
         )
-        for loop in followthrough.open_loops(workbook, limit=LOOPS_SHOWN)
+        for loop in open_loops
     ]
     seen = {a.contact_id for a in actions}
     for s in ranked:

@@ -12,7 +12,9 @@ from core.errors import InvalidInput
 from core.followthrough import HelpLoop
 from core.model import DESTINATION_KINDS
 from core.progress import (
+    ASKS_MIN,
     CADENCE_WINDOW_DAYS,
+    KEPT_MIN_PEOPLE,
     KEPT_SPAN_DAYS,
     ProgressFacts,
     TipStatus,
@@ -115,9 +117,9 @@ def gather_facts(workbook: Workbook, today: date) -> ProgressFacts:
         circles=contacts.count_by_circle(workbook),
         ties=frozenset(tie for _, tie, n in contacts.count_by_circle_and_tie(workbook) if n),
         targets=len(outreach.list_targets(workbook)),
-        asks=sum(n for _, _, n in outreach.asks_by_kind_and_outcome(workbook)),
+        asks=outreach.count_asks(workbook, ASKS_MIN),
         unthanked=open_follow_throughs(workbook, today, limit=0).count,
-        kept=store_progress.count_kept_in_touch(workbook, KEPT_SPAN_DAYS),
+        kept=store_progress.count_kept_in_touch(workbook, KEPT_SPAN_DAYS, KEPT_MIN_PEOPLE),
         ratings=tuple((r.taken_on, r.score) for r in ratings.list_ratings(workbook)),
         reached=store_progress.tie_kinds_reached(workbook),
         destinations=len(list_goals(workbook, DESTINATION_KINDS)),

@@ -21,6 +21,7 @@ from store.goals import add_goal, link_contacts
 from store.outreach import (
     add_target,
     asks_by_kind_and_outcome,
+    count_asks,
     follow_up_counts,
     get_follow_up_days,
     get_pitch,
@@ -190,6 +191,26 @@ def test_an_ask_is_logged_pending_with_its_message_and_target(workbook):
     assert (row["outcome"], row["target"], row["request_kind"]) == ("pending", "Acme Health", "introduction")
     assert "Acme Health" in row["note"]
     assert asks_by_kind_and_outcome(workbook) == [("introduction", "pending", 1)]
+
+
+def test_asks_are_counted_for_live_people_up_to_the_number_asked_for(workbook):
+    sam, ana = person(workbook, "Sam"), person(workbook, "Ana")
+    assert count_asks(workbook, at_most=1) == 0
+    for who in (sam, sam, ana):
+        log_ask(
+            workbook,
+            who,
+            message="Could we talk about Acme?",
+            request_kind="advice",
+            channel="email",
+            goal_id=None,
+            happened_on=TODAY,
+            today=TODAY,
+        )
+    assert count_asks(workbook, at_most=5) == 3
+    assert count_asks(workbook, at_most=1) == 1
+    trash_contacts(workbook, [sam])
+    assert count_asks(workbook, at_most=5) == 1
 
 
 def test_an_empty_ask_saves_nothing(workbook):

@@ -163,6 +163,16 @@ def test_the_follow_through_loop_reads_its_rows_through_their_indexes(postgres_d
     assert {name for name in LOOP_INDEXES if name in plan} == LOOP_INDEXES, plan
 
 
+def test_counting_people_by_circle_and_tie_reads_only_its_index(postgres_database):
+    with postgres_database.workbook("alice").write() as tx:
+        tx.execute("SET LOCAL enable_seqscan = off")
+        rows = tx.execute(
+            "EXPLAIN SELECT circle, tie, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle, tie"
+        ).fetchall()
+    plan = "\n".join(row[0] for row in rows)
+    assert "Index Only Scan using contacts_live_circle_tie" in plan, plan
+
+
 def test_a_database_set_up_without_the_read_indexes_gets_them_when_a_server_starts(postgres_url):
     wanted = {statement.split(" ON ")[0].split()[-1] for statement in READ_INDEXES}
     PostgresDatabase(postgres_url).close()
