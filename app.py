@@ -12,12 +12,12 @@ from ui.rooms import refresh_my_share
 from ui.router import mark_routed
 from ui.session import (
     SHARED,
-    current_workbook,
     grace_period,
     note_seen,
     private_workbook_expired,
     session_private_workbook,
     watch_for_changes,
+    workbook_for_run,
     workbook_mode,
 )
 from ui.shared import show_shared_banner
@@ -29,8 +29,7 @@ st.set_page_config(page_title="Job Networking Workbook", page_icon=str(ICON), la
 page = st.navigation(navigation())
 mark_routed()
 # A database that goes away mid-session is one line at the top of the page, never a traceback.
-with database_guard():
-    workbook = current_workbook()
+with database_guard(), workbook_for_run() as workbook:
     if workbook_mode() == SHARED and private_workbook_expired():
         st.warning(
             f"Your earlier private workbook was wiped after {grace_period()} without a sign of life from "

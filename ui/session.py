@@ -11,6 +11,8 @@ app running on Streamlit Community Cloud is shared (the safe choice) and any oth
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -217,6 +219,9 @@ def current_workbook() -> Workbook:
     from ui.router import ensure_routed  # until every page begins with ui.page.start_page
 
     ensure_routed()
+    opened_for_run = st.session_state.get(RUN_WORKBOOK_KEY)
+    if opened_for_run is not None:
+        return opened_for_run
     try:
         if workbook_mode() == SHARED:
             from ui.account import account_workbook
@@ -235,6 +240,25 @@ def current_workbook() -> Workbook:
         raise  # st.stop() raises; this line keeps type checkers calm
 
 
+RUN_WORKBOOK_KEY = "_workbook_for_this_run"
+
+
+@contextmanager
+def workbook_for_run() -> Iterator[Workbook]:
+    """app.py's workbook for one full run, which the page's own ``current_workbook()`` is handed too.
+
+    Opening it is a trip to the database on a shared server (the account's revision, to catch up with
+    other tabs): once per run, not once for the router, once for the page and once for the watch.
+    Whatever changes which workbook a session holds (sign-in, keeping, wiping, deleting) runs in a
+    button's callback, before the run begins."""
+    workbook = current_workbook()
+    st.session_state[RUN_WORKBOOK_KEY] = workbook
+    try:
+        yield workbook
+    finally:
+        st.session_state.pop(RUN_WORKBOOK_KEY, None)
+
+
 SEEN_VERSION_KEY = "_seen_data_version"
 WATCH_SECONDS = 10
 
@@ -247,6 +271,8 @@ def note_seen(workbook: Workbook) -> None:
 @st.fragment(run_every=WATCH_SECONDS)
 def _watch(workbook: Workbook) -> None:
     # Another tab or server saved: redraw the whole page so nothing shown is stale.
+    if RUN_WORKBOOK_KEY in st.session_state:
+        return  # a full run: it has just caught up and is drawing the data as it is now
     try:
         workbook.refresh()
     except WorkbookUnavailable:
