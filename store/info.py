@@ -11,12 +11,14 @@ TABLES = ("contacts", "interactions", "goals", "contact_goals", "ratings", "refe
 
 
 def count_rows(workbook: Workbook) -> dict[str, int]:
-    """How many rows each table holds, and how many people are in the trash."""
-    counts = {table: int(workbook.read_one(f"SELECT count(*) FROM {table}")[0]) for table in TABLES}
-    counts["contacts in trash"] = int(
-        workbook.read_one("SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL")[0]
+    """How many rows each table holds, and how many people are in the trash (one statement: on a
+    server database each statement is a trip to it)."""
+    others = ", ".join(f"(SELECT count(*) FROM {table})" for table in TABLES[1:])
+    row = workbook.read_one(
+        f"SELECT people.total, {others}, people.trashed "
+        "FROM (SELECT count(*) AS total, count(deleted_at) AS trashed FROM contacts) AS people"
     )
-    return counts
+    return dict(zip((*TABLES, "contacts in trash"), (int(value) for value in row), strict=True))
 
 
 def is_empty(workbook: Workbook) -> bool:
