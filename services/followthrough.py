@@ -65,26 +65,32 @@ def person_loops(workbook: Workbook, contact_id: int, limit: int = SHOWN) -> lis
     return [_loop(r) for r in store.list_loops(workbook, limit=limit, contact_ids=[contact_id])]
 
 
-def open_follow_throughs(workbook: Workbook) -> int:
-    """How many pieces of help still wait for a thank-you or a report: 0 when every helper was thanked and told."""
-    return store.count_loops(workbook)[1]
+@dataclass(frozen=True)
+class LoopSummary:
+    """How many loops there are, how many are open, and the newest open ones."""
+
+    total: int
+    open: int
+    newest: tuple[HelpLoop, ...]
 
 
-def loop_counts(workbook: Workbook) -> tuple[int, int]:
-    """(loops in all, loops still open)."""
-    return store.count_loops(workbook)
+def loop_summary(workbook: Workbook, shown: int = SHOWN) -> LoopSummary:
+    """The loops in all and still open, with the ``shown`` newest open ones, from one query: home, its week
+    and the progress checks ask it alike, so within one cached result the database is asked once."""
+    total, still_open, newest = store.summarize_loops(workbook, shown)
+    return LoopSummary(total, still_open, tuple(_loop(r) for r in newest))
 
 
 def overview(workbook: Workbook, today: date, shown: int = SHOWN, weeks: int = CHART_WEEKS) -> LoopOverview:
     """The counts, the ``shown`` newest open loops and loops opened and closed per week."""
-    total, still_open = store.count_loops(workbook)
+    summary = loop_summary(workbook, shown)
     first = week_of(today) - timedelta(weeks=weeks - 1)
     counted = {week: (opened, closed) for week, opened, closed in store.loops_by_week(workbook, first)}
     mondays = [first + timedelta(weeks=n) for n in range(weeks)]
     return LoopOverview(
-        total=total,
-        open=still_open,
-        loops=tuple(open_loops(workbook, shown)),
+        total=summary.total,
+        open=summary.open,
+        loops=summary.newest,
         weeks=tuple((m, *counted.get(m, (0, 0))) for m in mondays),
     )
 

@@ -71,11 +71,12 @@ def overview(workbook: Workbook, today: date) -> HomeOverview:
     ranked = plan.ranked_list(workbook, today)
     counts = contacts.count_by_circle(workbook)
     week = progress.this_week(workbook, today)
+    loops = followthrough.loop_summary(workbook)  # the same question the week asked: answered once
     return HomeOverview(
         started=sum(counts.values()) > 0,
         progress=tuple(progress.tip_progress(workbook, today)),
         actions=tuple(next_actions(week.owed.newest[:LOOPS_SHOWN], ranked)),
-        loops=describe_loops(*followthrough.loop_counts(workbook)),
+        loops=describe_loops(loops.total, loops.open),
         circles=Glance(count_circles(counts) if sum(counts.values()) else None, describe_coverage(counts)),
         rating=_rating_glance(workbook),
         balance=_balance_glance(workbook),

@@ -105,9 +105,8 @@ def open_follow_throughs(workbook: Workbook, today: date, limit: int = OPEN_SHOW
 
     The one place progress, home's week and the exports ask "is every helper thanked and told how it went?".
     """
-    total = followthrough.open_follow_throughs(workbook)
-    newest = followthrough.open_loops(workbook, limit=limit) if total and limit else []
-    return FollowThroughs(total, tuple(newest))
+    summary = followthrough.loop_summary(workbook, max(limit, followthrough.SHOWN))
+    return FollowThroughs(summary.open, summary.newest[:limit])
 
 
 def gather_facts(workbook: Workbook, today: date) -> ProgressFacts:

@@ -59,6 +59,22 @@ loops AS (
 OPEN = "(l.thanked_on IS NULL OR l.reported_on IS NULL)"
 
 
+_LIVE_LOOPS = "SELECT l.*, c.name FROM loops l JOIN contacts c ON c.id = l.contact_id AND c.deleted_at IS NULL"
+_NEWEST_FIRST = "ORDER BY l.happened_on DESC, l.id DESC"
+# With ``picked`` (loops and names), each one's help and latest outcome: the rows list_loops gives.
+_DETAILED = (
+    "outcomes AS (SELECT help_id, outcome FROM interactions WHERE id IN (SELECT max(id) FROM interactions "
+    f"WHERE {LINKED_STEP} AND help_id IN (SELECT id FROM picked) AND kind = 'update' GROUP BY help_id)), "
+    "detailed AS (SELECT p.id, p.contact_id, p.name, p.happened_on, h.kind, h.request_kind, h.channel, h.note, "
+    "p.thanked_on, p.reported_on, coalesce(o.outcome, '') AS outcome "
+    "FROM picked p JOIN interactions h ON h.id = p.id LEFT JOIN outcomes o ON o.help_id = p.id)"
+)
+_DETAIL_COLUMNS = (
+    "d.id, d.contact_id, d.name, d.happened_on, d.kind, d.request_kind, d.channel, d.note, "
+    "d.thanked_on, d.reported_on, d.outcome"
+)
+
+
 def _select_loops(conditions: list[str]) -> str:
     """Live people's loops meeting ``conditions`` (on ``l``), newest first, as many as the last ``?``.
 
@@ -67,15 +83,8 @@ def _select_loops(conditions: list[str]) -> str:
     """
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     return (
-        f"WITH {LOOPS_CTE}, "
-        "picked AS (SELECT l.*, c.name FROM loops l JOIN contacts c ON c.id = l.contact_id AND c.deleted_at IS NULL"
-        f"{where} ORDER BY l.happened_on DESC, l.id DESC LIMIT ?), "
-        "outcomes AS (SELECT help_id, outcome FROM interactions WHERE id IN (SELECT max(id) FROM interactions "
-        f"WHERE {LINKED_STEP} AND help_id IN (SELECT id FROM picked) AND kind = 'update' GROUP BY help_id)) "
-        "SELECT p.id, p.contact_id, p.name, p.happened_on, h.kind, h.request_kind, h.channel, h.note, "
-        "p.thanked_on, p.reported_on, coalesce(o.outcome, '') AS outcome "
-        "FROM picked p JOIN interactions h ON h.id = p.id LEFT JOIN outcomes o ON o.help_id = p.id "
-        "ORDER BY p.happened_on DESC, p.id DESC"
+        f"WITH {LOOPS_CTE}, picked AS ({_LIVE_LOOPS}{where} {_NEWEST_FIRST} LIMIT ?), {_DETAILED} "
+        f"SELECT {_DETAIL_COLUMNS} FROM detailed d ORDER BY d.happened_on DESC, d.id DESC"
     )
 
 
@@ -92,13 +101,21 @@ def list_loops(
     return workbook.read_dicts(_select_loops(where), [*params, limit])
 
 
-def count_loops(workbook: Workbook) -> tuple[int, int]:
-    """(loops in all, loops still open)."""
-    row = workbook.read_one(
-        f"WITH {LOOPS_CTE} SELECT count(*), coalesce(sum(CASE WHEN {OPEN} THEN 1 ELSE 0 END), 0) FROM loops l "
-        "JOIN contacts c ON c.id = l.contact_id AND c.deleted_at IS NULL"
+def summarize_loops(workbook: Workbook, newest: int) -> tuple[int, int, list[dict]]:
+    """(Loops in all, loops still open, the ``newest`` open ones as list_loops gives them), in one statement:
+    working the loops out reads every piece of help (20 ms on 30,000 people), so it is done once."""
+    rows = workbook.read_dicts(
+        f"WITH {LOOPS_CTE}, live AS ({_LIVE_LOOPS}), "
+        f"counted AS (SELECT count(*) AS total, coalesce(sum(CASE WHEN {OPEN} THEN 1 ELSE 0 END), 0) AS still_open "
+        "FROM live l), "
+        f"picked AS (SELECT * FROM live l WHERE {OPEN} {_NEWEST_FIRST} LIMIT ?), {_DETAILED} "
+        f"SELECT k.total, k.still_open, {_DETAIL_COLUMNS} FROM counted k LEFT JOIN detailed d ON TRUE "
+        "ORDER BY d.happened_on DESC, d.id DESC",
+        [newest],
     )
-    return int(row[0]), int(row[1])
+    counts = ("total", "still_open")
+    loops = [{k: v for k, v in row.items() if k not in counts} for row in rows if row["id"] is not None]
+    return int(rows[0]["total"]), int(rows[0]["still_open"]), loops
 
 
 def loops_by_week(workbook: Workbook, since: date) -> list[tuple[date, int, int]]:

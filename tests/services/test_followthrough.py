@@ -29,15 +29,15 @@ def test_an_ask_marked_helped_opens_a_loop_that_thank_and_report_close_with_link
         happened_on=TODAY,
         today=TODAY,
     )
-    assert followthrough.open_follow_throughs(workbook) == 0  # an ask waiting to hear is not help yet
+    assert followthrough.loop_summary(workbook).open == 0  # an ask waiting to hear is not help yet
     record_outcome(workbook, ask, "helped")
     (loop,) = followthrough.open_loops(workbook)
     assert (loop.help_id, loop.name, loop.help) == (ask, "Ana Costa", "helped with your ask for an introduction")
-    assert followthrough.open_follow_throughs(workbook) == 1
+    assert followthrough.loop_summary(workbook).open == 1
     thanks = followthrough.thank(workbook, ask, TODAY)
-    assert followthrough.open_follow_throughs(workbook) == 1  # thanked, not yet told
+    assert followthrough.loop_summary(workbook).open == 1  # thanked, not yet told
     report = followthrough.report_back(workbook, ask, "interview", " Second round Friday ", TODAY)
-    assert followthrough.open_follow_throughs(workbook) == 0
+    assert followthrough.loop_summary(workbook).open == 0
     assert workbook.read(
         f"SELECT id, kind, help_id, outcome, note FROM interactions WHERE id IN ({thanks}, {report}) ORDER BY id"
     ) == [
@@ -92,3 +92,23 @@ def test_the_weekly_counts_in_sql_agree_with_the_core_rule_on_the_demo_workbook(
         assert (view.total, view.open) == (len(every), sum(1 for x in every if x.steps_left))
     assert list(view.weeks) == loops_by_week(every, 8, today)
     assert view.weeks[0][0] == week_of(today) - timedelta(weeks=7) and sum(o for _, o, _ in view.weeks) > 0
+
+
+def test_the_summary_counts_live_peoples_loops_and_lists_the_newest_open_ones(workbook):
+    from store.contacts import trash_contacts
+
+    assert followthrough.loop_summary(workbook) == followthrough.LoopSummary(0, 0, ())
+    dee, eli, fay = (add_contact(workbook, ContactDraft(name=name)) for name in ("Dee", "Eli", "Fay"))
+    settled = log_interaction(workbook, dee, TODAY - timedelta(days=5), "help_received", today=TODAY)
+    followthrough.thank(workbook, settled, TODAY)
+    followthrough.report_back(workbook, settled, "interview", "", TODAY)
+    older = log_interaction(workbook, eli, TODAY - timedelta(days=4), "help_received", today=TODAY)
+    newer = log_interaction(workbook, eli, TODAY - timedelta(days=2), "help_received", today=TODAY)
+    log_interaction(workbook, fay, TODAY - timedelta(days=1), "help_received", today=TODAY)
+    trash_contacts(workbook, [fay])  # someone in the trash owes nothing and is not counted
+
+    summary = followthrough.loop_summary(workbook, shown=1)
+    assert (summary.total, summary.open) == (3, 2)
+    assert [loop.help_id for loop in summary.newest] == [newer]
+    assert summary.newest == tuple(followthrough.open_loops(workbook, limit=1))
+    assert [loop.help_id for loop in followthrough.loop_summary(workbook).newest] == [newer, older]
