@@ -256,9 +256,12 @@ def count_by_circle(workbook: Workbook) -> dict[str, int]:
     return counts
 
 
+BY_CIRCLE_AND_TIE = "SELECT circle, tie, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle, tie"
+
+
 def count_by_circle_and_tie(workbook: Workbook) -> list[tuple[str, str, int]]:
     """(circle, tie, how many live people) for every pair there is."""
-    rows = workbook.read("SELECT circle, tie, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle, tie")
+    rows = workbook.read(BY_CIRCLE_AND_TIE)
     return [(c, t, int(n)) for c, t, n in rows]
 
 

@@ -236,12 +236,15 @@ def record_outcome(workbook: Workbook, interaction_id: int, outcome: str) -> Non
             raise InvalidInput(f"Ask #{interaction_id} is not in the log (deleted?); reload the page.")
 
 
+ASKS_BY_KIND_AND_OUTCOME = (
+    "SELECT i.request_kind, coalesce(nullif(i.outcome, ''), 'pending'), count(*) FROM interactions i "
+    f"{_LIVE} WHERE i.kind = 'ask' GROUP BY 1, 2 ORDER BY 1, 2"
+)
+
+
 def asks_by_kind_and_outcome(workbook: Workbook) -> list[tuple[str, str, int]]:
     """How many asks of each request kind ended in each outcome (blank outcome counts as pending)."""
-    rows = workbook.read(
-        "SELECT i.request_kind, coalesce(nullif(i.outcome, ''), 'pending'), count(*) FROM interactions i "
-        f"{_LIVE} WHERE i.kind = 'ask' GROUP BY 1, 2 ORDER BY 1, 2"
-    )
+    rows = workbook.read(ASKS_BY_KIND_AND_OUTCOME)
     return [(k, o, int(n)) for k, o, n in rows]
 
 

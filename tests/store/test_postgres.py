@@ -156,21 +156,28 @@ LOOP_INDEXES = {"interactions_help", "interactions_linked", "interactions_loose"
 def test_the_follow_through_loop_reads_its_rows_through_their_indexes(postgres_database):
     from store.followthrough import LOOPS_CTE, OPEN
 
-    with postgres_database.workbook("alice").write() as tx:
-        tx.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned whatever the indexes
-        rows = tx.execute(f"EXPLAIN WITH {LOOPS_CTE} SELECT count(*) FROM loops l WHERE {OPEN}").fetchall()
-    plan = "\n".join(row[0] for row in rows)
+    plan = _plan(postgres_database, f"WITH {LOOPS_CTE} SELECT count(*) FROM loops l WHERE {OPEN}")
     assert {name for name in LOOP_INDEXES if name in plan} == LOOP_INDEXES, plan
 
 
+def _plan(database: PostgresDatabase, statement: str) -> str:
+    with database.workbook("alice").write() as tx:
+        tx.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned whatever the indexes
+        return "\n".join(row[0] for row in tx.execute(f"EXPLAIN {statement}").fetchall())
+
+
 def test_counting_people_by_circle_and_tie_reads_only_its_index(postgres_database):
-    with postgres_database.workbook("alice").write() as tx:
-        tx.execute("SET LOCAL enable_seqscan = off")
-        rows = tx.execute(
-            "EXPLAIN SELECT circle, tie, count(*) FROM contacts WHERE deleted_at IS NULL GROUP BY circle, tie"
-        ).fetchall()
-    plan = "\n".join(row[0] for row in rows)
+    from store.contacts import BY_CIRCLE_AND_TIE
+
+    plan = _plan(postgres_database, BY_CIRCLE_AND_TIE)
     assert "Index Only Scan using contacts_live_circle_tie" in plan, plan
+
+
+def test_tip_3s_asks_by_kind_and_outcome_read_only_indexes(postgres_database):
+    from store.outreach import ASKS_BY_KIND_AND_OUTCOME
+
+    plan = _plan(postgres_database, ASKS_BY_KIND_AND_OUTCOME)
+    assert "Index Only Scan using interactions_asks" in plan and "Index Only Scan using contacts_live" in plan, plan
 
 
 def test_a_database_set_up_without_the_read_indexes_gets_them_when_a_server_starts(postgres_url):
