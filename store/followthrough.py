@@ -48,7 +48,9 @@ legacy AS (
     SELECT h.id,
         min(CASE WHEN l.is_thanks = 1 THEN l.happened_on END) AS thanked_on,
         min(CASE WHEN l.is_thanks = 0 THEN l.happened_on END) AS reported_on
-    FROM help h JOIN loose l ON l.contact_id = h.contact_id AND l.happened_on >= h.happened_on GROUP BY h.id),
+    -- help read again rather than from the CTE: PostgreSQL then walks its index in person order, unsorted
+    FROM (SELECT id, contact_id, happened_on FROM interactions WHERE {HELP}) AS h
+    JOIN loose l ON l.contact_id = h.contact_id AND l.happened_on >= h.happened_on GROUP BY h.id),
 loops AS (
     SELECT h.id, h.contact_id, h.happened_on,
         {_earliest("k.thanked_on", "g.thanked_on")} AS thanked_on,
