@@ -231,7 +231,7 @@ others AS (
         + (CASE WHEN last_contacted_on IS NULL THEN $never
                 WHEN CAST($today AS DATE) - last_contacted_on >= $silence_after
                 THEN least($silence_max, 5 + CAST(floor(
-                    (CAST($today AS DATE) - last_contacted_on - $silence_after) / 60.0) AS BIGINT))
+                    (CAST($today AS DATE) - last_contacted_on - $silence_after) / CAST(60 AS FLOAT8)) AS BIGINT))
                 ELSE 0 END) AS points
     FROM f WHERE NOT core)
 (SELECT id, name, is_key, cadence_days, last_contacted_on, is_reference, done, titles, since, balance,
