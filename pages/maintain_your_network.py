@@ -23,6 +23,7 @@ from core.text import distinct_labels, person_labels, plural
 from services import followthrough, plan, upkeep
 from services.upkeep import PersonCard, UpkeepOverview
 from ui.cache import cached, chart_spec
+from ui.downloads import personal_download_button
 from ui.feedback import run_save, show
 from ui.followthrough import loop_buttons, loop_line
 from ui.page import credit_article, start_page
@@ -277,14 +278,15 @@ def show_plan(view: UpkeepOverview) -> None:
     chart, reading = st.columns([3, 2])
     chart.vega_lite_chart(spec=chart_spec(workbook, reconnect_schedule, schedule), width="stretch")
     reading.markdown(describe_schedule(schedule))
-    reading.download_button(
-        "Download the calendar (.ics)",
-        data=lambda: plan.calendar_file(workbook, datetime.now().astimezone(), weeks),
-        file_name=plan.CALENDAR_FILE_NAME,
-        mime=plan.CALENDAR_MEDIA_TYPE,
-        icon=":material/calendar_month:",
-        help="Key contacts recur at their cadence in your calendar app.",
-    )
+    with reading:
+        personal_download_button(
+            "Download the calendar (.ics)",
+            lambda: plan.calendar_file(workbook, datetime.now().astimezone(), weeks),
+            file_name=plan.CALENDAR_FILE_NAME,
+            mime=plan.CALENDAR_MEDIA_TYPE,
+            icon=":material/calendar_month:",
+            help="Key contacts recur at their cadence in your calendar app.",
+        )
     rows = [{"Day": f"{s.on:%a %d %b}", "Who": s.name, "Why": s.reason} for s in schedule.weeks[0].slots]
     st.markdown("**This week**")
     if rows:
