@@ -18,10 +18,25 @@ from ui.live_text import live_text_area, replace_text
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import pick_person
+from ui.widgets import keep_across_runs, pick_person
 
 workbook = current_workbook()
 CHART_HEIGHT = 330  # in pixels: a chart drawn in a tab not yet shown has no height of its own to fit
+TAB_KEY = "tip3_tab"
+COMPOSE_TAB, THANKS_TAB, ASKS_TAB = "Compose an ask", "Thank and report back", "Your asks"
+# Widgets whose values must outlive a visit to another tab (the ask's text is kept apart: ui.live_text).
+KEPT_ACROSS_TABS = (
+    "ask_person_search",
+    "ask_person_pick",
+    "ask_channel",
+    "ask_recent",
+    "ask_kind",
+    "ask_goal",
+    "ask_date",
+    "catch_up_channel",
+    "outcome_ask",
+    "outcome_value",
+)
 
 
 # --- the composer -------------------------------------------------------------------------------
@@ -336,11 +351,17 @@ start_page(
     "considerate of people's time, and take it slowly: rushed, last-minute networking rarely builds "
     "anything that lasts.",
 )
-compose_tab, thanks_tab, asks_tab = st.tabs(["Compose an ask", "Thank and report back", "Your asks"])
-with compose_tab:
-    show_composer()
-with thanks_tab:
-    show_follow_ups()
-with asks_tab:
-    show_asks()
+# Only the open tab runs, so a visit draws one tab, not three (a chart and its table each cost the
+# browser tens of ms to draw); the composer's choices are kept while another tab is open.
+keep_across_runs(KEPT_ACROSS_TABS)
+compose_tab, thanks_tab, asks_tab = st.tabs([COMPOSE_TAB, THANKS_TAB, ASKS_TAB], key=TAB_KEY, on_change="rerun")
+if compose_tab.open:
+    with compose_tab:
+        show_composer()
+if thanks_tab.open:
+    with thanks_tab:
+        show_follow_ups()
+if asks_tab.open:
+    with asks_tab:
+        show_asks()
 credit_article()

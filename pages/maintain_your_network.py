@@ -30,6 +30,7 @@ from ui.page import credit_article, start_page
 from ui.registry import link
 from ui.session import current_workbook
 from ui.text import literal
+from ui.widgets import keep_across_runs
 
 OTHER_CADENCE = "Another number of days"
 DRAFTS_KEY = "_card_drafts"
@@ -561,11 +562,9 @@ st.markdown(
     f"**{view.overdue:,}** overdue · give/take balance **{signed(view.balance)}**"
 )
 
-# Only the open tab runs, so a visit draws one tab, not four. Streamlit forgets the value of a widget
-# a run does not draw; carrying these over keeps the plan's settings and the card's search.
-for kept in KEPT_ACROSS_TABS:
-    if kept in st.session_state:
-        st.session_state[kept] = st.session_state[kept]
+# Only the open tab runs, so a visit draws one tab, not four; the plan's settings and the card's
+# search are kept while another tab is open.
+keep_across_runs(KEPT_ACROSS_TABS)
 next_tab, plan_tab, card_tab, balance_tab = st.tabs(
     ["Who to contact next", "Weekly schedule", CARD_TAB, "Give and take"], key=TAB_KEY, on_change="rerun"
 )

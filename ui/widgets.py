@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import streamlit as st
 
 from core.model import Contact
@@ -11,6 +13,16 @@ from services.workbooks import Workbook
 from ui.text import literal
 
 PICK_LIMIT = 20
+
+
+def keep_across_runs(keys: Iterable[str]) -> None:
+    """Keep these widgets' values through runs that do not draw them (a tab that is not open).
+
+    Streamlit forgets the value of a widget a run does not draw. Written back into the session, the
+    value stays until the widget is drawn again and takes it up."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def pick_person(workbook: Workbook, label: str, key: str, help_text: str | None = None) -> Contact | None:

@@ -44,6 +44,14 @@ def open_composer(app_on, path, who="sam"):
     return at
 
 
+def on_tab(at, label: str):
+    """Click a tab of the page: only the open tab is drawn."""
+    at.session_state["tip3_tab"] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def flags(at):
     return [w.value for w in at.warning if not w.value.startswith("**Send anyway?**")]
 
@@ -148,6 +156,7 @@ def test_saving_an_ask_logs_it_pending_with_the_message_and_lists_it(app_on, tmp
     assert "introduce me" in note
     assert rows_in(path, "SELECT last_contacted_on FROM contacts") == [(TODAY,)]
     assert any("Saved" in s.value for s in at.success)
+    on_tab(at, "Your asks")
     assert any("Meridian Hospital" in d.value["Target"].tolist() for d in at.dataframe)
 
 
@@ -175,7 +184,7 @@ def test_all_help_is_listed_at_once_with_thank_and_report_buttons(app_on, tmp_pa
     )
     new = log_outreach(book, kim, TODAY - timedelta(days=3), "help_received", channel="call", today=TODAY)
     book.close()
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), "Thank and report back")
     lines = [m.value for m in at.markdown if "days ago" in m.value]
     assert len(lines) == 2 and "Kim Lee" in lines[0] and "over 14 days" in lines[1]  # newest first, late one flagged
     at.button(key=f"tip3_loop_{old}_thank").click().run()
@@ -198,7 +207,7 @@ def test_a_shorter_grace_period_is_saved_and_flags_fresh_help_as_late(app_on, tm
     book = open_workbook(path)
     log_outreach(book, sam, TODAY - timedelta(days=3), "help_received", channel="call", today=TODAY)
     book.close()
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), "Thank and report back")
     assert not [m.value for m in at.markdown if "over 2 days" in m.value]
     at.number_input(key="fu_days").set_value(2).run()
     assert rows_in(path, "SELECT value FROM settings WHERE key = 'follow_up_days'") == [("2",)]
@@ -210,6 +219,7 @@ def test_an_asks_outcome_is_recorded(app_on, tmp_path):
     seed(path)
     at = open_composer(app_on, path)
     click(at, "Save and log this ask")
+    on_tab(at, "Your asks")
     at.selectbox(key="outcome_value").select("helped")
     click(at, "Save outcome")
     assert rows_in(path, "SELECT outcome FROM interactions") == [("helped",)]
@@ -285,3 +295,23 @@ def test_a_second_look_is_dropped_when_the_text_changes(app_on, tmp_path):
     assert not [b for b in at.button if b.label == "Send anyway"]
     click(at, "Save and log this ask")  # clean: saved at once
     assert rows_in(path, "SELECT count(*) FROM interactions") == [(1,)]
+
+
+def test_only_the_open_tab_is_drawn_and_the_composer_keeps_its_choices_across_a_visit(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path)
+    at = open_composer(app_on, path)
+    at.selectbox(key="ask_kind").select("introduction").run()
+    type_message(at, "Could you introduce me to someone on Meridian Hospital's data team?")
+    assert not at.dataframe and not at.number_input  # the log and the follow-through tab are not drawn
+    on_tab(at, "Your asks")
+    assert not [b for b in at.button if b.label == "Save and log this ask"]
+    on_tab(at, "Thank and report back")
+    on_tab(at, "Compose an ask")
+    assert at.text_input(key="ask_person_search").value == "sam"
+    assert at.selectbox(key="ask_kind").value == "introduction"
+    assert message(at) == "Could you introduce me to someone on Meridian Hospital's data team?"
+    click(at, "Save and log this ask")
+    assert rows_in(path, "SELECT request_kind, note FROM interactions") == [
+        ("introduction", "Could you introduce me to someone on Meridian Hospital's data team?")
+    ]
