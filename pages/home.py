@@ -26,6 +26,8 @@ from ui.text import literal
 NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}
 PLACE = "home_actions"
 GOAL_PLACE = "home_goal"
+TAB_KEY = "home_tab"
+WEEK_TAB, PROGRESS_TAB, GLANCE_TAB = "This week", "Your progress", "At a glance"
 workbook = current_workbook()
 today = date.today()
 
@@ -143,7 +145,6 @@ def show_progress(view: HomeOverview) -> None:
 
 
 def show_charts(view: HomeOverview) -> None:
-    st.subheader("At a glance")
     charts = (
         (people_per_circle, view.circles),
         (score_history, view.rating),
@@ -170,7 +171,15 @@ if not view.started:
     st.info("Start with tip 1: list the people you know, circle by circle.", icon=":material/arrow_forward:")
     link("know", "Tip 1 · Know your network", icon=":material/groups:")
 show_actions(view.actions, view.loops)
-show_week(view.week)
-show_progress(view)
-show_charts(view)
+# Only the open part runs, so a visit draws one chart, not five, and the browser settles sooner.
+week_tab, progress_tab, glance_tab = st.tabs([WEEK_TAB, PROGRESS_TAB, GLANCE_TAB], key=TAB_KEY, on_change="rerun")
+if week_tab.open:
+    with week_tab:
+        show_week(view.week)
+if progress_tab.open:
+    with progress_tab:
+        show_progress(view)
+if glance_tab.open:
+    with glance_tab:
+        show_charts(view)
 credit_article()

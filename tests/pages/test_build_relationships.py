@@ -8,6 +8,7 @@ from core.model import ContactDraft
 from store import open_workbook
 from store.contacts import add_contact
 from store.outreach import add_target, log_outreach, save_pitch
+from tests.pages.tab_support import open_tab
 from ui.registry import page
 
 PAGE = "build_relationships.py"
@@ -45,11 +46,7 @@ def open_composer(app_on, path, who="sam"):
 
 
 def on_tab(at, label: str):
-    """Click a tab of the page: only the open tab is drawn."""
-    at.session_state["tip3_tab"] = label
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_tab(at, "tip3_tab", label)
 
 
 def flags(at):

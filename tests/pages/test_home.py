@@ -11,6 +11,7 @@ from store.contacts import add_contact
 from store.interactions import log_interaction
 from store.maintenance import set_key_contact
 from store.ratings import save_rating
+from tests.pages.tab_support import open_tab
 
 TODAY = date.today()
 
@@ -25,6 +26,10 @@ def text_of(at) -> str:
     return " ".join(m.value for m in at.markdown) + " " + " ".join(c.value for c in at.caption)
 
 
+def on_progress(at):
+    return open_tab(at, "home_tab", "Your progress")
+
+
 def card(at, tip: int) -> str:
     return next(m.value for m in at.markdown if m.value.startswith(f"**Tip {tip} ·"))
 
@@ -32,10 +37,11 @@ def card(at, tip: int) -> str:
 def test_an_empty_workbook_starts_at_tip_one_with_nothing_done(app_on, tmp_path):
     at = app_on(tmp_path / "w.duckdb")
     assert not at.exception
-    assert any(s.value == "Your progress: 0 of 6 tips done" for s in at.subheader)
     assert "Start with tip 1" in " ".join(i.value for i in at.info)
-    assert "Next: add someone from family." in text_of(at)
     assert "No actions yet" in " ".join(i.value for i in at.info)
+    on_progress(at)
+    assert any(s.value == "Your progress: 0 of 6 tips done" for s in at.subheader)
+    assert "Next: add someone from family." in text_of(at)
 
 
 def test_five_circles_with_strong_and_weak_ties_count_as_tip_one_done(app_on, tmp_path):
@@ -47,7 +53,7 @@ def test_five_circles_with_strong_and_weak_ties_count_as_tip_one_done(app_on, tm
             ContactDraft(name=f"Someone from {circle}", circle=circle, tie="strong" if circle == "family" else "weak"),
         )
     book.close()
-    at = app_on(path)
+    at = on_progress(app_on(path))
     assert "Done" in card(at, 1)
     assert "Not yet" in card(at, 6)
     assert "Next: add someone from faith and civic groups." in text_of(at)
@@ -59,7 +65,7 @@ def test_an_old_rating_asks_for_a_retake_and_a_better_retake_counts(app_on, tmp_
     three_noes = {**dict.fromkeys(RATING_QUESTIONS, True), "truth": False, "vibrant": False, "future": False}
     save_rating(book, three_noes, TODAY - timedelta(days=120), today=TODAY)
     book.close()
-    at = app_on(path)
+    at = on_progress(app_on(path))
     assert "Not yet" in card(at, 4)
     assert f"retake the rating (last taken {TODAY - timedelta(days=120):%d %b %Y})" in text_of(at)
     import ui.session  # the app holds the file open, so write through its handle
@@ -79,6 +85,7 @@ def test_an_overdue_key_contact_is_a_next_action_and_one_click_logs_the_contact(
     book.close()
     at = app_on(path)
     assert "**Ana Costa**" in text_of(at)
+    on_progress(at)
     assert "get in touch with the 1 overdue key contact." in text_of(at)
     at.button(key=f"home_contact_{ana}").click().run()
     assert not at.exception
@@ -125,6 +132,8 @@ def test_a_demo_workbook_shows_five_actions_the_weeks_chart_and_the_four_headlin
     rows = {k.rsplit("_", 1)[0] if k.startswith("home_loop_") else k for k in keys}
     assert len(rows) == 5  # one row per action, whatever its buttons
     specs = [c.proto.spec for c in at.get("vega_lite_chart")]
+    assert len(specs) == 1  # this week's: only the open tab is drawn
+    specs += [c.proto.spec for c in open_tab(at, "home_tab", "At a glance").get("vega_lite_chart")]
     assert len(specs) == 5
     titles = (
         "Your weeks against your goal",

@@ -10,6 +10,7 @@ from store import open_workbook
 from store.backup import write_backup
 from store.contacts import add_contact
 from store.imports import import_contacts
+from tests.pages.tab_support import open_tab
 
 PAGE = "import_export.py"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
@@ -28,11 +29,7 @@ def book(path):
 
 
 def open_part(at, section: str):
-    """Switch the page to one of its parts (tabs), as a click on the tab does."""
-    at.session_state["section"] = section
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_tab(at, "section", section)
 
 
 def upload(at, name: str):

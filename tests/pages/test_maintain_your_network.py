@@ -11,6 +11,7 @@ from store import open_workbook
 from store.contacts import add_contact
 from store.interactions import log_interaction
 from store.maintenance import set_key_contact
+from tests.pages.tab_support import open_tab
 from ui.text import literal
 
 PAGE = "maintain_your_network.py"
@@ -38,11 +39,7 @@ def click(at, label: str):
 
 
 def on_tab(at, label: str):
-    """Click a tab of the page: only the open tab is drawn."""
-    at.session_state["tip6_tab"] = label
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_tab(at, "tip6_tab", label)
 
 
 def open_card(at, name: str):

@@ -9,6 +9,7 @@ from core.model import ContactDraft
 from store import open_workbook
 from store.contacts import add_contact
 from store.goals import add_goal, link_contacts
+from tests.pages.tab_support import open_tab
 
 PAGE = "strong_and_weak_ties.py"
 
@@ -46,11 +47,7 @@ def plain(markdown: str) -> str:
 
 
 def open_part(at, section: str):
-    """Switch the page to one of its parts (tabs), as a click on the tab does."""
-    at.session_state["section"] = section
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_tab(at, "section", section)
 
 
 def click(at, label):
