@@ -180,6 +180,8 @@ def _act_add_person(at, i: int) -> None:
 
 
 def _prepare_log(at) -> None:
+    at.session_state["tip2_tab"] = "Outreach log"  # the page draws only its open tab (its TAB_KEY)
+    at.run()
     at.text_input(key="log_person_search").set_value(BENCH_CONTACT).run()
     _require_clean(at, "reach_out.py")
     if not at.selectbox(key="log_person_pick").value:

@@ -14,7 +14,7 @@ from ui.forms import clear_form, start_form
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import pick_person_id
+from ui.widgets import keep_across_runs, pick_person_id
 
 PRIORITIES = {1: "High", 2: "Normal", 3: "Low"}
 # Each form's fields and their defaults: after a save every field goes back to them.
@@ -30,6 +30,24 @@ LOG_DEFAULTS = {
     "log_outcome": next(iter(OUTCOMES)),
     "log_note": "",
 }
+TAB_KEY = "tip2_tab"
+# What is typed or chosen in one tab outlives a visit to another (only the open tab is drawn).
+KEPT_ACROSS_TABS = (
+    *TARGET_DEFAULTS,
+    "remove_goal",
+    "link_goal",
+    *LINK_DEFAULTS,
+    "link_person_pick",
+    "pitch_looking",
+    "pitch_lately",
+    "ref_pick",
+    "ref_step",
+    "ref_date",
+    *MARK_DEFAULTS,
+    "ref_person_pick",
+    *LOG_DEFAULTS,
+    "log_person_pick",
+)
 workbook = current_workbook()
 
 
@@ -284,16 +302,23 @@ start_page(
 with st.expander("Nervous about getting in touch? Read this first", icon=":material/favorite:"):
     st.markdown("\n".join(f"- {point}" for point in NERVOUS_POINTS))
 
-target_tab, ref_tab, log_tab = st.tabs(["What you want", "Your references", "Outreach log"])
-with target_tab:
-    st.subheader("Your targets")
-    show_targets(cached(workbook, outreach.list_targets))
-    st.subheader("Your pitch")
-    show_pitch()
-    st.subheader("Goal coverage")
-    show_coverage()
-with ref_tab:
-    show_references()
-with log_tab:
-    show_log()
+# Only the open tab runs, so a visit draws one tab, not three.
+keep_across_runs(KEPT_ACROSS_TABS)
+target_tab, ref_tab, log_tab = st.tabs(
+    ["What you want", "Your references", "Outreach log"], key=TAB_KEY, on_change="rerun"
+)
+if target_tab.open:
+    with target_tab:
+        st.subheader("Your targets")
+        show_targets(cached(workbook, outreach.list_targets))
+        st.subheader("Your pitch")
+        show_pitch()
+        st.subheader("Goal coverage")
+        show_coverage()
+if ref_tab.open:
+    with ref_tab:
+        show_references()
+if log_tab.open:
+    with log_tab:
+        show_log()
 credit_article()

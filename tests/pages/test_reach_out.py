@@ -8,6 +8,7 @@ from core.model import ContactDraft
 from store import open_workbook
 from store.contacts import add_contact
 from store.outreach import add_target
+from tests.pages.tab_support import open_tab
 from ui.registry import page
 
 PAGE = "reach_out.py"
@@ -24,6 +25,10 @@ def rows_in(path, sql):
     import ui.session
 
     return ui.session._open_local(str(path)).read(sql)
+
+
+def on_tab(at, label: str):
+    return open_tab(at, "tip2_tab", label)
 
 
 def click(at, label):
@@ -103,7 +108,7 @@ def test_the_pitch_is_saved_and_an_empty_one_refused(app_on, tmp_path):
 def test_a_reference_is_marked_then_walked_through_a_step(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     [ref] = seed(path, "Rosa Mensah")
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), "Your references")
     at.text_input(key="ref_person_search").input("rosa").run()
     click(at, "Mark as reference")
     assert rows_in(path, "SELECT is_reference FROM contacts") == [(True,)]
@@ -116,7 +121,7 @@ def test_a_reference_is_marked_then_walked_through_a_step(app_on, tmp_path):
 def test_a_reference_step_dated_in_the_future_saves_nothing(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path, "Rosa Mensah")
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), "Your references")
     at.text_input(key="ref_person_search").input("rosa").run()
     click(at, "Mark as reference")
     at.date_input(key="ref_date").set_value(date.today() + timedelta(days=5))
@@ -128,7 +133,7 @@ def test_a_reference_step_dated_in_the_future_saves_nothing(app_on, tmp_path):
 def test_logging_a_contact_updates_when_you_last_spoke(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path, "Kofi Mensah")
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), "Outreach log")
     at.text_input(key="log_person_search").input("kofi").run()
     at.date_input(key="log_date").set_value(date.today() - timedelta(days=2))
     at.selectbox(key="log_channel").select("call")
@@ -146,7 +151,7 @@ def test_logging_a_contact_updates_when_you_last_spoke(app_on, tmp_path):
 def test_an_ask_logged_here_records_what_was_asked_and_the_outcome(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path, "Kofi Mensah")
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), "Outreach log")
     at.text_input(key="log_person_search").input("kofi").run()
     at.selectbox(key="log_kind").select("ask").run()
     at.selectbox(key="log_request").select("referral")
@@ -158,7 +163,7 @@ def test_an_ask_logged_here_records_what_was_asked_and_the_outcome(app_on, tmp_p
 def test_a_meeting_dated_in_the_future_or_with_nobody_saves_nothing(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path, "Kofi Mensah")
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), "Outreach log")
     click(at, "Log it")
     assert "Search for the person" in at.error[0].value
     at.text_input(key="log_person_search").input("kofi").run()
@@ -197,7 +202,7 @@ def test_markdown_in_a_target_is_shown_literally_not_formatted(app_on, tmp_path)
 def test_help_received_records_what_the_help_was(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path, "Kofi Mensah")
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), "Outreach log")
     at.text_input(key="log_person_search").input("kofi").run()
     at.selectbox(key="log_kind").select("help_received").run()
     at.selectbox(key="log_request").select("introduction")
@@ -225,7 +230,7 @@ def test_a_high_priority_is_not_carried_into_the_next_target(app_on, tmp_path):
 def test_the_log_form_starts_afresh_after_a_save(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     seed(path, "Kofi Mensah")
-    at = app_on(path, PAGE)
+    at = on_tab(app_on(path, PAGE), "Outreach log")
     at.text_input(key="log_person_search").input("kofi").run()
     at.selectbox(key="log_channel").select("call")
     at.selectbox(key="log_kind").select("ask").run()
@@ -238,7 +243,26 @@ def test_the_log_form_starts_afresh_after_a_save(app_on, tmp_path):
 
 
 def test_the_references_tab_says_who_makes_a_good_reference_once(app_on, tmp_path):
-    at = app_on(tmp_path / "w.duckdb", PAGE)
+    at = on_tab(app_on(tmp_path / "w.duckdb", PAGE), "Your references")
     texts = [e.value for kind in (at.tabs[1].markdown, at.tabs[1].info) for e in kind]
     assert sum("vouch for your work" in t for t in texts) == 1, texts
     assert any("No references marked yet" in t for t in texts)
+
+
+def test_only_the_open_tab_is_drawn_and_a_half_filled_log_survives_a_visit_to_another(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    seed(path, "Kofi Mensah")
+    at = on_tab(app_on(path, PAGE), "Outreach log")
+    assert not [b for b in at.button if b.label in ("Add target", "Save pitch")]  # the other tabs are not drawn
+    at.text_input(key="log_person_search").input("kofi").run()
+    at.selectbox(key="log_channel").select("call")
+    at.text_input(key="log_note").input("Asked about Meridian's data team").run()
+    on_tab(at, "What you want")
+    assert not [b for b in at.button if b.label == "Log it"]
+    at.text_area(key="pitch_looking").input("a data analyst role in a hospital")
+    on_tab(at, "Outreach log")
+    assert at.text_input(key="log_note").value == "Asked about Meridian's data team"
+    click(at, "Log it")
+    assert rows_in(path, "SELECT channel, note FROM interactions") == [("call", "Asked about Meridian's data team")]
+    on_tab(at, "What you want")  # the pitch typed before, not yet saved, is still there
+    assert at.text_area(key="pitch_looking").value == "a data analyst role in a hospital"
