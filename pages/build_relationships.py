@@ -18,7 +18,7 @@ from ui.live_text import live_text_area, replace_text
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import keep_across_runs, pick_person
+from ui.widgets import draw_open_tab, pick_person
 
 workbook = current_workbook()
 CHART_HEIGHT = 330  # in pixels: a chart drawn in a tab not yet shown has no height of its own to fit
@@ -351,17 +351,8 @@ start_page(
     "considerate of people's time, and take it slowly: rushed, last-minute networking rarely builds "
     "anything that lasts.",
 )
-# Only the open tab runs, so a visit draws one tab, not three (a chart and its table each cost the
-# browser tens of ms to draw); the composer's choices are kept while another tab is open.
-keep_across_runs(KEPT_ACROSS_TABS)
-compose_tab, thanks_tab, asks_tab = st.tabs([COMPOSE_TAB, THANKS_TAB, ASKS_TAB], key=TAB_KEY, on_change="rerun")
-if compose_tab.open:
-    with compose_tab:
-        show_composer()
-if thanks_tab.open:
-    with thanks_tab:
-        show_follow_ups()
-if asks_tab.open:
-    with asks_tab:
-        show_asks()
+# A chart and its table each cost the browser tens of ms to draw: only the open tab is.
+draw_open_tab(
+    {COMPOSE_TAB: show_composer, THANKS_TAB: show_follow_ups, ASKS_TAB: show_asks}, TAB_KEY, kept=KEPT_ACROSS_TABS
+)
 credit_article()

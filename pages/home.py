@@ -22,6 +22,7 @@ from ui.page import credit_article, start_page
 from ui.registry import link, link_to_tip
 from ui.session import current_workbook
 from ui.text import literal
+from ui.widgets import draw_open_tab
 
 NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}
 PLACE = "home_actions"
@@ -171,15 +172,13 @@ if not view.started:
     st.info("Start with tip 1: list the people you know, circle by circle.", icon=":material/arrow_forward:")
     link("know", "Tip 1 · Know your network", icon=":material/groups:")
 show_actions(view.actions, view.loops)
-# Only the open part runs, so a visit draws one chart, not five, and the browser settles sooner.
-week_tab, progress_tab, glance_tab = st.tabs([WEEK_TAB, PROGRESS_TAB, GLANCE_TAB], key=TAB_KEY, on_change="rerun")
-if week_tab.open:
-    with week_tab:
-        show_week(view.week)
-if progress_tab.open:
-    with progress_tab:
-        show_progress(view)
-if glance_tab.open:
-    with glance_tab:
-        show_charts(view)
+# One part at a time: a visit draws one chart, not five, and the browser settles sooner.
+draw_open_tab(
+    {
+        WEEK_TAB: lambda: show_week(view.week),
+        PROGRESS_TAB: lambda: show_progress(view),
+        GLANCE_TAB: lambda: show_charts(view),
+    },
+    TAB_KEY,
+)
 credit_article()

@@ -18,6 +18,7 @@ from ui.page import start_page
 from ui.registry import PART_PARAM
 from ui.session import current_workbook
 from ui.text import literal
+from ui.widgets import draw_open_tab
 
 SECTIONS = ["Import", "Duplicates", "Export", "Backup and restore"]
 PREVIEW_ROWS = 50
@@ -377,17 +378,9 @@ def show_snapshots() -> None:
 
 
 start_page("import_export")
-# Only the open part runs (and the URL names it), so a visit pays for one part, not four.
-importing, duplicates, exporting, backing_up = st.tabs(SECTIONS, key=PART_PARAM, on_change="rerun", bind="query-params")
-if importing.open:
-    with importing:
-        show_import()
-if duplicates.open:
-    with duplicates:
-        show_duplicates()
-if exporting.open:
-    with exporting:
-        show_exports()
-if backing_up.open:
-    with backing_up:
-        show_backup()
+# The URL names the open part.
+draw_open_tab(
+    dict(zip(SECTIONS, (show_import, show_duplicates, show_exports, show_backup), strict=True)),
+    PART_PARAM,
+    bind="query-params",
+)

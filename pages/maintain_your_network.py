@@ -30,7 +30,7 @@ from ui.page import credit_article, start_page
 from ui.registry import link
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import keep_across_runs
+from ui.widgets import draw_open_tab
 
 OTHER_CADENCE = "Another number of days"
 DRAFTS_KEY = "_card_drafts"
@@ -562,23 +562,21 @@ st.markdown(
     f"**{view.overdue:,}** overdue · give/take balance **{signed(view.balance)}**"
 )
 
-# Only the open tab runs, so a visit draws one tab, not four; the plan's settings and the card's
-# search are kept while another tab is open.
-keep_across_runs(KEPT_ACROSS_TABS)
-next_tab, plan_tab, card_tab, balance_tab = st.tabs(
-    ["Who to contact next", "Weekly schedule", CARD_TAB, "Give and take"], key=TAB_KEY, on_change="rerun"
+
+def show_who_next() -> None:
+    show_next(view)
+    show_reconnect_list()
+
+
+# The plan's settings and the card's search are kept while another tab is open.
+draw_open_tab(
+    {
+        "Who to contact next": show_who_next,
+        "Weekly schedule": lambda: show_plan(view),
+        CARD_TAB: show_card,
+        "Give and take": show_balance,
+    },
+    TAB_KEY,
+    kept=KEPT_ACROSS_TABS,
 )
-if next_tab.open:
-    with next_tab:
-        show_next(view)
-        show_reconnect_list()
-if plan_tab.open:
-    with plan_tab:
-        show_plan(view)
-if card_tab.open:
-    with card_tab:
-        show_card()
-if balance_tab.open:
-    with balance_tab:
-        show_balance()
 credit_article()

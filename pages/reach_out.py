@@ -14,7 +14,7 @@ from ui.forms import clear_form, start_form
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import keep_across_runs, pick_person_id
+from ui.widgets import draw_open_tab, pick_person_id
 
 PRIORITIES = {1: "High", 2: "Normal", 3: "Low"}
 # Each form's fields and their defaults: after a save every field goes back to them.
@@ -293,6 +293,15 @@ def show_log() -> None:
     st.caption(f"The {outreach.LOG_SHOWN} most recent contacts.")
 
 
+def show_what_you_want() -> None:
+    st.subheader("Your targets")
+    show_targets(cached(workbook, outreach.list_targets))
+    st.subheader("Your pitch")
+    show_pitch()
+    st.subheader("Goal coverage")
+    show_coverage()
+
+
 start_page(
     "reach",
     "Nobody can help if nobody knows you are looking. Decide what you want first, then tell people: "
@@ -302,23 +311,9 @@ start_page(
 with st.expander("Nervous about getting in touch? Read this first", icon=":material/favorite:"):
     st.markdown("\n".join(f"- {point}" for point in NERVOUS_POINTS))
 
-# Only the open tab runs, so a visit draws one tab, not three.
-keep_across_runs(KEPT_ACROSS_TABS)
-target_tab, ref_tab, log_tab = st.tabs(
-    ["What you want", "Your references", "Outreach log"], key=TAB_KEY, on_change="rerun"
+draw_open_tab(
+    {"What you want": show_what_you_want, "Your references": show_references, "Outreach log": show_log},
+    TAB_KEY,
+    kept=KEPT_ACROSS_TABS,
 )
-if target_tab.open:
-    with target_tab:
-        st.subheader("Your targets")
-        show_targets(cached(workbook, outreach.list_targets))
-        st.subheader("Your pitch")
-        show_pitch()
-        st.subheader("Goal coverage")
-        show_coverage()
-if ref_tab.open:
-    with ref_tab:
-        show_references()
-if log_tab.open:
-    with log_tab:
-        show_log()
 credit_article()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import streamlit as st
 
@@ -23,6 +23,21 @@ def keep_across_runs(keys: Iterable[str]) -> None:
     for key in keys:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
+
+
+def draw_open_tab(
+    parts: dict[str, Callable[[], None]], key: str, *, kept: Iterable[str] = (), bind: str | None = None
+) -> None:
+    """Tabs of which only the open one runs and is drawn: a visit pays for one part, not all.
+
+    ``parts`` maps each tab's label to what draws it; ``kept`` names the widgets whose values must
+    outlive a visit to another tab (see keep_across_runs); ``bind="query-params"`` names the open
+    tab in the URL under ``key``."""
+    keep_across_runs(kept)
+    for tab, draw in zip(st.tabs(list(parts), key=key, on_change="rerun", bind=bind), parts.values(), strict=True):
+        if tab.open:
+            with tab:
+                draw()
 
 
 def pick_person(workbook: Workbook, label: str, key: str, help_text: str | None = None) -> Contact | None:
