@@ -13,7 +13,7 @@ from ui.forms import clear_form, start_form
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import pick_person_id
+from ui.widgets import draw_open_tab, pick_person_id
 
 FIELDS = ("name", "company", "role", "email", "phone", "notes")
 # The add form's fields and what each starts at; after every save they all go back to these.
@@ -27,6 +27,23 @@ NEW_DEFAULTS = {
 }
 NEW_FORGET = ("new_introducer_pick",)  # the introducer picked: none until the user picks again
 TAB_KEY, LIST_TAB = "know_tab", "Your list"
+EDIT_FIELDS = tuple(
+    f"edit_{f}" for f in (*FIELDS, "circle", "tie", "no_introducer", "introducer_search", "introducer_pick")
+)
+# Widgets whose values must outlive a visit to another tab: a half-typed person, the list's filters
+# and a half-made edit are where the user left them when they come back.
+KEPT_ACROSS_TABS = (
+    *NEW_DEFAULTS,
+    "new_circle",
+    *NEW_FORGET,
+    "list_search",
+    "list_circle",
+    "list_tie",
+    "list_page",
+    "edit_pick",
+    *EDIT_FIELDS,
+    "trash_pick",
+)
 workbook = current_workbook()
 
 
@@ -280,13 +297,9 @@ metric_circles.metric("Circles with people", f"{overview.covered} of {len(CIRCLE
 
 work_col, circles_col = st.columns([3, 2], gap="large")
 with work_col:
-    add_tab, list_tab, trash_tab = st.tabs(["Add people", LIST_TAB, "Trash"], key=TAB_KEY, on_change="rerun")
-    with add_tab:
-        show_add_form()
-    with list_tab:
-        show_list()
-    with trash_tab:
-        show_trash()
+    draw_open_tab(
+        {"Add people": show_add_form, LIST_TAB: show_list, "Trash": show_trash}, TAB_KEY, kept=KEPT_ACROSS_TABS
+    )
 
 with circles_col:
     st.subheader("Your circles")

@@ -40,6 +40,18 @@ def draw_open_tab(
                 draw()
 
 
+def draw_when_open(label: str, draw: Callable[[], None], key: str, *, icon: str | None = None) -> None:
+    """An expander, closed at first, whose contents run and are drawn only while it is open: a long
+    table nobody opened costs nothing.
+
+    Keep ``label`` fixed (no counts in it): Streamlit counts the label in the expander's identity,
+    so a label that changes after a save would close it under the user."""
+    expander = st.expander(label, key=key, icon=icon, on_change="rerun")
+    if expander.open:
+        with expander:
+            draw()
+
+
 def pick_person(workbook: Workbook, label: str, key: str, help_text: str | None = None) -> Contact | None:
     """Search by name, then pick one of at most 20 matches (never a 30,000-item list)."""
     query = st.text_input(label, key=f"{key}_search", placeholder="Type part of a name", help=help_text)

@@ -5,8 +5,14 @@ from __future__ import annotations
 import shutil
 
 from store import open_workbook
+from tests.pages.tab_support import open_tab
 
 PAGE = "know_your_network.py"
+TAB_KEY = "know_tab"
+
+
+def open_list(at):
+    return open_tab(at, TAB_KEY, "Your list")
 
 
 def rows_in(path, sql="SELECT name, circle, tie, company, email FROM contacts WHERE deleted_at IS NULL ORDER BY id"):
@@ -96,9 +102,10 @@ def test_opening_the_existing_person_saves_nothing_and_shows_them_in_the_editor(
     [b for b in at.button if b.label.startswith("Open William Smith")][0].click().run()
     assert not at.exception
     assert rows_in(path, "SELECT count(*) FROM contacts") == [(1,)]
-    assert at.text_input(key="edit_name").value == "William Smith"
-    assert at.text_input(key="new_name").value == "Bill Smith"  # what was typed is still there
+    assert at.text_input(key="edit_name").value == "William Smith"  # "Your list" opened on them
     assert not at.warning
+    open_tab(at, TAB_KEY, "Add people")
+    assert at.text_input(key="new_name").value == "Bill Smith"  # what was typed is still there
 
 
 def test_a_second_degree_person_records_who_introduces_them(app_on, tmp_path):
@@ -119,7 +126,7 @@ def test_a_second_degree_person_records_who_introduces_them(app_on, tmp_path):
 def test_editing_a_person_on_the_list_changes_the_file(app_on, tmp_path, demo_path):
     path = tmp_path / "w.duckdb"
     shutil.copy(demo_path, path)
-    at = app_on(path, PAGE)
+    at = open_list(app_on(path, PAGE))
     at.selectbox(key="edit_pick").select_index(0).run()
     chosen = at.text_input(key="edit_name").value
     at.text_input(key="edit_name").input(chosen + " Jr")
@@ -134,7 +141,7 @@ def test_a_deleted_person_goes_to_the_trash_and_undo_brings_them_back(app_on, tm
     at = app_on(path, PAGE)
     fill(at, name="Omar Rossi")
     at.button[0].click().run()
-    at.selectbox(key="edit_pick").select_index(0).run()
+    open_list(at).selectbox(key="edit_pick").select_index(0).run()
     [b for b in at.button if b.label == "Move to trash"][0].click().run()
     assert rows_in(path) == []
     assert rows_in(path, "SELECT name FROM contacts WHERE deleted_at IS NOT NULL") == [("Omar Rossi",)]
@@ -150,7 +157,7 @@ def test_a_trashed_person_can_be_restored_from_the_trash_tab(app_on, tmp_path):
 
     trash_contacts(book, [add_contact(book, ContactDraft(name="Wen Xu"))])
     book.close()
-    at = app_on(path, PAGE)
+    at = open_tab(app_on(path, PAGE), TAB_KEY, "Trash")
     at.multiselect(key="trash_pick").select(1)
     [b for b in at.button if b.label == "Restore"][0].click().run()
     assert [r[0] for r in rows_in(path)] == ["Wen Xu"]
@@ -178,8 +185,8 @@ def test_a_stale_editor_in_another_tab_never_wipes_a_newer_save(app_on, tmp_path
     first = app_on(path, PAGE)
     fill(first, name="Ana Costa")
     first.button[0].click().run()
-    first.selectbox(key="edit_pick").select_index(0).run()  # tab 1 opens the editor, then waits
-    second = app_on(path, PAGE)
+    open_list(first).selectbox(key="edit_pick").select_index(0).run()  # tab 1 opens the editor, then waits
+    second = open_list(app_on(path, PAGE))
     second.selectbox(key="edit_pick").select_index(0).run()
     second.text_input(key="edit_email").input("ana@example.org")
     [b for b in second.button if b.label == "Save changes"][0].click().run()
@@ -256,7 +263,7 @@ def test_the_introducer_of_someone_already_listed_can_be_set_changed_and_cleared
     for name in ("Ines Haddad", "Tomas Berg", "Imported Person"):  # as an import leaves them: no introducer
         add_contact(book, ContactDraft(name=name))
     book.close()
-    at = app_on(path, PAGE)
+    at = open_list(app_on(path, PAGE))
     introducer_of = "SELECT introduced_by FROM contacts WHERE name = 'Imported Person'"
 
     def save(search):
@@ -274,3 +281,28 @@ def test_the_introducer_of_someone_already_listed_can_be_set_changed_and_cleared
     at.checkbox(key="edit_no_introducer").check().run()
     [b for b in at.button if b.label == "Save changes"][0].click().run()
     assert rows_in(path, introducer_of) == [(None,)]
+
+
+def test_a_visit_to_another_tab_keeps_the_list_search_and_unsaved_edits(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    for name in ("Ana Costa", "Ben Okafor"):
+        fill(at, name=name)
+        add_clicked(at)
+    fill(at, name="Half typed", company="Acme")  # not saved yet
+    open_list(at).text_input(key="list_search").input("costa").run()
+    at.selectbox(key="edit_pick").select_index(0).run()
+    at.text_input(key="edit_role").input("Head nurse")  # not saved yet
+    open_tab(at, TAB_KEY, "Trash")
+    open_tab(at, TAB_KEY, "Add people")
+    assert at.text_input(key="new_name").value == "Half typed"
+    assert at.text_input(key="new_company").value == "Acme"
+    open_list(at)
+    assert at.text_input(key="list_search").value == "costa"
+    assert at.text_input(key="edit_name").value == "Ana Costa"
+    assert at.text_input(key="edit_role").value == "Head nurse"
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    assert rows_in(path, "SELECT name, role FROM contacts ORDER BY id") == [
+        ("Ana Costa", "Head nurse"),
+        ("Ben Okafor", ""),
+    ]

@@ -215,6 +215,7 @@ def work_privately(session: Session, start: threading.Barrier, store_adds: int) 
             if on_page and i % (store_adds // SHARED_PAGE_ADDS) == 0:
                 add_on_page(session, at, f"private-{session.number:02d}-p{i:02d}")
         at.switch_page(KNOW)
+        at.session_state["know_tab"] = "Your list"  # tip 1 draws its list only in that tab
         run_page(session, at)
         shown = at.dataframe[0].value["Name"].tolist() if at.dataframe else []
         if sorted(shown) != sorted(session.saved["contacts"]):

@@ -12,6 +12,7 @@ from core.errors import ChangedSinceOpened
 from core.model import ContactDraft
 from services import people
 from store.contacts import get_contact
+from tests.pages.tab_support import open_tab
 
 AREA = "A stale form overwrites a newer save"
 ENGINE_NAMES = {"duckdb": "DuckDB", "postgres": "PostgreSQL, as two servers share it"}
@@ -37,8 +38,8 @@ def test_two_tabs_of_tip_1_a_stale_editor_saves_only_its_own_field_or_is_refused
     first = app_on(path, "know_your_network.py")
     first.text_input(key="new_name").input("Ana Costa")
     next(b for b in first.button if b.label == "Add person").click().run()
-    first.selectbox(key="edit_pick").select_index(0).run()  # tab 1 opens the editor, then waits
-    second = app_on(path, "know_your_network.py")
+    open_tab(first, "know_tab", "Your list").selectbox(key="edit_pick").select_index(0).run()  # then waits
+    second = open_tab(app_on(path, "know_your_network.py"), "know_tab", "Your list")
     second.selectbox(key="edit_pick").select_index(0).run()
     second.text_input(key="edit_email").input("ana@example.org")
     save_changes(second)  # tab 2 saves the email
