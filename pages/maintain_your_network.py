@@ -30,7 +30,7 @@ from ui.page import credit_article, start_page
 from ui.registry import link
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import draw_open_tab
+from ui.widgets import draw_open_tab, draw_when_open
 
 OTHER_CADENCE = "Another number of days"
 DRAFTS_KEY = "_card_drafts"
@@ -44,11 +44,13 @@ FIELD_WORDS = {
     "reconnect": "reconnect list",
     "reconnect_priority": "priority",
 }
-SHOWN = 10
+SHOWN_STEP = 5  # people listed at first under "Who to contact next", and added by each "Show more"
+SHOWN_KEY = "next_shown"
+RECONNECT_KEY = "reconnect_open"
 TAB_KEY = "tip6_tab"
 CARD_TAB = "A person's card"
 WEEKS_KEY = "plan_weeks"
-KEPT_ACROSS_TABS = (WEEKS_KEY, "capacity", "card_search", "card_pick", "_card_wanted")
+KEPT_ACROSS_TABS = (WEEKS_KEY, "capacity", "card_search", "card_pick", "_card_wanted", RECONNECT_KEY)
 KEY_ROWS = 50
 workbook = current_workbook()
 today = date.today()
@@ -196,22 +198,29 @@ def show_next(view: UpkeepOverview) -> None:
         )
         return
     ahead, rested = split_contacted_today(list(ranked))
-    loops = cached(workbook, followthrough.open_loop_by_person, tuple(x.contact_id for x in ahead[:SHOWN]))
-    top = f"; the top {SHOWN}" if len(ahead) > SHOWN else ""
+    shown = st.session_state.get(SHOWN_KEY, SHOWN_STEP)
+    loops = cached(workbook, followthrough.open_loop_by_person, tuple(x.contact_id for x in ahead[:shown]))
+    top = f"; the top {min(shown, len(ahead))}" if len(ahead) > shown else ""
     if ahead:
         st.caption(
             f"{plural(len(ahead), 'person', 'people')} to contact next{top}, highest score first, with the reasons:"
         )
-    for place, s in enumerate(ahead[:SHOWN], start=1):
+    for place, s in enumerate(ahead[:shown], start=1):
         show_suggestion(place, s, loops.get(s.contact_id))
+    if len(ahead) > shown:
+        st.button(f"Show {SHOWN_STEP} more", key="show_more", on_click=show_more, icon=":material/expand_more:")
     if rested:
         st.markdown(f"**In touch today** ({len(rested):,})")
         st.caption(
             "You were in touch with them today, so they rest here until tomorrow whatever their score; "
             "the reasons stay for next time."
         )
-        for place, s in enumerate(rested[:SHOWN], start=1):
+        for place, s in enumerate(rested[:SHOWN_STEP], start=1):
             show_suggestion(place, s, None)
+
+
+def show_more() -> None:
+    st.session_state[SHOWN_KEY] = st.session_state.get(SHOWN_KEY, SHOWN_STEP) + SHOWN_STEP
 
 
 def show_suggestion(place: int, s: Suggestion, loop: HelpLoop | None) -> None:
@@ -242,7 +251,6 @@ def show_suggestion(place: int, s: Suggestion, loop: HelpLoop | None) -> None:
 
 def show_reconnect_list() -> None:
     people = cached(workbook, upkeep.reconnect_list)
-    st.markdown("**Your reconnect list**")
     if not people:
         st.caption(
             "Nobody on it yet. On a person's card, choose why you want to reconnect (to reconnect, because "
@@ -565,7 +573,7 @@ st.markdown(
 
 def show_who_next() -> None:
     show_next(view)
-    show_reconnect_list()
+    draw_when_open("Your reconnect list", show_reconnect_list, RECONNECT_KEY, icon=":material/replay:")
 
 
 # The plan's settings and the card's search are kept while another tab is open.

@@ -173,6 +173,9 @@ def test_the_reconnect_list_is_set_on_the_card_and_feeds_who_to_contact_next(app
     assert (
         "**1. Ana Costa** (score 30)" in ranked and "On your reconnect list: value their view (high priority)" in ranked
     )
+    assert not at.dataframe  # the reconnect list is drawn only when opened
+    at.session_state["reconnect_open"] = True
+    at.run()
     table = next(d.value for d in at.dataframe if "Your priority" in d.value.columns)
     assert table.to_dict("records")[0]["Who"] == "Ana Costa" and table.to_dict("records")[0]["Your priority"] == "High"
 
@@ -402,3 +405,25 @@ def test_only_the_open_tab_is_drawn_and_what_was_set_in_another_survives_a_visit
     assert at.slider(key="plan_weeks").value == 8
     on_tab(at, CARD)
     assert at.text_input(key="card_search").value == "ana" and at.selectbox(key="card_pick").value == ana
+
+
+def test_who_to_contact_next_lists_five_and_shows_five_more_on_request(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    names = [f"Person {n:02d}" for n in range(1, 13)]
+    ids = make_book(path, *names)
+    book = open_workbook(path)
+    for person in ids:
+        set_key_contact(book, person, 14)  # never contacted: every one of them is due
+    book.close()
+    at = app_on(path, PAGE)
+
+    def listed() -> int:
+        return sum(b.label == "Got in touch today" for b in at.button)
+
+    assert listed() == 5
+    assert "12 people to contact next; the top 5" in messages(at, "caption")
+    click(at, "Show 5 more")
+    assert listed() == 10
+    click(at, "Show 5 more")
+    assert listed() == 12
+    assert not [b for b in at.button if b.label == "Show 5 more"]  # nobody left to show
