@@ -16,6 +16,7 @@ from ui.page import credit_article, start_page
 from ui.registry import link_to_tip
 from ui.session import current_workbook
 from ui.text import literal
+from ui.widgets import draw_when_open
 
 ANSWERS = {True: "Yes", False: "No"}
 NOTE_PROMPTS = {
@@ -26,6 +27,7 @@ NOTE_PROMPTS = {
 BAND_BOXES = {"great": st.success, "enhance": st.warning, "makeover": st.error}
 BAND_ICONS = {"great": ":material/verified:", "enhance": ":material/trending_up:", "makeover": ":material/build:"}
 PAST_ROWS = 200
+PAST_KEY = "past_open"
 workbook = current_workbook()
 
 
@@ -234,6 +236,5 @@ with chart_col:
 reading_col.markdown(history.reading)
 reading_col.caption("Bands: 5 in great shape · 3–4 needs enhancing · 0–2 needs a makeover.")
 if history.ratings:
-    with st.expander(f"All your ratings and notes ({len(history.ratings):,})"):
-        show_past(history.ratings)
+    draw_when_open("All your ratings and notes", lambda: show_past(history.ratings), PAST_KEY)
 credit_article()

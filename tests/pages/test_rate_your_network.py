@@ -136,7 +136,8 @@ def test_past_ratings_are_listed_with_their_notes_and_one_taken_by_mistake_can_b
     save(at)
     answer(at, dict.fromkeys(KEYS, False))
     save(at)
-    [table] = at.dataframe
+    assert not at.dataframe  # the past ratings are drawn only when asked for
+    [table] = open_past(at).dataframe
     assert list(table.value["Score"]) == [0, 5]
     assert list(table.value["Opportunities"]) == ["", "Join the guild"]
     mistake = saved(path, "SELECT id FROM ratings WHERE score = 0")[0][0]
@@ -144,6 +145,9 @@ def test_past_ratings_are_listed_with_their_notes_and_one_taken_by_mistake_can_b
     next(b for b in at.button if b.label == "Remove this rating").click().run()
     assert [row[0] for row in saved(path)] == [5]
     assert at.metric[0].value == "5 of 5"
+    assert any("Rating removed" in m.value for m in at.success)
+    [table] = at.dataframe  # still open after the save
+    assert list(table.value["Score"]) == [5]
 
 
 def test_removing_without_choosing_a_rating_removes_nothing(app_on, tmp_path):
@@ -151,9 +155,17 @@ def test_removing_without_choosing_a_rating_removes_nothing(app_on, tmp_path):
     at = app_on(path, PAGE)
     answer(at, dict.fromkeys(KEYS, True))
     save(at)
-    next(b for b in at.button if b.label == "Remove this rating").click().run()
+    next(b for b in open_past(at).button if b.label == "Remove this rating").click().run()
     assert len(saved(path)) == 1
     assert any("Choose the rating to remove first" in e.value for e in at.error)
+
+
+def open_past(at):
+    """Open "All your ratings and notes", which runs only while open."""
+    at.session_state["past_open"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 def upgrade_texts(at) -> str:
