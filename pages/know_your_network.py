@@ -13,7 +13,7 @@ from ui.forms import clear_form, start_form
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import draw_open_tab, pick_person_id
+from ui.widgets import draw_open_tab, filter_select, pick_person_id
 
 FIELDS = ("name", "company", "role", "email", "phone", "notes")
 # The add form's fields and what each starts at; after every save they all go back to these.
@@ -136,12 +136,10 @@ def show_list() -> None:
         st.button("Undo", on_click=undo_trash, icon=":material/undo:")
     left, middle, right = st.columns([2, 1, 1])
     search = left.text_input("Search name, company, role or email", key="list_search")
-    circle = middle.selectbox(
-        "Circle", [None, *CIRCLES], format_func=lambda c: "All circles" if c is None else CIRCLES[c], key="list_circle"
-    )
-    tie = right.selectbox("Tie", [None, *TIES], format_func=lambda t: "Both" if t is None else TIES[t], key="list_tie")
+    circle = filter_select(middle, "Circle", CIRCLES, "list_circle", "All circles")
+    tie = filter_select(right, "Tie", TIES, "list_tie", "Both")
     pages = cached(workbook, people.count_pages, search, circle, tie)
-    page = st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="list_page") if pages > 1 else 1
+    page = st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, key="list_page") if pages > 1 else 1
     listed = cached(workbook, people.list_people, search, circle, tie, page)
     if not listed.total:
         st.info(

@@ -13,6 +13,7 @@ from ui.page import credit_article, start_page
 from ui.registry import PART_PARAM
 from ui.session import current_workbook
 from ui.text import literal
+from ui.widgets import filter_select
 
 PRIORITIES = {1: "High", 2: "Normal", 3: "Low"}
 workbook = current_workbook()
@@ -68,12 +69,8 @@ def show_marking() -> None:
     st.markdown("Find people, then mark the ones you choose, or everyone who matches, as strong or weak.")
     left, middle, right = st.columns([2, 1, 1])
     search = left.text_input("Search name, company, role or email", key="tie_search")
-    circle = middle.selectbox(
-        "Circle", [None, *CIRCLES], format_func=lambda c: "All circles" if c is None else CIRCLES[c], key="tie_circle"
-    )
-    current = right.selectbox(
-        "Tie now", [None, *TIES], format_func=lambda t: "Both" if t is None else TIES[t], key="tie_current"
-    )
+    circle = filter_select(middle, "Circle", CIRCLES, "tie_circle", "All circles")
+    current = filter_select(right, "Tie now", TIES, "tie_current", "Both")
     found = cached(workbook, ties.find_people, search, circle, current)
     matches, total = found.people, found.total
     show("tie")

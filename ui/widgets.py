@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import streamlit as st
 
@@ -50,6 +50,14 @@ def draw_when_open(label: str, draw: Callable[[], None], key: str, *, icon: str 
     if expander.open:
         with expander:
             draw()
+
+
+def filter_select(column, label: str, options: Mapping[str, str], key: str, everything: str) -> str | None:
+    """A list filter whose empty choice, shown as ``everything`` ("All circles"), means no filter: None.
+
+    None is the empty choice, not an option: a None option written back by keep_across_runs would show
+    as an empty box ("Choose an option") instead of its label."""
+    return column.selectbox(label, list(options), format_func=options.get, index=None, placeholder=everything, key=key)
 
 
 def pick_person(workbook: Workbook, label: str, key: str, help_text: str | None = None) -> Contact | None:

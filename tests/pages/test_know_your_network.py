@@ -299,6 +299,8 @@ def test_a_visit_to_another_tab_keeps_the_list_search_and_unsaved_edits(app_on, 
     assert at.text_input(key="new_company").value == "Acme"
     open_list(at)
     assert at.text_input(key="list_search").value == "costa"
+    circle = at.selectbox(key="list_circle")
+    assert circle.value is None and circle.placeholder == "All circles"  # not an empty "Choose an option"
     assert at.text_input(key="edit_name").value == "Ana Costa"
     assert at.text_input(key="edit_role").value == "Head nurse"
     [b for b in at.button if b.label == "Save changes"][0].click().run()
