@@ -35,3 +35,16 @@ def test_the_python_version_is_stated_for_the_deployment():
 def test_the_secrets_example_is_not_a_real_secrets_file():
     assert (ROOT / ".streamlit" / "secrets.toml.example").exists()
     assert ".streamlit/secrets.toml" in (ROOT / ".gitignore").read_text()
+
+
+def test_the_server_skips_streamlits_full_garbage_collection_after_every_run(monkeypatch):
+    """That collection holds the interpreter before the browser hears the run finished: every click waits for it."""
+    from streamlit import config
+
+    monkeypatch.chdir(ROOT)
+    try:
+        config.get_config_options(force_reparse=True)
+        assert config.get_option("runner.postScriptGC") is False  # raises if this Streamlit no longer has it
+    finally:
+        monkeypatch.undo()
+        config.get_config_options(force_reparse=True)
