@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -82,13 +83,35 @@ def _email_pairs(keyed: list[_Key]) -> Iterator[tuple[Person, Person]]:
                 yield a, b
 
 
+def _block(canonical: str) -> str | None:
+    """Names are only compared within a block: the same last word and the same first initial."""
+    tokens = canonical.split()
+    return f"{tokens[-1]}|{tokens[0][:1]}" if tokens else None
+
+
+@lru_cache(maxsize=65_536)
+def name_block(name: str) -> str | None:
+    """The block of a name as written (None for a name with no words)."""
+    return _block(canonical_name(name))
+
+
+def could_match(candidate: Person, name: str, email: str) -> bool:
+    """Whether :func:`matches_for` would compare a listed person with this name and email to ``candidate``:
+    the same email, or a name in the same block. Cheap, so a caller can narrow thousands of people first."""
+    wanted = candidate.email.strip().lower()
+    if wanted and (email or "").strip().lower() == wanted:
+        return True
+    block = name_block(candidate.name)
+    return block is not None and name_block(name) == block
+
+
 def _name_blocks(keyed: list[_Key]) -> Iterator[list[_Key]]:
     """People who could be one: same last word of the name and same first initial."""
     blocks: dict[str, list[_Key]] = defaultdict(list)
     for key in keyed:
-        tokens = key.name.split()
-        if tokens:
-            blocks[f"{tokens[-1]}|{tokens[0][:1]}"].append(key)
+        block = _block(key.name)
+        if block is not None:
+            blocks[block].append(key)
     for block in blocks.values():
         if len(block) > 1:
             yield block[:MAX_BLOCK]
@@ -132,16 +155,14 @@ def matches_for(candidate: Person, people: Iterable[Person], limit: int = 5) -> 
     aside, a missing company never keeping two apart. Each pair's ``second_id`` is the one listed."""
     key = _Key(candidate, canonical_name(candidate.name), canonical_company(candidate.company))
     email = candidate.email.strip().lower()
-    tokens = key.name.split()
-    block = f"{tokens[-1]}|{tokens[0][:1]}" if tokens else None
+    block = _block(key.name)
     same_email, same_block = [], []
     for person in people:
         if person.id == candidate.id:
             continue
         if email and person.email.strip().lower() == email:
             same_email.append(person)
-        theirs = canonical_name(person.name).split()
-        if block and theirs and f"{theirs[-1]}|{theirs[0][:1]}" == block:
+        if block is not None and name_block(person.name) == block:
             same_block.append(_Key(person, canonical_name(person.name), canonical_company(person.company)))
     found: dict[int, DuplicatePair] = {}
     for person in same_email:

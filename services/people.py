@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from core.circles import CircleCount, count_circles, describe_coverage
 from core.contacts import check_draft, clean_draft, describe_duplicates
-from core.duplicates import Person, matches_for
+from core.duplicates import Person, could_match, matches_for
 from core.errors import InvalidInput
 from core.model import Contact, ContactDraft
 from services.workbooks import Workbook
@@ -63,7 +63,9 @@ def add_person(workbook: Workbook, draft: ContactDraft, save_anyway: bool = Fals
     draft = _checked(draft)
     if not save_anyway:
         candidate = Person(0, draft.name, draft.company, draft.email)
-        pairs = matches_for(candidate, imports.people_to_match(workbook))
+        # Only the few who share the email or the name's block are read in full and scored.
+        near = [i for i, name, email in imports.names_and_emails(workbook) if could_match(candidate, name, email)]
+        pairs = matches_for(candidate, imports.people_to_match(workbook, near)) if near else []
         if pairs:
             found = tuple(c for c in (contacts.get_contact(workbook, p.second_id) for p in pairs) if c is not None)
             raise LikelyDuplicate(describe_duplicates(draft, found, pairs[0].reason), found)

@@ -169,10 +169,20 @@ class MergeRecord:
     undone: bool
 
 
-def people_to_match(workbook: Workbook) -> list[Person]:
-    """Every live person, as the duplicate matcher sees them (id, name, company, email)."""
-    rows = workbook.read("SELECT id, name, company, email FROM contacts WHERE deleted_at IS NULL")
+def people_to_match(workbook: Workbook, ids: list[int] | None = None) -> list[Person]:
+    """Every live person (or those of ``ids``), as the duplicate matcher sees them (id, name, company, email)."""
+    if ids is None:
+        rows = workbook.read("SELECT id, name, company, email FROM contacts WHERE deleted_at IS NULL")
+    else:
+        rows = workbook.read(
+            f"SELECT id, name, company, email FROM contacts WHERE deleted_at IS NULL AND id IN {IDS} ORDER BY id", [ids]
+        )
     return [Person(int(i), n, c or "", e or "") for i, n, c, e in rows]
+
+
+def names_and_emails(workbook: Workbook) -> list[tuple[int, str, str | None]]:
+    """Every live person's id, name and email: what narrowing the duplicate matcher needs."""
+    return workbook.read("SELECT id, name, email FROM contacts WHERE deleted_at IS NULL")
 
 
 def likely_duplicates(workbook: Workbook, limit: int = 50) -> list[DuplicatePair]:

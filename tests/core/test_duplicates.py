@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.duplicates import DuplicatePair, Person, find_duplicates, matches_for
+from core.duplicates import DuplicatePair, Person, could_match, find_duplicates, matches_for
 from core.names import canonical_name
 
 
@@ -70,3 +70,26 @@ def test_someone_about_to_be_added_is_matched_by_the_import_s_rules():
     assert [p.second_id for p in matches_for(Person(0, "Someone", email=" ANN@x.org"), listed)] == [4]
     assert matches_for(Person(0, "Bob Stone"), listed) == []
     assert matches_for(Person(0, "   "), listed) == []
+
+
+LISTED = [
+    Person(1, "Maria Lopez", "St Jude Hospital"),
+    Person(2, "Bill", email="bill@x.org"),
+    Person(3, "Seán O'Brien", "Globex"),
+    Person(4, "Dr. Katie Müller"),
+    Person(5, "Ann Lee", email="Ann@X.org "),
+    Person(6, "Robert Stone"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(["William", "Sean OBrien", "katherine muller", "Bob Stone", "María López", "Lee", "", "Ann"])
+    | st.text(max_size=20),
+    email=st.sampled_from(["", " ann@x.org", "BILL@x.org", "nobody@x.org"]),
+)
+def test_narrowing_to_who_could_match_finds_the_same_likely_duplicates(name, email):
+    # Adding a person reads only those could_match keeps: the "already listed" warning must not change.
+    candidate = Person(0, name, email=email)
+    near = [p for p in LISTED if could_match(candidate, p.name, p.email)]
+    assert matches_for(candidate, near) == matches_for(candidate, LISTED)
