@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
 
-from charts import MAX_CHART_ROWS, OKABE_ITO
+from charts import MAX_CHART_ROWS, OKABE_ITO, DesignedChart
 from core.rating import BANDS, MAX_SCORE
 
 # Light tints of Okabe-Ito vermillion, orange and bluish green; each band also carries its name as text.
@@ -34,20 +35,23 @@ def _bands_frame() -> pd.DataFrame:
     )
 
 
-def history_frame(history: list[tuple[date, int]]) -> pd.DataFrame:
+def history_rows(history: list[tuple[date, int]]) -> list[dict]:
     """The rows behind the chart: one per rating (the latest few thousand at most), oldest first."""
     kept = history[-MAX_CHART_ROWS:]
-    return pd.DataFrame(
-        {
-            "taken_on": [pd.Timestamp(d) for d, _ in kept],
-            "score": [int(s) for _, s in kept],
-            "rating": list(range(len(history) - len(kept) + 1, len(history) + 1)),
-        }
-    )
+    first = len(history) - len(kept) + 1
+    return [
+        {"taken_on": pd.Timestamp(taken_on).isoformat(), "score": int(score), "rating": first + n}
+        for n, (taken_on, score) in enumerate(kept)
+    ]
 
 
-def score_history(history: list[tuple[date, int]]) -> alt.LayerChart:
+def score_history(history: list[tuple[date, int]]) -> DesignedChart:
     """The score of each rating over time, with the three bands shaded and named."""
+    return DesignedChart(_score_history_design(), {"ratings": history_rows(history)})
+
+
+@lru_cache(maxsize=1)
+def _score_history_design() -> dict:
     scale = alt.Scale(domain=[-0.5, MAX_SCORE + 0.5], nice=False)
     axis = alt.Axis(values=list(range(MAX_SCORE + 1)), format="d", title="Score (yes answers)", labelOverlap=False)
     bands = alt.Chart(_bands_frame())
@@ -63,7 +67,7 @@ def score_history(history: list[tuple[date, int]]) -> alt.LayerChart:
     names = bands.mark_text(align="right", baseline="bottom", dx=-6, dy=-3, fontSize=11, color="#333333").encode(
         x=alt.value("width"), y="low:Q", text="text:N"
     )
-    points = alt.Chart(history_frame(history)).encode(
+    points = alt.Chart(alt.NamedData("ratings")).encode(
         x=alt.X(
             "taken_on:T",
             title="Date taken",
@@ -83,4 +87,4 @@ def score_history(history: list[tuple[date, int]]) -> alt.LayerChart:
     # One alt.layer call: chaining "+" copies every layer again at each step.
     return alt.layer(
         shading, names, line, dots, labels, title="Your rating over time", height=HISTORY_HEIGHT - 90, width="container"
-    )
+    ).to_dict(validate=False)
