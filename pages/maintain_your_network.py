@@ -312,7 +312,7 @@ def pick_person() -> int | None:
         return None
     wanted_id, wanted_name = st.session_state.get("_card_wanted") or (None, None)
     # Opened from the list: keep that person among the choices, even when a namesake ranks first.
-    matches, total = upkeep.find_people(workbook, query, wanted_id if query == wanted_name else None)
+    matches, total = cached(workbook, upkeep.find_people, query, wanted_id if query == wanted_name else None)
     if not matches:
         st.caption(f"Nobody matches “{literal(query)}”.")
         return None

@@ -10,6 +10,7 @@ from core.model import Contact
 from core.text import person_labels
 from services import people
 from services.workbooks import Workbook
+from ui.cache import cached
 from ui.text import literal
 
 PICK_LIMIT = 20
@@ -65,7 +66,7 @@ def pick_person(workbook: Workbook, label: str, key: str, help_text: str | None 
     query = st.text_input(label, key=f"{key}_search", placeholder="Type part of a name", help=help_text)
     if not query.strip():
         return None
-    matches, total = people.search_people(workbook, query, limit=PICK_LIMIT)
+    matches, total = cached(workbook, people.search_people, query, PICK_LIMIT)
     if not matches:
         st.caption(f"Nobody matches “{literal(query)}”.")
         return None
