@@ -73,7 +73,7 @@ def _keep(pairs, apart, a: Person, b: Person, score: int, reason: str) -> None:
 def _email_pairs(keyed: list[_Key]) -> Iterator[tuple[Person, Person]]:
     by_email: dict[str, list[Person]] = defaultdict(list)
     for key in keyed:
-        email = key.person.email.strip().lower()
+        email = _email_key(key.person.email)
         if email:
             by_email[email].append(key.person)
     for group in by_email.values():
@@ -81,6 +81,11 @@ def _email_pairs(keyed: list[_Key]) -> Iterator[tuple[Person, Person]]:
         for index, a in enumerate(first):
             for b in first[index + 1 :]:
                 yield a, b
+
+
+def _email_key(email: str | None) -> str:
+    """An email address as compared: case and surrounding spaces aside ('' for none)."""
+    return (email or "").strip().lower()
 
 
 def _block(canonical: str) -> str | None:
@@ -98,8 +103,8 @@ def name_block(name: str) -> str | None:
 def could_match(candidate: Person, name: str, email: str) -> bool:
     """Whether :func:`matches_for` would compare a listed person with this name and email to ``candidate``:
     the same email, or a name in the same block. Cheap, so a caller can narrow thousands of people first."""
-    wanted = candidate.email.strip().lower()
-    if wanted and (email or "").strip().lower() == wanted:
+    wanted = _email_key(candidate.email)
+    if wanted and _email_key(email) == wanted:
         return True
     block = name_block(candidate.name)
     return block is not None and name_block(name) == block
@@ -154,13 +159,13 @@ def matches_for(candidate: Person, people: Iterable[Person], limit: int = 5) -> 
     rules as :func:`find_duplicates`: email, then names with case, accents, titles and nicknames
     aside, a missing company never keeping two apart. Each pair's ``second_id`` is the one listed."""
     key = _Key(candidate, canonical_name(candidate.name), canonical_company(candidate.company))
-    email = candidate.email.strip().lower()
+    email = _email_key(candidate.email)
     block = _block(key.name)
     same_email, same_block = [], []
     for person in people:
         if person.id == candidate.id:
             continue
-        if email and person.email.strip().lower() == email:
+        if email and _email_key(person.email) == email:
             same_email.append(person)
         if block is not None and name_block(person.name) == block:
             same_block.append(_Key(person, canonical_name(person.name), canonical_company(person.company)))
