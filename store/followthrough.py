@@ -31,25 +31,32 @@ def _earliest(a: str, b: str) -> str:
     return f"CASE WHEN {a} IS NULL THEN {b} WHEN {b} IS NULL THEN {a} ELSE least({a}, {b}) END"
 
 
-# Common table expressions ending in ``loops`` (id, contact_id, happened_on, thanked_on, reported_on):
-# a step linked to the help by help_id counts, and so does an older unlinked one to the same person on
-# or after the day of the help. Joins and aggregates, not a subquery per help: 30,000 people stay fast.
-LOOPS_CTE = f"""
-help AS (SELECT id, contact_id, happened_on FROM interactions WHERE {HELP}),
+def loops_cte(people: str = "") -> str:
+    """Common table expressions ending in ``loops`` (id, contact_id, happened_on, thanked_on, reported_on).
+
+    A step linked to the help by help_id counts, and so does an older unlinked one to the same person on
+    or after the day of the help. Joins and aggregates, not a subquery per help: 30,000 people stay fast.
+    ``people``, a condition on ``contact_id``, keeps only their help and steps, before anything is joined:
+    filtered after, one person's loops took 18 ms on 30,000 people, working out everyone's.
+    """
+    mine = f" AND {people}" if people else ""
+    help_rows = f"SELECT id, contact_id, happened_on FROM interactions WHERE {HELP}{mine}"
+    return f"""
+help AS ({help_rows}),
 linked AS (
     SELECT help_id,
         min(CASE WHEN kind IN {_kinds(THANK_KINDS)} THEN happened_on END) AS thanked_on,
         min(CASE WHEN kind IN {_kinds(REPORT_KINDS)} THEN happened_on END) AS reported_on
-    FROM interactions WHERE {LINKED_STEP} GROUP BY help_id),
+    FROM interactions WHERE {LINKED_STEP}{" AND help_id IN (SELECT id FROM help)" if people else ""} GROUP BY help_id),
 loose AS (
     SELECT contact_id, happened_on, CASE WHEN kind IN {_kinds(THANK_KINDS)} THEN 1 ELSE 0 END AS is_thanks
-    FROM interactions WHERE {LOOSE_STEP}),
+    FROM interactions WHERE {LOOSE_STEP}{mine}),
 legacy AS (
     SELECT h.id,
         min(CASE WHEN l.is_thanks = 1 THEN l.happened_on END) AS thanked_on,
         min(CASE WHEN l.is_thanks = 0 THEN l.happened_on END) AS reported_on
     -- help read again rather than from the CTE: PostgreSQL then walks its index in person order, unsorted
-    FROM (SELECT id, contact_id, happened_on FROM interactions WHERE {HELP}) AS h
+    FROM ({help_rows}) AS h
     JOIN loose l ON l.contact_id = h.contact_id AND l.happened_on >= h.happened_on GROUP BY h.id),
 loops AS (
     SELECT h.id, h.contact_id, h.happened_on,
@@ -57,10 +64,16 @@ loops AS (
         {_earliest("k.reported_on", "g.reported_on")} AS reported_on
     FROM help h LEFT JOIN linked k ON k.help_id = h.id LEFT JOIN legacy g ON g.id = h.id)
 """
+
+
+LOOPS_CTE = loops_cte()
 # True while loop ``l`` still owes a thank-you or a report.
 OPEN = "(l.thanked_on IS NULL OR l.reported_on IS NULL)"
 
 
+# The people a query is about, named once so that one parameter serves every place the loops read them.
+_WANTED = f"wanted(id) AS {IDS}"
+_IS_WANTED = "contact_id IN (SELECT id FROM wanted)"
 _LIVE_LOOPS = "SELECT l.*, c.name FROM loops l JOIN contacts c ON c.id = l.contact_id AND c.deleted_at IS NULL"
 _NEWEST_FIRST = "ORDER BY l.happened_on DESC, l.id DESC"
 # With ``picked`` (loops and names), each one's help and latest outcome: the rows list_loops gives.
@@ -77,15 +90,17 @@ _DETAIL_COLUMNS = (
 )
 
 
-def _select_loops(conditions: list[str]) -> str:
-    """Live people's loops meeting ``conditions`` (on ``l``), newest first, as many as the last ``?``.
+def _select_loops(conditions: list[str], of_people: bool = False) -> str:
+    """Live people's loops meeting ``conditions`` (on ``l``), newest first, as many as the last ``?``;
+    with ``of_people``, only the loops of the people whose ids are the first ``?`` (a list).
 
     They are cut to that number before the help's details and outcome are joined, so showing the five
     newest joins five, not every loop (on PostgreSQL, looking up 10,000 of them took 100 ms).
     """
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    loops = f"{_WANTED}, {loops_cte(_IS_WANTED)}" if of_people else LOOPS_CTE
     return (
-        f"WITH {LOOPS_CTE}, picked AS ({_LIVE_LOOPS}{where} {_NEWEST_FIRST} LIMIT ?), {_DETAILED} "
+        f"WITH {loops}, picked AS ({_LIVE_LOOPS}{where} {_NEWEST_FIRST} LIMIT ?), {_DETAILED} "
         f"SELECT {_DETAIL_COLUMNS} FROM detailed d ORDER BY d.happened_on DESC, d.id DESC"
     )
 
@@ -94,13 +109,10 @@ def list_loops(
     workbook: Workbook, open_only: bool = False, limit: int = 5000, contact_ids: Iterable[int] | None = None
 ) -> list[dict]:
     """Help received with the day it was thanked for and reported on, newest help first."""
-    where, params = [], []
-    if open_only:
-        where.append(OPEN)
-    if contact_ids is not None:
-        where.append(f"l.contact_id IN {IDS}")
-        params.append(sorted({int(i) for i in contact_ids}))
-    return workbook.read_dicts(_select_loops(where), [*params, limit])
+    where = [OPEN] if open_only else []
+    if contact_ids is None:
+        return workbook.read_dicts(_select_loops(where), [limit])
+    return workbook.read_dicts(_select_loops(where, of_people=True), [sorted({int(i) for i in contact_ids}), limit])
 
 
 def summarize_loops(workbook: Workbook, newest: int) -> tuple[int, int, list[dict]]:

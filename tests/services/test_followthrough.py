@@ -70,6 +70,39 @@ def test_an_older_unlinked_thank_you_and_update_still_count(workbook):
     assert followthrough.open_loops(workbook) == []
 
 
+def test_one_persons_loops_are_theirs_alone_linked_or_not(workbook):
+    bo, di = (add_contact(workbook, ContactDraft(name=name)) for name in ("Bo", "Di"))
+    bos = log_interaction(workbook, bo, TODAY - timedelta(days=9), "help_received", today=TODAY)
+    log_interaction(workbook, bo, TODAY - timedelta(days=8), "thank_you", today=TODAY)  # logged before links
+    dis = log_interaction(workbook, di, TODAY - timedelta(days=6), "help_received", today=TODAY)
+    followthrough.report_back(workbook, dis, "interview", "", TODAY)
+    log_interaction(workbook, di, TODAY - timedelta(days=5), "thank_you", today=TODAY)  # Di's, not Bo's
+
+    (bo_loop,) = followthrough.person_loops(workbook, bo)
+    (di_loop,) = followthrough.person_loops(workbook, di)
+    assert (bo_loop.help_id, bo_loop.steps_left) == (bos, ("report",))
+    assert (di_loop.help_id, di_loop.steps_left) == (dis, ())
+    assert set(followthrough.open_loop_by_person(workbook, [bo, di])) == {bo}
+
+
+def test_each_persons_loops_on_the_demo_are_what_everyones_loops_say_of_them(demo_path, tmp_path):
+    from store import followthrough as store
+    from tests.services.sample_books import demo_copy
+
+    with demo_copy(demo_path, tmp_path) as demo:
+        every = [followthrough._loop(r) for r in store.list_loops(demo)]
+        people = sorted({x.contact_id for x in every})[:40]
+        for person in people:
+            theirs = [x for x in every if x.contact_id == person]
+            assert followthrough.person_loops(demo, person, limit=len(theirs) + 1) == theirs
+        newest_open = {}
+        for x in every:
+            if x.steps_left and x.contact_id in people:
+                newest_open.setdefault(x.contact_id, x)
+        assert followthrough.open_loop_by_person(demo, people) == newest_open
+    assert newest_open and len(people) == 40
+
+
 def test_a_thank_you_linked_to_one_help_does_not_settle_another(workbook):
     cy = add_contact(workbook, ContactDraft(name="Cy"))
     first = log_interaction(workbook, cy, TODAY - timedelta(days=3), "help_received", today=TODAY)
