@@ -21,7 +21,7 @@ from core.reciprocity import DEFAULT_WEIGHTS, default_weight, describe_balance
 from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, describe_schedule
 from core.text import distinct_labels, person_labels, plural
 from services import followthrough, plan, upkeep
-from services.upkeep import PersonCard, UpkeepOverview
+from services.upkeep import PersonCard
 from ui.cache import cached, chart_spec
 from ui.downloads import personal_download_button
 from ui.feedback import run_save, show
@@ -180,10 +180,10 @@ def signed(number: int) -> str:
 # --- sections ------------------------------------------------------------------------------------
 
 
-def show_next(view: UpkeepOverview) -> None:
+def show_next() -> None:
     show("next")
-    ranked = view.ranked
-    if not ranked and not view.people:
+    ranked = cached(workbook, upkeep.overview, today, st.session_state.get(WEEKS_KEY, DEFAULT_WEEKS)).ranked
+    if not ranked and not line.people:
         st.info(
             "Nobody is listed yet. Start with tip 1: list the people you know, circle by circle.",
             icon=":material/info:",
@@ -272,7 +272,7 @@ def show_reconnect_list() -> None:
     )
 
 
-def show_plan(view: UpkeepOverview) -> None:
+def show_plan() -> None:
     left, middle, right = st.columns([1, 1, 1], vertical_alignment="bottom")
     if "capacity" not in st.session_state:
         st.session_state["capacity"] = upkeep.capacity(workbook)
@@ -283,7 +283,7 @@ def show_plan(view: UpkeepOverview) -> None:
     st.session_state.setdefault(WEEKS_KEY, DEFAULT_WEEKS)
     weeks = right.slider("Weeks to plan", 2, 12, key=WEEKS_KEY)
     show("plan")
-    schedule = view.schedule
+    schedule = cached(workbook, upkeep.overview, today, weeks).schedule
     chart, reading = st.columns([3, 2])
     chart.vega_lite_chart(spec=chart_spec(workbook, reconnect_schedule, schedule), width="stretch")
     reading.markdown(describe_schedule(schedule))
@@ -563,16 +563,15 @@ start_page(
     "and set how often to be in touch; work down the rest of the list a few people a week; note what "
     "is going on in their lives; and give back as often as you ask.",
 )
-# The plan tab's slider comes later in the page; its value is in the session before this run starts.
-view = cached(workbook, upkeep.overview, today, st.session_state.get(WEEKS_KEY, DEFAULT_WEEKS))
+line = cached(workbook, upkeep.counts, today)
 st.markdown(
-    f"**{view.key_contacts:,}** key {'contact' if view.key_contacts == 1 else 'contacts'} · "
-    f"**{view.overdue:,}** overdue · give/take balance **{signed(view.balance)}**"
+    f"**{line.key_contacts:,}** key {'contact' if line.key_contacts == 1 else 'contacts'} · "
+    f"**{line.overdue:,}** overdue · give/take balance **{signed(line.balance)}**"
 )
 
 
 def show_who_next() -> None:
-    show_next(view)
+    show_next()
     draw_when_open("Your reconnect list", show_reconnect_list, RECONNECT_KEY, icon=":material/replay:")
 
 
@@ -580,7 +579,7 @@ def show_who_next() -> None:
 draw_open_tab(
     {
         "Who to contact next": show_who_next,
-        "Weekly schedule": lambda: show_plan(view),
+        "Weekly schedule": show_plan,
         CARD_TAB: show_card,
         "Give and take": show_balance,
     },
