@@ -443,6 +443,7 @@ class FeltFigures:
     demo: Felt | None
     load: tuple[float, float] = (0.0, 0.0)  # load average at the start and at the end
     page_floor: Timing | None = None  # a trivial two-page app's page switch: Streamlit's own share
+    rows_floor: dict[int, Timing] = field(default_factory=dict)  # the floor drawing that many rows too
 
     @property
     def interaction_pages(self) -> dict[str, str]:
@@ -467,8 +468,10 @@ def _driver(browser, url: str) -> tuple[object, Driver]:
     return context, driver
 
 
-def time_floor(browser, clicks: int) -> Timing:
-    server = Server(Path(tempfile.gettempdir()) / "floor-unused.duckdb", "local", app=FLOOR_APP)
+def time_floor(browser, clicks: int, rows: int = 0) -> Timing:
+    """The floor app's button click; with ``rows``, drawing that many rows below it (see bench/floor_app.py)."""
+    unused = Path(tempfile.gettempdir()) / "floor-unused.duckdb"
+    server = Server(unused, "local", app=FLOOR_APP, extra_env={"FLOOR_ROWS": str(rows)})
     try:
         server.wait_ready()
         context, driver = _driver(browser, server.url)
@@ -584,10 +587,12 @@ def measure_felt(
     interactions: tuple[FeltInteraction, ...] = FELT_INTERACTIONS,
     floor_clicks: int | None = None,
     browser=None,
+    floor_rows: tuple[int, ...] = (),
 ) -> FeltFigures:
     """The floor, then the empty workbook, then the demo (both seeded with the people the clicks need).
 
-    ``browser``: a launched Playwright Chromium to use (a test's); else one is launched here."""
+    ``browser``: a launched Playwright Chromium to use (a test's); else one is launched here.
+    ``floor_rows``: also time the floor drawing each of these numbers of rows."""
     import os
 
     load_start = os.getloadavg()[0]
@@ -596,11 +601,13 @@ def measure_felt(
             seed(path, helpers=runs + 2)
 
     def measure(browser) -> FeltFigures:
-        floor = time_floor(browser, floor_clicks or max(10, 2 * runs))
-        page_floor = time_page_floor(browser, floor_clicks or max(10, 2 * runs))
+        clicks = floor_clicks or max(10, 2 * runs)
+        floor = time_floor(browser, clicks)
+        page_floor = time_page_floor(browser, clicks)
+        rows_floor = {rows: time_floor(browser, clicks, rows) for rows in floor_rows}
         empty = time_workbook(browser, empty_path, runs, pages, interactions, record=record and not demo_path)
         demo = time_workbook(browser, demo_path, runs, pages, interactions, record=record) if demo_path else None
-        return FeltFigures(floor, empty, demo, (load_start, os.getloadavg()[0]), page_floor)
+        return FeltFigures(floor, empty, demo, (load_start, os.getloadavg()[0]), page_floor, rows_floor)
 
     if browser is not None:
         return measure(browser)

@@ -26,6 +26,7 @@ MISSED = 3
 TARGET_FLOOR_MEDIAN = 2.0
 TARGET_FLOOR_P95 = 3.0
 TARGET_DEMO_OVER_EMPTY = 1.5
+FLOOR_ROWS = (10, 25, 50)  # the floor timed again drawing this many rows: Streamlit's cost per element
 
 
 @dataclass
@@ -193,6 +194,7 @@ def add_felt_table(report: Report, felt) -> None:
         f"{TARGET_FLOOR_P95:g}x, and no page more than {TARGET_DEMO_OVER_EMPTY:g}x its empty-workbook median. "
         f"Load average (1 min) {felt.load[0]:.1f} at the start of this part, {felt.load[1]:.1f} at its end.",
         *_page_floor_lines(felt),
+        *_rows_floor_lines(felt),
         "",
         "| click | page | empty median ms | empty p95 ms | demo median ms | demo p95 ms | median / floor | "
         "p95 / floor | demo / empty | met |",
@@ -234,6 +236,21 @@ def _page_floor_lines(felt) -> list[str]:
         f"(bench/floor_pages_app.py) takes **median {page_floor.median:.0f} ms, p95 {page_floor.p95:.0f} ms** "
         f"({page_floor.median / floor:.1f}x the floor) over {len(page_floor.runs)} switches; no page switch "
         "can beat it.",
+    ]
+
+
+def _rows_floor_lines(felt) -> list[str]:
+    if len(felt.rows_floor) < 2:
+        return []
+    floor, timed = felt.floor.median, sorted(felt.rows_floor.items())
+    (fewest, first), (most, last) = timed[0], timed[-1]
+    each = (last.median - first.median) / (most - fewest)
+    sizes = "; ".join(f"{rows} rows {t.median:.0f} ms ({t.median / floor:.1f}x)" for rows, t in timed)
+    return [
+        "",
+        "What Streamlit itself spends on each element a page draws: the same floor with rows below its button, "
+        "each a line that changes with every click beside a button, in two columns (the shape of tip 6's list "
+        f"and tip 3's open loops): {sizes}. That is about **{each:.1f} ms a row**, before any data is read.",
     ]
 
 
@@ -309,7 +326,7 @@ def run_bench(
         from bench.browser import measure_browser
         from bench.felt import measure_felt
 
-        felt = measure_felt(empty_path, demo_path, felt_runs)
+        felt = measure_felt(empty_path, demo_path, felt_runs, floor_rows=FLOOR_ROWS)
         figures = measure_browser(demo_path)
     report = Report(
         [

@@ -210,6 +210,21 @@ def test_the_felt_table_says_what_a_trivial_apps_page_switch_costs_beside_the_fl
     )
 
 
+def test_the_felt_table_says_what_each_row_a_page_draws_costs_in_streamlit_itself():
+    from bench.run import add_felt_table
+
+    figures = felt_figures(40, 200, 250)
+    figures.rows_floor = {10: fake(70), 25: fake(115), 50: fake(190)}
+    report = Report()
+    add_felt_table(report, figures)
+    text = "\n".join(report.lines)
+    assert "10 rows 70 ms (1.8x); 25 rows 115 ms (2.9x); 50 rows 190 ms (4.8x)" in text
+    assert "about **3.0 ms a row**" in text
+    without = Report()
+    add_felt_table(without, felt_figures(40, 200, 250))
+    assert report.missed == without.missed  # what Streamlit spends is reported, not a target of the workbook's
+
+
 def test_a_page_much_slower_than_the_floor_or_than_on_an_empty_workbook_misses_its_target():
     from bench.run import add_felt_table
 
