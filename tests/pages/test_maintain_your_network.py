@@ -250,6 +250,23 @@ def test_logging_a_contact_on_the_card_moves_last_contact_forward(app_on, tmp_pa
     assert "Logged: catch-up with Ana Costa" in messages(at, "success")
 
 
+def test_the_counts_at_the_top_follow_a_contact_logged_on_the_card(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    (ana,) = make_book(path, "Ana Costa")
+    book = open_workbook(path)
+    set_key_contact(book, ana, 14)
+    log_interaction(book, ana, TODAY - timedelta(days=40), "catch_up", today=TODAY)
+    book.close()
+    at = open_card(app_on(path, PAGE), "ana")
+
+    def top_line() -> str:
+        return next(m.value for m in at.markdown if " overdue · " in m.value)
+
+    assert top_line().startswith("**1** key contact · **1** overdue")
+    click(at, "Log it")
+    assert top_line().startswith("**1** key contact · **0** overdue")  # on the card's tab, which ranks nobody
+
+
 def test_the_weekly_capacity_is_saved_and_a_capacity_of_zero_is_refused(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     make_book(path, "Ana Costa")
