@@ -52,6 +52,11 @@ CARD_TAB = "A person's card"
 WEEKS_KEY = "plan_weeks"
 KEPT_ACROSS_TABS = (WEEKS_KEY, "capacity", "card_search", "card_pick", "_card_wanted", RECONNECT_KEY)
 KEY_ROWS = 50
+CARD_PART_KEY = "card_part"
+LOG_PART, NOTES_PART, GIVE_PART = "Log a contact", "Key contact and notes", "Given and received"
+# What is chosen in one part of the card stays while another part is open (dates go back to today).
+# The notes need not: they are kept as a draft (DRAFTS_KEY) and come back from it.
+CARD_PART_FIELDS = ("card_log_kind", "card_log_channel", "card_direction", "card_ledger_kind", "card_ledger_note")
 workbook = current_workbook()
 today = date.today()
 
@@ -338,13 +343,17 @@ def show_key_contacts() -> None:
     )
 
 
-def load_card(person: Contact) -> None:
-    """Fill the form from what is saved, or from the unsaved changes left on this card earlier."""
+def load_card(person: Contact, notes_open: bool) -> None:
+    """Fill the form from what is saved, or from the unsaved changes left on this card earlier.
+
+    While the notes are closed, refill it every run: a form Streamlit has not drawn for a run can
+    show the values it was first given, not the ones typed since."""
     state = st.session_state
-    if state.get("_card_id") == person.id and "card_family" in state:
+    if state.get("_card_id") != person.id:
+        state["_card_id"] = person.id
+        state["card_remove_pick"] = None
+    elif notes_open and "card_family" in state:
         return
-    state["_card_id"] = person.id
-    state["card_remove_pick"] = None
     draft = state.get(DRAFTS_KEY, {}).get(person.id)
     if draft is not None:
         state["_card_seen"] = draft["seen"]
@@ -381,10 +390,38 @@ def show_card() -> None:
     if card is None:
         return
     person = card.person
-    load_card(person)
+    notes_open = st.session_state.get(CARD_PART_KEY, LOG_PART) == NOTES_PART
+    load_card(person, notes_open)
     st.markdown(f"### {literal(person.name)}\n{literal(card.where)}")
-    st.caption(card.timing)
+    st.caption(f"{card.timing} Give and take: {describe_balance(card.tally.balance).lower()}.")
     show_follow_through(person)
+    if not notes_open:
+        warn_unsaved_notes(person.id)
+    # One part of the card at a time: the whole card was four forms and three tables in every run.
+    draw_open_tab(
+        {
+            LOG_PART: lambda: show_log_contact(card),
+            NOTES_PART: lambda: show_notes(person),
+            GIVE_PART: lambda: show_give_take(card),
+        },
+        CARD_PART_KEY,
+        kept=CARD_PART_FIELDS,
+    )
+
+
+def warn_unsaved_notes(contact_id: int) -> None:
+    """Say so when this card's notes have changes not yet saved, while another part of the card is open."""
+    draft = st.session_state.get(DRAFTS_KEY, {}).get(contact_id)
+    unsaved = upkeep.unsaved_fields(draft["seen"], draft["values"]) if draft else []
+    if unsaved:
+        st.warning(f"{unsaved_line(unsaved)} Open “{NOTES_PART}” to save them.", icon=":material/edit_note:")
+
+
+def unsaved_line(unsaved: list[str]) -> str:
+    return f"Unsaved changes: {', '.join(FIELD_WORDS[f] for f in unsaved)}."
+
+
+def show_notes(person: Contact) -> None:
     key_col, notes_col = st.columns(2)
     with key_col:
         st.markdown("**Key contact**")
@@ -433,13 +470,9 @@ def show_card() -> None:
         show("card")
         if unsaved:
             st.warning(
-                f"Unsaved changes: {', '.join(FIELD_WORDS[f] for f in unsaved)}. Save the card to keep them.",
+                f"{unsaved_line(unsaved)} Save the card to keep them.",
                 icon=":material/edit_note:",
             )
-    st.divider()
-    show_log_contact(person)
-    show_history(card)
-    show_give_take(card)
 
 
 def show_follow_through(person: Contact) -> None:
@@ -454,8 +487,8 @@ def show_follow_through(person: Contact) -> None:
             loop_buttons(workbook, loop, "card_loop", "card")
 
 
-def show_log_contact(person: Contact) -> None:
-    st.markdown("**Log a contact**")
+def show_log_contact(card: PersonCard) -> None:
+    person = card.person
     what, how, when = st.columns(3)
     what.selectbox("What happened", list(INTERACTION_KINDS), format_func=INTERACTION_KINDS.get, key="card_log_kind")
     how.selectbox("How", list(CHANNELS), format_func=CHANNELS.get, key="card_log_channel")
@@ -464,6 +497,7 @@ def show_log_contact(person: Contact) -> None:
     log_col.button("Log it", on_click=log_contact, args=(person.id, person.name), icon=":material/history_edu:")
     with said_col:
         show("card_log")
+    show_history(card)
 
 
 def show_history(card: PersonCard) -> None:

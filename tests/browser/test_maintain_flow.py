@@ -66,6 +66,7 @@ def test_a_key_contact_marked_and_met_drops_down_the_list_and_the_calendar_downl
     prepare(path)
     server = server_factory(path)
     search_cards(page, server.url, "Ana")
+    open_tab(page, "Key contact and notes")  # a card opens on logging a contact
     page.get_by_text("A key contact: someone crucial to my network").click()
     wait_until_idle(page)
     choose(page, "How often to be in touch", "Every 2 weeks")
@@ -79,6 +80,7 @@ def test_a_key_contact_marked_and_met_drops_down_the_list_and_the_calendar_downl
     screenshot(page, "maintain-flow-before")
 
     open_tab(page, "A person's card")
+    assert page.get_by_role("tab", name="Log a contact").get_attribute("aria-selected") == "true"
     choose(page, "How", "In person")
     page.get_by_role("button", name="Log it").click()
     wait_until_idle(page)
@@ -136,6 +138,7 @@ def test_two_namesakes_at_one_company_each_keep_their_own_card(server_factory, p
     book.close()
     server = server_factory(path)
     search_cards(page, server.url, "Rosa Ivanova")
+    open_tab(page, "Key contact and notes")
 
     job = page.get_by_label("Job", exact=True)
     job.fill("Moving to the data team")

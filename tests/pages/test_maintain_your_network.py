@@ -16,6 +16,7 @@ from ui.text import literal
 
 PAGE = "maintain_your_network.py"
 NEXT, PLAN, CARD, BALANCE = "Who to contact next", "Weekly schedule", "A person's card", "Give and take"
+LOG, NOTES, GIVEN = "Log a contact", "Key contact and notes", "Given and received"  # the parts of a card
 TODAY = date.today()
 
 
@@ -42,11 +43,16 @@ def on_tab(at, label: str):
     return open_tab(at, "tip6_tab", label)
 
 
-def open_card(at, name: str):
+def on_part(at, label: str):
+    return open_tab(at, "card_part", label)
+
+
+def open_card(at, name: str, part: str | None = None):
+    """Search for ``name`` on the card's tab; ``part`` opens that part of the card (it opens on logging a contact)."""
     if at.session_state["tip6_tab"] != CARD:
         on_tab(at, CARD)
     at.text_input(key="card_search").input(name).run()
-    return at
+    return on_part(at, part) if part else at
 
 
 def messages(at, kind: str) -> str:
@@ -75,7 +81,7 @@ def test_people_with_nothing_pressing_leave_the_list_empty_with_a_hint(app_on, t
 def test_marking_a_key_contact_saves_their_cadence(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     make_book(path, "Ana Costa")
-    at = open_card(app_on(path, PAGE), "ana")
+    at = open_card(app_on(path, PAGE), "ana", NOTES)
     at.toggle(key="card_is_key").set_value(True)
     at.selectbox(key="card_cadence").select("Every 2 weeks").run()
     assert "Unsaved changes: key contact, how often." in messages(at, "warning")
@@ -89,7 +95,7 @@ def test_marking_a_key_contact_saves_their_cadence(app_on, tmp_path):
 def test_a_cadence_of_zero_or_negative_days_is_refused_and_nothing_is_saved(app_on, tmp_path, days):
     path = tmp_path / "w.duckdb"
     make_book(path, "Ana Costa")
-    at = open_card(app_on(path, PAGE), "ana")
+    at = open_card(app_on(path, PAGE), "ana", NOTES)
     at.toggle(key="card_is_key").set_value(True)
     at.selectbox(key="card_cadence").select("Another number of days").run()
     at.number_input(key="card_days").set_value(days)
@@ -101,26 +107,29 @@ def test_a_cadence_of_zero_or_negative_days_is_refused_and_nothing_is_saved(app_
 def test_notes_on_a_person_are_saved_and_suggest_ways_to_give_back(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     make_book(path, "Ana Costa")
-    at = open_card(app_on(path, PAGE), "ana")
+    at = open_card(app_on(path, PAGE), "ana", NOTES)
     at.text_area(key="card_interests").input("jazz, cycling")
     at.text_area(key="card_needs").input("hiring a designer")
     click(at, "Save the card")
     assert read(path, "SELECT interests, needs FROM contacts") == [("jazz, cycling", "hiring a designer")]
-    ideas = messages(at, "markdown")
+    ideas = messages(on_part(at, GIVEN), "markdown")
     assert "Refer someone good for it: hiring a designer" in ideas
     assert "Send an article, event or resource about jazz" in ideas
 
 
-def test_typed_notes_survive_other_buttons_and_leaving_the_card_until_saved(app_on, tmp_path):
+def test_typed_notes_survive_other_parts_of_the_card_and_leaving_it_until_saved(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     make_book(path, "Ana Costa", "Bo Chen")
-    at = open_card(app_on(path, PAGE), "ana")
-    at.text_area(key="card_interests").input("jazz")
-    at.selectbox(key="card_log_kind").select("catch_up")
-    click(at, "Log it")  # another button: the typed note stays, and says it is not saved
+    at = open_card(app_on(path, PAGE), "ana", NOTES)
+    at.text_area(key="card_interests").input("jazz").run()
+    on_part(at, LOG)
+    assert "Unsaved changes: interests. Open “Key contact and notes” to save them." in messages(at, "warning")
+    click(at, "Log it")  # another part's button: the typed note stays, and says it is not saved
+    assert "Unsaved changes: interests. Open" in messages(at, "warning")
+    assert read(path, "SELECT interests, last_contacted_on FROM contacts WHERE name = 'Ana Costa'") == [("", TODAY)]
+    on_part(at, NOTES)
     assert at.text_area(key="card_interests").value == "jazz"
-    assert "Unsaved changes: interests." in messages(at, "warning")
-    assert read(path, "SELECT interests FROM contacts WHERE name = 'Ana Costa'") == [("",)]
+    assert "Unsaved changes: interests. Save the card to keep them." in messages(at, "warning")
     open_card(at, "bo")  # leave for someone else's card
     assert "Unsaved changes on the card of Ana Costa" in messages(at, "warning")
     open_card(at, "ana")  # come back: the typed text is still there
@@ -133,10 +142,12 @@ def test_typed_notes_survive_other_buttons_and_leaving_the_card_until_saved(app_
 def test_typed_notes_survive_a_visit_to_another_tab_of_the_page(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     make_book(path, "Ana Costa")
-    at = open_card(app_on(path, PAGE), "ana")
+    at = open_card(app_on(path, PAGE), "ana", NOTES)
     at.text_area(key="card_job_notes").input("Moving to the data team").run()
     on_tab(at, BALANCE)  # the card is not drawn meanwhile
     on_tab(at, CARD)
+    assert "Unsaved changes: job. Open" in messages(at, "warning")  # it comes back on logging a contact
+    on_part(at, NOTES)
     assert at.text_area(key="card_job_notes").value == "Moving to the data team"
     click(at, "Save the card")
     assert read(path, "SELECT job_notes FROM contacts") == [("Moving to the data team",)]
@@ -145,7 +156,7 @@ def test_typed_notes_survive_a_visit_to_another_tab_of_the_page(app_on, tmp_path
 def test_a_field_changed_in_another_tab_is_not_overwritten_by_the_card(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     (ana,) = make_book(path, "Ana Costa")
-    at = open_card(app_on(path, PAGE), "ana")
+    at = open_card(app_on(path, PAGE), "ana", NOTES)
     import ui.session
     from store.contacts import update_contact
 
@@ -163,7 +174,7 @@ def test_the_reconnect_list_is_set_on_the_card_and_feeds_who_to_contact_next(app
     book = open_workbook(path)
     log_interaction(book, ana, TODAY - timedelta(days=2), "catch_up", today=TODAY)  # recently in touch
     book.close()
-    at = open_card(app_on(path, PAGE), "ana")
+    at = open_card(app_on(path, PAGE), "ana", NOTES)
     at.selectbox(key="card_reconnect").select("value_view").run()
     at.radio(key="card_reconnect_priority").set_value(1)
     click(at, "Save the card")
@@ -217,7 +228,7 @@ def test_help_is_thanked_and_reported_from_the_card(app_on, tmp_path):
 def test_recording_what_you_received_changes_the_balance(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     make_book(path, "Ana Costa")
-    at = open_card(app_on(path, PAGE), "ana")
+    at = open_card(app_on(path, PAGE), "ana", GIVEN)
     at.radio(key="card_direction").set_value("received")
     at.selectbox(key="card_ledger_kind").select("referral").run()
     assert at.number_input(key="card_weight").value == 5  # the kind's visible default weight
@@ -227,13 +238,15 @@ def test_recording_what_you_received_changes_the_balance(app_on, tmp_path):
         ("received", "referral", 5, "Referred me to Acme")
     ]
     assert "You owe them (-5)" in " ".join(m.value for m in at.markdown)
+    on_part(at, LOG)
+    assert "Give and take: you owe them (-5)." in messages(at, "caption")  # above every part of the card
 
 
 @pytest.mark.parametrize("weight", [0, 6])
 def test_a_ledger_weight_out_of_range_is_refused_and_nothing_is_saved(app_on, tmp_path, weight):
     path = tmp_path / "w.duckdb"
     make_book(path, "Ana Costa")
-    at = open_card(app_on(path, PAGE), "ana")
+    at = open_card(app_on(path, PAGE), "ana", GIVEN)
     at.number_input(key="card_weight").set_value(weight)
     click(at, "Record")
     assert read(path, "SELECT count(*) FROM ledger") == [(0,)]
@@ -349,14 +362,14 @@ def test_the_give_and_take_chart_follows_each_new_entry(app_on, tmp_path):
     make_book(path, "Ana Costa", "Bo Chen")
     at = on_tab(app_on(path, PAGE), BALANCE)
     assert not [c for c in at.get("vega_lite_chart") if "Give and take" in c.proto.spec]
-    open_card(at, "ana")
+    open_card(at, "ana", GIVEN)
     at.radio(key="card_direction").set_value("received")
     at.number_input(key="card_weight").set_value(3)
     click(at, "Record")
     on_tab(at, BALANCE)
     (chart,) = [c.proto.spec for c in at.get("vega_lite_chart") if "Give and take" in c.proto.spec]
     assert '"sort": ["Ana Costa"]' in chart  # the bars, most owed by you first
-    open_card(at, "bo")
+    open_card(at, "bo", GIVEN)
     at.number_input(key="card_weight").set_value(2)
     click(at, "Record")
     on_tab(at, BALANCE)
@@ -367,7 +380,7 @@ def test_the_give_and_take_chart_follows_each_new_entry(app_on, tmp_path):
 def test_a_ledger_entry_made_by_mistake_can_be_removed(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     make_book(path, "Ana Costa")
-    at = open_card(app_on(path, PAGE), "ana")
+    at = open_card(app_on(path, PAGE), "ana", GIVEN)
     assert not [b for b in at.button if b.label == "Remove entry"]  # nothing to remove yet
     click(at, "Record")
     assert read(path, "SELECT count(*) FROM ledger") == [(1,)]
@@ -375,7 +388,8 @@ def test_a_ledger_entry_made_by_mistake_can_be_removed(app_on, tmp_path):
     assert "Choose the entry to remove first" in messages(at, "error")
     assert read(path, "SELECT count(*) FROM ledger") == [(1,)]
     ((entry_id,),) = read(path, "SELECT id FROM ledger")
-    at.selectbox(key="card_remove_pick").set_value(entry_id)
+    at.selectbox(key="card_remove_pick").set_value(entry_id).run()
+    assert at.selectbox(key="card_remove_pick").value == entry_id  # the choice stays for the click
     click(at, "Remove entry")
     assert read(path, "SELECT count(*) FROM ledger") == [(0,)]
     assert "Removed the entry" in messages(at, "success")
@@ -392,7 +406,7 @@ def test_open_card_from_the_list_shows_that_persons_card(app_on, tmp_path):
     assert not at.exception
     assert at.text_input(key="card_search").value == "Ana Costa"
     assert at.selectbox(key="card_pick").value == twin
-    assert at.toggle(key="card_is_key").value is True  # the key contact, not her namesake
+    assert "next due today (every 2 weeks)" in messages(at, "caption")  # the key contact, not her namesake
     assert at.session_state["tip6_tab"] == "A person's card"
 
 
@@ -444,3 +458,23 @@ def test_who_to_contact_next_lists_five_and_shows_five_more_on_request(app_on, t
     click(at, "Show 5 more")
     assert listed() == 12
     assert not [b for b in at.button if b.label == "Show 5 more"]  # nobody left to show
+
+
+def test_a_card_draws_one_part_at_a_time_and_keeps_what_was_chosen_in_the_others(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    make_book(path, "Ana Costa")
+    at = open_card(app_on(path, PAGE), "ana")
+
+    def buttons() -> set[str]:
+        return {b.label for b in at.button}
+
+    assert "Log it" in buttons() and not {"Save the card", "Record"} & buttons()  # it opens on logging a contact
+    at.selectbox(key="card_log_kind").select("help_received").run()
+    on_part(at, NOTES)
+    assert "Save the card" in buttons() and not {"Log it", "Record"} & buttons()
+    on_part(at, GIVEN)
+    assert "Record" in buttons() and not {"Log it", "Save the card"} & buttons()
+    on_part(at, LOG)
+    assert at.selectbox(key="card_log_kind").value == "help_received"
+    click(at, "Log it")
+    assert read(path, "SELECT kind FROM interactions") == [("help_received",)]
