@@ -58,7 +58,11 @@ def loop_buttons(workbook: Workbook, loop: HelpLoop, place: str, prefix: str) ->
             help="Log a thank-you to them today",
         )
     if REPORT in left:
-        with row.popover(REPORT_LABEL, icon=":material/campaign:"):
+        # Drawn only while open: closed, its form cost every list of loops three widgets a row.
+        report = row.popover(REPORT_LABEL, icon=":material/campaign:", key=f"{key}_open", on_change="rerun")
+        if not report.open:
+            return
+        with report:
             st.radio(
                 "How it went",
                 list(REPORT_OUTCOMES),

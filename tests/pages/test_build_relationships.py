@@ -188,6 +188,9 @@ def test_all_help_is_listed_at_once_with_thank_and_report_buttons(app_on, tmp_pa
     assert rows_in(path, "SELECT contact_id, kind, channel, help_id FROM interactions WHERE kind = 'thank_you'") == [
         (sam, "thank_you", "call", old)
     ]
+    assert f"tip3_loop_{old}_outcome" not in {r.key for r in at.radio}  # a closed report is not drawn
+    at.session_state[f"tip3_loop_{old}_open"] = True  # open "Told them how it went"
+    at.run()
     at.radio(key=f"tip3_loop_{old}_outcome").set_value("still_looking")
     at.button(key=f"tip3_loop_{old}_report").click().run()
     assert not at.exception

@@ -107,6 +107,8 @@ def test_help_logged_today_comes_first_and_thank_then_report_close_the_loop(app_
     assert first and "not yet thanked, nor told how it went" in first[0]
     at.button(key=f"home_loop_{helped}_thank").click().run()
     assert "Next: tell them how their help turned out." in " ".join(s.value for s in at.success)
+    at.session_state[f"home_loop_{helped}_open"] = True  # open "Told them how it went"
+    at.run()
     at.button(key=f"home_loop_{helped}_report").click().run()  # no outcome chosen
     assert "Choose how it went" in at.error[0].value and "Nothing was saved." in at.error[0].value
     at.radio(key=f"home_loop_{helped}_outcome").set_value("interview")

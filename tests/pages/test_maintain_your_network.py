@@ -215,6 +215,8 @@ def test_help_is_thanked_and_reported_from_the_card(app_on, tmp_path):
     at = open_card(app_on(path, PAGE), "ana")
     assert "not yet thanked, nor told how it went" in messages(at, "markdown")
     at.button(key=f"card_loop_{helped}_thank").click().run()
+    at.session_state[f"card_loop_{helped}_open"] = True  # open "Told them how it went"
+    at.run()
     at.radio(key=f"card_loop_{helped}_outcome").set_value("job")
     at.button(key=f"card_loop_{helped}_report").click().run()
     assert not at.exception
