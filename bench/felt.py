@@ -330,6 +330,7 @@ def take_quiz(driver: Driver, i: int) -> float:
     from core.model import RATING_QUESTIONS
 
     go(driver, "rate")
+    _tab(driver, "Take the rating")  # a save opens the result's tab
     for n, question in enumerate(RATING_QUESTIONS.values()):
         group = driver.page.get_by_role("radiogroup", name=question)
         if group.count() == 0:

@@ -197,6 +197,9 @@ def _act_log(at, i: int) -> None:
 def _act_quiz(at, i: int) -> None:
     from core.model import RATING_QUESTIONS
 
+    if at.session_state["tip4_tab"] != "Take the rating":  # a save opens the result's tab (not timed)
+        at.session_state["tip4_tab"] = "Take the rating"
+        at.run()
     for n, key in enumerate(RATING_QUESTIONS):
         at.radio(key=f"q_{key}").set_value((i + n) % 2 == 0)
     _button(at, "Save my rating").click()

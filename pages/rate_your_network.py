@@ -16,7 +16,7 @@ from ui.page import credit_article, start_page
 from ui.registry import link_to_tip
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import draw_when_open
+from ui.widgets import draw_open_tab, draw_when_open
 
 ANSWERS = {True: "Yes", False: "No"}
 NOTE_PROMPTS = {
@@ -28,6 +28,8 @@ BAND_BOXES = {"great": st.success, "enhance": st.warning, "makeover": st.error}
 BAND_ICONS = {"great": ":material/verified:", "enhance": ":material/trending_up:", "makeover": ":material/build:"}
 PAST_ROWS = 200
 PAST_KEY = "past_open"
+TAB_KEY = "tip4_tab"
+QUIZ_TAB, RESULT_TAB, UPGRADE_TAB, HISTORY_TAB = "Take the rating", "Your result", "Upgrade plan", "How it has changed"
 workbook = current_workbook()
 
 
@@ -42,12 +44,10 @@ def save_quiz() -> None:
             state[f"q_{key}"] = None
         for key in NOTE_FIELDS:
             state[f"note_{key}"] = ""
-        return (
-            f"Rating saved: {score} of {MAX_SCORE}, {band_for(score).label.lower()}. "
-            "What to do about each 'no' is under “Your result”."
-        )
+        return f"Rating saved: {score} of {MAX_SCORE}, {band_for(score).label.lower()}."
 
-    run_save("quiz", action)
+    if run_save("quiz", action):
+        state[TAB_KEY] = RESULT_TAB  # what the score means, and what to do about each no
 
 
 def show_quiz() -> None:
@@ -61,6 +61,38 @@ def show_quiz() -> None:
             st.text_area(label, key=f"note_{key}", height=68, max_chars=MAX_NOTE_CHARS, placeholder=NOTE_PROMPTS[key])
         st.form_submit_button("Save my rating", type="primary", on_click=save_quiz, icon=":material/check:")
     show("quiz")
+
+
+def show_result_tab(result: rating.Result | None) -> None:
+    show("quiz")
+    if result is None:
+        st.info(
+            f"No rating yet. Answer the five questions under “{QUIZ_TAB}” to see your score, its band and what "
+            "to do next.",
+            icon=":material/info:",
+        )
+        return
+    show_result(result)
+
+
+def show_upgrade_tab(result: rating.Result | None) -> None:
+    if result is None:
+        st.caption(f"Take the rating first: a score under {MAX_SCORE} comes with a plan to upgrade your network.")
+    elif result.rating.score == MAX_SCORE:
+        st.caption("Full marks: your network needs no upgrade. Retake the rating in a few months to check.")
+    else:
+        show_upgrade(cached(workbook, rating.upgrade_plan, date.today()))
+
+
+def show_history() -> None:
+    history = cached(workbook, rating.rating_history)
+    chart_col, reading_col = st.columns([3, 2])
+    with chart_col:
+        show_chart(workbook, score_history, history.points, height=HISTORY_HEIGHT)
+    reading_col.markdown(history.reading)
+    reading_col.caption("Bands: 5 in great shape · 3–4 needs enhancing · 0–2 needs a makeover.")
+    if history.ratings:
+        draw_when_open("All your ratings and notes", lambda: show_past(history.ratings), PAST_KEY)
 
 
 def show_result(result: rating.Result) -> None:
@@ -109,7 +141,6 @@ def save_status() -> None:
 
 def show_upgrade(upgrade: rating.Upgrade) -> None:
     plan = upgrade.plan
-    st.subheader("Your upgrade plan")
     st.markdown(
         "A score under 5 says the network has not kept up with where you are going. "
         "These counts show how far behind it is; the steps below close the gap."
@@ -213,28 +244,19 @@ start_page(
     "well, where it falls short and where it could grow. Answer five questions honestly; each 'no' "
     "comes with one thing to do about it. Retake the rating whenever you like to see the change.",
 )
-quiz_col, result_col = st.columns([1, 1], gap="large")
-with quiz_col:
-    st.subheader("Take the rating")
-    show_quiz()
-with result_col:
-    st.subheader("Your result")
-    result = cached(workbook, rating.latest_result)
-    if result:
-        show_result(result)
-    else:
-        st.info("No rating yet. Answer the five questions and save to see your score, its band and what to do next.")
-
-if result and result.rating.score < MAX_SCORE:
-    show_upgrade(cached(workbook, rating.upgrade_plan, date.today()))
-
-st.subheader("How your rating has changed")
-history = cached(workbook, rating.rating_history)
-chart_col, reading_col = st.columns([3, 2])
-with chart_col:
-    show_chart(workbook, score_history, history.points, height=HISTORY_HEIGHT)
-reading_col.markdown(history.reading)
-reading_col.caption("Bands: 5 in great shape · 3–4 needs enhancing · 0–2 needs a makeover.")
-if history.ratings:
-    draw_when_open("All your ratings and notes", lambda: show_past(history.ratings), PAST_KEY)
+result = cached(workbook, rating.latest_result)
+if result:
+    st.markdown(
+        f"Your latest rating: **{result.rating.score} of {MAX_SCORE}**, {result.band.label.lower()} "
+        f"(taken {result.rating.taken_on:%d %b %Y})."
+    )
+draw_open_tab(
+    {
+        QUIZ_TAB: show_quiz,
+        RESULT_TAB: lambda: show_result_tab(result),
+        UPGRADE_TAB: lambda: show_upgrade_tab(result),
+        HISTORY_TAB: show_history,
+    },
+    TAB_KEY,
+)
 credit_article()

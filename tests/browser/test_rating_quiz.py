@@ -20,13 +20,14 @@ def answer(page, question: str, choice: str) -> None:
 def test_taking_the_quiz_shows_the_score_band_and_what_to_do(server, page):
     page.goto(f"{server.url}/rate_your_network")
     wait_until_idle(page)
-    expect(page.get_by_text("No rating yet.")).to_be_visible()
+    expect(page.get_by_role("tab", name="Take the rating", selected=True)).to_be_visible()
     for key, choice in ANSWERS.items():
         answer(page, RATING_QUESTIONS[key], choice)
     page.get_by_label("Strengths").fill("Former colleagues who vouch for me")
     page.get_by_role("button", name="Save my rating").click()
     wait_until_idle(page)
     expect(page.get_by_text("Rating saved: 3 of 5, needs enhancing.")).to_be_visible()
+    expect(page.get_by_role("tab", name="Your result", selected=True)).to_be_visible()  # the save shows it
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("3 of 5")
     expect(page.get_by_test_id("stAlertContentWarning").get_by_text("Needs enhancing.")).to_be_visible()
     expect(page.get_by_role("link", name="Tip 5: Strong and weak ties", exact=True)).to_be_visible()
@@ -49,7 +50,11 @@ def test_saving_with_a_question_unanswered_says_so_and_saves_nothing(server, pag
     page.get_by_role("button", name="Save my rating").click()
     wait_until_idle(page)
     expect(page.get_by_text("4 of the 5 questions are not answered")).to_be_visible()
-    expect(page.get_by_text("No rating yet.")).to_be_visible()
+    expect(page.get_by_role("tab", name="Take the rating", selected=True)).to_be_visible()
+    expect(
+        page.get_by_role("radiogroup", name=RATING_QUESTIONS["truth"]).get_by_role("radio", name="Yes")
+    ).to_be_checked()
+    expect(page.get_by_text("Your latest rating")).to_have_count(0)
 
 
 def test_the_quiz_fits_a_phone_sized_window(server, browser):

@@ -6,10 +6,12 @@ import itertools
 from datetime import date, timedelta
 
 from core.model import RATING_QUESTIONS
+from tests.pages.tab_support import open_tab
 from ui.registry import BY_TIP, PART_PARAM
 
 PAGE = "rate_your_network.py"
 KEYS = list(RATING_QUESTIONS)
+QUIZ, RESULT, UPGRADE, HISTORY = "Take the rating", "Your result", "Upgrade plan", "How it has changed"
 
 
 def saved(path, sql="SELECT score, truth, challenge, vibrant, future, strong_links FROM ratings ORDER BY id"):
@@ -18,7 +20,14 @@ def saved(path, sql="SELECT score, truth, challenge, vibrant, future, strong_lin
     return ui.session._open_local(str(path)).read(sql)
 
 
+def on_tab(at, label: str):
+    return open_tab(at, "tip4_tab", label)
+
+
 def answer(at, answers: dict) -> None:
+    """Answer on the quiz's tab (a save opens the result's)."""
+    if at.session_state["tip4_tab"] != QUIZ:
+        on_tab(at, QUIZ)
     for key, value in answers.items():
         at.radio(key=f"q_{key}").set_value(value)
 
@@ -66,9 +75,10 @@ def test_all_yes_is_great_shape_and_all_no_needs_a_makeover(app_on, tmp_path):
     save(at)
     assert any("Needs a makeover" in e.value for e in at.error)
     links = [link.proto.page for link in at.get("page_link")]
-    assert links[:5] == [BY_TIP[tip].url_path for tip in (3, 5, 6, 5, 1)]  # every no links to the tip that helps
-    # then the upgrade plan of an empty workbook: list people first (tip 1), name a place to go (tip 5)
-    assert links[5:] == [BY_TIP[1].url_path, BY_TIP[5].url_path]
+    assert links == [BY_TIP[tip].url_path for tip in (3, 5, 6, 5, 1)]  # every no links to the tip that helps
+    # the upgrade plan of an empty workbook: list people first (tip 1), name a place to go (tip 5)
+    links = [link.proto.page for link in on_tab(at, UPGRADE).get("page_link")]
+    assert links == [BY_TIP[1].url_path, BY_TIP[5].url_path]
 
 
 def test_a_retake_is_compared_with_the_previous_rating(app_on, tmp_path):
@@ -112,17 +122,19 @@ def test_notes_and_the_date_are_saved_with_the_rating_and_the_form_is_cleared(ap
             "Join the data association",
         )
     ]
+    assert any("Nobody in health tech" in t.value for t in at.text)  # on the result's tab
+    on_tab(at, QUIZ)
     assert at.radio(key="q_truth").value is None
     assert at.text_area(key="note_strengths").value == ""
-    assert any("Nobody in health tech" in t.value for t in at.text)
 
 
 def test_the_history_chart_and_its_reading_follow_the_ratings(app_on, tmp_path):
-    at = app_on(tmp_path / "w.duckdb", PAGE)
+    at = on_tab(app_on(tmp_path / "w.duckdb", PAGE), HISTORY)
     assert any("No ratings yet" in m.value for m in at.markdown)
     for yes in (2, 5):
         answer(at, {k: i < yes for i, k in enumerate(KEYS)})
         save(at)
+    on_tab(at, HISTORY)
     assert any("Over 2 ratings" in m.value and "up (2 to 5)" in m.value for m in at.markdown)
     [chart] = at.get("vega_lite_chart")
     assert "Your rating over time" in chart.proto.spec
@@ -144,10 +156,10 @@ def test_past_ratings_are_listed_with_their_notes_and_one_taken_by_mistake_can_b
     at.selectbox(key="remove_pick").select(mistake)
     next(b for b in at.button if b.label == "Remove this rating").click().run()
     assert [row[0] for row in saved(path)] == [5]
-    assert at.metric[0].value == "5 of 5"
     assert any("Rating removed" in m.value for m in at.success)
     [table] = at.dataframe  # still open after the save
     assert list(table.value["Score"]) == [5]
+    assert on_tab(at, RESULT).metric[0].value == "5 of 5"
 
 
 def test_removing_without_choosing_a_rating_removes_nothing(app_on, tmp_path):
@@ -162,6 +174,7 @@ def test_removing_without_choosing_a_rating_removes_nothing(app_on, tmp_path):
 
 def open_past(at):
     """Open "All your ratings and notes", which runs only while open."""
+    on_tab(at, HISTORY)
     at.session_state["past_open"] = True
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -195,11 +208,11 @@ def make_network(path):
 def test_a_score_under_five_shows_the_upgrade_plan_with_its_counts_and_steps(app_on, tmp_path):
     path = tmp_path / "w.duckdb"
     make_network(path)
-    at = app_on(path, PAGE)
-    assert not any(s.value == "Your upgrade plan" for s in at.subheader)  # no rating yet
+    at = on_tab(app_on(path, PAGE), UPGRADE)
+    assert "Take the rating first" in upgrade_texts(at) and not at.metric  # no rating yet
     answer(at, {**dict.fromkeys(KEYS, True), "future": False})
     save(at)
-    assert any(s.value == "Your upgrade plan" for s in at.subheader)
+    on_tab(at, UPGRADE)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Linked to where you want to go"] == "25%"
     assert metrics["From past circles"] == "50%"
@@ -217,7 +230,8 @@ def test_full_marks_show_no_upgrade_plan(app_on, tmp_path):
     at = app_on(path, PAGE)
     answer(at, dict.fromkeys(KEYS, True))
     save(at)
-    assert not any(s.value == "Your upgrade plan" for s in at.subheader)
+    on_tab(at, UPGRADE)
+    assert "Full marks: your network needs no upgrade" in upgrade_texts(at) and not at.metric
 
 
 def test_a_place_gets_a_status_the_form_clears_and_a_missing_choice_is_refused(app_on, tmp_path):
@@ -226,6 +240,7 @@ def test_a_place_gets_a_status_the_form_clears_and_a_missing_choice_is_refused(a
     at = app_on(path, PAGE)
     answer(at, {**dict.fromkeys(KEYS, True), "future": False})
     save(at)
+    on_tab(at, UPGRADE)
     submit = next(b for b in at.button if b.label == "Save where I stand")
     submit.click().run()
     errors = " ".join(e.value for e in at.error)
@@ -242,3 +257,18 @@ def test_a_place_gets_a_status_the_form_clears_and_a_missing_choice_is_refused(a
     ]
     assert at.selectbox(key="dest_pick").value is None and at.radio(key="dest_status").value is None
     assert "Join, attend or start reading “PyData”" not in upgrade_texts(at)
+
+
+def test_the_page_opens_on_the_quiz_a_save_shows_the_result_and_the_latest_score_shows_above(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    at = app_on(path, PAGE)
+    assert at.session_state["tip4_tab"] == QUIZ and len(at.radio) == len(KEYS)
+    assert not any("Your latest rating" in m.value for m in at.markdown)
+    answer(at, {**dict.fromkeys(KEYS, True), "vibrant": False})
+    save(at)
+    assert at.session_state["tip4_tab"] == RESULT and not at.radio  # only the open tab is drawn
+    assert at.metric[0].value == "4 of 5" and any("Rating saved: 4 of 5" in s.value for s in at.success)
+    again = app_on(path, PAGE)  # a later visit: the quiz, and the latest score above it
+    assert again.session_state["tip4_tab"] == QUIZ
+    latest = f"Your latest rating: **4 of 5**, needs enhancing (taken {date.today():%d %b %Y})."
+    assert latest in [m.value for m in again.markdown]
