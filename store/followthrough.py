@@ -153,8 +153,15 @@ def _earliest_closed() -> str:
 
 
 def get_help(workbook: Workbook, help_id: int) -> dict | None:
-    """One piece of help (a live person's), or None."""
-    rows = workbook.read_dicts(_select_loops(["l.id = ?"]), [help_id, 1])
+    """One piece of help (a live person's): its id, contact_id and channel; or None.
+
+    Read from its own row, not from the loops: working out every loop to find one took 10 ms on 30,000
+    people, and a step needs only whose help it was and how it came."""
+    rows = workbook.read_dicts(
+        f"SELECT h.id, h.contact_id, h.channel FROM (SELECT * FROM interactions WHERE id = ? AND {HELP}) h "
+        "WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.id = h.contact_id AND c.deleted_at IS NULL)",
+        [help_id],
+    )
     return rows[0] if rows else None
 
 

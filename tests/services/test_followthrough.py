@@ -9,7 +9,7 @@ import pytest
 from core.errors import InvalidInput
 from core.model import ContactDraft
 from services import followthrough
-from store.contacts import add_contact
+from store.contacts import add_contact, restore_contacts, trash_contacts
 from store.interactions import log_interaction
 from store.outreach import log_ask, record_outcome
 
@@ -58,6 +58,33 @@ def test_a_report_without_an_outcome_is_refused_and_saves_nothing(workbook):
     with pytest.raises(InvalidInput, match="not in the workbook"):
         followthrough.thank(workbook, helped + 99, TODAY)
     assert workbook.read("SELECT count(*) FROM interactions") == before
+
+
+def test_a_step_on_something_that_is_not_live_help_is_refused_and_saves_nothing(workbook):
+    ana, bo = add_contact(workbook, ContactDraft(name="Ana")), add_contact(workbook, ContactDraft(name="Bo"))
+    catch_up = log_interaction(workbook, ana, TODAY, "catch_up", today=TODAY)
+    waiting = log_ask(
+        workbook,
+        ana,
+        message="Coffee?",
+        request_kind="advice",
+        channel="email",
+        goal_id=None,
+        happened_on=TODAY,
+        today=TODAY,
+    )  # an ask that has not helped (yet) opens no loop
+    trashed_help = log_interaction(workbook, bo, TODAY, "help_received", channel="call", today=TODAY)
+    trash_contacts(workbook, [bo])
+    before = workbook.read("SELECT count(*) FROM interactions")
+    for not_help in (catch_up, waiting, trashed_help):
+        with pytest.raises(InvalidInput, match="not in the workbook"):
+            followthrough.thank(workbook, not_help, TODAY)
+    assert workbook.read("SELECT count(*) FROM interactions") == before
+    restore_contacts(workbook, [bo])
+    thanks = followthrough.thank(workbook, trashed_help, TODAY)
+    assert workbook.read(f"SELECT contact_id, channel, help_id FROM interactions WHERE id = {thanks}") == [
+        (bo, "call", trashed_help)  # thanked the way they helped
+    ]
 
 
 def test_an_older_unlinked_thank_you_and_update_still_count(workbook):
