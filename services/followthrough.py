@@ -83,14 +83,14 @@ def loop_summary(workbook: Workbook, shown: int = SHOWN) -> LoopSummary:
 
 def overview(workbook: Workbook, today: date, shown: int = SHOWN, weeks: int = CHART_WEEKS) -> LoopOverview:
     """The counts, the ``shown`` newest open loops and loops opened and closed per week."""
-    summary = loop_summary(workbook, shown)
     first = week_of(today) - timedelta(weeks=weeks - 1)
-    counted = {week: (opened, closed) for week, opened, closed in store.loops_by_week(workbook, first)}
+    total, still_open, newest, by_week = store.loops_overview(workbook, shown, first)
+    counted = {week: (opened, closed) for week, opened, closed in by_week}
     mondays = [first + timedelta(weeks=n) for n in range(weeks)]
     return LoopOverview(
-        total=summary.total,
-        open=summary.open,
-        loops=summary.newest,
+        total=total,
+        open=still_open,
+        loops=tuple(_loop(r) for r in newest),
         weeks=tuple((m, *counted.get(m, (0, 0))) for m in mondays),
     )
 
