@@ -52,6 +52,7 @@ class Page:
     """What the last full run drew: widgets by label, texts, errors shown."""
 
     widgets: dict[str, Widget] = field(default_factory=dict)
+    tabs: dict[str, str] = field(default_factory=dict)  # a stateful tab's label -> its tab container's id
     texts: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -75,6 +76,7 @@ class Session:
         self._finished: asyncio.Future | None = None
         self._reader: asyncio.Task | None = None
         self._fragment_run = False
+        self._tab_container = ""
 
     async def connect(self) -> None:
         from websockets.asyncio.client import connect
@@ -119,6 +121,8 @@ class Session:
             self.fragments[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
             self._element(msg.delta.new_element)
+        elif kind == "delta" and msg.delta.WhichOneof("type") == "add_block":
+            self._block(msg.delta.add_block)
         elif kind == "session_event" and msg.session_event.WhichOneof("type") == "script_compilation_exception":
             self.page.errors.append("the script does not compile")
         elif kind == "script_finished":
@@ -144,6 +148,13 @@ class Session:
             proto = getattr(element, what)
             if getattr(proto, "id", ""):
                 self.page.widgets[proto.label] = Widget(what, proto.id, proto.label, getattr(proto, "form_id", ""))
+
+    def _block(self, block) -> None:
+        what = block.WhichOneof("type")
+        if what == "tab_container":
+            self._tab_container = block.tab_container.id  # "" when the tabs keep no state
+        elif what == "tab" and self._tab_container:
+            self.page.tabs[block.tab.label] = self._tab_container
 
     async def run(
         self, path: str | None = None, states: list[WidgetState] = (), query: str | None = None, fragment: str = ""
@@ -195,6 +206,13 @@ class Session:
 
     def click(self, label: str) -> WidgetState:
         return WidgetState(id=self.widget(label).id, trigger_value=True)
+
+    def tab(self, label: str) -> WidgetState:
+        """Open the tab of this label (st.tabs with a key: only the open tab's widgets are drawn)."""
+        found = self.page.tabs.get(label)
+        if found is None:
+            raise ProtocolError(f"no tab “{label}” on /{self.current} (has it been renamed?)")
+        return WidgetState(id=found, string_value=label)
 
     def shows(self, words: str) -> bool:
         return any(words in text for text in self.page.texts)

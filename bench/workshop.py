@@ -27,6 +27,7 @@ from bench.client import ProtocolError, Session
 
 MAX_ACTIONS = 200
 KNEE_MS = 1000.0
+QUIZ_TAB = "Take the rating"  # tip 4's tab with the five questions (pages/rate_your_network.py)
 JOIN_SPREAD_S = 10.0  # participants arrive over the first seconds, as people do when the code goes up
 
 
@@ -88,8 +89,11 @@ async def rate(s: Session, n: int, i: int, figures: WorkshopFigures) -> None:
     from core.model import RATING_QUESTIONS
 
     await _timed(s, figures, "open tip 4", path="rate_your_network")
+    quiz = s.tab(QUIZ_TAB)
+    if next(iter(RATING_QUESTIONS.values())) not in s.page.widgets:  # a saved rating opened its result's tab
+        await _timed(s, figures, "open the quiz", states=[quiz])
     answers = [s.choice(q, "Yes" if (n + i + k) % 3 else "No") for k, q in enumerate(RATING_QUESTIONS.values())]
-    await _timed(s, figures, "rate", "Rating saved", states=[*answers, s.click("Save my rating")])
+    await _timed(s, figures, "rate", "Rating saved", states=[quiz, *answers, s.click("Save my rating")])
 
 
 async def share(s: Session, code: str, figures: WorkshopFigures) -> None:

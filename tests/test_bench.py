@@ -313,3 +313,33 @@ def test_a_three_person_workshop_joins_acts_and_the_dashboard_counts_them():
     assert figures.dashboard_ms and min(figures.dashboard_ms) > 0
     assert figures.dashboard_said.startswith("3 joined")
     assert figures.peak_mb > 0 and figures.rss_end_mb > 0
+
+
+def test_a_workshop_participant_who_rates_twice_opens_the_quiz_again(tmp_path):
+    """A saved rating opens tip 4's result; the protocol client must find its way back to the quiz, as a
+    person does, or every second rating in a workshop counts as an error."""
+    import asyncio
+
+    from bench.browser import Server
+    from bench.client import Session
+    from bench.workshop import WorkshopFigures, rate
+
+    async def rate_twice(url: str) -> WorkshopFigures:
+        figures = WorkshopFigures(1, 0)
+        session = Session(url)
+        await session.connect()
+        try:
+            await rate(session, 0, 0, figures)
+            await rate(session, 0, 1, figures)
+        finally:
+            await session.close()
+        return figures
+
+    server = Server(tmp_path / "unused.duckdb", "shared")
+    try:
+        server.wait_ready()
+        figures = asyncio.run(rate_twice(server.url))
+    finally:
+        server.stop()
+    assert figures.errors == []
+    assert (figures.actions["rate"], figures.actions["open the quiz"]) == (2, 1)
