@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench.browser import BUSY_SELECTOR, CHROMIUM_ARGS, DRAWN_SELECTOR, ROOT, Server, find_chromium, open_expander
-from bench.pages import Timing
+from bench.pages import QUIZ_TAB, Timing
 from ui.followthrough import THANK_LABEL
 from ui.registry import PAGES, PageSpec
 
@@ -330,7 +330,7 @@ def take_quiz(driver: Driver, i: int) -> float:
     from core.model import RATING_QUESTIONS
 
     go(driver, "rate")
-    _tab(driver, "Take the rating")  # a save opens the result's tab
+    _tab(driver, QUIZ_TAB)  # a save opens the result's tab
     for n, question in enumerate(RATING_QUESTIONS.values()):
         group = driver.page.get_by_role("radiogroup", name=question)
         if group.count() == 0:

@@ -16,6 +16,10 @@ from ui.registry import page_files as registry_page_files
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
+# Tip 4's tab with the five questions, and the key of its tabs (pages/rate_your_network.py): every
+# bench that takes the quiz opens it first, since a saved rating opens the result's tab.
+QUIZ_TAB, QUIZ_TAB_KEY = "Take the rating", "tip4_tab"
+
 
 @dataclass(frozen=True)
 class Timing:
@@ -197,8 +201,8 @@ def _act_log(at, i: int) -> None:
 def _act_quiz(at, i: int) -> None:
     from core.model import RATING_QUESTIONS
 
-    if at.session_state["tip4_tab"] != "Take the rating":  # a save opens the result's tab (not timed)
-        at.session_state["tip4_tab"] = "Take the rating"
+    if at.session_state[QUIZ_TAB_KEY] != QUIZ_TAB:  # a save opens the result's tab (not timed)
+        at.session_state[QUIZ_TAB_KEY] = QUIZ_TAB
         at.run()
     for n, key in enumerate(RATING_QUESTIONS):
         at.radio(key=f"q_{key}").set_value((i + n) % 2 == 0)

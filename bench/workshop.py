@@ -24,10 +24,10 @@ from pathlib import Path
 
 from bench.browser import Server
 from bench.client import ProtocolError, Session
+from bench.pages import QUIZ_TAB
 
 MAX_ACTIONS = 200
 KNEE_MS = 1000.0
-QUIZ_TAB = "Take the rating"  # tip 4's tab with the five questions (pages/rate_your_network.py)
 JOIN_SPREAD_S = 10.0  # participants arrive over the first seconds, as people do when the code goes up
 
 
