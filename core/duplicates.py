@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from core.names import canonical_company, canonical_name
+from core.names import NICKNAMES, canonical_company, canonical_name, name_tokens
 
 NAME_THRESHOLD = 88  # out of 100, on canonical names (nicknames and accents already folded)
 COMPANY_CLASH = 60  # two different, non-empty companies below this similarity: keep apart
@@ -98,6 +98,23 @@ def _block(canonical: str) -> str | None:
 def name_block(name: str) -> str | None:
     """The block of a name as written (None for a name with no words)."""
     return _block(canonical_name(name))
+
+
+def name_key(name: str) -> str:
+    """What the workbook stores with each person so a name's block is found without reading everyone:
+    the name's last word as compared ('' for a name with no words)."""
+    tokens = name_tokens(name)
+    return tokens[-1] if tokens else ""
+
+
+def name_keys_near(name: str) -> tuple[str, ...]:
+    """Every stored :func:`name_key` a person in this name's block can have: the block's last word and,
+    because a one-word name is a first name and so goes by its formal form, that word's nicknames."""
+    block = name_block(name)
+    if block is None:
+        return ()
+    last = block.split("|")[0]
+    return (last, *sorted(nickname for nickname, formal in NICKNAMES.items() if formal == last))
 
 
 def could_match(candidate: Person, name: str, email: str) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from core.circles import CircleCount, count_circles, describe_coverage
 from core.contacts import check_draft, clean_draft, describe_duplicates
-from core.duplicates import Person, could_match, matches_for
+from core.duplicates import Person, could_match, matches_for, name_keys_near
 from core.errors import InvalidInput
 from core.model import Contact, ContactDraft
 from services.workbooks import Workbook
@@ -64,7 +64,8 @@ def add_person(workbook: Workbook, draft: ContactDraft, save_anyway: bool = Fals
     if not save_anyway:
         candidate = Person(0, draft.name, draft.company, draft.email)
         # Only the few who share the email or the name's block are read in full and scored.
-        near = [i for i, name, email in imports.names_and_emails(workbook) if could_match(candidate, name, email)]
+        maybe = imports.names_and_emails_near(workbook, name_keys_near(draft.name), draft.email)
+        near = [i for i, name, email in maybe if could_match(candidate, name, email)]
         pairs = matches_for(candidate, imports.people_to_match(workbook, near)) if near else []
         if pairs:
             found = tuple(c for c in (contacts.get_contact(workbook, p.second_id) for p in pairs) if c is not None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from core.duplicates import name_key
 from core.errors import InvalidInput
 from store.engine import ColumnSpec
 from store.schema import SEQUENCES
@@ -32,6 +33,8 @@ def load_tables(workbook: Workbook, tables: dict[str, dict[str, list]]) -> None:
         for table, columns in tables.items():
             if not columns or not next(iter(columns.values())):
                 continue
+            if table == "contacts":
+                columns = {**columns, "name_key": [name_key(name) for name in columns["name"]]}
             # A column of nothing but None is left to the table's default (its type is unknowable).
             spec: dict[str, ColumnSpec] = {
                 name: (_kind(values), list(values))

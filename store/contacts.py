@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, fields
 from datetime import datetime, timedelta
 
+from core.duplicates import name_key
 from core.errors import ChangedSinceOpened, InvalidInput
 from core.model import FAMILIARITY, Contact, ContactDraft
 from store.sql import IDS, contains
@@ -58,7 +59,7 @@ def _contact(row: Sequence) -> Contact:
 
 def add_contact(workbook: Workbook, draft: ContactDraft) -> int:
     """Save a new person and return their id."""
-    values = asdict(draft)
+    values = {**asdict(draft), "name_key": name_key(draft.name)}
     columns = list(values)
     with workbook.write() as cursor:
         if draft.introduced_by is not None:
@@ -88,7 +89,8 @@ def update_contact(
         raise InvalidInput(f"'{changes['familiarity']}' is not a way of knowing someone; choose one from the list.")
     if changes.get("introduced_by") == contact_id:
         raise InvalidInput("A person cannot introduce themselves; choose someone else.")
-    assignments = ", ".join(f"{name} = ?" for name in changes)
+    written = {**changes, "name_key": name_key(str(changes["name"]))} if "name" in changes else changes
+    assignments = ", ".join(f"{name} = ?" for name in written)
     with workbook.write() as cursor:
         if seen is not None:
             _refuse_if_changed(cursor, contact_id, changes, seen)
@@ -97,10 +99,26 @@ def update_contact(
         updated = cursor.execute(
             f"UPDATE contacts SET {assignments}, updated_at = current_timestamp "
             "WHERE id = ? AND deleted_at IS NULL RETURNING id",
-            [*changes.values(), contact_id],
+            [*written.values(), contact_id],
         ).fetchall()
         if not updated:
             raise InvalidInput(f"Person #{contact_id} is not in the workbook (deleted?); reload the page.")
+
+
+def fill_name_keys(workbook: Workbook) -> int:
+    """Key the people who have no name key yet (a workbook from before keys, or rows copied in without one)."""
+    unkeyed = workbook.read("SELECT id, name FROM contacts WHERE name_key IS NULL")
+    if unkeyed:
+        with workbook.write() as cursor:
+            cursor.load_rows(
+                "keyed",
+                {
+                    "id": ("BIGINT", [int(i) for i, _ in unkeyed]),
+                    "name_key": ("VARCHAR", [name_key(name) for _, name in unkeyed]),
+                },
+            )
+            cursor.execute("UPDATE contacts SET name_key = k.name_key FROM keyed k WHERE contacts.id = k.id")
+    return len(unkeyed)
 
 
 def _refuse_if_changed(cursor, contact_id: int, changes: Mapping[str, object], seen: Mapping[str, object]) -> None:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from core.duplicates import DuplicatePair, Person, find_duplicates
+from core.duplicates import DuplicatePair, Person, find_duplicates, name_key
 from core.errors import InvalidInput
 from core.import_result import ImportResult, ImportSummary, SkippedRow
 from core.model import CIRCLES, TIES
 from store.engine import ColumnSpec
-from store.sql import IDS
+from store.sql import IDS, TEXTS, contains
 from store.workbook import Workbook
 
 Progress = Callable[[float, str], None]
@@ -72,9 +72,9 @@ def import_contacts(workbook: Workbook, result: ImportResult, progress: Progress
                 "contact_id": ("BIGINT", actions["contact_id"]),
             },
         )
-        names = ", ".join(_DRAFT_COLUMNS)
+        names = ", ".join((*_DRAFT_COLUMNS, "name_key"))
         added = cursor.execute(
-            f"INSERT INTO contacts ({names}) SELECT {', '.join('i.' + c for c in _DRAFT_COLUMNS)} "
+            f"INSERT INTO contacts ({names}) SELECT {', '.join('i.' + c for c in (*_DRAFT_COLUMNS, 'name_key'))} "
             "FROM incoming i JOIN actions a ON a.n = i.n WHERE a.action = 'add' ORDER BY i.n RETURNING id"
         ).fetchall()
         cursor.execute(_UPDATE_SQL)
@@ -113,6 +113,7 @@ def _incoming_table(result: ImportResult, keep: list[int]) -> dict[str, ColumnSp
     columns: dict[str, ColumnSpec] = {"n": ("BIGINT", keep)}
     for name in _DRAFT_COLUMNS:
         columns[name] = ("VARCHAR", [getattr(d, name).strip() for d in drafts])
+    columns["name_key"] = ("VARCHAR", [name_key(d.name) for d in drafts])
     columns["email_l"] = ("VARCHAR", [d.email.strip().lower() for d in drafts])
     columns["name_l"] = ("VARCHAR", [d.name.strip().lower() for d in drafts])
     columns["company_l"] = ("VARCHAR", [d.company.strip().lower() for d in drafts])
@@ -180,9 +181,17 @@ def people_to_match(workbook: Workbook, ids: list[int] | None = None) -> list[Pe
     return [Person(int(i), n, c or "", e or "") for i, n, c, e in rows]
 
 
-def names_and_emails(workbook: Workbook) -> list[tuple[int, str, str | None]]:
-    """Every live person's id, name and email: what narrowing the duplicate matcher needs."""
-    return workbook.read("SELECT id, name, email FROM contacts WHERE deleted_at IS NULL")
+def names_and_emails_near(
+    workbook: Workbook, name_keys: Sequence[str], email: str
+) -> list[tuple[int, str, str | None]]:
+    """The id, name and email of every live person with one of these name keys, or an email containing this
+    one (lower-cased), and of any not keyed yet: all the duplicate matcher could pair with a new person, and
+    few of everyone. (Containing, not equal: trimming every email in SQL took most of the query's time.)"""
+    return workbook.read(
+        f"SELECT id, name, email FROM contacts WHERE deleted_at IS NULL "
+        f"AND (name_key IN {TEXTS} OR name_key IS NULL OR (? <> '' AND {contains('email')}))",
+        [list(name_keys), email, email],
+    )
 
 
 def likely_duplicates(workbook: Workbook, limit: int = 50) -> list[DuplicatePair]:

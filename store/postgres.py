@@ -27,6 +27,7 @@ from psycopg import sql as pgsql
 from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 
 from core.errors import InvalidInput, WorkbookError, WorkbookTooNew, WorkbookUnavailable
+from store.contacts import fill_name_keys
 from store.engine import ColumnSpec, Reader, Workbook
 from store.schema import APPLICATION_ID
 from store.schema_postgres import LATEST_VERSION, MIGRATIONS, OWNED_TABLES, PRIVATE, READ_INDEXES, SCHEMA
@@ -354,7 +355,9 @@ class PostgresDatabase:
             raise InvalidInput(f"'{owner}' is not an account id: use letters, digits and . _ @ + - (up to 128).")
         with self.session(owner) as connection:
             connection.execute("INSERT INTO accounts (owner) VALUES (%s) ON CONFLICT (owner) DO NOTHING", [owner])
-        return PostgresWorkbook(self, owner)
+        workbook = PostgresWorkbook(self, owner)
+        fill_name_keys(workbook)  # an account saved before name keys, keyed once (a read of none after)
+        return workbook
 
     def delete_account(self, owner: str) -> dict[str, int]:
         """Remove every row of ``owner``'s, in one transaction; returns how many rows each table lost."""

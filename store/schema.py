@@ -121,9 +121,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE contacts ADD COLUMN reconnect_priority INTEGER;
     ALTER TABLE goals ADD COLUMN status VARCHAR NOT NULL DEFAULT '';
     """,
+    # 4: each person's name key (core.duplicates.name_key), so adding a person finds who may already be
+    # listed without reading every name. Computed in Python, so the store fills it (store.contacts).
+    """
+    ALTER TABLE contacts ADD COLUMN name_key VARCHAR;
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
+NAME_KEYS_VERSION = 4  # the migration that adds contacts.name_key: upgrading past it keys everyone
 
 
 def parse_version(value: object, name: str) -> int:

@@ -216,6 +216,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE goals ADD COLUMN status VARCHAR NOT NULL DEFAULT '';
     """
     + ROOMS,  # the workshop rooms every server shares (no personal data; no row policy)
+    # 4 (as DuckDB's 4): each person's name key, which the store fills (store.contacts.fill_name_keys).
+    """
+    ALTER TABLE contacts ADD COLUMN name_key VARCHAR;
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -235,6 +239,9 @@ READ_INDEXES = (
     "CREATE INDEX IF NOT EXISTS contacts_live_circle_tie ON contacts (owner, circle, tie) WHERE deleted_at IS NULL",
     # Which people are live, and tip 3's asks by kind and outcome, read from indexes alone: 21 ms -> 10.
     "CREATE INDEX IF NOT EXISTS contacts_live ON contacts (owner, id) WHERE deleted_at IS NULL",
+    # Adding a person reads only those who may already be listed: by name key, and any not keyed yet.
+    "CREATE INDEX IF NOT EXISTS contacts_name_key ON contacts (owner, name_key) WHERE deleted_at IS NULL",
+    "CREATE INDEX IF NOT EXISTS contacts_unkeyed ON contacts (owner) WHERE name_key IS NULL",
     "CREATE INDEX IF NOT EXISTS interactions_asks ON interactions (owner, contact_id) INCLUDE (request_kind, outcome) "
     "WHERE kind = 'ask'",
 )

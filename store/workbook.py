@@ -15,7 +15,7 @@ import pyarrow as pa
 from core.budget import Budget, out_of_memory
 from core.errors import InvalidInput, NotAWorkbook, WorkbookError, WorkbookFull, WorkbookLocked, WorkbookTooNew
 from store.engine import ColumnSpec, Workbook
-from store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, parse_version
+from store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, NAME_KEYS_VERSION, parse_version
 
 IN_MEMORY = ":memory:"
 # A shared server holds many private workbooks: each is single-threaded, and an empty temp_directory
@@ -268,6 +268,10 @@ def _migrate(workbook: Workbook) -> None:
                 "INSERT OR REPLACE INTO meta VALUES ('application', ?), ('schema_version', ?)",
                 [APPLICATION_ID, str(number)],
             )
+    if version < NAME_KEYS_VERSION <= LATEST_VERSION:
+        from store.contacts import fill_name_keys  # store.contacts builds on this module
+
+        fill_name_keys(workbook)
     if version < LATEST_VERSION and not workbook.in_memory:
         # Schema changes must not wait in the write-ahead log: replaying an ALTER TABLE rebinds the
         # table's CHECK constraints, whose functions (trim) DuckDB loads only after the file is open,

@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.duplicates import DuplicatePair, Person, could_match, find_duplicates, matches_for
+from core.duplicates import (
+    DuplicatePair,
+    Person,
+    could_match,
+    find_duplicates,
+    matches_for,
+    name_key,
+    name_keys_near,
+)
 from core.names import canonical_name
 
 
@@ -93,3 +101,26 @@ def test_narrowing_to_who_could_match_finds_the_same_likely_duplicates(name, ema
     candidate = Person(0, name, email=email)
     near = [p for p in LISTED if could_match(candidate, p.name, p.email)]
     assert matches_for(candidate, near) == matches_for(candidate, LISTED)
+
+
+ONE_WORD_AND_NICKNAMED = [
+    *LISTED,
+    Person(7, "Will"),
+    Person(8, "Walter William"),
+    Person(9, "William"),
+    Person(10, "Bob"),
+    Person(11, "Müller"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(["William", "Bill", "Wanda Will", "Robert", "Bob Stone", "muller", "Kate Müller", "Stone"])
+    | st.text(max_size=20),
+)
+def test_the_stored_name_keys_reach_everyone_a_name_could_match(name):
+    # The workbook reads only people whose name key is near the typed name: none of its block may be left out.
+    candidate = Person(0, name)
+    keys = set(name_keys_near(name))
+    by_block = [p for p in ONE_WORD_AND_NICKNAMED if could_match(candidate, p.name, "")]
+    assert [p for p in by_block if name_key(p.name) not in keys] == []

@@ -62,6 +62,27 @@ def test_the_import_matcher_catches_case_accents_a_missing_company_nicknames_and
     assert people.list_people(workbook, "", None, None).total == 1  # nothing saved until confirmed
 
 
+def test_a_one_word_nickname_and_a_person_saved_before_name_keys_are_still_found(workbook):
+    bill = people.add_person(workbook, ContactDraft(name="Bill"))
+    with workbook.write() as cursor:  # as a workbook from before name keys holds them
+        cursor.execute("INSERT INTO contacts (name, company) VALUES ('Lena Costa', 'Acme')")
+    with pytest.raises(people.LikelyDuplicate) as caught:
+        people.add_person(workbook, ContactDraft(name="William"))
+    assert [c.id for c in caught.value.matches] == [bill.id]
+    with pytest.raises(people.LikelyDuplicate, match="Lena Costa"):
+        people.add_person(workbook, ContactDraft(name="lena costa", company="ACME"))
+    assert people.list_people(workbook, "", None, None).total == 2
+
+
+def test_a_renamed_person_is_found_under_their_new_name_only(workbook):
+    first = people.add_person(workbook, ContactDraft(name="Kofi Mensah", company="Acme"))
+    people.edit_person(workbook, first.id, replace(draft_of(first), name="Kwame Boateng"), seen=first)
+    with pytest.raises(people.LikelyDuplicate):
+        people.add_person(workbook, ContactDraft(name="kwame boateng", company="Acme"))
+    people.add_person(workbook, ContactDraft(name="Kofi Mensah", company="Acme"))
+    assert people.list_people(workbook, "", None, None).total == 2
+
+
 def test_the_same_name_at_another_company_and_trashed_people_are_not_duplicates(workbook):
     people.add_person(workbook, ContactDraft(name="Ana Ruiz", company="Acme"))
     people.add_person(workbook, ContactDraft(name="Ana Ruiz", company="Globex Hospital"))

@@ -117,6 +117,7 @@ def test_a_backup_from_an_older_version_is_upgraded_on_restore(workbook, tmp_pat
     connection.close()
     restore_workbook(workbook, old, None, NOW)
     assert names(workbook) == ["Old Friend"] and workbook.schema_version() == LATEST_VERSION
+    assert workbook.read("SELECT name_key FROM contacts") == [("friend",)]  # keyed, so found when added again
 
 
 def test_a_failure_during_restore_leaves_the_workbook_as_it_was(workbook, other, monkeypatch):

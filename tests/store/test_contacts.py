@@ -4,13 +4,18 @@ pages and counts, duplicates are spotted, and refused edits change nothing."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.demo import make_demo
+from core.duplicates import name_key
 from core.model import CIRCLES, ContactDraft
+from fileio.reader import read_contacts
 from store import InvalidInput, open_private_workbook
+from store.bulk import load_tables
 from store.contacts import (
     CONTACT_COLUMNS,
     add_contact,
@@ -19,6 +24,7 @@ from store.contacts import (
     count_by_circle_and_tie,
     count_contacts,
     empty_trash,
+    fill_name_keys,
     get_contact,
     growth_by_month,
     list_trash,
@@ -28,6 +34,7 @@ from store.contacts import (
     update_contact,
 )
 from store.goals import add_goal, link_contacts
+from store.imports import import_contacts
 from store.ties import people_for_goal
 
 pytestmark = pytest.mark.both_engines
@@ -464,3 +471,20 @@ def test_percent_and_underscore_in_a_search_are_plain_characters(workbook):
         add_contact(workbook, ContactDraft(name=name))
     assert [c.name for c in search_contacts(workbook, "%")[0]] == ["Cy 100% Vegan Catering"]
     assert [c.name for c in search_contacts(workbook, "o_s")[0]] == ["jo_smith"]
+
+
+def test_every_way_a_name_reaches_the_workbook_stores_its_name_key(workbook):
+    # Adding a person reads only those whose name key is near: a missing or stale key would hide a duplicate.
+    load_tables(workbook, make_demo(30, seed=3, today=date(2026, 3, 10)).tables)
+    renamed = add(workbook, "Dr. Seán Ó Briain")
+    update_contact(workbook, renamed, name="Katie Müller-Smith")
+    update_contact(workbook, add(workbook, "Ana"), notes="met at the gym")
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "import" / "linkedin_connections.csv"
+    import_contacts(workbook, read_contacts(fixture.read_bytes()))
+    with workbook.write() as cursor:  # as a workbook from before name keys holds its people
+        cursor.execute("INSERT INTO contacts (name) VALUES ('Old Friend')")
+    assert fill_name_keys(workbook) == 1 and fill_name_keys(workbook) == 0
+    stored = workbook.read("SELECT name, name_key FROM contacts")
+    assert len(stored) == 30 + 2 + 5 + 1  # the demo, two added, the file's five, one from before keys
+    assert [(name, key) for name, key in stored if key != name_key(name)] == []
+    assert ("Katie Müller-Smith", "smith") in stored

@@ -123,19 +123,21 @@ def test_a_version_one_file_is_upgraded_to_the_latest_version_and_keeps_its_peop
     # Make the file as the first release did: only migration 1 applied.
     monkeypatch.setattr(workbook_module, "LATEST_VERSION", 1)
     book = open_workbook(path)
-    person = add_contact(book, ContactDraft(name="Ana Ruiz", email="ana@example.org", circle="family"))
+    with book.write() as cursor:
+        cursor.execute("INSERT INTO contacts (name, email, circle) VALUES ('Ana Ruiz', 'ana@example.org', 'family')")
     book.close()
     assert meta_of(path)["schema_version"] == "1"
     monkeypatch.undo()
 
     book = open_workbook(path)
-    assert book.schema_version() == LATEST_VERSION == 3
+    assert book.schema_version() == LATEST_VERSION == 4
     tables = {row[0] for row in book.read("SELECT table_name FROM information_schema.tables")}
     assert {"merges", "kept_apart"} <= tables
     columns = {row[0] for row in book.read("SELECT column_name FROM information_schema.columns")}
-    assert {"help_id", "familiarity", "reconnect", "reconnect_priority", "status"} <= columns
-    kept = get_contact(book, person)
+    assert {"help_id", "familiarity", "reconnect", "reconnect_priority", "status", "name_key"} <= columns
+    kept = get_contact(book, 1)
     assert (kept.name, kept.email, kept.circle) == ("Ana Ruiz", "ana@example.org", "family")
+    assert book.read("SELECT name_key FROM contacts") == [("ruiz",)]  # keyed on upgrade
     book.close()
 
 
