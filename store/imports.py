@@ -186,10 +186,14 @@ def names_and_emails_near(
 ) -> list[tuple[int, str, str | None]]:
     """The id, name and email of every live person with one of these name keys, or an email containing this
     one (lower-cased), and of any not keyed yet: all the duplicate matcher could pair with a new person, and
-    few of everyone. (Containing, not equal: trimming every email in SQL took most of the query's time.)"""
+    few of everyone. (Containing, not equal: trimming every email in SQL took most of the query's time.)
+
+    Three reads joined, not one with OR: PostgreSQL then walks an index for each of the first two.
+    """
+    live = "SELECT id, name, email FROM contacts WHERE deleted_at IS NULL"
     return workbook.read(
-        f"SELECT id, name, email FROM contacts WHERE deleted_at IS NULL "
-        f"AND (name_key IN {TEXTS} OR name_key IS NULL OR (? <> '' AND {contains('email')}))",
+        f"{live} AND name_key IN {TEXTS} UNION {live} AND name_key IS NULL "
+        f"UNION {live} AND ? <> '' AND {contains('email')}",
         [list(name_keys), email, email],
     )
 
