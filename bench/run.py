@@ -356,7 +356,8 @@ def run_bench(
         write_markdown(
             Path(output),
             f"Written by `workbook bench` on {date.today():%d %b %Y} (`workbook bench "
-            f"--contacts {contacts} --runs {runs}`). Figures, not promises: rerun it on your machine.\n\n{table}",
+            f"--contacts {contacts} --runs {runs} --felt-runs {felt_runs}`). Figures, not promises: rerun it on your "
+            f"machine.\n\n{table}",
         )
     return MISSED if report.missed and fail else 0
 
