@@ -64,9 +64,8 @@ def add_person(workbook: Workbook, draft: ContactDraft, save_anyway: bool = Fals
     if not save_anyway:
         candidate = Person(0, draft.name, draft.company, draft.email)
         # Only the few who share the email or the name's block are read in full and scored.
-        maybe = imports.names_and_emails_near(workbook, name_keys_near(draft.name), draft.email)
-        near = [i for i, name, email in maybe if could_match(candidate, name, email)]
-        pairs = matches_for(candidate, imports.people_to_match(workbook, near)) if near else []
+        maybe = imports.people_near(workbook, name_keys_near(draft.name), draft.email)
+        pairs = matches_for(candidate, [p for p in maybe if could_match(candidate, p.name, p.email)])
         if pairs:
             found = tuple(c for c in (contacts.get_contact(workbook, p.second_id) for p in pairs) if c is not None)
             raise LikelyDuplicate(describe_duplicates(draft, found, pairs[0].reason), found)

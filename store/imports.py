@@ -170,32 +170,29 @@ class MergeRecord:
     undone: bool
 
 
-def people_to_match(workbook: Workbook, ids: list[int] | None = None) -> list[Person]:
-    """Every live person (or those of ``ids``), as the duplicate matcher sees them (id, name, company, email)."""
-    if ids is None:
-        rows = workbook.read("SELECT id, name, company, email FROM contacts WHERE deleted_at IS NULL")
-    else:
-        rows = workbook.read(
-            f"SELECT id, name, company, email FROM contacts WHERE deleted_at IS NULL AND id IN {IDS} ORDER BY id", [ids]
-        )
-    return [Person(int(i), n, c or "", e or "") for i, n, c, e in rows]
+def people_to_match(workbook: Workbook) -> list[Person]:
+    """Every live person, as the duplicate matcher sees them (id, name, company, email)."""
+    return _people(workbook.read("SELECT id, name, company, email FROM contacts WHERE deleted_at IS NULL"))
 
 
-def names_and_emails_near(
-    workbook: Workbook, name_keys: Sequence[str], email: str
-) -> list[tuple[int, str, str | None]]:
-    """The id, name and email of every live person with one of these name keys, or an email containing this
-    one (lower-cased), and of any not keyed yet: all the duplicate matcher could pair with a new person, and
-    few of everyone. (Containing, not equal: trimming every email in SQL took most of the query's time.)
+def people_near(workbook: Workbook, name_keys: Sequence[str], email: str) -> list[Person]:
+    """Every live person with one of these name keys, or an email containing this one (lower-cased), and any
+    not keyed yet, as the matcher sees them: all it could pair with a new person, and few of everyone.
+    (Containing, not equal: trimming every email in SQL took most of the query's time.)
 
     Three reads joined, not one with OR: PostgreSQL then walks an index for each of the first two.
     """
-    live = "SELECT id, name, email FROM contacts WHERE deleted_at IS NULL"
-    return workbook.read(
+    live = "SELECT id, name, company, email FROM contacts WHERE deleted_at IS NULL"
+    rows = workbook.read(
         f"{live} AND name_key IN {TEXTS} UNION {live} AND name_key IS NULL "
-        f"UNION {live} AND ? <> '' AND {contains('email')}",
+        f"UNION {live} AND ? <> '' AND {contains('email')} ORDER BY id",
         [list(name_keys), email, email],
     )
+    return _people(rows)
+
+
+def _people(rows: list[tuple]) -> list[Person]:
+    return [Person(int(i), n, c or "", e or "") for i, n, c, e in rows]
 
 
 def likely_duplicates(workbook: Workbook, limit: int = 50) -> list[DuplicatePair]:
