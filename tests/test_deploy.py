@@ -37,14 +37,15 @@ def test_the_secrets_example_is_not_a_real_secrets_file():
     assert ".streamlit/secrets.toml" in (ROOT / ".gitignore").read_text()
 
 
-def test_the_server_skips_streamlits_full_garbage_collection_after_every_run(monkeypatch):
-    """That collection holds the interpreter before the browser hears the run finished: every click waits for it."""
+def test_the_server_skips_streamlits_per_run_garbage_collection_and_per_session_file_watching(monkeypatch):
+    """Both hold the interpreter while browsers wait: every click for the collection, every new session for the watcher."""
     from streamlit import config
 
     monkeypatch.chdir(ROOT)
     try:
         config.get_config_options(force_reparse=True)
         assert config.get_option("runner.postScriptGC") is False  # raises if this Streamlit no longer has it
+        assert config.get_option("server.fileWatcherType") == "none"
     finally:
         monkeypatch.undo()
         config.get_config_options(force_reparse=True)
