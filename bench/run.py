@@ -407,8 +407,9 @@ def workshop_table(steps: list, full) -> Report:
     ]
     for f in runs:
         p, d = summary(f.participant_ms), summary(f.dashboard_ms)
-        report.check(not f.errors, f"workshop of {f.participants}: {len(f.errors)} errors")
-        report.check(f.peak_mb < TARGET_WORKSHOP_MB, f"workshop of {f.participants}: {f.peak_mb:.0f} MB")
+        if f.participants <= full.participants:  # larger steps look for the knee, past what the server promises
+            report.check(not f.errors, f"workshop of {f.participants}: {len(f.errors)} errors")
+            report.check(f.peak_mb < TARGET_WORKSHOP_MB, f"workshop of {f.participants}: {f.peak_mb:.0f} MB")
         report.lines.append(
             f"| {f.participants} | {f.seconds:.0f} | {len(f.participant_ms)} | {p[0]:.0f} | {p[1]:.0f} | {p[2]:.0f} | "
             f"{len(f.dashboard_ms)} | {d[0]:.0f} | {d[1]:.0f} | {d[2]:.0f} | {len(f.errors)} | "
@@ -419,7 +420,7 @@ def workshop_table(steps: list, full) -> Report:
         "",
         f"Knee (the fewest participants at which the participants' p95 passed {KNEE_MS / 1000:g} s): "
         + (f"**{found}**." if found else f"not reached up to {max(f.participants for f in runs)}."),
-        f"Targets: no errors; server memory under {TARGET_WORKSHOP_MB} MB.",
+        f"Targets, up to {full.participants} participants: no errors; server memory under {TARGET_WORKSHOP_MB} MB.",
     ]
     errors = [e for f in runs for e in f.errors]
     if errors:
@@ -431,10 +432,10 @@ def workshop_table(steps: list, full) -> Report:
 def run_workshop_bench(
     participants: int, minutes: float, steps: list[int], step_seconds: float, output: str | None, fail: bool = True
 ) -> int:
-    """The knee's steps (each on a fresh server), then the full workshop; the table, and 3 on a missed target."""
+    """The knee's steps, smaller or larger (each on a fresh server), then the full workshop; 3 on a missed target."""
     from bench.workshop import run_workshop
 
-    measured = [run_workshop(n, step_seconds) for n in steps if n < participants]
+    measured = [run_workshop(n, step_seconds) for n in sorted(set(steps) - {participants})]
     full = run_workshop(participants, minutes * 60)
     report = workshop_table(measured, full)
     table = "\n".join([f"Machine: {machine()}", "", *report.lines])

@@ -237,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--workshop", action="store_true", help="instead, load-test a workshop in shared mode")
     bench.add_argument("--participants", type=_positive, default=60, metavar="N", help="workshop size (default 60)")
     bench.add_argument("--minutes", type=float, default=5.0, metavar="M", help="the full workshop's length")
-    bench.add_argument("--steps", default="10,20,40", metavar="N,N", help="smaller workshops first, for the knee")
+    bench.add_argument("--steps", default="10,20,40", metavar="N,N", help="other sizes first, for the knee")
     bench.add_argument("--step-seconds", type=float, default=60.0, metavar="S", help="the length of each step")
     bench.add_argument("--no-fail", action="store_true", help="report missed targets but exit 0")
     bench.add_argument("--profile", metavar="PAGE", help="instead, print where PAGE (e.g. home.py) spends its CPU time")

@@ -262,6 +262,10 @@ def test_the_workshop_table_names_the_knee_and_misses_on_errors_or_memory():
     broken = workshop_table([], workshop(60, 300, errors=["participant 3: connection lost"], peak_mb=1500))
     assert [m.split(": ", 1)[1] for m in broken.missed] == ["1 errors", "1500 MB"]
     assert "- participant 3: connection lost" in broken.lines
+    past = workshop_table([workshop(150, 1500, errors=["participant 140: timed out"])], workshop(60, 400))
+    text = "\n".join(past.lines)
+    assert "p95 passed 1 s): **150**" in text  # a larger step finds a knee past the workshop's size
+    assert past.missed == [] and "- participant 140: timed out" in past.lines  # reported, not a missed target
 
 
 def test_the_growth_table_has_a_column_per_size_and_the_ratio():

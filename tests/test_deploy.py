@@ -38,7 +38,7 @@ def test_the_secrets_example_is_not_a_real_secrets_file():
 
 
 def test_the_server_skips_streamlits_per_run_garbage_collection_and_per_session_file_watching(monkeypatch):
-    """Both hold the interpreter while browsers wait: every click for the collection, every new session for the watcher."""
+    """Both hold the interpreter while browsers wait: each click for the collection, each new tab for the watcher."""
     from streamlit import config
 
     monkeypatch.chdir(ROOT)
