@@ -283,11 +283,14 @@ def count_by_circle_and_tie(workbook: Workbook) -> list[tuple[str, str, int]]:
     return [(c, t, int(n)) for c, t, n in rows]
 
 
+GROWTH_BY_MONTH = (
+    "SELECT date_trunc('month', created_at) AS month, "
+    "sum(count(*)) OVER (ORDER BY date_trunc('month', created_at)) "
+    "FROM contacts WHERE deleted_at IS NULL GROUP BY date_trunc('month', created_at) ORDER BY 1"
+)
+
+
 def growth_by_month(workbook: Workbook) -> list[tuple[str, int]]:
     """Cumulative number of people by the month they were added."""
-    rows = workbook.read(
-        "SELECT date_trunc('month', created_at) AS month, "
-        "sum(count(*)) OVER (ORDER BY date_trunc('month', created_at)) "
-        "FROM contacts WHERE deleted_at IS NULL GROUP BY date_trunc('month', created_at) ORDER BY 1"
-    )
+    rows = workbook.read(GROWTH_BY_MONTH)
     return [(f"{m:%Y-%m}", int(n)) for m, n in rows]

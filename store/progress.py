@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from core.model import TIES
 from core.upgrade import Destination, NetworkAge
@@ -60,13 +60,16 @@ def key_contact_dates(workbook: Workbook, today: date, window_days: int) -> dict
     return found
 
 
+# On the stored time itself, not its day, so that an index can range over it.
+NEW_BY_HAND_SINCE = (
+    "SELECT CAST(created_at AS DATE) AS day, count(*) FROM contacts "
+    "WHERE deleted_at IS NULL AND source = '' AND created_at >= ? GROUP BY 1 ORDER BY 1"
+)
+
+
 def new_people_by_day(workbook: Workbook, since: date) -> list[tuple[date, int]]:
     """People added by hand (not imported) per day since ``since``, by the day they were added."""
-    rows = workbook.read(
-        "SELECT CAST(created_at AS DATE) AS day, count(*) FROM contacts "
-        "WHERE deleted_at IS NULL AND source = '' AND CAST(created_at AS DATE) >= ? GROUP BY 1 ORDER BY 1",
-        [since],
-    )
+    rows = workbook.read(NEW_BY_HAND_SINCE, [datetime.combine(since, time.min)])
     return [(d, int(n)) for d, n in rows]
 
 

@@ -173,6 +173,15 @@ def test_counting_people_by_circle_and_tie_reads_only_its_index(postgres_databas
     assert "Index Only Scan using contacts_live_circle_tie" in plan, plan
 
 
+def test_growth_by_month_and_people_added_this_week_read_the_index_of_when_people_were_added(postgres_database):
+    from store.contacts import GROWTH_BY_MONTH
+    from store.progress import NEW_BY_HAND_SINCE
+
+    assert "Index Only Scan using contacts_added" in _plan(postgres_database, GROWTH_BY_MONTH)
+    since = _plan(postgres_database, NEW_BY_HAND_SINCE.replace("?", "TIMESTAMP '2026-03-16 00:00'"))
+    assert "using contacts_added" in since and "created_at >= '2026-03-16 00:00:00'" in since, since
+
+
 def test_tip_3s_asks_by_kind_and_outcome_read_only_indexes(postgres_database):
     from store.outreach import ASKS_BY_KIND_AND_OUTCOME
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -21,6 +21,24 @@ TODAY = date(2026, 3, 18)
 
 def ago(days: int) -> date:
     return TODAY - timedelta(days=days)
+
+
+def test_people_added_by_hand_count_from_the_first_moment_of_the_first_day(workbook):
+    # Home's weekly chart: a person added at midnight on its first day counts, one a second before does not.
+    added = {
+        "Late the day before": (datetime(2026, 3, 15, 23, 59, 59), ""),
+        "At midnight": (datetime(2026, 3, 16, 0, 0), ""),
+        "Late that day": (datetime(2026, 3, 16, 23, 59, 59), ""),
+        "Imported that day": (datetime(2026, 3, 16, 9, 0), "linkedin"),
+        "Trashed that day": (datetime(2026, 3, 16, 10, 0), ""),
+        "Two days on": (datetime(2026, 3, 18, 8, 30), ""),
+    }
+    ids = {name: add_contact(workbook, ContactDraft(name=name, source=source)) for name, (_, source) in added.items()}
+    with workbook.write() as cursor:
+        for name, (when, _) in added.items():
+            cursor.execute("UPDATE contacts SET created_at = ? WHERE id = ?", [when, ids[name]])
+    trash_contacts(workbook, [ids["Trashed that day"]])
+    assert progress.new_people_by_day(workbook, date(2026, 3, 16)) == [(date(2026, 3, 16), 2), (date(2026, 3, 18), 1)]
 
 
 def test_people_kept_in_touch_are_those_seen_on_dates_more_than_a_week_apart(workbook):
