@@ -80,20 +80,24 @@ def list_reconnect(workbook: Workbook, limit: int = 200) -> list[Contact]:
     return [contact_from_row(r) for r in rows]
 
 
+# Both read PostgreSQL's small index of key contacts (store.schema_postgres.READ_INDEXES), not every row.
+KEY_CONTACTS = (
+    "SELECT id, name, cadence_days, last_contacted_on FROM contacts "
+    "WHERE deleted_at IS NULL AND is_key AND cadence_days IS NOT NULL "
+    "ORDER BY last_contacted_on NULLS FIRST, id LIMIT ?"
+)
+KEY_CONTACT_COUNT = "SELECT count(*) FROM contacts WHERE deleted_at IS NULL AND is_key"
+
+
 def list_key_contacts(workbook: Workbook, limit: int = CORE_LIMIT) -> list[KeyContact]:
     """Key contacts with a cadence, longest-waiting first."""
-    rows = workbook.read(
-        "SELECT id, name, cadence_days, last_contacted_on FROM contacts "
-        "WHERE deleted_at IS NULL AND is_key AND cadence_days IS NOT NULL "
-        "ORDER BY last_contacted_on NULLS FIRST, id LIMIT ?",
-        [limit],
-    )
+    rows = workbook.read(KEY_CONTACTS, [limit])
     return [KeyContact(int(i), n, int(c), d) for i, n, c, d in rows]
 
 
 def count_key_contacts(workbook: Workbook) -> int:
     """How many live people are marked as key contacts."""
-    return int(workbook.read_one("SELECT count(*) FROM contacts WHERE deleted_at IS NULL AND is_key")[0])
+    return int(workbook.read_one(KEY_CONTACT_COUNT)[0])
 
 
 # --- the ledger ---------------------------------------------------------------------------------

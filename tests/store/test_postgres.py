@@ -182,6 +182,21 @@ def test_growth_by_month_and_people_added_this_week_read_the_index_of_when_peopl
     assert "using contacts_added" in since and "created_at >= '2026-03-16 00:00:00'" in since, since
 
 
+def test_key_contacts_and_their_count_read_only_the_index_of_key_contacts(postgres_database):
+    from store.maintenance import KEY_CONTACT_COUNT, KEY_CONTACTS
+
+    assert "Index Only Scan using contacts_key" in _plan(postgres_database, KEY_CONTACT_COUNT)
+    listed = _plan(postgres_database, KEY_CONTACTS.replace("?", "3000"))
+    assert "Index Only Scan using contacts_key" in listed and "Sort" not in listed, listed
+
+
+def test_the_trash_is_counted_from_its_own_index(postgres_database):
+    from store.info import ROW_COUNTS
+
+    plan = _plan(postgres_database, ROW_COUNTS)
+    assert "Index Only Scan using contacts_trashed" in plan, plan
+
+
 def test_tip_3s_asks_by_kind_and_outcome_read_only_indexes(postgres_database):
     from store.outreach import ASKS_BY_KIND_AND_OUTCOME
 
