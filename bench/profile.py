@@ -45,16 +45,17 @@ def profile_page(page: str, contacts: int, top: int = 30) -> str:
 
     if page not in bench_pages.page_files():
         raise ValueError(f"{page} is not a page; choose one of: {', '.join(bench_pages.page_files())}")
-    path = Path(tempfile.mkdtemp(prefix="workbook-profile-")) / "demo.duckdb"
-    make_demo_file(path, contacts)
-    bench_pages.use_workbook(path)
-    try:
-        with bench_pages.server_like_script_cache():
-            at = bench_pages.open_page(page)
-            at.run()  # fill the caches once, as a visitor's earlier runs would have
-            profile = profile_run(at, path)
-    finally:
-        bench_pages.release_book(path)
+    with tempfile.TemporaryDirectory(prefix="workbook-profile-") as folder:
+        path = Path(folder) / "demo.duckdb"
+        make_demo_file(path, contacts)
+        bench_pages.use_workbook(path)
+        try:
+            with bench_pages.server_like_script_cache():
+                at = bench_pages.open_page(page)
+                at.run()  # fill the caches once, as a visitor's earlier runs would have
+                profile = profile_run(at, path)
+        finally:
+            bench_pages.release_book(path)
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out)
     out.write(

@@ -304,30 +304,31 @@ def run_bench(
     from bench.imports import bench_linkedin_import
 
     load_at_start = load_average()
-    folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
-    empty_path, demo_path = folder / "empty.duckdb", folder / "demo.duckdb"
-    started = time.perf_counter()
-    data = make_demo_file(demo_path, contacts)
-    demo_seconds = time.perf_counter() - started
-    pages = page_files()
-    timings = {}
-    for path in (empty_path, demo_path):
-        timings[path] = (bench_pages.time_pages(path, pages, runs), bench_pages.time_interactions(path, runs))
-        bench_pages.release_book(path)
-    cpu = time.process_time()
-    imported = {**bench_linkedin_import(import_rows), "cpu_s": time.process_time() - cpu}
-    on_postgres = None
-    if postgres:  # the same pages after a write on an account in PostgreSQL, and the import into one
-        from bench.postgres import bench_postgres
+    with tempfile.TemporaryDirectory(prefix="workbook-bench-") as name:  # the demo files are tens of MB each
+        folder = Path(name)
+        empty_path, demo_path = folder / "empty.duckdb", folder / "demo.duckdb"
+        started = time.perf_counter()
+        data = make_demo_file(demo_path, contacts)
+        demo_seconds = time.perf_counter() - started
+        pages = page_files()
+        timings = {}
+        for path in (empty_path, demo_path):
+            timings[path] = (bench_pages.time_pages(path, pages, runs), bench_pages.time_interactions(path, runs))
+            bench_pages.release_book(path)
+        cpu = time.process_time()
+        imported = {**bench_linkedin_import(import_rows), "cpu_s": time.process_time() - cpu}
+        on_postgres = None
+        if postgres:  # the same pages after a write on an account in PostgreSQL, and the import into one
+            from bench.postgres import bench_postgres
 
-        on_postgres = bench_postgres(postgres, contacts, runs, import_rows, timings[demo_path][0], pages)
-    figures = felt = None
-    if browser:
-        from bench.browser import measure_browser
-        from bench.felt import measure_felt
+            on_postgres = bench_postgres(postgres, contacts, runs, import_rows, timings[demo_path][0], pages)
+        figures = felt = None
+        if browser:
+            from bench.browser import measure_browser
+            from bench.felt import measure_felt
 
-        felt = measure_felt(empty_path, demo_path, felt_runs, floor_rows=FLOOR_ROWS)
-        figures = measure_browser(demo_path)
+            felt = measure_felt(empty_path, demo_path, felt_runs, floor_rows=FLOOR_ROWS)
+            figures = measure_browser(demo_path)
     report = Report(
         [
             f"Machine: {machine()}",
@@ -486,10 +487,10 @@ def run_growth(sizes: list[int], runs: int, output: str | None) -> int:
 
     from bench.felt import _launch, seed, time_workbook
 
-    folder = Path(tempfile.mkdtemp(prefix="workbook-growth-"))
     pages, made = {}, {}
     load_start = os.getloadavg()[0]
-    with sync_playwright() as p:
+    with sync_playwright() as p, tempfile.TemporaryDirectory(prefix="workbook-growth-") as name:
+        folder = Path(name)
         browser = _launch(p)
         try:
             for n in sizes:

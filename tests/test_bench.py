@@ -4,6 +4,7 @@ fails the command. Behaviour only: the figures themselves live in docs/performan
 from __future__ import annotations
 
 import re
+import tempfile
 
 import pytest
 
@@ -32,7 +33,9 @@ def rows_of(table: str, first_cells: list[str]) -> dict[str, list[str]]:
 def small_bench(tmp_path_factory):
     """One tiny bench run (no browser) with an impossible page target, through the command line."""
     output = tmp_path_factory.mktemp("bench") / "performance.md"
+    scratch = tmp_path_factory.mktemp("bench-scratch")
     with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tempfile, "tempdir", str(scratch))
         patch.setenv("WORKBOOK_PATH", str(output.with_suffix(".unused")))
         patch.setenv("WORKBOOK_MODE", "local")
         patch.setattr(bench.run, "TARGET_PAGE_MS", 0)
@@ -50,11 +53,11 @@ def small_bench(tmp_path_factory):
                 str(output),
             ]
         )
-    return code, output.read_text()
+    return code, output.read_text(), sorted(scratch.rglob("*.duckdb*"))
 
 
 def test_the_bench_table_names_every_page_with_a_figure_in_every_cell(small_bench):
-    _, table = small_bench
+    _, table, _ = small_bench
     rows = rows_of(table, PAGE_FILES)
     assert list(rows) == PAGE_FILES
     for page, cells in rows.items():
@@ -62,7 +65,7 @@ def test_the_bench_table_names_every_page_with_a_figure_in_every_cell(small_benc
 
 
 def test_the_bench_table_names_every_interaction_with_a_figure_in_every_cell(small_bench):
-    _, table = small_bench
+    _, table, _ = small_bench
     names = [i.name for i in INTERACTIONS]
     rows = rows_of(table, names)
     assert sorted(rows) == sorted(names)
@@ -71,14 +74,14 @@ def test_the_bench_table_names_every_interaction_with_a_figure_in_every_cell(sma
 
 
 def test_the_bench_table_gives_the_import_time_and_the_machine(small_bench):
-    _, table = small_bench
+    _, table, _ = small_bench
     assert re.search(r"LinkedIn import, 150 rows: read \+ save \| \d+\.\d\d s", table)
     assert "Machine:" in table and "CPUs" in table
     assert "not run (--skip-browser)" in table
 
 
 def test_a_missed_target_fails_the_bench_and_is_named(small_bench):
-    code, table = small_bench
+    code, table, _ = small_bench
     assert code == bench.run.MISSED
     assert "**NO**" in table
     assert re.search(r"Targets missed: page \w+\.py: \d+ ms median", table)
@@ -159,12 +162,21 @@ def test_the_cold_start_is_timed_to_the_first_title_and_the_server_is_stopped_af
 
 
 def test_the_profile_of_a_page_names_the_page_and_its_cpu_time(capsys, monkeypatch, tmp_path):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     monkeypatch.setenv("WORKBOOK_PATH", str(tmp_path / "unused.duckdb"))
     monkeypatch.setenv("WORKBOOK_MODE", "local")
     assert main(["bench", "--profile", "reach_out.py", "--contacts", "60"]) == 0
     printed = capsys.readouterr().out
     assert re.search(r"reach_out\.py on 60 contacts, the run after a write: \d+ ms of CPU", printed)
     assert "pages/reach_out.py" in printed
+    assert list(scratch.rglob("*.duckdb*")) == [], "the profile's demo workbook was left behind"
+
+
+def test_the_bench_removes_the_demo_workbooks_it_made(small_bench):
+    # Each run made an empty and a demo workbook; left in /tmp, runs piled up tens of MB each.
+    assert small_bench[2] == []
 
 
 def test_profiling_something_that_is_not_a_page_names_the_pages_and_fails(capsys):
