@@ -321,7 +321,7 @@ def run_bench(
         if postgres:  # the same pages after a write on an account in PostgreSQL, and the import into one
             from bench.postgres import bench_postgres
 
-            on_postgres = bench_postgres(postgres, contacts, runs, import_rows, timings[demo_path][0], pages)
+            on_postgres = bench_postgres(postgres, contacts, runs, import_rows, demo_path, pages)
         figures = felt = None
         if browser:
             from bench.browser import measure_browser

@@ -3,10 +3,13 @@ each checked against its target; a database that cannot be reached is one line, 
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from bench.pages import PageTiming, Timing
 from bench.postgres import PostgresFigures, add_postgres_tables, bench_postgres
+from bench.run import make_demo_file
 from tests.conftest import PAGE_FILES
 
 NUMBER = re.compile(r"^\d[\d,]*(\.\d+)?x?$")
@@ -49,21 +52,30 @@ def test_a_slow_import_misses_its_target():
     assert figures.missed == ["PostgreSQL import: 5.50 s"]
 
 
-def test_the_bench_times_every_page_and_the_import_on_a_real_account(postgres_url, monkeypatch, tmp_path):
+def test_the_bench_times_every_page_in_turn_on_duckdb_and_on_a_real_account(postgres_url, monkeypatch, tmp_path):
     monkeypatch.setenv("WORKBOOK_PATH", str(tmp_path / "unused.duckdb"))
-    duck = {page: fake(1000) for page in PAGE_FILES}
-    figures = bench_postgres(postgres_url, contacts=60, runs=1, import_rows=60, duckdb_pages=duck, pages=PAGE_FILES)
+    demo = tmp_path / "demo.duckdb"
+    make_demo_file(demo, 60)
+    figures = bench_postgres(postgres_url, contacts=60, runs=1, import_rows=60, duckdb_path=demo, pages=PAGE_FILES)
     table = rows(figures.lines)
     assert list(table) == PAGE_FILES
     for page, cells in table.items():
         assert all(NUMBER.match(c) for c in cells[:6]), (page, cells)
+    # The DuckDB column is this run's own timing of the demo file, page by page beside PostgreSQL's.
+    assert all(float(cells[0]) < 1000 for cells in table.values())
+    assert os.environ["WORKBOOK_PATH"] == str(tmp_path / "unused.duckdb"), "the bench left the app on its demo"
     assert any(re.search(r"60 rows: read \+ save \| \d+\.\d\d s", line) for line in figures.lines)
     assert any("holding the same demo: 60 people" in line for line in figures.lines)
 
 
 def test_a_database_that_cannot_be_reached_is_one_line_and_a_missed_target():
     figures = bench_postgres(
-        "postgresql://nobody:wrong@127.0.0.1:9/none", contacts=10, runs=1, import_rows=10, duckdb_pages={}, pages=[]
+        "postgresql://nobody:wrong@127.0.0.1:9/none",
+        contacts=10,
+        runs=1,
+        import_rows=10,
+        duckdb_path=Path("never-opened.duckdb"),
+        pages=[],
     )
     assert len(figures.missed) == 1 and figures.missed[0].startswith("PostgreSQL: The database at 127.0.0.1")
     assert any(line.startswith("Not run: The database at 127.0.0.1 cannot be reached") for line in figures.lines)
