@@ -74,14 +74,8 @@ def shared_deployment(url: str) -> Iterator[None]:
             yield
         finally:
             import ui.account
-            import ui.session
 
-            kept = ui.account._accounts()
-            ui.account._accounts.clear()
-            if kept is not None:
-                kept.close()
-            ui.session._shared_database.clear()
-            ui.session.private_workbooks.clear()
+            ui.account.forget_process_state()
 
 
 def fill_demo_account(url: str, contacts: int) -> tuple[int, float]:

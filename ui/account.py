@@ -36,6 +36,19 @@ def _accounts() -> Accounts | None:
     return open_accounts(shared_database(), user_dir())
 
 
+def forget_process_state() -> None:
+    """Close and forget what this process keeps for shared mode: the accounts, the database, private
+    workbooks. For a bench or a test that runs one deployment after another in one process."""
+    import ui.session
+
+    kept = _accounts()
+    _accounts.clear()
+    if kept is not None:
+        kept.close()
+    ui.session._shared_database.clear()
+    ui.session.private_workbooks.clear()
+
+
 def accounts() -> Accounts | None:
     """Where accounts are kept on this deployment; a problem with the database stops the page in one line."""
     try:

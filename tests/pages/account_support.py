@@ -7,7 +7,6 @@ from collections.abc import Callable
 from streamlit.testing.v1 import AppTest
 
 import ui.account
-import ui.session
 from services.accounts import DatabaseAccounts, account_id
 from store.contacts import search_contacts
 from tests.conftest import APP
@@ -40,12 +39,7 @@ def signed_in_opener(monkeypatch, database_url: str) -> Callable[..., AppTest]:
 
 def forget_the_server_state() -> None:
     """Close and forget what the app's process cached: the accounts, the database, private workbooks."""
-    kept = ui.account._accounts()
-    ui.account._accounts.clear()
-    if kept is not None:
-        kept.close()
-    ui.session._shared_database.clear()
-    ui.session.private_workbooks.clear()
+    ui.account.forget_process_state()
 
 
 def names_kept(database_url: str, subject: str = "alice") -> list[str]:

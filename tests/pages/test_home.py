@@ -244,13 +244,8 @@ def prompts(at) -> list[str]:
 
 def forget_shared_state():
     import ui.account
-    import ui.session
 
-    kept = ui.account._accounts()
-    ui.account._accounts.clear()
-    if kept is not None:
-        kept.close()
-    ui.session.private_workbooks.clear()
+    ui.account.forget_process_state()
 
 
 def test_home_asks_a_visitor_who_is_not_signed_in_to_sign_in_beside_a_button(monkeypatch, tmp_path):
