@@ -7,13 +7,13 @@ import streamlit as st
 from charts.followthrough import loops_by_week_chart
 from charts.outreach import asks_chart
 from core.asks import CHANNEL_LIMITS, FINDING_TITLES, apply_fix, check_ask, needs_a_second_look
-from core.followthrough import describe_loop, describe_loops
+from core.followthrough import describe_loops
 from core.model import CHANNELS, FAMILIARITY, OUTCOMES, REQUEST_KINDS
 from core.text import plural
 from services import asks, followthrough
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
-from ui.followthrough import loop_buttons, loop_line
+from ui.followthrough import loop_list
 from ui.live_text import live_text_area, replace_text
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
@@ -289,14 +289,14 @@ def show_follow_ups() -> None:
     if loops.loops:
         more = f" (the {len(loops.loops)} most recent of {loops.open:,})" if loops.open > len(loops.loops) else ""
         st.markdown(f"**Still to follow through**{more}:")
-    for loop in loops.loops:
-        text_col, button_col = st.columns([3, 2], vertical_alignment="center")
+
+    def when(loop) -> tuple[str]:
         ago_days = (today - loop.happened_on).days
         late = f" · over {days} days" if ago_days > days else ""
         ago = "today" if ago_days == 0 else f"{plural(ago_days, 'day')} ago"
-        text_col.markdown(f"{loop_line(loop, describe_loop)}  \n{ago.capitalize()}{late}")
-        with button_col:
-            loop_buttons(workbook, loop, "thanks", "tip3")
+        return (f"{ago.capitalize()}{late}",)
+
+    loop_list(workbook, loops.loops, "thanks", "tip3", when)
 
 
 # --- asks and outcomes --------------------------------------------------------------------------

@@ -15,9 +15,10 @@ from services import home, progress
 from services.home import HomeOverview, NextAction
 from services.progress import ThisWeek
 from ui.account import show_sign_in_prompt
+from ui.action_list import GOT_IN_TOUCH, Row, action_list
 from ui.cache import cached, show_chart
 from ui.feedback import run_save, show
-from ui.followthrough import loop_buttons
+from ui.followthrough import loop_actions, open_report, press_loop
 from ui.page import credit_article, start_page
 from ui.registry import link, link_to_tip
 from ui.session import current_workbook
@@ -52,20 +53,26 @@ def show_actions(actions: tuple[NextAction, ...], view_loops: str) -> None:
     if not actions:
         st.info("No actions yet: list people (tip 1) and mark your key contacts (tip 6).", icon=":material/info:")
         return
-    for action in actions:
-        text, button = st.columns([5, 2], vertical_alignment="center")
-        text.markdown(f"**{literal(action.name)}**  \n{literal(action.why)}")
-        if action.loop is not None:
-            with button:
-                loop_buttons(workbook, action.loop, PLACE, "home")
-            continue
-        button.button(
-            "Got in touch today",
-            key=f"home_{action.kind}_{action.contact_id}",
-            on_click=mark_done,
-            args=(action,),
-            icon=":material/check:",
+    by_id = {f"loop_{a.loop.help_id}" if a.loop else f"contact_{a.contact_id}": a for a in actions}
+    rows = [
+        Row(
+            row_id,
+            action.name,
+            lines=(action.why,),
+            actions=loop_actions(action.loop) if action.loop else (GOT_IN_TOUCH,),
         )
+        for row_id, action in by_id.items()
+    ]
+
+    def pressed(row: Row, name: str) -> None:
+        action = by_id[row.id]
+        if action.loop is None:
+            mark_done(action)
+        else:
+            press_loop(workbook, action.loop, name, PLACE, "home")
+
+    loops = ((row_id, action.loop) for row_id, action in by_id.items() if action.loop)
+    action_list("home_actions", rows, pressed, below=open_report(loops, workbook, PLACE, "home"))
 
 
 def save_goal() -> None:

@@ -1,12 +1,13 @@
 """Tip 6 · Take the time to maintain your network: who to contact next, a weekly plan, give and take."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import streamlit as st
 
 from charts.maintenance import give_take_balance, reconnect_schedule
 from core.errors import ChangedSinceOpened
-from core.followthrough import HelpLoop, describe_loop
+from core.followthrough import HelpLoop
 from core.model import (
     CHANNELS,
     INTERACTION_KINDS,
@@ -22,10 +23,11 @@ from core.schedule import CADENCE_CHOICES, DEFAULT_WEEKS, describe_schedule
 from core.text import distinct_labels, person_labels, plural
 from services import followthrough, plan, upkeep
 from services.upkeep import PersonCard
+from ui.action_list import GOT_IN_TOUCH, Action, Row, action_list
 from ui.cache import cached, chart_spec
 from ui.downloads import personal_download_button
 from ui.feedback import run_save, show
-from ui.followthrough import loop_buttons, loop_line
+from ui.followthrough import loop_actions, loop_list, open_report, press_loop
 from ui.page import credit_article, start_page
 from ui.registry import link
 from ui.session import current_workbook
@@ -210,8 +212,7 @@ def show_next() -> None:
         st.caption(
             f"{plural(len(ahead), 'person', 'people')} to contact next{top}, highest score first, with the reasons:"
         )
-    for place, s in enumerate(ahead[:shown], start=1):
-        show_suggestion(place, s, loops.get(s.contact_id))
+    show_suggestions("next", ahead[:shown], loops)
     if len(ahead) > shown:
         st.button(f"Show {SHOWN_STEP} more", key="show_more", on_click=show_more, icon=":material/expand_more:")
     if rested:
@@ -220,38 +221,45 @@ def show_next() -> None:
             "You were in touch with them today, so they rest here until tomorrow whatever their score; "
             "the reasons stay for next time."
         )
-        for place, s in enumerate(rested[:SHOWN_STEP], start=1):
-            show_suggestion(place, s, None)
+        show_suggestions("rested", rested[:SHOWN_STEP], {})
 
 
 def show_more() -> None:
     st.session_state[SHOWN_KEY] = st.session_state.get(SHOWN_KEY, SHOWN_STEP) + SHOWN_STEP
 
 
-def show_suggestion(place: int, s: Suggestion, loop: HelpLoop | None) -> None:
-    text, column = st.columns([3, 2], vertical_alignment="center")  # room for the loop's buttons side by side
-    reasons = "  \n".join(f"· {literal(r.text)}" for r in s.reasons) or f"· {literal(s.summary)}"
-    text.markdown(f"**{place}. {literal(s.name)}** (score {s.score})  \n{reasons}")
-    with column:
-        if loop is not None:
-            loop_buttons(workbook, loop, "next", "next")
-        action = st.container(horizontal=True)
-        action.button(
-            "Got in touch today",
-            key=f"next_done_{s.contact_id}",
-            on_click=log_catch_up,
-            args=(s.contact_id, s.name),
-            icon=":material/check:",
-            disabled=s.contacted_today,
+OPEN_CARD = Action("open_card", "Open card", help="Notes, give and take, and ways to give back", icon="badge")
+
+
+def show_suggestions(key: str, suggestions: list[Suggestion], loops: dict[int, HelpLoop]) -> None:
+    """A row a person: place, name, score and reasons; the buttons of their open loop, if any, and two more."""
+    by_id = {str(s.contact_id): s for s in suggestions}
+    rows = [
+        Row(
+            row_id,
+            f"{place}. {s.name}",
+            after=f" (score {s.score})",
+            lines=tuple(f"· {r.text}" for r in s.reasons) or (f"· {s.summary}",),
+            actions=(loop_actions(loops[s.contact_id]) if s.contact_id in loops else ())
+            + (
+                replace(GOT_IN_TOUCH, disabled=s.contacted_today),
+                OPEN_CARD,
+            ),
         )
-        action.button(
-            "Open card",
-            key=f"next_card_{s.contact_id}",
-            on_click=open_card,
-            args=(s.contact_id, s.name),
-            icon=":material/badge:",
-            help="Notes, give and take, and ways to give back",
-        )
+        for place, (row_id, s) in enumerate(by_id.items(), start=1)
+    ]
+
+    def pressed(row: Row, action: str) -> None:
+        s = by_id[row.id]
+        if action == GOT_IN_TOUCH.name:
+            log_catch_up(s.contact_id, s.name)
+        elif action == OPEN_CARD.name:
+            open_card(s.contact_id, s.name)
+        else:
+            press_loop(workbook, loops[s.contact_id], action, "next", "next")
+
+    below = open_report(((str(c), loop) for c, loop in loops.items() if str(c) in by_id), workbook, "next", "next")
+    action_list(key, rows, pressed, below=below)
 
 
 def show_reconnect_list() -> None:
@@ -478,13 +486,7 @@ def show_notes(person: Contact) -> None:
 def show_follow_through(person: Contact) -> None:
     loops = cached(workbook, followthrough.person_loops, person.id)
     show("card_loop")
-    for loop in loops:
-        if not loop.steps_left:
-            continue
-        text, buttons = st.columns([3, 2], vertical_alignment="center")
-        text.markdown(f":material/autorenew: {loop_line(loop, describe_loop)}")
-        with buttons:
-            loop_buttons(workbook, loop, "card_loop", "card")
+    loop_list(workbook, loops, "card_loop", "card")
 
 
 def show_log_contact(card: PersonCard) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
-from core.followthrough import REPORT, THANK, HelpLoop
+from core.followthrough import REPORT, THANK, HelpLoop, describe_loop
 from core.model import REPORT_OUTCOMES
 from services import followthrough
 from services.workbooks import Workbook
+from ui.action_list import Action, Row, action_list
 from ui.feedback import run_save
 from ui.text import literal
 
@@ -27,7 +30,7 @@ def _thank(workbook: Workbook, loop: HelpLoop, place: str) -> None:
     run_save(place, save)
 
 
-def _report(workbook: Workbook, loop: HelpLoop, place: str, key: str) -> None:
+def _report(workbook: Workbook, loop: HelpLoop, place: str, key: str, prefix: str) -> None:
     state = st.session_state
 
     def save() -> str:
@@ -41,46 +44,87 @@ def _report(workbook: Workbook, loop: HelpLoop, place: str, key: str) -> None:
     if run_save(place, save):
         state[f"{key}_outcome"] = None
         state[f"{key}_note"] = ""
+        _close_report(prefix)
 
 
-def loop_buttons(workbook: Workbook, loop: HelpLoop, place: str, prefix: str) -> None:
-    """A button per step still to do: 'Sent thanks', and 'Told them how it went' with its outcome and note."""
-    key = f"{prefix}_loop_{loop.help_id}"
-    row = st.container(horizontal=True)
+def reporting_key(prefix: str) -> str:
+    """Which loop's "Told them how it went" form is open in the lists drawn with ``prefix``."""
+    return f"{prefix}_reporting"
+
+
+def loop_actions(loop: HelpLoop) -> tuple[Action, ...]:
+    """A button per step still to do: 'Sent thanks', and 'Told them how it went', which opens its form."""
     left = loop.steps_left
-    if THANK in left:
-        row.button(
-            THANK_LABEL,
-            key=f"{key}_thank",
-            on_click=_thank,
-            args=(workbook, loop, place),
-            icon=":material/favorite:",
-            help="Log a thank-you to them today",
+    thank = Action(THANK, THANK_LABEL, help="Log a thank-you to them today", icon="favorite")
+    report = Action(REPORT, REPORT_LABEL, help="Say how their help turned out", icon="campaign")
+    return (thank,) * (THANK in left) + (report,) * (REPORT in left)
+
+
+def press_loop(workbook: Workbook, loop: HelpLoop, step: str, place: str, prefix: str) -> None:
+    """A press on one of ``loop_actions``: log the thank-you, or open (or close) the report's form."""
+    if step == THANK:
+        _thank(workbook, loop, place)
+        return
+    state = st.session_state
+    key = reporting_key(prefix)
+    state[key] = None if state.get(key) == loop.help_id else loop.help_id
+
+
+def report_form(workbook: Workbook, loop: HelpLoop, place: str, prefix: str) -> None:
+    """How the help turned out, and a note: drawn under the loop's row while its form is open."""
+    key = f"{prefix}_loop_{loop.help_id}"
+    with st.container(border=True):
+        st.radio(
+            f"How did {loop.name}'s help turn out?",
+            list(REPORT_OUTCOMES),
+            format_func=REPORT_OUTCOMES.get,
+            index=None,
+            key=f"{key}_outcome",
         )
-    if REPORT in left:
-        # Drawn only while open: closed, its form cost every list of loops three widgets a row.
-        report = row.popover(REPORT_LABEL, icon=":material/campaign:", key=f"{key}_open", on_change="rerun")
-        if not report.open:
-            return
-        with report:
-            st.radio(
-                "How it went",
-                list(REPORT_OUTCOMES),
-                format_func=REPORT_OUTCOMES.get,
-                index=None,
-                key=f"{key}_outcome",
-            )
-            st.text_input("A short note (optional)", key=f"{key}_note", max_chars=300, placeholder="What happens next")
-            st.button(
-                "Save the report",
-                key=f"{key}_report",
-                on_click=_report,
-                args=(workbook, loop, place, key),
-                icon=":material/send:",
-                type="primary",
-            )
+        st.text_input("A short note (optional)", key=f"{key}_note", max_chars=300, placeholder="What happens next")
+        buttons = st.container(horizontal=True)
+        buttons.button(
+            "Save the report",
+            key=f"{key}_report",
+            on_click=_report,
+            args=(workbook, loop, place, key, prefix),
+            icon=":material/send:",
+            type="primary",
+        )
+        buttons.button("Cancel", key=f"{key}_cancel", on_click=_close_report, args=(prefix,))
 
 
-def loop_line(loop: HelpLoop, describe) -> str:
-    """'**Ana** helped you with an introduction on 02 Mar 2026: not yet thanked.' (Markdown)."""
-    return f"**{literal(loop.name)}** {literal(loop.help)} on {loop.happened_on:%d %b %Y}: {describe(loop)}."
+def _close_report(prefix: str) -> None:
+    st.session_state[reporting_key(prefix)] = None
+
+
+def open_report(loops: Iterable[tuple[str, HelpLoop]], workbook: Workbook, place: str, prefix: str) -> dict:
+    """For ``action_list``'s ``below``: the open report form under its row, given (row id, loop) pairs."""
+    reporting = st.session_state.get(reporting_key(prefix))
+    return {
+        row_id: partial(report_form, workbook, loop, place, prefix)
+        for row_id, loop in loops
+        if loop.help_id == reporting and REPORT in loop.steps_left
+    }
+
+
+def loop_list(workbook: Workbook, loops: Sequence[HelpLoop], place: str, prefix: str, lines=lambda loop: ()) -> None:
+    """Loops with steps left, a row each: whose help, where it stands, ``lines(loop)``, and its buttons."""
+    loops = [loop for loop in loops if loop.steps_left]
+    by_id = {str(loop.help_id): loop for loop in loops}
+    rows = [
+        Row(
+            row_id,
+            loop.name,
+            after=f" {loop.help} on {loop.happened_on:%d %b %Y}: {describe_loop(loop)}.",
+            lines=tuple(lines(loop)),
+            actions=loop_actions(loop),
+        )
+        for row_id, loop in by_id.items()
+    ]
+    action_list(
+        f"{prefix}_loops",
+        rows,
+        lambda row, step: press_loop(workbook, by_id[row.id], step, place, prefix),
+        below=open_report(by_id.items(), workbook, place, prefix),
+    )

@@ -57,7 +57,7 @@ def choose(page, label: str, option: str) -> None:
 def ranked_names(page) -> list[str]:
     """The names in the 'who to contact next' list, in order."""
     panel = page.get_by_role("tabpanel", name="Who to contact next")
-    texts = panel.locator('[data-testid="stMarkdownContainer"] strong').all_inner_texts()
+    texts = panel.get_by_role("listitem").locator("strong").all_inner_texts()
     return [t.split(". ", 1)[1] for t in texts if ". " in t]
 
 

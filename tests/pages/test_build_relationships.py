@@ -8,11 +8,13 @@ from core.model import ContactDraft
 from store import open_workbook
 from store.contacts import add_contact
 from store.outreach import add_target, log_outreach, save_pitch
+from tests.pages.action_list_support import actions, press, rows, texts
 from tests.pages.tab_support import open_tab
 from ui.registry import page
 
 PAGE = "build_relationships.py"
 TODAY = date.today()
+LOOPS = "tip3_loops"  # the open loops, drawn as one list (ui.action_list)
 
 
 def seed(path, people=(("Sam Costa", "weak", "online"),), target=("employer", "Meridian Hospital"), pitch=True):
@@ -182,23 +184,44 @@ def test_all_help_is_listed_at_once_with_thank_and_report_buttons(app_on, tmp_pa
     new = log_outreach(book, kim, TODAY - timedelta(days=3), "help_received", channel="call", today=TODAY)
     book.close()
     at = on_tab(app_on(path, PAGE), "Thank and report back")
-    lines = [m.value for m in at.markdown if "days ago" in m.value]
+    lines = texts(at, LOOPS)
     assert len(lines) == 2 and "Kim Lee" in lines[0] and "over 14 days" in lines[1]  # newest first, late one flagged
-    at.button(key=f"tip3_loop_{old}_thank").click().run()
+    assert actions(at, LOOPS, old) == {"thank": True, "report": True}
+    press(at, LOOPS, old, "thank")
     assert rows_in(path, "SELECT contact_id, kind, channel, help_id FROM interactions WHERE kind = 'thank_you'") == [
         (sam, "thank_you", "call", old)
     ]
+    assert actions(at, LOOPS, old) == {"report": True}
     assert f"tip3_loop_{old}_outcome" not in {r.key for r in at.radio}  # a closed report is not drawn
-    at.session_state[f"tip3_loop_{old}_open"] = True  # open "Told them how it went"
-    at.run()
+    press(at, LOOPS, old, "report")  # "Told them how it went" opens its form under the row
     at.radio(key=f"tip3_loop_{old}_outcome").set_value("still_looking")
     at.button(key=f"tip3_loop_{old}_report").click().run()
     assert not at.exception
     assert rows_in(path, "SELECT help_id, outcome FROM interactions WHERE kind = 'update'") == [(old, "still_looking")]
-    lines = [m.value for m in at.markdown if "days ago" in m.value]
+    lines = texts(at, LOOPS)
     assert len(lines) == 1 and "Kim Lee" in lines[0]
     assert any("1 of 2 loops closed" in m.value for m in at.markdown)
-    assert f"tip3_loop_{new}_thank" in {b.key for b in at.button}
+    assert actions(at, LOOPS, new) == {"thank": True, "report": True}
+    assert not at.radio  # the form closed with the save
+
+
+def test_a_report_form_opened_and_cancelled_saves_nothing(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    [sam, kim] = seed(path, people=(("Sam Costa", "weak", "former_jobs"), ("Kim Lee", "weak", "school")))
+    book = open_workbook(path)
+    for person in (sam, kim):
+        log_outreach(book, person, TODAY - timedelta(days=3), "help_received", channel="call", today=TODAY)
+    book.close()
+    at = on_tab(app_on(path, PAGE), "Thank and report back")
+    first, second = (row["id"] for row in rows(at, LOOPS))
+    press(at, LOOPS, first, "report")
+    assert [row["id"] for row in rows(at, LOOPS)] == [first, second]  # the form sits between, the list goes on
+    assert at.radio[0].label.startswith("How did ")
+    press(at, LOOPS, second, "report")  # one form at a time: the other row's
+    assert [r.key for r in at.radio] == [f"tip3_loop_{second}_outcome"]
+    click(at, "Cancel")
+    assert not at.radio
+    assert rows_in(path, "SELECT count(*) FROM interactions WHERE kind = 'update'") == [(0,)]
 
 
 def test_a_shorter_grace_period_is_saved_and_flags_fresh_help_as_late(app_on, tmp_path):
@@ -208,10 +231,10 @@ def test_a_shorter_grace_period_is_saved_and_flags_fresh_help_as_late(app_on, tm
     log_outreach(book, sam, TODAY - timedelta(days=3), "help_received", channel="call", today=TODAY)
     book.close()
     at = on_tab(app_on(path, PAGE), "Thank and report back")
-    assert not [m.value for m in at.markdown if "over 2 days" in m.value]
+    assert not [line for line in texts(at, LOOPS) if "over 2 days" in line]
     at.number_input(key="fu_days").set_value(2).run()
     assert rows_in(path, "SELECT value FROM settings WHERE key = 'follow_up_days'") == [("2",)]
-    assert [m.value for m in at.markdown if "over 2 days" in m.value]
+    assert [line for line in texts(at, LOOPS) if "over 2 days" in line]
 
 
 def test_an_asks_outcome_is_recorded(app_on, tmp_path):

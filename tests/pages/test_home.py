@@ -11,9 +11,11 @@ from store.contacts import add_contact
 from store.interactions import log_interaction
 from store.maintenance import set_key_contact
 from store.ratings import save_rating
+from tests.pages.action_list_support import press, rows, texts
 from tests.pages.tab_support import open_tab
 
 TODAY = date.today()
+ACTIONS = "home_actions"  # the next actions, drawn as one list (ui.action_list)
 
 
 def read(path, sql: str):
@@ -84,11 +86,10 @@ def test_an_overdue_key_contact_is_a_next_action_and_one_click_logs_the_contact(
     log_interaction(book, ana, TODAY - timedelta(days=40), "catch_up", today=TODAY)
     book.close()
     at = app_on(path)
-    assert "**Ana Costa**" in text_of(at)
+    assert [row["title"] for row in rows(at, ACTIONS)] == ["Ana Costa"]
     on_progress(at)
     assert "get in touch with the 1 overdue key contact." in text_of(at)
-    at.button(key=f"home_contact_{ana}").click().run()
-    assert not at.exception
+    press(at, ACTIONS, f"contact_{ana}", "got_in_touch")
     assert read(path, "SELECT last_contacted_on FROM contacts") == [(TODAY,)]
     assert "Logged a catch-up with Ana Costa today." in " ".join(s.value for s in at.success)
     # No longer overdue, but not kept on her cadence for four weeks: one catch-up today does not finish tip 6.
@@ -103,12 +104,11 @@ def test_help_logged_today_comes_first_and_thank_then_report_close_the_loop(app_
     helped = log_interaction(book, tia, TODAY, "help_received", today=TODAY)  # today: no grace period
     book.close()
     at = app_on(path)
-    first = [m.value for m in at.markdown if m.value.startswith("**Tia Mensah**")]
-    assert first and "not yet thanked, nor told how it went" in first[0]
-    at.button(key=f"home_loop_{helped}_thank").click().run()
+    first = texts(at, ACTIONS)
+    assert first[0].startswith("Tia Mensah") and "not yet thanked, nor told how it went" in first[0]
+    press(at, ACTIONS, f"loop_{helped}", "thank")
     assert "Next: tell them how their help turned out." in " ".join(s.value for s in at.success)
-    at.session_state[f"home_loop_{helped}_open"] = True  # open "Told them how it went"
-    at.run()
+    press(at, ACTIONS, f"loop_{helped}", "report")  # "Told them how it went" opens its form
     at.button(key=f"home_loop_{helped}_report").click().run()  # no outcome chosen
     assert "Choose how it went" in at.error[0].value and "Nothing was saved." in at.error[0].value
     at.radio(key=f"home_loop_{helped}_outcome").set_value("interview")
@@ -122,7 +122,7 @@ def test_help_logged_today_comes_first_and_thank_then_report_close_the_loop(app_
     ]
     assert "the loop is closed" in " ".join(s.value for s in at.success)
     assert "Every helper thanked and told how it went: 1 of 1 loop closed." in text_of(at)
-    assert not [m for m in at.markdown if m.value.startswith("**Tia Mensah**")]
+    assert not [line for line in texts(at, ACTIONS) if line.startswith("Tia Mensah")]
 
 
 def test_a_demo_workbook_shows_five_actions_the_weeks_chart_and_the_four_headline_charts(app_on, tmp_path, demo_path):
@@ -130,9 +130,7 @@ def test_a_demo_workbook_shows_five_actions_the_weeks_chart_and_the_four_headlin
     shutil.copy(demo_path, path)
     at = app_on(path)
     assert not at.exception
-    keys = [b.key for b in at.button if b.key and b.key.startswith("home_")]
-    rows = {k.rsplit("_", 1)[0] if k.startswith("home_loop_") else k for k in keys}
-    assert len(rows) == 5  # one row per action, whatever its buttons
+    assert len(rows(at, ACTIONS)) == 5  # one row per action, whatever its buttons
     specs = [c.proto.spec for c in at.get("vega_lite_chart")]
     assert len(specs) == 1  # this week's: only the open tab is drawn
     specs += [c.proto.spec for c in open_tab(at, "home_tab", "At a glance").get("vega_lite_chart")]
