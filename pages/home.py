@@ -72,7 +72,7 @@ def show_actions(actions: tuple[NextAction, ...], view_loops: str) -> None:
             press_loop(workbook, action.loop, name, PLACE, "home")
 
     loops = ((row_id, action.loop) for row_id, action in by_id.items() if action.loop)
-    action_list("home_actions", rows, pressed, below=open_report(loops, workbook, PLACE, "home"))
+    action_list("home_actions", rows, pressed, below=open_report(workbook, loops, PLACE, "home"))
 
 
 def save_goal() -> None:

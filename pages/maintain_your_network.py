@@ -258,7 +258,7 @@ def show_suggestions(key: str, suggestions: list[Suggestion], loops: dict[int, H
         else:
             press_loop(workbook, loops[s.contact_id], action, "next", "next")
 
-    below = open_report(((str(c), loop) for c, loop in loops.items() if str(c) in by_id), workbook, "next", "next")
+    below = open_report(workbook, ((str(c), loop) for c, loop in loops.items() if str(c) in by_id), "next", "next")
     action_list(key, rows, pressed, below=below)
 
 

@@ -59,20 +59,22 @@ def refusal(error: Exception) -> str:
     return literal(text)
 
 
-def run_save(place: str, action: Callable[[], str | None]) -> bool:
+def run_save(place: str, action: Callable[[], str | None], refused_at: str | None = None) -> bool:
     """Run a save; its success message, or the refusal and "Nothing was saved.", is said at ``place``.
 
     ``action`` returns the success message (Markdown) or None to say nothing. True when it saved.
+    ``refused_at``: where to say a refusal instead, when the form stays open there and closes on success.
     """
+    refused_at = refused_at or place
     try:
         message = action()
     except WorkbookUnavailable as error:
         _log.warning("%s", error)
-        say(place, "error", SAVE_LOST)
-        st.session_state[_LOST_KEY] = place
+        say(refused_at, "error", SAVE_LOST)
+        st.session_state[_LOST_KEY] = refused_at
         return False
     except (WorkbookError, ImportFileError) as error:
-        say(place, "error", refusal(error))
+        say(refused_at, "error", refusal(error))
         return False
     st.session_state.pop(_LOST_KEY, None)
     if message:

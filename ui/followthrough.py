@@ -13,7 +13,7 @@ from core.model import REPORT_OUTCOMES
 from services import followthrough
 from services.workbooks import Workbook
 from ui.action_list import Action, Row, action_list
-from ui.feedback import run_save
+from ui.feedback import run_save, show
 from ui.text import literal
 
 THANK_LABEL = "Sent thanks"
@@ -41,7 +41,7 @@ def _report(workbook: Workbook, loop: HelpLoop, place: str, key: str, prefix: st
             return f"Logged that you told {literal(loop.name)} how it went ({how}). Next: thank them."
         return f"Logged that you told {literal(loop.name)} how it went ({how}): the loop is closed."
 
-    if run_save(place, save):
+    if run_save(place, save, refused_at=key):
         state[f"{key}_outcome"] = None
         state[f"{key}_note"] = ""
         _close_report(prefix)
@@ -74,6 +74,7 @@ def report_form(workbook: Workbook, loop: HelpLoop, place: str, prefix: str) -> 
     """How the help turned out, and a note: drawn under the loop's row while its form is open."""
     key = f"{prefix}_loop_{loop.help_id}"
     with st.container(border=True):
+        show(key)  # a refused report is said here, where the form stays open
         st.radio(
             f"How did {loop.name}'s help turn out?",
             list(REPORT_OUTCOMES),
@@ -98,7 +99,7 @@ def _close_report(prefix: str) -> None:
     st.session_state[reporting_key(prefix)] = None
 
 
-def open_report(loops: Iterable[tuple[str, HelpLoop]], workbook: Workbook, place: str, prefix: str) -> dict:
+def open_report(workbook: Workbook, loops: Iterable[tuple[str, HelpLoop]], place: str, prefix: str) -> dict:
     """For ``action_list``'s ``below``: the open report form under its row, given (row id, loop) pairs."""
     reporting = st.session_state.get(reporting_key(prefix))
     return {
@@ -126,5 +127,5 @@ def loop_list(workbook: Workbook, loops: Sequence[HelpLoop], place: str, prefix:
         f"{prefix}_loops",
         rows,
         lambda row, step: press_loop(workbook, by_id[row.id], step, place, prefix),
-        below=open_report(by_id.items(), workbook, place, prefix),
+        below=open_report(workbook, by_id.items(), place, prefix),
     )

@@ -163,3 +163,32 @@ def test_two_namesakes_at_one_company_each_keep_their_own_card(server_factory, p
     finally:
         book.close()
     assert notes == {first: "Moving to the data team", second: "Hiring an analyst in spring"}
+
+
+def test_the_list_shows_a_name_as_typed_and_answers_the_keyboard(server_factory, page, tmp_path):
+    """Tip 6's list is one custom element (ui/action_list.py): its text is set as text, its buttons are buttons."""
+    path = tmp_path / "keyboard.duckdb"
+    typed = "<b>Zed</b> *Okafor* [site](http://example.org)"
+    book = open_workbook(path)
+    zed = add_contact(book, ContactDraft(name=typed))
+    set_key_contact(book, zed, 14)  # never contacted: first on the list
+    book.close()
+    server = server_factory(path)
+    page.goto(f"{server.url}/maintain_your_network")
+    wait_until_idle(page)
+    row = page.get_by_role("tabpanel", name="Who to contact next").get_by_role("listitem").first
+    expect(row.locator("strong")).to_have_text(f"1. {typed}")
+    assert row.locator("b, a, em").count() == 0  # nothing in the name was read as markup
+    done = row.get_by_role("button", name="Got in touch today")
+    done.focus()
+    page.keyboard.press("Enter")
+    wait_until_idle(page)
+    expect(page.get_by_text(f"Logged a catch-up with {typed} today")).to_be_visible()
+    rested = page.get_by_role("tabpanel", name="Who to contact next").get_by_role("listitem").first
+    expect(rested.get_by_role("button", name="Got in touch today")).to_be_disabled()
+    server.stop()  # release the file's lock before reading it
+    book = open_workbook(path)
+    try:
+        assert book.read("SELECT last_contacted_on FROM contacts") == [(TODAY,)]
+    finally:
+        book.close()
