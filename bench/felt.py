@@ -445,6 +445,7 @@ class FeltFigures:
     load: tuple[float, float] = (0.0, 0.0)  # load average at the start and at the end
     page_floor: Timing | None = None  # a trivial two-page app's page switch: Streamlit's own share
     rows_floor: dict[int, Timing] = field(default_factory=dict)  # the floor drawing that many rows too
+    list_floor: dict[int, Timing] = field(default_factory=dict)  # the same rows as one element (ui/action_list.py)
 
     @property
     def interaction_pages(self) -> dict[str, str]:
@@ -469,14 +470,19 @@ def _driver(browser, url: str) -> tuple[object, Driver]:
     return context, driver
 
 
-def time_floor(browser, clicks: int, rows: int = 0) -> Timing:
-    """The floor app's button click; with ``rows``, drawing that many rows below it (see bench/floor_app.py)."""
+def time_floor(browser, clicks: int, rows: int = 0, as_list: bool = False) -> Timing:
+    """The floor app's button click; with ``rows``, drawing that many rows below it (see bench/floor_app.py).
+
+    ``as_list``: the rows as one element, as the workbook draws its lists (ui/action_list.py)."""
     unused = Path(tempfile.gettempdir()) / "floor-unused.duckdb"
-    server = Server(unused, "local", app=FLOOR_APP, extra_env={"FLOOR_ROWS": str(rows)})
+    env = {"FLOOR_ROWS": str(rows), "FLOOR_ROWS_AS": "list" if as_list else "columns"}
+    server = Server(unused, "local", app=FLOOR_APP, extra_env=env)
     try:
         server.wait_ready()
         context, driver = _driver(browser, server.url)
         driver.start()
+        if rows and driver.page.get_by_role("button", name=f"Row {rows}", exact=True).count() != 1:
+            raise Stuck(f"the floor did not draw its {rows} rows")
         button = driver.page.get_by_role("button", name="Click")
         driver.timed(lambda: button.click())  # warm-up
         times = [driver.timed(lambda: button.click()) for _ in range(clicks)]
@@ -606,9 +612,11 @@ def measure_felt(
         floor = time_floor(browser, clicks)
         page_floor = time_page_floor(browser, clicks)
         rows_floor = {rows: time_floor(browser, clicks, rows) for rows in floor_rows}
+        list_floor = {rows: time_floor(browser, clicks, rows, as_list=True) for rows in floor_rows[-1:]}
         empty = time_workbook(browser, empty_path, runs, pages, interactions, record=record and not demo_path)
         demo = time_workbook(browser, demo_path, runs, pages, interactions, record=record) if demo_path else None
-        return FeltFigures(floor, empty, demo, (load_start, os.getloadavg()[0]), page_floor, rows_floor)
+        load = (load_start, os.getloadavg()[0])
+        return FeltFigures(floor, empty, demo, load, page_floor, rows_floor, list_floor)
 
     if browser is not None:
         return measure(browser)

@@ -246,11 +246,17 @@ def _rows_floor_lines(felt) -> list[str]:
     (fewest, first), (most, last) = timed[0], timed[-1]
     each = (last.median - first.median) / (most - fewest)
     sizes = "; ".join(f"{rows} rows {t.median:.0f} ms ({t.median / floor:.1f}x)" for rows, t in timed)
+    as_list = "".join(
+        f" The same {rows} rows as one element, as the workbook draws its lists (ui/action_list.py): "
+        f"**{t.median:.0f} ms** ({t.median / floor:.1f}x)."
+        for rows, t in sorted(felt.list_floor.items())
+    )
     return [
         "",
         "What Streamlit itself spends on each element a page draws: the same floor with rows below its button, "
-        "each a line that changes with every click beside a button, in two columns (the shape of tip 6's list "
-        f"and tip 3's open loops): {sizes}. That is about **{each:.1f} ms a row**, before any data is read.",
+        "each a line that changes with every click beside a button, in two columns (the shape tip 6's list "
+        f"and tip 3's open loops had): {sizes}. That is about **{each:.1f} ms a row**, before any data is read."
+        + as_list,
     ]
 
 

@@ -227,11 +227,15 @@ def test_the_felt_table_says_what_each_row_a_page_draws_costs_in_streamlit_itsel
 
     figures = felt_figures(40, 200, 250)
     figures.rows_floor = {10: fake(70), 25: fake(115), 50: fake(190)}
+    figures.list_floor = {50: fake(48)}
     report = Report()
     add_felt_table(report, figures)
     text = "\n".join(report.lines)
     assert "10 rows 70 ms (1.8x); 25 rows 115 ms (2.9x); 50 rows 190 ms (4.8x)" in text
     assert "about **3.0 ms a row**" in text
+    assert (
+        "The same 50 rows as one element, as the workbook draws its lists (ui/action_list.py): **48 ms** (1.2x)" in text
+    )
     without = Report()
     add_felt_table(without, felt_figures(40, 200, 250))
     assert report.missed == without.missed  # what Streamlit spends is reported, not a target of the workbook's
@@ -298,8 +302,12 @@ def test_felt_time_in_chromium_on_an_empty_workbook_two_pages_a_click_and_the_fl
 
     adding = tuple(i for i in FELT_INTERACTIONS if i.name == "add a person")
     path = tmp_path / "felt.duckdb"
-    felt = measure_felt(path, None, 1, pages=[PAGES[0], PAGES[1]], interactions=adding, floor_clicks=2, browser=browser)
+    felt = measure_felt(
+        path, None, 1, pages=[PAGES[0], PAGES[1]], interactions=adding, floor_clicks=2, browser=browser, floor_rows=(3,)
+    )
     assert len(felt.floor.runs) == 2 and min(felt.floor.runs) > 0
+    for drawn in (felt.rows_floor, felt.list_floor):  # the rows as Streamlit's columns, then as one element
+        assert list(drawn) == [3] and len(drawn[3].runs) == 2 and min(drawn[3].runs) > 0
     assert len(felt.page_floor.runs) == 2 and min(felt.page_floor.runs) > 0  # a switch the server answered
     for title in (PAGES[0].title, PAGES[1].title):
         timing = felt.empty.pages[title]
