@@ -25,7 +25,7 @@ from core.workshop import (
     format_left,
 )
 from services import workshop
-from ui.cache import chart_spec
+from ui.cache import show_chart
 from ui.cookies import read_cookie, write_cookie
 from ui.feedback import run_save, say, show
 from ui.page import start_page
@@ -154,34 +154,30 @@ def show_dashboard(code: str, key: str) -> None:
         )
         return
     left, right = st.columns(2, gap="large")
+    # Each chart's alt names what it shows: the figures are in the line above, and a changing alt
+    # would have the wall's browser rebuild every chart at each refresh (ui.cache.show_chart).
     if summary.ratings_visible:
-        left.vega_lite_chart(
-            spec=chart_spec(workbook, score_distribution, summary),
-            width="stretch",
-            height=SCORES_HEIGHT,
-            alt=describe_summary(summary),
-        )
-        right.vega_lite_chart(
-            spec=chart_spec(workbook, common_no_answers, summary),
-            width="stretch",
-            height=NO_ANSWERS_HEIGHT,
-            alt="The rating questions most often answered no.",
-        )
+        with left:
+            show_chart(
+                workbook, score_distribution, summary, height=SCORES_HEIGHT, alt="How the room's rating scores spread."
+            )
+        with right:
+            show_chart(
+                workbook,
+                common_no_answers,
+                summary,
+                height=NO_ANSWERS_HEIGHT,
+                alt="The rating questions most often answered no.",
+            )
     else:
         left.info(f"Ratings appear once {summary.min_group} people have taken the quiz ({summary.rated} so far).")
     if summary.strong_ties + summary.weak_ties == 0:
         left.info("Nobody who shared has listed anyone yet, so there is no strong/weak mix to show.")
     else:
-        ties = f"{summary.strong_ties} strong and {summary.weak_ties} weak ties across the room."
-        left.vega_lite_chart(
-            spec=chart_spec(workbook, tie_mix, summary), width="stretch", height=TIE_MIX_HEIGHT, alt=ties
-        )
-    right.vega_lite_chart(
-        spec=chart_spec(workbook, tip_progress, summary),
-        width="stretch",
-        height=TIPS_HEIGHT,
-        alt="How many participants completed each tip.",
-    )
+        with left:
+            show_chart(workbook, tie_mix, summary, height=TIE_MIX_HEIGHT, alt="Strong and weak ties across the room.")
+    with right:
+        show_chart(workbook, tip_progress, summary, height=TIPS_HEIGHT, alt="How many participants completed each tip.")
     asks, follow_ups, circles = st.columns(3)
     asks.metric("Asks made", f"{summary.asks_made:,}")
     follow_ups.metric("Thank-yous and follow-ups", f"{summary.follow_ups_done:,}")

@@ -302,7 +302,7 @@ with work_col:
 with circles_col:
     st.subheader("Your circles")
     st.markdown(overview.reading)
-    show_chart(workbook, people_per_circle, overview.circles, alt=overview.reading)
+    show_chart(workbook, people_per_circle, overview.circles, alt="How many people you have listed in each circle.")
     if len(overview.growth) > 1:
         show_chart(
             workbook,

@@ -139,6 +139,12 @@ def test_the_dashboard_shows_nothing_item_level_until_three_have_shared():
     assert len(charts(facilitator)) == 4
     reading = " ".join(m.value for m in facilitator.markdown)
     assert "3 joined, 3 shared." in reading and "Ties: 6 strong, 9 weak." in reading
+    described = [c.proto.alt for c in charts(facilitator)]
+    join_and_share(participant_with(2, 5, 1), code)
+    facilitator.run()
+    assert "4 joined, 4 shared." in " ".join(m.value for m in facilitator.markdown)
+    # The figures change, the charts' descriptions do not: the wall's browser redraws rows in place.
+    assert [c.proto.alt for c in charts(facilitator)] == described and all(described)
 
 
 def test_stopping_sharing_takes_the_figures_out_of_the_room():
