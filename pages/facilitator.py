@@ -154,8 +154,7 @@ def show_dashboard(code: str, key: str) -> None:
         )
         return
     left, right = st.columns(2, gap="large")
-    # Each chart's alt names what it shows: the figures are in the line above, and a changing alt
-    # would have the wall's browser rebuild every chart at each refresh (ui.cache.show_chart).
+    # Each chart's alt names what it shows; the figures are in the line above (ui.cache.show_chart).
     if summary.ratings_visible:
         with left:
             show_chart(
