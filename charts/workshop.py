@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts import OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR, count_axis, count_scale
+from charts import OKABE_ITO, STRONG_COLOUR, WEAK_COLOUR, count_axis, count_scale_of_any_rows
 from core.rating import BANDS, MAX_SCORE, SHORT_QUESTIONS, band_for
 from core.workshop import TIP_TITLES, RoomSummary
 
@@ -19,6 +19,18 @@ SCORES_HEIGHT = 380
 NO_ANSWERS_HEIGHT = 300
 TIE_MIX_HEIGHT = 240  # the bar (70) plus room for the title above and the axis and legend below
 TIPS_HEIGHT = 320
+# Room above the longest bar for its count label, as a share of the bar. It goes in the rows, never in
+# the spec: the wall's browser redraws a chart's rows in place when only they change, and builds the
+# whole chart anew when its spec does, every 5 s refresh that moved the room's largest count.
+SCORE_HEADROOM = 1.35
+BAR_HEADROOM = 1.25
+
+
+def headroom(frame: pd.DataFrame, channel: str, title: str) -> alt.Chart:
+    """An invisible mark at each row's ``room``, so the count scale reaches past the longest bar."""
+    encoding = alt.X if channel == "x" else alt.Y
+    room = encoding("room:Q", title=title, axis=count_axis(), scale=count_scale_of_any_rows(nice=False))
+    return alt.Chart(frame).mark_point(opacity=0, size=0).encode(**{channel: room})
 
 
 def scores_frame(summary: RoomSummary) -> pd.DataFrame:
@@ -34,7 +46,10 @@ def scores_frame(summary: RoomSummary) -> pd.DataFrame:
         }
         for score, count in summary.score_counts or ()
     ]
-    return pd.DataFrame(rows, columns=["score", "participants", "band", "left", "right", "label"])
+    top = max([1, *(row["participants"] for row in rows)])
+    for row in rows:
+        row["room"] = top * SCORE_HEADROOM
+    return pd.DataFrame(rows, columns=["score", "participants", "band", "left", "right", "label", "room"])
 
 
 def bands_frame(summary: RoomSummary) -> pd.DataFrame:
@@ -55,8 +70,7 @@ def bands_frame(summary: RoomSummary) -> pd.DataFrame:
 def score_distribution(summary: RoomSummary) -> alt.LayerChart:
     """How many participants scored 0 to 5, coloured and named by band, each bar labelled with its count."""
     scores = scores_frame(summary)
-    top = max(1, int(scores["participants"].max()) if len(scores) else 1)
-    y_scale = alt.Scale(domain=[0, top * 1.35], nice=False)
+    y_scale = count_scale_of_any_rows(nice=False)
     colour = alt.Color(
         "band:N",
         scale=alt.Scale(domain=list(BAND_SHORT.values()), range=list(BAND_COLOURS.values())),
@@ -91,7 +105,8 @@ def score_distribution(summary: RoomSummary) -> alt.LayerChart:
         .mark_text(fontSize=13, color="#333333")
         .encode(x=alt.X("middle:Q", scale=alt.Scale(domain=_X_DOMAIN, nice=False)), y=alt.value(12), text="text:N")
     )
-    return alt.layer(bars, counts, names).properties(
+    room = headroom(scores, "y", "Participants")
+    return alt.layer(bars, counts, names, room).properties(
         title="Rating scores in the room", height=SCORES_HEIGHT - 130, width="container"
     )
 
@@ -99,30 +114,32 @@ def score_distribution(summary: RoomSummary) -> alt.LayerChart:
 def no_answers_frame(summary: RoomSummary) -> pd.DataFrame:
     """One row per question: how many participants answered no, most common first."""
     rows = [
-        {"question": SHORT_QUESTIONS[key], "participants": count, "label": str(count)}
-        for key, count in summary.no_counts or ()
+        {"question": SHORT_QUESTIONS[key], "participants": count, "label": str(count), "rank": rank}
+        for rank, (key, count) in enumerate(summary.no_counts or ())
     ]
-    return pd.DataFrame(rows, columns=["question", "participants", "label"])
+    top = max([1, *(row["participants"] for row in rows)])
+    for row in rows:
+        row["room"] = top * BAR_HEADROOM
+    return pd.DataFrame(rows, columns=["question", "participants", "label", "rank", "room"])
 
 
 def common_no_answers(summary: RoomSummary) -> alt.LayerChart:
     """The rating questions the room most often answered "no", each bar labelled with its count."""
     frame = no_answers_frame(summary)
     base = alt.Chart(frame).encode(
-        y=alt.Y("question:N", sort=list(frame["question"]), title=None, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("question:N", sort=alt.EncodingSortField("rank"), title=None, axis=alt.Axis(labelLimit=220)),
         x=alt.X(
             "participants:Q",
             title="Participants who answered no",
             axis=count_axis(),
-            scale=alt.Scale(
-                domain=[0, max(1, int(frame["participants"].max()) if len(frame) else 1) * 1.25], nice=False
-            ),
+            scale=count_scale_of_any_rows(nice=False),
         ),
         tooltip=[alt.Tooltip("question:N", title="Network"), alt.Tooltip("participants:Q", title="Answered no")],
     )
     bars = base.mark_bar(color=OKABE_ITO[5], cornerRadiusEnd=2)
     labels = base.mark_text(align="left", dx=4, fontSize=13).encode(text="label:N")
-    return alt.layer(bars, labels).properties(
+    room = headroom(frame, "x", "Participants who answered no")
+    return alt.layer(bars, labels, room).properties(
         title="Most common “no” answers", height=NO_ANSWERS_HEIGHT - 90, width="container"
     )
 
@@ -165,7 +182,7 @@ def tie_mix(summary: RoomSummary) -> alt.LayerChart:
             "start:Q",
             title="People listed across the room",
             axis=count_axis(),
-            scale=count_scale(int(frame["end"].max()) if len(frame) else 0),
+            scale=count_scale_of_any_rows(),
         ),
         x2="end:Q",
         color=alt.Color(
@@ -189,30 +206,45 @@ def tie_mix(summary: RoomSummary) -> alt.LayerChart:
     )
 
 
+def tip_name(tip: int) -> str:
+    return f"{tip} · {TIP_TITLES[tip]}"
+
+
 def tip_progress_frame(summary: RoomSummary) -> pd.DataFrame:
     """One row per tip: how many of those who shared have completed it."""
     rows = [
-        {"tip": f"{tip} · {TIP_TITLES[tip]}", "participants": count, "label": f"{count} of {summary.shared}"}
+        {
+            "tip": tip_name(tip),
+            "participants": count,
+            "label": f"{count} of {summary.shared}",
+            "room": max(1, summary.shared) * BAR_HEADROOM,
+        }
         for tip, count in summary.tip_counts or ()
     ]
-    return pd.DataFrame(rows, columns=["tip", "participants", "label"])
+    return pd.DataFrame(rows, columns=["tip", "participants", "label", "room"])
 
 
 def tip_progress(summary: RoomSummary) -> alt.LayerChart:
     """For each of the six tips, how many participants have completed it, labelled "n of shared"."""
     frame = tip_progress_frame(summary)
     base = alt.Chart(frame).encode(
-        y=alt.Y("tip:N", sort=list(frame["tip"]), title=None, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y(
+            "tip:N",
+            sort=[tip_name(tip) for tip in TIP_TITLES],
+            title=None,
+            axis=alt.Axis(labelLimit=220),
+        ),
         x=alt.X(
             "participants:Q",
             title="Participants who completed the tip",
-            scale=alt.Scale(domain=[0, max(1, summary.shared) * 1.25], nice=False),
+            scale=count_scale_of_any_rows(nice=False),
             axis=count_axis(),
         ),
         tooltip=[alt.Tooltip("tip:N", title="Tip"), alt.Tooltip("label:N", title="Completed")],
     )
     bars = base.mark_bar(color=OKABE_ITO[0], cornerRadiusEnd=2)
     labels = base.mark_text(align="left", dx=4, fontSize=13).encode(text="label:N")
-    return alt.layer(bars, labels).properties(
+    room = headroom(frame, "x", "Participants who completed the tip")
+    return alt.layer(bars, labels, room).properties(
         title="Progress through the six tips", height=TIPS_HEIGHT - 90, width="container"
     )

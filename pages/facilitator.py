@@ -154,7 +154,8 @@ def show_dashboard(code: str, key: str) -> None:
         )
         return
     left, right = st.columns(2, gap="large")
-    # Each chart's alt names what it shows; the figures are in the line above (ui.cache.show_chart).
+    # Each chart's alt and spec name what it shows; the figures are in the line above and in its rows
+    # (ui.cache.show_chart), so the wall's browser redraws only the rows at a refresh.
     if summary.ratings_visible:
         with left:
             show_chart(

@@ -96,7 +96,8 @@ def chart_spec(workbook: Workbook, build: Callable[..., Any], *args: Any) -> dic
 def show_chart(workbook: Workbook, build: Callable[..., Any], *args: Any, **options: Any) -> None:
     """Draw the chart ``build(*args)`` at full width (its spec cached with ``workbook``).
 
-    ``alt`` says what the chart shows, never its figures (the text beside it has them): the browser
-    redraws a chart's new rows in place, but builds the whole chart anew when its alt changes, and
+    ``alt`` says what the chart shows, never its figures (the text beside it has them), and the
+    spec holds no figures either (a scale's end from the rows goes in the rows): the browser redraws
+    a chart's new rows in place, but builds the whole chart anew when its alt or spec changes, and
     a rebuilt chart cost tip 1 about 18 ms a save."""
     st.vega_lite_chart(spec=chart_spec(workbook, build, *args), width="stretch", **options)
