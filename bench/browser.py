@@ -6,6 +6,7 @@ Playwright, the way the browser tests do.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -55,6 +56,29 @@ DRAWN_SELECTOR = '[data-testid="stMainBlockContainer"] [data-testid="stElementCo
 IDLE = f"() => !!document.querySelector('{DRAWN_SELECTOR}') && !document.querySelector('{BUSY_SELECTOR}')"
 # An expander grows open over about half a second; a click meanwhile can press on its button and
 # release on the text above it, and the browser then clicks neither.
+# Ports for the servers we start, below Linux's ephemeral range (32768-60999), which the kernel hands
+# out by itself. A port found by binding to 0 and then released could go to the next socket bound to
+# 0 (a test's sign-in provider, a client connection) before our server took it: "Port 44149 is not
+# available". Each process walks its own block of 1,000, so parallel test workers do not collide.
+PORT_BLOCKS = range(20000, 32000, 1000)
+_ports_tried = itertools.count()
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that is free now and that nothing else here picks or is given."""
+    start = PORT_BLOCKS[os.getpid() % len(PORT_BLOCKS)]
+    for _ in range(PORT_BLOCKS.step):
+        port = start + next(_ports_tried) % PORT_BLOCKS.step
+        with socket.socket() as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the servers bind theirs
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError(f"no free port from {start} to {start + PORT_BLOCKS.step - 1}")
+
+
 EXPANDER_OPENED = """summary => { const box = summary.closest('[data-testid="stExpander"]');
     return box.querySelector('details').open && box.getAnimations({subtree: true}).length === 0; }"""
 
@@ -118,9 +142,7 @@ class Server:
     def __init__(
         self, workbook_path: Path, mode: str, app: Path = ROOT / "app.py", extra_env: dict[str, str] | None = None
     ) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(tempfile.mkstemp(prefix="workbook-bench-server-", suffix=".log")[1])
         env = {**os.environ, "WORKBOOK_PATH": str(workbook_path), "WORKBOOK_MODE": mode, **(extra_env or {})}

@@ -11,7 +11,6 @@ browser fails instead.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import time
 import urllib.request
@@ -20,16 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.browser import CHROMIUM_ARGS, IDLE, find_chromium, streamlit_command
+from bench.browser import CHROMIUM_ARGS, IDLE, find_chromium, free_port, streamlit_command
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

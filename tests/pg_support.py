@@ -11,13 +11,14 @@ import os
 import pwd
 import secrets
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.browser import free_port
 
 ADMIN = "workbook_admin"
 
@@ -32,12 +33,6 @@ def find_bin_dir() -> Path | None:
         return versions[-1].parent
     found = shutil.which("initdb")
     return Path(found).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -123,7 +118,7 @@ def start_postgres() -> PostgresServer:
         "--locale=C.UTF-8",
     )
     password_file.unlink()
-    port = _free_port()
+    port = free_port()
     _pg_ctl_start(run_as, bin_dir, folder, port)
     server = PostgresServer(folder, port, password, bin_dir, run_as)
     _wait_until_up(server)

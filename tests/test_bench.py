@@ -4,12 +4,14 @@ fails the command. Behaviour only: the figures themselves live in docs/performan
 from __future__ import annotations
 
 import re
+import socket
 import tempfile
+from pathlib import Path
 
 import pytest
 
 import bench.run
-from bench.browser import BrowserFigures, nav_url_paths
+from bench.browser import BrowserFigures, free_port, nav_url_paths
 from bench.pages import INTERACTIONS, PageTiming, Timing
 from bench.run import NOTES_MARK, Report, add_interaction_table, add_page_table, add_server_table, write_markdown
 from cli.main import main
@@ -370,3 +372,16 @@ def test_a_workshop_participant_who_rates_twice_opens_the_quiz_again(tmp_path):
         server.stop()
     assert figures.errors == []
     assert (figures.actions["rate"], figures.actions["open the quiz"]) == (2, 1)
+
+
+def test_a_server_is_given_a_port_the_kernel_never_hands_out_and_none_in_use():
+    """A port the kernel hands out could go to the sign-in provider or a client connection before the
+    server bound it, and the server exited with "Port ... is not available"."""
+    low, high = map(int, Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split())
+    first = free_port()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", first + 1))  # the next port along, as another server would hold it
+        taken.listen()
+        picked = [free_port() for _ in range(3)]
+    assert first + 1 not in picked and len({first, *picked}) == 4
+    assert not any(low <= port <= high for port in (first, *picked))
