@@ -54,8 +54,6 @@ BUSY_SELECTOR = ",".join(
 )
 DRAWN_SELECTOR = '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]'
 IDLE = f"() => !!document.querySelector('{DRAWN_SELECTOR}') && !document.querySelector('{BUSY_SELECTOR}')"
-# An expander grows open over about half a second; a click meanwhile can press on its button and
-# release on the text above it, and the browser then clicks neither.
 # Ports for the servers we start, below Linux's ephemeral range (32768-60999), which the kernel hands
 # out by itself. A port found by binding to 0 and then released could go to the next socket bound to
 # 0 (a test's sign-in provider, a client connection) before our server took it: "Port 44149 is not
@@ -79,6 +77,8 @@ def free_port() -> int:
     raise RuntimeError(f"no free port from {start} to {start + PORT_BLOCKS.step - 1}")
 
 
+# An expander grows open over about half a second; a click meanwhile can press on its button and
+# release on the text above it, and the browser then clicks neither.
 EXPANDER_OPENED = """summary => { const box = summary.closest('[data-testid="stExpander"]');
     return box.querySelector('details').open && box.getAnimations({subtree: true}).length === 0; }"""
 
