@@ -33,6 +33,12 @@ def headroom(frame: pd.DataFrame, channel: str, title: str) -> alt.Chart:
     return alt.Chart(frame).mark_point(opacity=0, size=0).encode(**{channel: room})
 
 
+def with_label_room(rows: list[dict], share: float) -> list[dict]:
+    """Each row with its ``room``: the largest count (at least 1) times ``share``."""
+    top = max([1, *(row["participants"] for row in rows)])
+    return [{**row, "room": top * share} for row in rows]
+
+
 def scores_frame(summary: RoomSummary) -> pd.DataFrame:
     """One row per score 0–5: how many participants have it and its band."""
     rows = [
@@ -46,10 +52,10 @@ def scores_frame(summary: RoomSummary) -> pd.DataFrame:
         }
         for score, count in summary.score_counts or ()
     ]
-    top = max([1, *(row["participants"] for row in rows)])
-    for row in rows:
-        row["room"] = top * SCORE_HEADROOM
-    return pd.DataFrame(rows, columns=["score", "participants", "band", "left", "right", "label", "room"])
+    return pd.DataFrame(
+        with_label_room(rows, SCORE_HEADROOM),
+        columns=["score", "participants", "band", "left", "right", "label", "room"],
+    )
 
 
 def bands_frame(summary: RoomSummary) -> pd.DataFrame:
@@ -117,10 +123,9 @@ def no_answers_frame(summary: RoomSummary) -> pd.DataFrame:
         {"question": SHORT_QUESTIONS[key], "participants": count, "label": str(count), "rank": rank}
         for rank, (key, count) in enumerate(summary.no_counts or ())
     ]
-    top = max([1, *(row["participants"] for row in rows)])
-    for row in rows:
-        row["room"] = top * BAR_HEADROOM
-    return pd.DataFrame(rows, columns=["question", "participants", "label", "rank", "room"])
+    return pd.DataFrame(
+        with_label_room(rows, BAR_HEADROOM), columns=["question", "participants", "label", "rank", "room"]
+    )
 
 
 def common_no_answers(summary: RoomSummary) -> alt.LayerChart:
