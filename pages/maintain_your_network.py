@@ -31,7 +31,7 @@ from ui.followthrough import loop_actions, loop_list, open_report, press_loop
 from ui.page import credit_article, start_page
 from ui.registry import link
 from ui.session import current_workbook
-from ui.text import literal
+from ui.text import literal, markdown_table
 from ui.widgets import draw_open_tab, draw_when_open
 
 OTHER_CADENCE = "Another number of days"
@@ -503,23 +503,20 @@ def show_log_contact(card: PersonCard) -> None:
 
 
 def show_history(card: PersonCard) -> None:
-    st.markdown("**Recent contact**")
     if not card.recent:
+        st.markdown("**Recent contact**")
         st.caption("Nothing logged with them yet.")
         return
-    st.dataframe(
-        [
-            {
-                "When": f"{i.happened_on:%d %b %Y}",
-                "What": INTERACTION_KINDS.get(i.kind, i.kind),
-                "How": CHANNELS.get(i.channel, i.channel),
-                "Note": i.note,
-            }
-            for i in card.recent
-        ],
-        hide_index=True,
-        width="stretch",
-    )
+    rows = [
+        {
+            "When": f"{i.happened_on:%d %b %Y}",
+            "What": INTERACTION_KINDS.get(i.kind, i.kind),
+            "How": CHANNELS.get(i.channel, i.channel),
+            "Note": i.note,
+        }
+        for i in card.recent
+    ]
+    st.markdown(markdown_table(rows, "**Recent contact**"))
 
 
 def show_give_take(card: PersonCard) -> None:

@@ -11,6 +11,7 @@ from store import open_workbook
 from store.contacts import add_contact
 from store.interactions import log_interaction
 from store.maintenance import set_key_contact
+from tests.markdown_support import table_cells
 from tests.pages.action_list_support import actions, press, rows, texts
 from tests.pages.tab_support import open_tab
 
@@ -263,6 +264,29 @@ def test_logging_a_contact_on_the_card_moves_last_contact_forward(app_on, tmp_pa
     click(at, "Log it")
     assert read(path, "SELECT last_contacted_on FROM contacts") == [(TODAY,)]
     assert "Logged: catch-up with Ana Costa" in messages(at, "success")
+
+
+def test_the_cards_recent_contact_lists_a_new_log_first_and_notes_as_typed(app_on, tmp_path):
+    path = tmp_path / "w.duckdb"
+    (ana,) = make_book(path, "Ana Costa")
+    book = open_workbook(path)
+    log_interaction(book, ana, TODAY - timedelta(days=3), "ask", channel="email", note="**Lunch** | *Acme*\nnext week")
+    book.close()
+    at = open_card(app_on(path, PAGE), "ana")
+    at.selectbox(key="card_log_kind").select("catch_up")
+    at.selectbox(key="card_log_channel").select("call")
+    click(at, "Log it")
+
+    assert read(path, "SELECT happened_on, kind, channel FROM interactions ORDER BY id") == [
+        (TODAY - timedelta(days=3), "ask", "email"),
+        (TODAY, "catch_up", "call"),
+    ]
+    (table,) = [m.value for m in at.markdown if m.value.startswith("**Recent contact**")]
+    assert table_cells(table) == [
+        ["When", "What", "How", "Note"],
+        [f"{TODAY:%d %b %Y}", "Catch-up", "Call", ""],
+        [f"{TODAY - timedelta(days=3):%d %b %Y}", "Ask", "Email", "**Lunch** | *Acme* next week"],
+    ]
 
 
 def test_the_counts_at_the_top_follow_a_contact_logged_on_the_card(app_on, tmp_path):
