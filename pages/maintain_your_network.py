@@ -32,7 +32,7 @@ from ui.page import credit_article, start_page
 from ui.registry import link
 from ui.session import current_workbook
 from ui.text import literal, markdown_table
-from ui.widgets import draw_open_tab, draw_when_open
+from ui.widgets import draw_open_tab, draw_when_open, held_place
 
 OTHER_CADENCE = "Another number of days"
 DRAFTS_KEY = "_card_drafts"
@@ -383,12 +383,13 @@ def keep_draft(person: Contact, unsaved: list[str]) -> None:
 def warn_other_drafts(shown_id: int | None) -> None:
     """Say so when another person's card has changes not yet saved."""
     others = [d["name"] for i, d in st.session_state.get(DRAFTS_KEY, {}).items() if i != shown_id]
-    if others:
-        st.warning(
-            f"Unsaved changes on the card of {literal(', '.join(others))}: open it again to save them "
-            "(they are kept while this tab stays open).",
-            icon=":material/edit_note:",
-        )
+    with held_place():  # above the card, which keeps its place when the warning comes and goes
+        if others:
+            st.warning(
+                f"Unsaved changes on the card of {literal(', '.join(others))}: open it again to save them "
+                "(they are kept while this tab stays open).",
+                icon=":material/edit_note:",
+            )
 
 
 def show_card() -> None:
@@ -403,8 +404,9 @@ def show_card() -> None:
     st.markdown(f"### {literal(person.name)}\n{literal(card.where)}")
     st.caption(f"{card.timing} Give and take: {describe_balance(card.tally.balance).lower()}.")
     show_follow_through(person)
-    if not notes_open:
-        warn_unsaved_notes(person.id)
+    with held_place():  # above the card's parts, which keep their place when the warning comes and goes
+        if not notes_open:
+            warn_unsaved_notes(person.id)
     # One part of the card at a time: the whole card was four forms and three tables in every run.
     draw_open_tab(
         {

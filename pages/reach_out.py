@@ -14,7 +14,7 @@ from ui.forms import clear_form, start_form
 from ui.page import credit_article, start_page
 from ui.session import current_workbook
 from ui.text import literal
-from ui.widgets import draw_open_tab, pick_person_id
+from ui.widgets import draw_open_tab, held_place, pick_person_id
 
 PRIORITIES = {1: "High", 2: "Normal", 3: "Low"}
 # Each form's fields and their defaults: after a save every field goes back to them.
@@ -261,13 +261,14 @@ def show_log() -> None:
     left.date_input("When", key="log_date", format="DD/MM/YYYY")
     middle.selectbox("How", list(CHANNELS), format_func=CHANNELS.get, key="log_channel")
     kind = right.selectbox("What", list(INTERACTION_KINDS), format_func=INTERACTION_KINDS.get, key="log_kind")
-    if kind == "ask":
-        ask_left, ask_right = st.columns(2)
-        ask_left.selectbox("Asked for", list(REQUEST_KINDS), format_func=REQUEST_KINDS.get, key="log_request")
-        ask_right.selectbox("Outcome", list(OUTCOMES), format_func=OUTCOMES.get, key="log_outcome")
-    elif kind == "help_received":
-        st.selectbox("What they helped with", list(REQUEST_KINDS), format_func=REQUEST_KINDS.get, key="log_request")
-        st.caption("Page 3 reminds you to thank them if no thank-you follows within the days you set there.")
+    with held_place():  # the fields of one kind of contact
+        if kind == "ask":
+            ask_left, ask_right = st.columns(2)
+            ask_left.selectbox("Asked for", list(REQUEST_KINDS), format_func=REQUEST_KINDS.get, key="log_request")
+            ask_right.selectbox("Outcome", list(OUTCOMES), format_func=OUTCOMES.get, key="log_outcome")
+        elif kind == "help_received":
+            st.selectbox("What they helped with", list(REQUEST_KINDS), format_func=REQUEST_KINDS.get, key="log_request")
+            st.caption("Page 3 reminds you to thank them if no thank-you follows within the days you set there.")
     st.text_input("Note (optional)", key="log_note", max_chars=outreach.NOTE_MAX)
     st.button("Log it", type="primary", on_click=log_contact, args=(contact_id,), icon=":material/edit_note:")
     show("log")

@@ -26,6 +26,16 @@ def keep_across_runs(keys: Iterable[str]) -> None:
             st.session_state[key] = st.session_state[key]
 
 
+def held_place():
+    """A container drawn on every run, for a part that comes and goes (a pick that appears once a
+    search is typed, the fields of one kind of contact): what follows keeps its place in the page.
+
+    The browser matches elements by their place: when a part came or went, every element after it
+    moved, and Chromium rebuilt each of them (tip 2's date, channel and kind boxes after every
+    "Log it", which empties the search). ``ui.feedback.show`` holds a message's place the same way."""
+    return st.container()
+
+
 def draw_open_tab(
     parts: dict[str, Callable[[], None]], key: str, *, kept: Iterable[str] = (), bind: str | None = None
 ) -> None:
@@ -64,21 +74,22 @@ def filter_select(column, label: str, options: Mapping[str, str], key: str, ever
 def pick_person(workbook: Workbook, label: str, key: str, help_text: str | None = None) -> Contact | None:
     """Search by name, then pick one of at most 20 matches (never a 30,000-item list)."""
     query = st.text_input(label, key=f"{key}_search", placeholder="Type part of a name", help=help_text)
-    if not query.strip():
-        return None
-    matches, total = cached(workbook, people.search_people, query, PICK_LIMIT)
-    if not matches:
-        st.caption(f"Nobody matches “{literal(query)}”.")
-        return None
-    by_id = {c.id: c for c in matches}
-    more = f" (first {PICK_LIMIT} of {total:,}; type more to narrow)" if total > PICK_LIMIT else ""
-    chosen = st.selectbox(
-        f"Pick the person{more}",
-        list(by_id),
-        format_func=person_labels(matches).get,
-        key=f"{key}_pick",
-    )
-    return by_id.get(chosen)
+    with held_place():  # the pick comes with a search and goes when it is emptied
+        if not query.strip():
+            return None
+        matches, total = cached(workbook, people.search_people, query, PICK_LIMIT)
+        if not matches:
+            st.caption(f"Nobody matches “{literal(query)}”.")
+            return None
+        by_id = {c.id: c for c in matches}
+        more = f" (first {PICK_LIMIT} of {total:,}; type more to narrow)" if total > PICK_LIMIT else ""
+        chosen = st.selectbox(
+            f"Pick the person{more}",
+            list(by_id),
+            format_func=person_labels(matches).get,
+            key=f"{key}_pick",
+        )
+        return by_id.get(chosen)
 
 
 def pick_person_id(workbook: Workbook, label: str, key: str, help_text: str | None = None) -> int | None:
