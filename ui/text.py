@@ -25,7 +25,9 @@ def markdown_table(rows: list[dict[str, object]], title: str = "") -> str:
 
     One text element, where st.dataframe is a grid the browser draws anew on every run: 13 ms more a
     click for five rows in a bare app. For short lists read at a glance, not sorted or scrolled."""
-    columns = list(rows[0]) if rows else []
+    if not rows:
+        return title
+    columns = list(rows[0])
 
     def line(cells: Iterable[object]) -> str:
         return "| " + " | ".join(literal(" ".join(str(cell).split())) for cell in cells) + " |"

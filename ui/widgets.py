@@ -30,9 +30,10 @@ def held_place():
     """A container drawn on every run, for a part that comes and goes (a pick that appears once a
     search is typed, the fields of one kind of contact): what follows keeps its place in the page.
 
-    The browser matches elements by their place: when a part came or went, every element after it
-    moved, and Chromium rebuilt each of them (tip 2's date, channel and kind boxes after every
-    "Log it", which empties the search). ``ui.feedback.show`` holds a message's place the same way."""
+    The browser matches elements by their place: when a part came or went, everything after it
+    moved, and Chromium rebuilt every block and table that moved (a widget keeps its node by its
+    id): tip 2's row of date, channel and kind boxes after every "Log it", which empties the search.
+    ``ui.feedback.show`` holds a message's place the same way."""
     return st.container()
 
 

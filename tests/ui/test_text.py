@@ -44,6 +44,7 @@ def test_a_table_holds_one_row_per_entry_under_its_title():
     markdown = markdown_table(rows, "**Recent contact**")
     assert markdown.startswith("**Recent contact**\n\n|")
     assert table_cells(markdown) == [["When", "Note"], ["01 Dec 2026", "Lunch"], ["02 Dec 2026", ""]]
+    assert markdown_table([], "**Recent contact**") == "**Recent contact**"  # no rows: no empty frame
 
 
 TYPED = st.characters(codec="ascii", categories=("L", "N", "P", "S", "Zs"), include_characters="\n\t")
