@@ -141,6 +141,16 @@ def wait_until_idle(page, settle_ms: int = 250, timeout_ms: int = 20_000) -> Non
         page.wait_for_function(IDLE, timeout=timeout_ms)
 
 
+def choose(page, label: str, option: str) -> None:
+    """Pick ``option`` from the select box ``label`` with the mouse, then wait for the run it starts."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    box.click()
+    if box.get_attribute("aria-expanded") != "true":
+        box.press("ArrowDown")  # a box that kept focus from an earlier run opens on the keyboard
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_until_idle(page)
+
+
 def add_person(page, name: str) -> None:
     """Add someone on tip 1 as a user does, and wait for the page to say it was added.
 

@@ -13,7 +13,7 @@ from store import open_workbook
 from store.contacts import add_contact
 from store.interactions import log_interaction
 from store.maintenance import set_key_contact
-from tests.browser_support import screenshot, wait_until_idle
+from tests.browser_support import choose, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 TODAY = date.today()
@@ -42,15 +42,6 @@ def search_cards(page, url: str, query: str) -> None:
     open_tab(page, "A person's card")
     page.get_by_label("Find a person").fill(query)
     page.keyboard.press("Enter")
-    wait_until_idle(page)
-
-
-def choose(page, label: str, option: str) -> None:
-    box = page.get_by_role("combobox", name=label, exact=True)
-    box.click()
-    if box.get_attribute("aria-expanded") != "true":
-        box.press("ArrowDown")  # a box that kept focus from an earlier run opens on the keyboard
-    page.get_by_role("option", name=option, exact=True).click()
     wait_until_idle(page)
 
 

@@ -11,7 +11,7 @@ from core.model import ContactDraft
 from store import open_workbook
 from store.contacts import add_contact
 from store.interactions import log_interaction
-from tests.browser_support import screenshot, wait_until_idle
+from tests.browser_support import choose, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 WAIT = 20_000
@@ -33,12 +33,6 @@ def mark(page) -> None:
 def rebuilt(page) -> list[str]:
     """The parts that are new elements since they were marked."""
     return [name for name, part in parts(page).items() if part.evaluate("element => element.dataset.seen") != "before"]
-
-
-def choose(page, label: str, option: str) -> None:
-    page.get_by_role("combobox", name=label, exact=True).click()
-    page.get_by_role("option", name=option, exact=True).click()
-    wait_until_idle(page)
 
 
 def test_logging_a_contact_saves_it_and_leaves_the_form_in_place(server_factory, tmp_path, page):
