@@ -49,3 +49,16 @@ def test_the_server_skips_streamlits_per_run_garbage_collection_and_per_session_
     finally:
         monkeypatch.undo()
         config.get_config_options(force_reparse=True)
+
+
+def test_only_community_cloud_may_send_commands_to_an_embedded_workbook(monkeypatch):
+    """Streamlit's own test and staging hosts are not on the list: each entry costs every click a check."""
+    from streamlit import config
+
+    monkeypatch.chdir(ROOT)
+    try:
+        config.get_config_options(force_reparse=True)
+        assert config.get_option("client.allowedOrigins") == ["https://*.streamlit.app", "https://share.streamlit.io"]
+    finally:
+        monkeypatch.undo()
+        config.get_config_options(force_reparse=True)
