@@ -7,6 +7,7 @@ import streamlit as st
 from services.workbooks import describe_location
 from ui.account import show_account_panel, signed_in_owner
 from ui.feedback import database_guard
+from ui.memory import freeze_the_code
 from ui.registry import navigation
 from ui.rooms import refresh_my_share
 from ui.router import mark_routed
@@ -23,6 +24,8 @@ from ui.session import (
 from ui.shared import show_shared_banner
 
 ICON = Path(__file__).resolve().parent / "ui" / "assets" / "icon.png"
+
+freeze_the_code()  # once per process, before any session's workbook is open
 
 # The icon is our own file: a Material icon name would make every browser fetch it from a font host.
 st.set_page_config(page_title="Job Networking Workbook", page_icon=str(ICON), layout="wide")
