@@ -1,7 +1,7 @@
 """The server's code stays out of Python's full garbage collections.
 
 A full collection walks every object the process holds, and most of them are the code itself:
-Streamlit, Altair, pandas and our layers, about 140,000 objects that live as long as the server.
+Streamlit, Altair, pandas and our layers, about 160,000 objects that live as long as the server.
 In a 60-person workshop on 2 CPUs, each full collection took 85-112 ms and stalled every session.
 Frozen at the start of the first run, before any workbook is open, they are left out: the same
 collections walked only what the sessions held, and took 29-37 ms.

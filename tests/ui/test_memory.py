@@ -1,4 +1,4 @@
-"""The app's code is frozen out of Python's full garbage collections once the server has run a page."""
+"""The app's code is frozen out of Python's full garbage collections from the server's first run."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Run in a fresh interpreter: what a collection walks there depends on nothing another test left.
 FIRST_RUN = """
-import gc, json, sys
+import gc, json
 import altair, charts.network, services.home
 from streamlit.testing.v1 import AppTest
 
