@@ -9,13 +9,19 @@ skeleton, nothing reconnecting or stale) and, when the click sent the server a m
 after it; the moment is read in the page itself, frame by frame (requestAnimationFrame), and
 confirmed by a quiet spell with no new message, so the figure is not rounded up to a sleep.
 
+The frames of one switch to each page are kept, and the same switches are timed again with those
+frames sent back by an app that does nothing else (bench/replay_app.py): how much of a page's time
+is the browser drawing what the page draws.
+
 Each interaction is a small function that finds its widgets by their visible labels: when a
 label changes, the one function to fix is named in the table.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import re
 import tempfile
 import time
@@ -31,6 +37,8 @@ from ui.registry import PAGES, PageSpec
 
 FLOOR_APP = ROOT / "bench" / "floor_app.py"
 PAGE_FLOOR_APP = ROOT / "bench" / "floor_pages_app.py"
+REPLAY_APP = ROOT / "bench" / "replay_app.py"
+MAIN_ELEMENTS = '[data-testid="stMain"] [data-testid="stElementContainer"]'
 SETTLE_MS = 300  # a quiet spell that confirms the page has settled (not counted in the figure)
 TIMEOUT_MS = 60_000
 BENCH_CONTACT = "Bench Contact"
@@ -121,6 +129,8 @@ class Payload:
     chart_data_bytes: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
     dom_elements: int = 0  # element containers in the page once it settled
+    replayed_elements: int = 0  # the same, with the page replayed (bench/replay_app.py)
+    frames: list[bytes] = field(default_factory=list, repr=False)  # as received, for bench/replay_app.py
 
     def biggest(self) -> str:
         """The three most frequent element kinds, e.g. 'markdown 40, button 12, columns 6'."""
@@ -162,6 +172,7 @@ def add_frame(payload: Payload, frame: bytes | str) -> None:
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     data = frame.encode() if isinstance(frame, str) else frame
+    payload.frames.append(data)
     payload.bytes += len(data)
     payload.messages += 1
     msg = ForwardMsg()
@@ -446,6 +457,7 @@ class FeltFigures:
     page_floor: Timing | None = None  # a trivial two-page app's page switch: Streamlit's own share
     rows_floor: dict[int, Timing] = field(default_factory=dict)  # the floor drawing that many rows too
     list_floor: dict[int, Timing] = field(default_factory=dict)  # the same rows as one element (ui/action_list.py)
+    replayed: dict[str, Timing | str] = field(default_factory=dict)  # each page's recording, with no workbook
 
     @property
     def interaction_pages(self) -> dict[str, str]:
@@ -508,6 +520,50 @@ def time_page_floor(browser, switches: int) -> Timing:
     return Timing(tuple(times))
 
 
+def time_replayed(browser, payloads: dict[str, Payload], runs: int) -> dict[str, Timing | str]:
+    """The recorded pages replayed (bench/replay_app.py), switched to as ``time_workbook`` switches to them.
+
+    Titles map to timings, or to what went wrong; each page's element containers, once settled, are
+    counted into its payload's ``replayed_elements`` to show the replay drew what the workbook did."""
+    recorded = {
+        "pages": [
+            {
+                "title": spec.title,
+                "icon": spec.icon,
+                "section": spec.section,
+                "url_path": spec.url_path,
+                "frames": [base64.b64encode(f).decode() for f in payloads[spec.title].frames]
+                if spec.title in payloads
+                else [],
+            }
+            for spec in PAGES
+        ]
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        replay_file = Path(folder) / "replay.json"
+        replay_file.write_text(json.dumps(recorded), encoding="utf-8")
+        unused = Path(folder) / "unused.duckdb"
+        server = Server(unused, "local", app=REPLAY_APP, extra_env={"REPLAY_FILE": str(replay_file)})
+        try:
+            server.wait_ready()
+            context, driver = _driver(browser, server.url)
+            driver.start()
+            pages = [spec for spec in PAGES if spec.title in payloads]
+            broken: dict[str, str] = {}
+            times: dict[str, list[float]] = {spec.title: [] for spec in pages}
+            for spec in pages:  # a first visit of each, not timed, as on the workbook
+                _visit(driver, spec, broken)
+                payloads[spec.title].replayed_elements = driver.page.locator(MAIN_ELEMENTS).count()
+            for _ in range(runs):
+                for spec in pages:
+                    if spec.title not in broken:
+                        times[spec.title].append(_visit(driver, spec, broken, timed=True))
+            context.close()
+        finally:
+            server.stop()
+    return {spec.title: broken.get(spec.title) or Timing(tuple(times[spec.title])) for spec in pages}
+
+
 def time_workbook(
     browser,
     path: Path,
@@ -539,9 +595,7 @@ def time_workbook(
                     times[spec.title].append(_visit(driver, spec, broken, timed=True))
                 finally:
                     if driver.recording is not None:
-                        driver.recording.dom_elements = driver.page.locator(
-                            '[data-testid="stMain"] [data-testid="stElementContainer"]'
-                        ).count()
+                        driver.recording.dom_elements = driver.page.locator(MAIN_ELEMENTS).count()
                     driver.recording = None
         for spec in pages:
             felt.pages[spec.title] = broken.get(spec.title) or Timing(tuple(times[spec.title]))
@@ -615,8 +669,10 @@ def measure_felt(
         list_floor = {rows: time_floor(browser, clicks, rows, as_list=True) for rows in floor_rows[-1:]}
         empty = time_workbook(browser, empty_path, runs, pages, interactions, record=record and not demo_path)
         demo = time_workbook(browser, demo_path, runs, pages, interactions, record=record) if demo_path else None
+        recorded = (demo or empty).payloads
+        replayed = time_replayed(browser, recorded, runs) if recorded else {}
         load = (load_start, os.getloadavg()[0])
-        return FeltFigures(floor, empty, demo, load, page_floor, rows_floor, list_floor)
+        return FeltFigures(floor, empty, demo, load, page_floor, rows_floor, list_floor, replayed)
 
     if browser is not None:
         return measure(browser)

@@ -274,19 +274,40 @@ def add_payload_table(report: Report, felt) -> None:
         "received, messages (of which *cached*: the browser had them and got a reference only), new elements "
         "(of which widgets), element containers in the settled page, dataframes (rows, KB of Arrow data), "
         "Vega-Lite charts (spec KB, data rows, data KB) and the most frequent elements.",
+        *_replay_lines(felt),
         "",
-        "| page | median ms | KB received | messages (cached) | elements (widgets) | in the page | "
-        "dataframe rows / KB | chart spec KB / rows / KB | most frequent |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| page | median ms | replayed median ms | KB received | messages (cached) | elements (widgets) | "
+        "in the page | dataframe rows / KB | chart spec KB / rows / KB | most frequent |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for title, p in sorted(demo.payloads.items(), key=lambda kv: -kv[1].bytes):
         timing = demo.pages.get(title)
         ms = f"{timing.median:.0f}" if hasattr(timing, "median") else "?"
+        replayed = felt.replayed.get(title, "not run")
+        replayed_ms = f"{replayed.median:.0f}" if hasattr(replayed, "median") else replayed
         report.lines.append(
-            f"| {title} | {ms} | {p.bytes / 1024:.1f} | {p.messages} ({p.cached}) | {p.elements} ({p.widgets}) | "
-            f"{p.dom_elements} | {p.dataframe_rows:,} / {p.dataframe_bytes / 1024:.1f} | "
+            f"| {title} | {ms} | {replayed_ms} | {p.bytes / 1024:.1f} | {p.messages} ({p.cached}) | "
+            f"{p.elements} ({p.widgets}) | {p.dom_elements} / {p.replayed_elements} | "
+            f"{p.dataframe_rows:,} / {p.dataframe_bytes / 1024:.1f} | "
             f"{p.chart_spec_bytes / 1024:.1f} / {p.chart_rows:,} / {p.chart_data_bytes / 1024:.1f} | {p.biggest()} |"
         )
+
+
+def _replay_lines(felt) -> list[str]:
+    timed = {t: r for t, r in felt.replayed.items() if hasattr(r, "median")}
+    demo = felt.demo or felt.empty
+    pairs = [(demo.pages[t].median, r.median) for t, r in timed.items() if hasattr(demo.pages.get(t), "median")]
+    if not pairs:
+        return []
+    share = sum(replayed for _, replayed in pairs) / sum(live for live, _ in pairs)
+    return [
+        "",
+        "*Replayed*: the same frames sent back by an app that reads and computes nothing "
+        "(bench/replay_app.py, the workbook's sidebar and layout), switched to in the same order: what the "
+        "browser spends drawing what each page draws, Streamlit's share of the page's time. Over these pages "
+        f"it is **{share:.0%}** of the workbook's median; what is left is the workbook's own server run. "
+        "*In the page* counts the element containers once settled, live and (after the slash) replayed.",
+    ]
 
 
 def browser_sessions() -> int:

@@ -243,6 +243,27 @@ def test_the_felt_table_says_what_each_row_a_page_draws_costs_in_streamlit_itsel
     assert report.missed == without.missed  # what Streamlit spends is reported, not a target of the workbook's
 
 
+def test_what_each_page_sends_says_how_long_the_same_frames_take_replayed_with_no_workbook():
+    from bench.felt import Payload
+    from bench.run import add_payload_table
+
+    figures = felt_figures(40, 200, 300)
+    home, reach = PAGES[0].title, PAGES[2].title
+    figures.demo.payloads = {
+        home: Payload(bytes=2048, messages=9, elements=5, dom_elements=4, replayed_elements=4),
+        reach: Payload(bytes=1024, messages=7, elements=3, dom_elements=3, replayed_elements=3),
+    }
+    figures.replayed = {home: fake(240), reach: "Stuck: the page did not settle within 60 s"}
+    report = Report()
+    add_payload_table(report, figures)
+    text = "\n".join(report.lines)
+    rows = rows_of(text, [home, reach])
+    assert rows[home][:2] == ["300", "240"] and rows[home][5] == "4 / 4"
+    assert rows[reach][1] == "Stuck: the page did not settle within 60 s"  # a broken replay says why
+    assert "Over these pages it is **80%** of the workbook's median" in text
+    assert report.missed == []  # Streamlit's share is reported, not a target of the workbook's
+
+
 def test_a_page_much_slower_than_the_floor_or_than_on_an_empty_workbook_misses_its_target():
     from bench.run import add_felt_table
 
@@ -315,7 +336,12 @@ def test_felt_time_in_chromium_on_an_empty_workbook_two_pages_a_click_and_the_fl
         timing = felt.empty.pages[title]
         assert isinstance(timing, Timing), timing  # a string says what went wrong
         assert min(timing.runs) > 0
-        assert felt.empty.payloads[title].bytes > 0 and felt.empty.payloads[title].elements > 0
+        payload = felt.empty.payloads[title]
+        assert payload.bytes > 0 and payload.elements > 0
+        replayed = felt.replayed[title]  # the same frames, sent back by an app that does nothing else
+        assert isinstance(replayed, Timing), replayed
+        assert min(replayed.runs) > 0
+        assert payload.replayed_elements == payload.dom_elements > 0  # it drew all the page drew
     added = felt.empty.interactions["add a person"]
     assert isinstance(added, Timing), added
     assert min(added.runs) > 0
