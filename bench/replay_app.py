@@ -1,12 +1,13 @@
 """The workbook's pages replayed: what the browser spends drawing them, with no workbook behind them.
 
 `workbook bench` records what the server sent for one sidebar switch to each page (the websocket's
-frames) and writes them to the file named by REPLAY_FILE. This app has the same sidebar (titles,
-icons, sections, addresses) and, on each page, sends the recorded elements of the page's main area
-back unchanged: the same titles, texts, widgets, charts and tables, each at its place, while the
-script reads nothing and computes nothing. Timed with the same switches as the workbook, it says how
-much of a page's felt time is Streamlit's browser drawing what the page draws, which no workbook
-code can cut except by drawing less. The widgets are drawn but not wired: nothing answers a click.
+frames) and writes them to the file named by REPLAY_FILE. This app has the same pages in its
+sidebar (titles, icons, sections, addresses) and, on each page, sends the recorded elements of the
+page's main area back unchanged: the same titles, texts, widgets, charts and tables, each at its
+place, while the script reads nothing and computes nothing. Timed with the same switches as the
+workbook, it says how much of a page's felt time is Streamlit's browser drawing what the page
+draws, which no workbook code can cut except by drawing less. The widgets are drawn but not
+wired: nothing answers a click.
 """
 
 import base64

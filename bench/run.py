@@ -303,8 +303,9 @@ def _replay_lines(felt) -> list[str]:
     return [
         "",
         "*Replayed*: the same frames sent back by an app that reads and computes nothing "
-        "(bench/replay_app.py, the workbook's sidebar and layout), switched to in the same order: what the "
-        "browser spends drawing what each page draws, Streamlit's share of the page's time. Over these pages "
+        "(bench/replay_app.py, with the workbook's pages in its sidebar and its layout), switched to in the "
+        "same order: what the browser spends drawing what each page draws, Streamlit's share of the page's "
+        "time. Over these pages "
         f"it is **{share:.0%}** of the workbook's median; the rest is mostly the workbook's own server run. "
         "*In the page* counts the element containers once settled, live and (after the slash) replayed.",
     ]
