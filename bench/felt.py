@@ -548,20 +548,16 @@ def time_replayed(browser, payloads: dict[str, Payload], runs: int) -> dict[str,
             server.wait_ready()
             context, driver = _driver(browser, server.url)
             driver.start()
-            pages = [spec for spec in PAGES if spec.title in payloads]
-            broken: dict[str, str] = {}
-            times: dict[str, list[float]] = {spec.title: [] for spec in pages}
-            for spec in pages:  # a first visit of each, not timed, as on the workbook
-                _visit(driver, spec, broken)
+
+            def count_drawn(spec: PageSpec) -> None:
                 payloads[spec.title].replayed_elements = driver.page.locator(MAIN_ELEMENTS).count()
-            for _ in range(runs):
-                for spec in pages:
-                    if spec.title not in broken:
-                        times[spec.title].append(_visit(driver, spec, broken, timed=True))
+
+            pages = [spec for spec in PAGES if spec.title in payloads]
+            replayed = _time_switches(driver, pages, runs, after_first_visit=count_drawn)
             context.close()
         finally:
             server.stop()
-    return {spec.title: broken.get(spec.title) or Timing(tuple(times[spec.title])) for spec in pages}
+    return replayed
 
 
 def time_workbook(
@@ -581,30 +577,45 @@ def time_workbook(
         server.wait_ready()
         context, driver = _driver(browser, server.url)
         driver.start()
-        times: dict[str, list[float]] = {spec.title: [] for spec in pages}
-        broken: dict[str, str] = {}
-        for spec in pages:  # a first visit of each page: imports and caches, not timed
-            _visit(driver, spec, broken)
-        for round_ in range(runs):
-            for spec in pages:
-                if spec.title in broken:
-                    continue
-                if record and round_ == 0:
-                    driver.recording = felt.payloads.setdefault(spec.title, Payload())
-                try:
-                    times[spec.title].append(_visit(driver, spec, broken, timed=True))
-                finally:
-                    if driver.recording is not None:
-                        driver.recording.dom_elements = driver.page.locator(MAIN_ELEMENTS).count()
-                    driver.recording = None
-        for spec in pages:
-            felt.pages[spec.title] = broken.get(spec.title) or Timing(tuple(times[spec.title]))
+        felt.pages = _time_switches(driver, pages, runs, payloads=felt.payloads if record else None)
         for interaction in interactions:
             felt.interactions[interaction.name] = _time_interaction(driver, interaction, runs)
         context.close()
     finally:
         server.stop()
     return felt
+
+
+def _time_switches(
+    driver: Driver,
+    pages: list[PageSpec],
+    runs: int,
+    payloads: dict[str, Payload] | None = None,
+    after_first_visit: Callable[[PageSpec], None] | None = None,
+) -> dict[str, Timing | str]:
+    """Each page by a sidebar click, in order: a first visit (not timed), then ``runs`` timed rounds.
+
+    Titles map to timings, or to what went wrong. ``payloads``: what the first timed round of
+    switches received, by title. ``after_first_visit``: called with each page once it is drawn."""
+    times: dict[str, list[float]] = {spec.title: [] for spec in pages}
+    broken: dict[str, str] = {}
+    for spec in pages:  # a first visit of each page: imports and caches, not timed
+        _visit(driver, spec, broken)
+        if after_first_visit is not None:
+            after_first_visit(spec)
+    for round_ in range(runs):
+        for spec in pages:
+            if spec.title in broken:
+                continue
+            if payloads is not None and round_ == 0:
+                driver.recording = payloads.setdefault(spec.title, Payload())
+            try:
+                times[spec.title].append(_visit(driver, spec, broken, timed=True))
+            finally:
+                if driver.recording is not None:
+                    driver.recording.dom_elements = driver.page.locator(MAIN_ELEMENTS).count()
+                driver.recording = None
+    return {spec.title: broken.get(spec.title) or Timing(tuple(times[spec.title])) for spec in pages}
 
 
 def _away(driver: Driver, spec: PageSpec) -> None:

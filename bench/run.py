@@ -294,9 +294,12 @@ def add_payload_table(report: Report, felt) -> None:
 
 
 def _replay_lines(felt) -> list[str]:
-    timed = {t: r for t, r in felt.replayed.items() if hasattr(r, "median")}
-    demo = felt.demo or felt.empty
-    pairs = [(demo.pages[t].median, r.median) for t, r in timed.items() if hasattr(demo.pages.get(t), "median")]
+    live = (felt.demo or felt.empty).pages
+    pairs = [
+        (live[title].median, replayed.median)
+        for title, replayed in felt.replayed.items()
+        if hasattr(replayed, "median") and hasattr(live.get(title), "median")
+    ]
     if not pairs:
         return []
     share = sum(replayed for _, replayed in pairs) / sum(live for live, _ in pairs)
